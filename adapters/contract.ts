@@ -1,0 +1,77 @@
+import type { Answer, Json } from '../src/json.ts';
+import type { SchemaSet } from '../src/models.ts';
+
+/**
+ * What an implementation can be asked. `parse` and `serialize` are the
+ * contract's core; `reserialize` (bytes → the implementation's parser → its
+ * serializer → bytes, its native object in between) shows what a real
+ * program that reads and writes events again does with them.
+ */
+export type Operation = 'parse' | 'serialize' | 'reserialize';
+export const OPERATIONS: readonly Operation[] = ['parse', 'serialize', 'reserialize'];
+
+export interface AdapterInfo {
+  name: string;
+  language: string;
+  /** The implementation under test: a package name, module path, ... */
+  implementation: string;
+  version: string;
+  /** For each operation, the models (by schema title) it supports. */
+  operations: Partial<Record<Operation, string[]>>;
+}
+
+/**
+ * Why an operation gave no result. `parse_error` and `serialize_error` are
+ * the implementation refusing the input the way it documents; everything
+ * else is a defect of the implementation or its harness.
+ */
+export type ErrorKind = 'parse_error' | 'serialize_error' | 'unsupported' | 'exception' | 'crash' | 'timeout' | 'protocol';
+
+export interface AdapterError {
+  kind: ErrorKind;
+  message: string;
+  /** What the implementation wrote on stderr around the failure (out-of-process only). */
+  stderr?: string;
+}
+
+export type ParseOutcome = { ok: true; value: Answer } | { ok: false; error: AdapterError };
+export type SerializeOutcome = { ok: true; bytes: Uint8Array } | { ok: false; error: AdapterError };
+
+/**
+ * The one shape every implementation is reached through, in process or not.
+ * A result may be a promise: an out-of-process adapter answers later, and the
+ * runner keeps many requests in flight.
+ */
+export interface Adapter {
+  readonly info: AdapterInfo;
+  /** Payload bytes in; the parsed object rendered field by field through the implementation's accessors. */
+  parse(model: string, payload: Uint8Array): ParseOutcome | Promise<ParseOutcome>;
+  /** A value in wire shape in; the bytes the implementation's serializer writes for its native object. */
+  serialize(model: string, value: Json): SerializeOutcome | Promise<SerializeOutcome>;
+  reserialize?(model: string, payload: Uint8Array): SerializeOutcome | Promise<SerializeOutcome>;
+  close?(): void | Promise<void>;
+}
+
+export interface AdapterEnv {
+  set: SchemaSet;
+}
+
+export interface AdapterFactory {
+  name: string;
+  summary: string;
+  create(env: AdapterEnv): Promise<Adapter>;
+}
+
+export function supports(info: AdapterInfo, op: Operation, model: string): boolean {
+  return info.operations[op]?.includes(model) ?? false;
+}
+
+export function failure(kind: ErrorKind, message: string): { ok: false; error: AdapterError } {
+  return { ok: false, error: { kind, message } };
+}
+
+/** One line, whatever the implementation put in its message (Zod prints its issues as indented JSON). */
+export function describeThrown(e: unknown): string {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,45 @@
+import type { SchemaSet } from '../../src/models.ts';
+import { describeThrown, failure, type Adapter, type AdapterFactory } from '../contract.ts';
+import { Codec, ReferenceParseError } from './codec.ts';
+
+class ReferenceSerializeError extends Error {
+  override name = 'ReferenceSerializeError';
+}
+
+export function referenceAdapter(set: SchemaSet): Adapter {
+  const codecs = new Map<string, Codec>();
+  for (const m of set.models) {
+    try {
+      codecs.set(m.name, new Codec(m));
+    } catch {
+      // a user model the reference cannot express: it is simply not declared
+    }
+  }
+  const models = [...codecs.keys()];
+  const codec = (model: string) => codecs.get(model)!;
+  const guard = <T>(fn: () => T, expected: new (...a: any[]) => Error, kind: 'parse_error' | 'serialize_error') => {
+    try {
+      return fn();
+    } catch (e) {
+      return failure(e instanceof expected ? kind : 'exception', describeThrown(e));
+    }
+  };
+  return {
+    info: {
+      name: 'reference',
+      language: 'TypeScript',
+      implementation: 'openresponses-conformance reference',
+      version: '0.1.0',
+      operations: { parse: models, serialize: models, reserialize: models },
+    },
+    parse: (model, payload) => guard(() => ({ ok: true, value: codec(model).render(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
+    serialize: (model, value) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).fromWire(value, ReferenceSerializeError)) }), ReferenceSerializeError, 'serialize_error'),
+    reserialize: (model, payload) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
+  };
+}
+
+export const reference: AdapterFactory = {
+  name: 'reference',
+  summary: 'strict, correct TypeScript implementation of every bundled model (the default)',
+  create: async ({ set }) => referenceAdapter(set),
+};

@@ -1,0 +1,76 @@
+import { createRequire } from 'node:module';
+import type { Model } from '../../src/models.ts';
+import { failure, type Adapter, type AdapterFactory, type Operation } from '../contract.ts';
+import { SpeakeasyModel, type SpeakeasyModule } from './sdk-model.ts';
+
+const require = createRequire(import.meta.url);
+
+interface Flavour {
+  adapter: string;
+  /** The npm alias the pinned version is installed under (package.json). */
+  alias: string;
+  /** The SDK's name for a model, or undefined when it has none. */
+  sdkName: (model: Model) => string | undefined;
+  serializes: boolean;
+}
+
+const lowerFirst = (s: string) => s[0]!.toLowerCase() + s.slice(1);
+
+/** @openrouter/sdk 0.1.x kept the seed's names: OpenResponsesImageGenCallGenerating, with FromJSON and ToJSON. */
+const v012: Flavour = {
+  adapter: 'ts-openrouter-0.1.2',
+  alias: '@openrouter/sdk-0.1.2',
+  sdkName: (m) => (m.name.startsWith('OpenResponsesImageGenCall') ? m.name : undefined),
+  serializes: true,
+};
+
+/** The newest SDK renamed the events (ImageGenCallGeneratingEvent) and generates parsers only. */
+const latest: Flavour = {
+  adapter: 'ts-openrouter-latest',
+  alias: '@openrouter/sdk-latest',
+  sdkName: (m) => (m.name.startsWith('OpenResponsesImageGenCall') ? `${m.name.slice('OpenResponses'.length)}Event` : undefined),
+  serializes: false,
+};
+
+async function load(f: Flavour, sdkName: string): Promise<SpeakeasyModule | undefined> {
+  let mod: Record<string, any>;
+  try {
+    mod = await import(`${f.alias}/models/${sdkName.toLowerCase()}.js`);
+  } catch {
+    return undefined;
+  }
+  const fromJSON = mod[`${lowerFirst(sdkName)}FromJSON`];
+  if (typeof fromJSON !== 'function') return undefined;
+  const toJSON = mod[`${lowerFirst(sdkName)}ToJSON`];
+  return { fromJSON, toJSON: f.serializes && typeof toJSON === 'function' ? toJSON : undefined };
+}
+
+function factory(f: Flavour): AdapterFactory {
+  return {
+    name: f.adapter,
+    summary: `${f.alias.replace(/-[^-]+$/, '')} (npm ${f.alias}), in process`,
+    async create({ set }): Promise<Adapter> {
+      const version: string = require(`${f.alias}/package.json`).version;
+      const models = new Map<string, SpeakeasyModel>();
+      for (const m of set.models) {
+        const name = f.sdkName(m);
+        const mod = name ? await load(f, name) : undefined;
+        if (mod) models.set(m.name, new SpeakeasyModel(m, mod));
+      }
+      const names = [...models.keys()];
+      const writers = names.filter((n) => models.get(n)!.mod.toJSON);
+      const operations: Partial<Record<Operation, string[]>> = { parse: names };
+      if (writers.length) Object.assign(operations, { serialize: writers, reserialize: writers });
+      const unsupported = failure('unsupported', `${f.adapter} does not serialize`);
+      return {
+        info: { name: f.adapter, language: 'TypeScript', implementation: '@openrouter/sdk', version, operations },
+        parse: (model, payload) => models.get(model)!.parse(payload),
+        serialize: (model, value) => (models.get(model)?.mod.toJSON ? models.get(model)!.serialize(value) : unsupported),
+        reserialize: (model, payload) => (models.get(model)?.mod.toJSON ? models.get(model)!.reserialize(payload) : unsupported),
+      };
+    },
+  };
+}
+
+export const tsOpenRouter012 = factory(v012);
+export const tsOpenRouterLatest = factory(latest);

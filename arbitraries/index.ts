@@ -1,0 +1,86 @@
+import * as fc from 'fast-check';
+import type { Json } from '../src/json.ts';
+import { Context, type SchemaSource } from './_internals/context.ts';
+import { conjOf } from './_internals/conjunction.ts';
+import { pointerJoin, type Node } from './_internals/node.ts';
+import type { Breaker, BrokenValue } from './_internals/types.ts';
+import { Compiler, type CompileOptions } from './compile.ts';
+import { objectShape } from './vocabularies/object.ts';
+import { numberClasses, numberRules } from './vocabularies/numeric.ts';
+import { stringClasses, stringRules } from './vocabularies/string.ts';
+import { typesOf } from './vocabularies/type.ts';
+
+export type { Breaker, BrokenValue, CompileOptions, SchemaSource };
+export { wireSpellings, type SpellingKind } from './wire/spellings.ts';
+
+const contexts = new WeakMap<SchemaSource, Context>();
+function contextFor(source: SchemaSource): Context {
+  let ctx = contexts.get(source);
+  if (!ctx) contexts.set(source, (ctx = new Context(source)));
+  return ctx;
+}
+
+function rootNode(source: SchemaSource, id: string): { ctx: Context; root: Node } {
+  const ctx = contextFor(source);
+  const root = ctx.root(id);
+  ctx.checkKeywords(root);
+  return { ctx, root };
+}
+
+/** Values the schema accepts, biased toward those that break implementations. */
+export function validValues(source: SchemaSource, id: string, options: CompileOptions = {}): fc.Arbitrary<Json> {
+  const { ctx, root } = rootNode(source, id);
+  const c = new Compiler(ctx, options);
+  return c.within(() => c.build(conjOf(ctx, [root]), ''));
+}
+
+/** Every family of values that break one rule, each labelled with that rule and where. */
+export function breakers(source: SchemaSource, id: string, options: CompileOptions = {}): Breaker[] {
+  const { ctx, root } = rootNode(source, id);
+  const c = new Compiler(ctx, options);
+  return c.within(() => c.breakersOf(conjOf(ctx, [root]), ''));
+}
+
+/**
+ * Full-range values and plain ones in equal parts: for checks about how a
+ * value is written rather than what it is, so that an implementation that
+ * refuses some values still meets cases it can tell something by.
+ */
+export function mixedValues(source: SchemaSource, id: string): fc.Arbitrary<Json> {
+  return fc.oneof(validValues(source, id, { tame: true }), validValues(source, id));
+}
+
+/** Any value breaking one rule of the schema. */
+export function invalidValues(source: SchemaSource, id: string): fc.Arbitrary<BrokenValue> {
+  const list = breakers(source, id);
+  if (list.length === 0) throw new Error(`the schema ${id} has no rule to break`);
+  return fc.oneof(...list.map((b) => b.arbitrary));
+}
+
+export interface FieldClass {
+  field: string;
+  pointer: string;
+  className: string;
+  /** Whole values whose `field` is drawn from the class, every other field as usual. */
+  arbitrary: fc.Arbitrary<Json>;
+}
+
+/** For each top-level property of an object schema, the edge classes its values fall in. */
+export function fieldClasses(source: SchemaSource, id: string): FieldClass[] {
+  const { ctx, root } = rootNode(source, id);
+  const out: FieldClass[] = [];
+  for (const [field, nodes] of objectShape(conjOf(ctx, [root])).properties) {
+    const conj = conjOf(ctx, nodes);
+    const types = typesOf(conj);
+    const classes = new Map<string, fc.Arbitrary<Json>>();
+    if (types.allowed.size === 1 && types.allowed.has('number')) for (const [k, v] of numberClasses(numberRules(conj, types.integer))) classes.set(k, v);
+    if (types.allowed.size === 1 && types.allowed.has('string') && !conj.nodes.some((n) => typeof n.schema === 'object' && ('enum' in n.schema || 'const' in n.schema))) {
+      for (const [k, v] of stringClasses(stringRules(conj))) classes.set(k, v);
+    }
+    const pointer = pointerJoin('', field);
+    for (const [className, arb] of classes) {
+      out.push({ field, pointer, className, arbitrary: validValues(source, id, { tame: true, overrides: new Map([[pointer, arb]]) }) });
+    }
+  }
+  return out;
+}

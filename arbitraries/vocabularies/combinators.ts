@@ -1,0 +1,58 @@
+import * as fc from 'fast-check';
+import type { Json } from '../../src/json.ts';
+import { conjOf, type Conj } from '../_internals/conjunction.ts';
+import { child, keyOf, type Node } from '../_internals/node.ts';
+import type { Breaker, BrokenValue } from '../_internals/types.ts';
+import type { Compiler } from '../compile.ts';
+
+export interface PendingCombinator {
+  node: Node;
+  keyword: 'oneOf' | 'anyOf';
+  key: string;
+}
+
+export function pendingCombinator(conj: Conj): PendingCombinator | undefined {
+  for (const node of conj.nodes) {
+    const s = node.schema as Record<string, any>;
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const key = `${keyOf(node)}/${keyword}`;
+      if (typeof s === 'object' && Array.isArray(s[keyword]) && !conj.expanded.has(key)) return { node, keyword, key };
+    }
+  }
+  return undefined;
+}
+
+/** One conjunction per branch: the whole context plus that branch, the combinator marked done. */
+function branches(c: Compiler, conj: Conj, comb: PendingCombinator): Conj[] {
+  const list = (comb.node.schema as Record<string, any>)[comb.keyword] as unknown[];
+  return list.map((_, i) => conjOf(c.ctx, [...conj.roots, child(comb.node, comb.keyword, i)], new Set([...conj.expanded, comb.key])));
+}
+
+/**
+ * A value of some branch, kept only when the oracle agrees for the whole
+ * schema: for `oneOf` that means no other branch matched too.
+ */
+export function validCombinator(c: Compiler, conj: Conj, comb: PendingCombinator, pointer: string): fc.Arbitrary<Json> {
+  const arbs = branches(c, conj, comb).map((b) => c.build(b, pointer));
+  return fc.oneof({ depthSize: 'small', withCrossShrink: true, depthIdentifier: c.depth }, ...arbs).filter(c.validatorOf(conj));
+}
+
+/** Each branch's breakers, kept only when no branch accepts the value; same rule and field merge. */
+export function combinatorBreakers(c: Compiler, conj: Conj, comb: PendingCombinator, pointer: string, depth: number): Breaker[] {
+  const valid = c.validatorOf(conj);
+  const grouped = new Map<string, { rule: string; field: string; arbs: fc.Arbitrary<BrokenValue>[] }>();
+  for (const b of branches(c, conj, comb)) {
+    for (const br of c.breakersOf(b, pointer, depth)) {
+      const key = `${br.rule}\u0000${br.field}`;
+      const g = grouped.get(key) ?? { rule: br.rule, field: br.field, arbs: [] };
+      g.arbs.push(br.arbitrary.filter((bv) => !valid(bv.value)));
+      grouped.set(key, g);
+    }
+  }
+  return [...grouped.values()].map((g) => ({
+    rule: g.rule,
+    field: g.field,
+    approximate: true,
+    arbitrary: g.arbs.length === 1 ? g.arbs[0]! : fc.oneof(...g.arbs),
+  }));
+}

@@ -1,0 +1,101 @@
+import * as fc from 'fast-check';
+import { keywordValues, type Conj } from '../_internals/conjunction.ts';
+import type { Breaker } from '../_internals/types.ts';
+import { LONE_SURROGATES, STRING_CLASSES, STRING_POOL, type StringClass } from '../pools/strings.ts';
+
+export interface StringRules {
+  minLength: number;
+  maxLength: number | undefined;
+  patterns: RegExp[];
+}
+
+export function stringRules(conj: Conj): StringRules {
+  const mins = keywordValues<number>(conj, 'minLength').map((v) => v.value);
+  const maxs = keywordValues<number>(conj, 'maxLength').map((v) => v.value);
+  return {
+    minLength: Math.max(0, ...mins),
+    maxLength: maxs.length ? Math.min(...maxs) : undefined,
+    // ajv compiles patterns with the "u" flag; so do we, or the two would disagree on "." and classes.
+    patterns: keywordValues<string>(conj, 'pattern').map((v) => new RegExp(v.value, 'u')),
+  };
+}
+
+/** Length as JSON Schema counts it: code points, as ajv's ucs2length does. */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+export function satisfiesString(s: string, r: StringRules, except?: string): boolean {
+  const len = codePointLength(s);
+  if (except !== 'minLength' && len < r.minLength) return false;
+  if (except !== 'maxLength' && r.maxLength !== undefined && len > r.maxLength) return false;
+  if (except !== 'pattern') for (const p of r.patterns) if (!p.test(s)) return false;
+  return true;
+}
+
+const astral = fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c));
+const control = fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c));
+const surrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
+
+export interface StringOptions {
+  loneSurrogates?: boolean;
+  tame?: boolean;
+}
+
+function generalString(r: StringRules, options: StringOptions): fc.Arbitrary<string> {
+  const first = r.patterns[0];
+  if (first) return fc.stringMatching(first);
+  const len = { minLength: r.minLength, maxLength: r.maxLength ?? Math.max(r.minLength + 16, 32) };
+  const arbs: fc.Arbitrary<string>[] = [
+    fc.string(len),
+    fc.string({ ...len, unit: 'binary' }),
+    fc.string({ ...len, unit: 'grapheme' }),
+    fc.string({ ...len, unit: fc.oneof(control, astral, fc.constantFrom('\u2028', '\u2029', '"', '\\', ' ')) }),
+  ];
+  if (options.loneSurrogates) arbs.push(fc.string({ ...len, unit: fc.oneof(surrogate, fc.char()) }));
+  return fc.oneof(...arbs);
+}
+
+export function validString(r: StringRules, options: StringOptions = {}): fc.Arbitrary<string> {
+  if (options.tame && r.patterns.length === 0) return fc.string({ unit: 'grapheme-ascii', minLength: r.minLength, maxLength: r.maxLength ?? Math.max(r.minLength, 12) });
+  const extra = options.loneSurrogates ? LONE_SURROGATES : [];
+  const pool = [...STRING_POOL, ...extra].filter((s) => satisfiesString(s, r));
+  const general = generalString(r, options).filter((s) => satisfiesString(s, r));
+  if (pool.length === 0) return general;
+  return fc.oneof({ withCrossShrink: true }, { arbitrary: general, weight: 3 }, { arbitrary: fc.constantFrom(...pool), weight: 1 });
+}
+
+const CLASS_GENERATORS: Partial<Record<StringClass, fc.Arbitrary<string>>> = {
+  whitespace: fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r'), minLength: 1, maxLength: 8 }),
+  control: fc.string({ unit: control, minLength: 1, maxLength: 8 }),
+  nonBmp: fc.string({ unit: astral, minLength: 1, maxLength: 8 }),
+};
+
+/** The edge classes a string admits; none for a constrained string, whose pools rarely fit. */
+export function stringClasses(r: StringRules): Map<StringClass, fc.Arbitrary<string>> {
+  const out = new Map<StringClass, fc.Arbitrary<string>>();
+  if (r.patterns.length > 0 || r.minLength > 0 || r.maxLength !== undefined) return out;
+  for (const name of Object.keys(STRING_CLASSES) as StringClass[]) {
+    const pool = STRING_CLASSES[name];
+    const gen = CLASS_GENERATORS[name];
+    out.set(name, gen ? fc.oneof({ withCrossShrink: true }, gen, fc.constantFrom(...pool)) : fc.constantFrom(...pool));
+  }
+  return out;
+}
+
+export function stringBreakers(r: StringRules, pointer: string): Breaker[] {
+  const out: Breaker[] = [];
+  const breaker = (rule: string, arb: fc.Arbitrary<string>) => {
+    const broken = arb.filter((s) => !satisfiesString(s, r) && satisfiesString(s, r, rule));
+    out.push({ rule, field: '', arbitrary: broken.map((value) => ({ value, rule, path: pointer })) });
+  };
+  if (r.minLength > 0) breaker('minLength', fc.string({ maxLength: r.minLength - 1 }));
+  if (r.maxLength !== undefined) breaker('maxLength', fc.string({ minLength: r.maxLength + 1, maxLength: r.maxLength + 8 }));
+  if (r.patterns.length > 0) {
+    const len = { minLength: r.minLength, maxLength: r.maxLength ?? r.minLength + 16 };
+    breaker('pattern', fc.oneof(fc.string(len), fc.string({ ...len, unit: 'binary' })));
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAjv, type Ajv } from './oracle.ts';
+import { UsageError } from './errors.ts';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
+
+export type SchemaObject = Record<string, any>;
+
+export interface Model {
+  /** The schema's title: the name people and adapters use (`OpenResponsesImageGenCallGenerating`). */
+  name: string;
+  id: string;
+  schema: SchemaObject;
+  /** Wire field name → SDK field name, from the `x-sdk-name` annotations. */
+  sdkNames: Record<string, string>;
+}
+
+/** Every schema the engine knows, by `$id`, and the models among them. */
+export interface SchemaSet {
+  byId: Map<string, SchemaObject>;
+  models: Model[];
+  ajv: Ajv;
+}
+
+function readSchema(file: string): SchemaObject {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read schema ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}; check the path`);
+  }
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`schema ${file} is not JSON (${(e as Error).message}); fix the file`);
+  }
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    throw new UsageError(`schema ${file} must be a JSON object`);
+  }
+  return schema as SchemaObject;
+}
+
+function toModel(schema: SchemaObject, file: string): Model {
+  if (typeof schema.title !== 'string' || schema.title === '') {
+    throw new UsageError(`schema ${file} has no "title"; a model is named by its title`);
+  }
+  const sdkNames: Record<string, string> = {};
+  for (const [prop, sub] of Object.entries<SchemaObject>(schema.properties ?? {})) {
+    sdkNames[prop] = typeof sub?.['x-sdk-name'] === 'string' ? sub['x-sdk-name'] : prop;
+  }
+  return { name: schema.title, id: schema.$id, schema, sdkNames };
+}
+
+/**
+ * Loads the bundled schemas and any extra model files. Each schema is
+ * compiled by ajv here, so a broken schema is a usage error before a run starts.
+ */
+export function loadSchemaSet(extraModelFiles: string[] = []): SchemaSet {
+  const byId = new Map<string, SchemaObject>();
+  const models: Model[] = [];
+  const add = (file: string, isModel: boolean) => {
+    const schema = readSchema(file);
+    if (typeof schema.$id !== 'string') schema.$id = `file://${resolve(file)}`;
+    byId.set(schema.$id, schema);
+    if (isModel) models.push(toModel(schema, file));
+  };
+  const modelDir = join(SCHEMA_DIR, 'models');
+  for (const f of readdirSync(modelDir).filter((f) => f.endsWith('.schema.json')).sort()) add(join(modelDir, f), true);
+  add(join(SCHEMA_DIR, 'ImageGenCallEvent.schema.json'), false);
+  for (const f of extraModelFiles) add(f, true);
+
+  const ajv = createAjv();
+  for (const schema of byId.values()) ajv.addSchema(schema);
+  for (const [id, schema] of byId) {
+    try {
+      ajv.getSchema(id);
+    } catch (e) {
+      throw new UsageError(`schema ${schema.title ?? id} is not a valid JSON Schema 2020-12: ${(e as Error).message}`);
+    }
+  }
+  return { byId, models, ajv };
+}
+
+export function findModel(set: SchemaSet, name: string): Model {
+  const m = set.models.find((m) => m.name === name || m.schema['x-event-type'] === name);
+  if (!m) {
+    throw new UsageError(`unknown model "${name}"; run "orc list" for the models (${set.models.map((m) => m.name).join(', ')})`);
+  }
+  return m;
+}

@@ -1,0 +1,20 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { AnySchema, ErrorObject, ValidateFunction } from 'ajv';
+
+export type Ajv = InstanceType<typeof Ajv2020>;
+
+/** Annotations our schemas carry for people and reports; they never constrain a value. */
+export const ANNOTATION_KEYWORDS = ['x-sdk-name', 'x-sdk-enum-names', 'x-event-type', 'x-discriminator'] as const;
+
+/**
+ * The validity oracle. strictNumbers stays on (ajv's default) so that a
+ * non-finite number is never valid: the model's numbers are finite float64.
+ */
+export function createAjv(options: { allErrors?: boolean } = {}): Ajv {
+  const ajv = new Ajv2020({ strict: true, allErrors: options.allErrors ?? false });
+  ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
+  ajv.addFormat('double', { type: 'number', validate: (x: number) => Number.isFinite(x) });
+  return ajv;
+}
+
+export type { AnySchema, ErrorObject, ValidateFunction };

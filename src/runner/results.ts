@@ -1,0 +1,63 @@
+import type { AdapterInfo } from '../../adapters/contract.ts';
+import type { FailureKind, Level, Shown } from '../../suites/check.ts';
+
+export type Status = 'passed' | 'failed' | 'unsupported' | 'observed';
+
+export interface Failure {
+  kind: FailureKind;
+  message: string;
+  counterexample: Shown;
+  /** The implementation's answer: its parsed value or output as JSON text, numbers as it wrote them. */
+  answer?: string;
+  stderr?: string;
+  /** fast-check's counterexample path under the check's seed. */
+  path: string;
+  shrinks: number;
+  /** The failure did not happen again when replayed: reported as first seen, unshrunk. */
+  flaky?: boolean;
+  replay: string;
+  replayCommand: string;
+}
+
+export interface Observation {
+  label: string;
+  shown: Shown;
+  outcome: string;
+}
+
+export interface CheckResult {
+  adapter: string;
+  model: string;
+  id: string;
+  level: Level;
+  suite: string;
+  description: string;
+  status: Status;
+  casesRun: number;
+  /** Cases whose precondition did not hold: run, but telling nothing. */
+  casesVacuous?: number;
+  durationMs: number;
+  seed: number;
+  failure?: Failure;
+  observations?: Observation[];
+  /** Why a check is unsupported. */
+  reason?: string;
+}
+
+export interface RunInfo {
+  tool: { name: string; version: string };
+  command: string;
+  seed: number;
+  runs: number;
+  startedAt: string;
+  models: string[];
+  checks: number;
+  shard?: string;
+}
+
+export type RunEvent =
+  | { type: 'run-started'; run: RunInfo }
+  | { type: 'adapter-started'; adapter: AdapterInfo }
+  | { type: 'adapter-error'; adapter: string; message: string }
+  | { type: 'check-finished'; result: CheckResult }
+  | { type: 'run-finished'; finishedAt: string; complete: boolean; reason?: string };

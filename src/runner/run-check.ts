@@ -1,0 +1,139 @@
+import * as fc from 'fast-check';
+import { supports, type Adapter } from '../../adapters/contract.ts';
+import type { Check, ObservationCheck, PropertyCheck, Verdict } from '../../suites/check.ts';
+import { encodeReplay, replayCommand } from './replay-token.ts';
+import type { CheckResult, Failure, Observation } from './results.ts';
+
+export interface CheckRunOptions {
+  seed: number;
+  runs: number;
+  /** Requests kept in flight with an adapter that answers asynchronously. */
+  concurrency: number;
+}
+
+type Failed = Extract<Verdict, { kind: string }>;
+
+function failedOf(v: Verdict): Failed | undefined {
+  return !v.pass && !v.unsupported ? (v as Failed) : undefined;
+}
+
+/** The cases of a property, exactly as fast-check generates them for this seed. */
+export function casesOf<T>(arb: fc.Arbitrary<T>, seed: number, runs: number): T[] {
+  const out: T[] = [];
+  fc.check(fc.property(arb, (t) => { out.push(t); return true; }), { seed, numRuns: runs });
+  return out;
+}
+
+interface Scan {
+  ran: number;
+  vacuous: number;
+  firstFailure?: { index: number; verdict: Verdict };
+}
+
+/**
+ * Evaluates cases in order; an in-process adapter answers inline, an
+ * out-of-process one is kept `concurrency` requests busy. Stops issuing at
+ * the first failure and reports the lowest failing index.
+ */
+async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict>, concurrency: number): Promise<Scan> {
+  let next = 0;
+  let ran = 0;
+  let vacuous = 0;
+  let first: { index: number; verdict: Verdict } | undefined;
+  const record = (index: number, v: Verdict) => {
+    ran++;
+    if (v.pass && v.vacuous) vacuous++;
+    if (!v.pass && (!first || index < first.index)) first = { index, verdict: v };
+  };
+  const inFlight = new Set<Promise<void>>();
+  while (next < cases.length && !first) {
+    const index = next++;
+    const r = evaluate(cases[index]!);
+    if (!(r instanceof Promise)) {
+      record(index, r);
+      continue;
+    }
+    const p = r.then((v) => record(index, v)).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  return { ran, vacuous, ...(first ? { firstFailure: first } : {}) };
+}
+
+/** Shrinks from the failing case, keeping only failures of the same kind so the counterexample explains the first one. */
+async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunOptions, index: number, first: Failed) {
+  let last: { t: T; verdict: Failed } | undefined;
+  const prop = fc.asyncProperty(check.arbitrary, async (t) => {
+    const f = failedOf(await check.evaluate(adapter, t));
+    if (f && f.kind === first.kind) {
+      last = { t, verdict: f };
+      return false;
+    }
+    return true;
+  });
+  const details = await fc.check(prop, { seed: o.seed, numRuns: o.runs, path: String(index) });
+  if (!details.failed || !last || !details.counterexamplePath) return undefined;
+  return { t: last.t, verdict: last.verdict, path: details.counterexamplePath, shrinks: details.numShrinks };
+}
+
+async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<CheckResult, 'status' | 'casesRun' | 'durationMs'>): Promise<Omit<CheckResult, 'durationMs'>> {
+  const cases = casesOf(check.arbitrary, o.seed, o.runs);
+  const s = await scan(cases, (t) => check.evaluate(adapter, t), o.concurrency);
+  const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
+  if (!s.firstFailure && s.vacuous === s.ran) {
+    return { ...base, status: 'unsupported', ...counts, reason: 'no case applied: the implementation rejected every value in its canonical spelling (see Required.Parse.AcceptsValid)' };
+  }
+  if (!s.firstFailure) return { ...base, status: 'passed', ...counts };
+  const v = s.firstFailure.verdict;
+  if (!v.pass && v.unsupported) return { ...base, status: 'unsupported', ...counts, reason: v.message };
+  const first = v as Failed;
+  const shrunk = await shrink(check, adapter, o, s.firstFailure.index, first);
+  const t = shrunk?.t ?? cases[s.firstFailure.index];
+  const verdict = shrunk?.verdict ?? first;
+  const path = shrunk?.path ?? String(s.firstFailure.index);
+  const replay = encodeReplay({ adapter: adapter.info.name, model: check.model, check: check.id, seed: o.seed, path, runs: o.runs });
+  const failure: Failure = {
+    kind: verdict.kind,
+    message: verdict.message,
+    counterexample: check.show(t),
+    ...(verdict.answer !== undefined ? { answer: verdict.answer } : {}),
+    ...(verdict.stderr ? { stderr: verdict.stderr } : {}),
+    path,
+    shrinks: shrunk?.shrinks ?? 0,
+    ...(shrunk ? {} : { flaky: true }),
+    replay,
+    replayCommand: replayCommand(replay),
+  };
+  return { ...base, status: 'failed', ...counts, failure };
+}
+
+async function runObservation(check: ObservationCheck, adapter: Adapter, base: Omit<CheckResult, 'status' | 'casesRun' | 'durationMs'>): Promise<Omit<CheckResult, 'durationMs'>> {
+  const observations: Observation[] = [];
+  for (const c of check.cases) {
+    let outcome: string;
+    try {
+      outcome = await c.observe(adapter);
+    } catch (e) {
+      outcome = `the harness threw: ${(e as Error).message}`;
+    }
+    observations.push({ label: c.label, shown: c.shown, outcome });
+  }
+  return { ...base, status: 'observed', casesRun: check.cases.length, observations };
+}
+
+export async function runCheck(check: Check, adapter: Adapter, o: CheckRunOptions): Promise<CheckResult> {
+  const started = performance.now();
+  const base = {
+    adapter: adapter.info.name, model: check.model, id: check.id, level: check.level, suite: check.suite,
+    description: check.description, seed: o.seed,
+  };
+  const missing = check.needs.filter((op) => !supports(adapter.info, op, check.model));
+  let result: Omit<CheckResult, 'durationMs'>;
+  if (missing.length > 0) {
+    result = { ...base, status: 'unsupported', casesRun: 0, reason: `${adapter.info.name} has no ${missing.join(' or ')} for ${check.model}` };
+  } else {
+    result = check.mode === 'property' ? await runProperty(check, adapter, o, base) : await runObservation(check, adapter, base);
+  }
+  return { ...result, durationMs: Math.round(performance.now() - started) };
+}

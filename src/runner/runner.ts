@@ -1,0 +1,71 @@
+import type { Adapter, AdapterFactory } from '../../adapters/contract.ts';
+import type { SchemaSet } from '../models.ts';
+import type { Check } from '../../suites/check.ts';
+import { checkSeed } from './replay-token.ts';
+import { runCheck } from './run-check.ts';
+import type { CheckResult, RunEvent, RunInfo } from './results.ts';
+
+export interface RunOptions {
+  set: SchemaSet;
+  adapters: AdapterFactory[];
+  checks: Check[];
+  runs: number;
+  seed: number;
+  concurrency?: number;
+  info: Omit<RunInfo, 'seed' | 'runs' | 'startedAt' | 'checks'>;
+  emit: (e: RunEvent) => void;
+  progress?: (done: number, total: number, current: string) => void;
+  /** Checked between checks: once true, the run stops and says it is incomplete. */
+  stopped?: () => boolean;
+}
+
+function startFailure(check: Check, adapter: string, message: string, seed: number): CheckResult {
+  return {
+    adapter, model: check.model, id: check.id, level: check.level, suite: check.suite, description: check.description,
+    status: 'unsupported', casesRun: 0, durationMs: 0, seed, reason: `adapter did not start: ${message}`,
+  };
+}
+
+/** Runs every check against every adapter, one adapter at a time, streaming result events. */
+export async function run(o: RunOptions): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  const emit = (e: RunEvent) => {
+    if (e.type === 'check-finished') results.push(e.result);
+    o.emit(e);
+  };
+  emit({ type: 'run-started', run: { ...o.info, seed: o.seed, runs: o.runs, startedAt: new Date().toISOString(), checks: o.checks.length * o.adapters.length } });
+  const total = o.checks.length * o.adapters.length;
+  let done = 0;
+  let stopped = false;
+  for (const factory of o.adapters) {
+    if (stopped) break;
+    let adapter: Adapter;
+    try {
+      adapter = await factory.create({ set: o.set });
+    } catch (e) {
+      const message = (e as Error).message;
+      emit({ type: 'adapter-error', adapter: factory.name, message });
+      for (const c of o.checks) emit({ type: 'check-finished', result: startFailure(c, factory.name, message, checkSeed(o.seed, c.model, c.id)) });
+      done += o.checks.length;
+      continue;
+    }
+    emit({ type: 'adapter-started', adapter: adapter.info });
+    try {
+      for (const check of o.checks) {
+        if (o.stopped?.()) {
+          stopped = true;
+          break;
+        }
+        o.progress?.(done, total, `${factory.name} ${check.model} ${check.id}`);
+        const seed = checkSeed(o.seed, check.model, check.id);
+        emit({ type: 'check-finished', result: await runCheck(check, adapter, { seed, runs: o.runs, concurrency: o.concurrency ?? 64 }) });
+        done++;
+      }
+    } finally {
+      await adapter.close?.();
+    }
+  }
+  o.progress?.(done, total, '');
+  emit({ type: 'run-finished', finishedAt: new Date().toISOString(), complete: !stopped, ...(stopped ? { reason: 'interrupted' } : {}) });
+  return results;
+}

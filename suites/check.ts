@@ -1,0 +1,64 @@
+import type * as fc from 'fast-check';
+import type { Adapter, ErrorKind, Operation } from '../adapters/contract.ts';
+import type { Json } from '../src/json.ts';
+import type { Model, SchemaSet } from '../src/models.ts';
+
+export type Level = 'Required' | 'Recommended' | 'Informational';
+export const LEVELS: readonly Level[] = ['Required', 'Recommended', 'Informational'];
+
+/** Why a case failed: the answer was wrong, or the implementation misbehaved (ErrorKind). */
+export type FailureKind = 'mismatch' | 'accepted-invalid' | 'rejected-valid' | 'invalid-output' | Exclude<ErrorKind, 'parse_error' | 'serialize_error' | 'unsupported'>;
+
+/** A case as people see it: the bytes sent (as text and base64) or the value given. */
+export interface Shown {
+  payload?: { text: string; base64: string };
+  value?: Json;
+  note?: string;
+}
+
+export type Verdict =
+  /** `vacuous`: the case's precondition did not hold, so it says nothing either way. */
+  | { pass: true; vacuous?: true }
+  | { pass: false; unsupported: true; message: string }
+  | { pass: false; unsupported?: false; kind: FailureKind; message: string; answer?: string; stderr?: string };
+
+interface CheckBase {
+  id: string;
+  level: Level;
+  suite: string;
+  model: string;
+  description: string;
+  needs: Operation[];
+}
+
+export interface PropertyCheck<T = any> extends CheckBase {
+  mode: 'property';
+  arbitrary: fc.Arbitrary<T>;
+  show(t: T): Shown;
+  evaluate(adapter: Adapter, t: T): Verdict | Promise<Verdict>;
+}
+
+export interface ObservationCase {
+  label: string;
+  shown: Shown;
+  observe(adapter: Adapter): string | Promise<string>;
+}
+
+/** An implementation-defined behaviour: recorded case by case, never a failure. */
+export interface ObservationCheck extends CheckBase {
+  mode: 'observe';
+  cases: ObservationCase[];
+}
+
+export type Check = PropertyCheck | ObservationCheck;
+
+export interface SuiteContext {
+  set: SchemaSet;
+  model: Model;
+}
+
+export interface Suite {
+  name: string;
+  description: string;
+  checks(ctx: SuiteContext): Check[];
+}

@@ -1,0 +1,24 @@
+import { UsageError } from '../src/errors.ts';
+import type { Suite } from './check.ts';
+import { implementationDefinedSuite } from './implementation-defined.ts';
+import { parseSuite } from './parse.ts';
+import { roundTripSuite } from './round-trip.ts';
+import { serializeSuite } from './serialize.ts';
+import { unknownFieldsSuite } from './unknown-fields.ts';
+import { wireSpellingSuite } from './wire-spellings.ts';
+
+/** Every suite, in the order reports list them. */
+export const SUITES: readonly Suite[] = [parseSuite, serializeSuite, roundTripSuite, wireSpellingSuite, unknownFieldsSuite, implementationDefinedSuite];
+
+/** `--suite` takes a glob over suite names and check ids: `Parse`, `Round*`, `Required.Parse.Rejects*`. */
+export function globMatcher(glob: string): (s: string) => boolean {
+  const re = new RegExp(`^(?:${glob.split(',').map((g) => g.trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')).join('|')})$`, 'i');
+  return (s) => re.test(s);
+}
+
+export function assertKnownSuiteGlob(glob: string, ids: string[]): void {
+  const match = globMatcher(glob);
+  if (!SUITES.some((s) => match(s.name)) && !ids.some(match)) {
+    throw new UsageError(`--suite "${glob}" matches no suite and no check; run "orc list" for them (${SUITES.map((s) => s.name).join(', ')})`);
+  }
+}

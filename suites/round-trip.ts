@@ -1,0 +1,41 @@
+import { validValues, wireSpellings } from '../arbitraries/index.ts';
+import { difference, show } from '../src/equality.ts';
+import type { Json } from '../src/json.ts';
+import type { Suite } from './check.ts';
+import { encodeText, expectParsed, reserialize, shownPayload, then, written } from './verdicts.ts';
+
+export const roundTripSuite: Suite = {
+  name: 'RoundTrip',
+  description: 'parse(serialize(v)) is v; serialize(parse(text)) means what text means',
+  checks({ set, model }) {
+    const values = validValues(set, model.id);
+    return [
+      {
+        id: 'Required.RoundTrip.ParseOfSerialize', level: 'Required', suite: 'RoundTrip', model: model.name, mode: 'property',
+        needs: ['serialize', 'parse'],
+        description: 'what the serializer writes, the parser reads back as the value given',
+        arbitrary: values,
+        show: (v: Json) => ({ value: v }),
+        evaluate: (adapter, v: Json) => then(adapter.serialize(model.name, v), (s) => {
+          const w = written(s);
+          if (!w.ok || !s.ok) return w.ok ? { pass: true as const } : w.verdict;
+          return then(adapter.parse(model.name, s.bytes), (p) => expectParsed(p, v));
+        }),
+      },
+      {
+        id: 'Required.RoundTrip.SerializeOfParse', level: 'Required', suite: 'RoundTrip', model: model.name, mode: 'property',
+        needs: ['parse', 'serialize'],
+        description: 'a payload parsed and written again means what it meant, however it was spelled',
+        arbitrary: wireSpellings(values),
+        show: (s: { text: string }) => shownPayload(s.text),
+        evaluate: (adapter, s: { value: Json; text: string }) => then(reserialize(adapter, model.name, encodeText(s.text)), (o) => {
+          if (!o.ok && o.error.kind === 'parse_error') return { pass: false as const, kind: 'rejected-valid' as const, message: `rejected a valid payload: ${o.error.message}` };
+          const out = written(o);
+          if (!out.ok) return out.verdict;
+          const d = difference(s.value, out.value);
+          return d ? { pass: false as const, kind: 'mismatch' as const, message: d, answer: show(out.value) } : { pass: true as const };
+        }),
+      },
+    ];
+  },
+};

@@ -1,0 +1,50 @@
+import { validValues } from '../arbitraries/index.ts';
+import { difference, show } from '../src/equality.ts';
+import type { Json } from '../src/json.ts';
+import type { Check, PropertyCheck, Suite, Verdict } from './check.ts';
+import { asDoubles, then, written } from './verdicts.ts';
+import type { Answer } from '../src/json.ts';
+
+type Judge = (value: Json, output: Answer, text: string) => Verdict;
+
+export const serializeSuite: Suite = {
+  name: 'Serialize',
+  description: 'the serializer writes JSON that validates against the schema and reads back as the value given',
+  checks({ set, model }) {
+    const values = validValues(set, model.id);
+    const validate = set.ajv.getSchema(model.id)!;
+    const check = (id: string, description: string, judge: Judge): PropertyCheck<Json> => ({
+      id: `Required.Serialize.${id}`, level: 'Required', suite: 'Serialize', model: model.name, mode: 'property', needs: ['serialize'],
+      description,
+      arbitrary: values,
+      show: (v) => ({ value: v }),
+      evaluate: (adapter, v) => then(adapter.serialize(model.name, v), (o) => {
+        const out = written(o);
+        return out.ok ? judge(v, out.value, out.text) : out.verdict;
+      }),
+    });
+    const checks: Check[] = [
+      check('OutputIsJson', 'the output is UTF-8 JSON', () => ({ pass: true })),
+      check('OutputValidates', 'the output validates against the schema', (_v, out, text) => {
+        if (validate(asDoubles(out))) return { pass: true };
+        const e = validate.errors?.[0];
+        return { pass: false, kind: 'invalid-output', message: `output breaks the schema: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim(), answer: text };
+      }),
+      check('PreservesValue', 'the output reads back as the value given, nothing added', (v, out, text) => {
+        const d = difference(v, out);
+        return d ? { pass: false, kind: 'mismatch', message: d, answer: text } : { pass: true };
+      }),
+    ];
+    for (const field of Object.keys(model.schema.properties ?? {})) {
+      checks.push(check(`WritesField.${field}`, `the output has ${field} with the value given`, (v, out, text) => {
+        const given = (v as Record<string, Json>)[field];
+        if (given === undefined) return { pass: true };
+        const got = (out as Record<string, Answer>)?.[field];
+        if (got === undefined) return { pass: false, kind: 'invalid-output', message: `${field} is missing from the output`, answer: text };
+        const d = difference(given, got, `/${field}`);
+        return d ? { pass: false, kind: 'mismatch', message: d, answer: show(got) } : { pass: true };
+      }));
+    }
+    return checks;
+  },
+};

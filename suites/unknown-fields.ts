@@ -1,0 +1,51 @@
+import { breakers } from '../arbitraries/index.ts';
+import * as fc from 'fast-check';
+import type { BrokenValue } from '../arbitraries/index.ts';
+import { objectFrom, type Json } from '../src/json.ts';
+import type { Check, Suite } from './check.ts';
+import { typicalValue } from './typical.ts';
+import { describeWrite, encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, then } from './verdicts.ts';
+
+/** The value without the member the pointer names: what a parser that ignores it must yield. */
+function without(value: Json, pointer: string): Json {
+  const [head, ...rest] = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (head === undefined || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((x, i) => (String(i) === head ? without(x, '/' + rest.join('/')) : x));
+  if (rest.length === 0) return objectFrom(Object.entries(value).filter(([k]) => k !== head));
+  return objectFrom(Object.entries(value).map(([k, x]) => [k, k === head ? without(x, '/' + rest.join('/')) : x]));
+}
+
+export const unknownFieldsSuite: Suite = {
+  name: 'UnknownFields',
+  description: 'a parser ignores fields the model does not name (forward compatibility); what a serializer then does is recorded',
+  checks(ctx) {
+    const { set, model } = ctx;
+    const extras = [...breakers(set, model.id, { tame: true }), ...breakers(set, model.id)].filter((b) => b.rule === 'additionalProperties');
+    const checks: Check[] = [];
+    if (extras.length > 0) {
+      checks.push({
+        id: 'Recommended.UnknownFields.Ignored', level: 'Recommended', suite: 'UnknownFields', model: model.name, mode: 'property', needs: ['parse'],
+        description: 'a valid payload with added fields parses to the value without them',
+        arbitrary: extras.length === 1 ? extras[0]!.arbitrary : fc.oneof(...extras.map((b) => b.arbitrary)),
+        show: (bv: BrokenValue) => shownPayload(JSON.stringify(bv.value), `unknown field at ${bv.path}`),
+        evaluate: (adapter, bv: BrokenValue) => expectParsedIfCanonicalIs(adapter, model.name, bv.value, JSON.stringify(bv.value), without(bv.value, bv.path)),
+      });
+    }
+    const base = typicalValue(ctx);
+    const payloads: [string, Json][] = [
+      ['a scalar unknown field', { ...base, extra_field: 'x' }],
+      ['a nested unknown field', { ...base, extra_object: { nested: [1, 2.5, null] } }],
+    ];
+    checks.push({
+      id: 'Informational.UnknownFields.Reserialized', level: 'Informational', suite: 'UnknownFields', model: model.name, mode: 'observe',
+      needs: ['parse', 'serialize'],
+      description: 'what the implementation writes after reading a payload with unknown fields: dropped, kept, or refused',
+      cases: payloads.map(([label, v]) => ({
+        label,
+        shown: shownPayload(JSON.stringify(v)),
+        observe: (adapter) => then(reserialize(adapter, model.name, encodeText(JSON.stringify(v))), describeWrite),
+      })),
+    });
+    return checks;
+  },
+};

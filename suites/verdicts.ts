@@ -1,0 +1,99 @@
+import { LosslessNumber, parse as parseLossless, isSafeNumber } from 'lossless-json';
+import type { Adapter, AdapterError, ParseOutcome, SerializeOutcome } from '../adapters/contract.ts';
+import { difference, show } from '../src/equality.ts';
+import type { Answer, Json } from '../src/json.ts';
+import type { Shown, Verdict } from './check.ts';
+
+export const encodeText = (text: string) => new TextEncoder().encode(text);
+
+export function shownPayload(text: string, note?: string): Shown {
+  return { payload: { text, base64: Buffer.from(encodeText(text)).toString('base64') }, ...(note ? { note } : {}) };
+}
+
+/** Continues with the outcome whether the adapter answered now or later. */
+export function then<T, R>(x: T | Promise<T>, f: (t: T) => R | Promise<R>): R | Promise<R> {
+  return x instanceof Promise ? x.then(f) : f(x);
+}
+
+/** A refusal that is not the implementation's documented error is a defect in every check. */
+function misbehaved(error: AdapterError): Verdict | undefined {
+  if (error.kind === 'unsupported') return { pass: false, unsupported: true, message: error.message };
+  if (error.kind === 'parse_error' || error.kind === 'serialize_error') return undefined;
+  return { pass: false, kind: error.kind, message: error.message, ...(error.stderr ? { stderr: error.stderr } : {}) };
+}
+
+export function expectParsed(outcome: ParseOutcome, expected: Json): Verdict {
+  if (!outcome.ok) return misbehaved(outcome.error) ?? { pass: false, kind: 'rejected-valid', message: `rejected a valid payload: ${outcome.error.message}` };
+  const d = difference(expected, outcome.value);
+  return d ? { pass: false, kind: 'mismatch', message: d, answer: show(outcome.value) } : { pass: true };
+}
+
+export function expectRejected(outcome: ParseOutcome): Verdict {
+  if (!outcome.ok) return misbehaved(outcome.error) ?? { pass: true };
+  return { pass: false, kind: 'accepted-invalid', message: 'accepted a payload that breaks the model', answer: show(outcome.value) };
+}
+
+/** Reads serializer output: UTF-8, then JSON with every number kept as written. */
+export function readOutput(bytes: Uint8Array): { ok: true; value: Answer; text: string } | { ok: false; message: string; text: string } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, message: 'output is not valid UTF-8', text: new TextDecoder().decode(bytes) };
+  }
+  try {
+    return { ok: true, value: parseLossless(text) as Answer, text };
+  } catch (e) {
+    return { ok: false, message: `output is not JSON: ${(e as Error).message}`, text };
+  }
+}
+
+/** The output as the doubles a float64 reader sees, for the oracle. */
+export function asDoubles(v: Answer): Json {
+  if (v instanceof LosslessNumber) return Number(v.toString());
+  if (Array.isArray(v)) return v.map(asDoubles);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asDoubles(x as Answer)]));
+  return v as Json;
+}
+
+export type Written = { ok: true; value: Answer; text: string } | { ok: false; verdict: Verdict };
+
+/** Serializer output read back, or the verdict when there is none to read. */
+export function written(outcome: SerializeOutcome): Written {
+  if (!outcome.ok) {
+    return { ok: false, verdict: misbehaved(outcome.error) ?? { pass: false, kind: 'rejected-valid', message: `refused to serialize a valid value: ${outcome.error.message}` } };
+  }
+  const out = readOutput(outcome.bytes);
+  if (!out.ok) return { ok: false, verdict: { pass: false, kind: 'invalid-output', message: out.message, answer: out.text } };
+  return out;
+}
+
+/** What a parse did, in a few words, for an observation. */
+export function describeParse(outcome: ParseOutcome): string {
+  return outcome.ok ? `accepted: ${show(outcome.value)}` : `${outcome.error.kind === 'parse_error' ? 'rejected' : outcome.error.kind}: ${outcome.error.message.slice(0, 160)}`;
+}
+
+export function describeWrite(outcome: SerializeOutcome): string {
+  if (!outcome.ok) return `${outcome.error.kind}: ${outcome.error.message.slice(0, 160)}`;
+  return `wrote ${new TextDecoder().decode(outcome.bytes).slice(0, 300)}`;
+}
+
+/** `reserialize` where the adapter has it, else the contract's own parse then serialize. */
+export function reserialize(adapter: Adapter, model: string, payload: Uint8Array): SerializeOutcome | Promise<SerializeOutcome> {
+  if (adapter.reserialize && adapter.info.operations.reserialize?.includes(model)) return adapter.reserialize(model, payload);
+  return then(adapter.parse(model, payload), (p) => (p.ok ? adapter.serialize(model, asDoubles(p.value)) : p));
+}
+
+export { isSafeNumber };
+
+/**
+ * Parses `text` only where the implementation accepts the value's canonical
+ * spelling: a check of spellings or extra fields then speaks of those alone,
+ * not of a value the Parse suite already reports.
+ */
+export function expectParsedIfCanonicalIs(adapter: Adapter, model: string, value: Json, text: string, expected: Json = value): Verdict | Promise<Verdict> {
+  return then(adapter.parse(model, encodeText(JSON.stringify(expected))), (canonical) => {
+    if (!canonical.ok) return canonical.error.kind === 'parse_error' ? { pass: true as const, vacuous: true as const } : expectParsed(canonical, expected);
+    return then(adapter.parse(model, encodeText(text)), (o) => expectParsed(o, expected));
+  });
+}
