@@ -1,4 +1,3 @@
-import { UsageError } from '../src/errors.ts';
 import type { Suite } from './check.ts';
 import { implementationDefinedSuite } from './implementation-defined.ts';
 import { parseSuite } from './parse.ts';
@@ -14,11 +13,4 @@ export const SUITES: readonly Suite[] = [parseSuite, serializeSuite, roundTripSu
 export function globMatcher(glob: string): (s: string) => boolean {
   const re = new RegExp(`^(?:${glob.split(',').map((g) => g.trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')).join('|')})$`, 'i');
   return (s) => re.test(s);
-}
-
-export function assertKnownSuiteGlob(glob: string, ids: string[]): void {
-  const match = globMatcher(glob);
-  if (!SUITES.some((s) => match(s.name)) && !ids.some(match)) {
-    throw new UsageError(`--suite "${glob}" matches no suite and no check; run "orc list" for them (${SUITES.map((s) => s.name).join(', ')})`);
-  }
 }

@@ -54,7 +54,7 @@ function generalString(r: StringRules, options: StringOptions): fc.Arbitrary<str
     fc.string({ ...len, unit: 'grapheme' }),
     fc.string({ ...len, unit: fc.oneof(control, astral, fc.constantFrom('\u2028', '\u2029', '"', '\\', ' ')) }),
   ];
-  if (options.loneSurrogates) arbs.push(fc.string({ ...len, unit: fc.oneof(surrogate, fc.char()) }));
+  if (options.loneSurrogates) arbs.push(fc.string({ ...len, unit: fc.oneof(surrogate, fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c))) }));
   return fc.oneof(...arbs);
 }
 

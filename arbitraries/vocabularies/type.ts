@@ -30,8 +30,8 @@ export const SAMPLE_OF_TYPE: Record<JsonType, fc.Arbitrary<Json>> = {
   boolean: fc.boolean(),
   number: fc.oneof(fc.constantFrom(0, 1, 1.5, -1), fc.integer()),
   string: fc.oneof(fc.constantFrom('', '0', '1', 'true', 'null'), fc.string({ maxLength: 8 })),
-  array: fc.oneof(fc.constant([]), fc.array(fc.integer(), { minLength: 1, maxLength: 2 })),
-  object: fc.oneof(fc.constant({}), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { minKeys: 1, maxKeys: 2, noNullPrototype: true })),
+  array: fc.oneof(fc.constant<Json>([]), fc.array(fc.integer(), { minLength: 1, maxLength: 2 })),
+  object: fc.oneof(fc.constant<Json>({}), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { minKeys: 1, maxKeys: 2, noNullPrototype: true })),
 };
 
 export const smallJson: fc.Arbitrary<Json> = fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>;

@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { UsageError } from '../errors.ts';
 
 /** Everything that names one case exactly: the same check, seed and path regenerate the same value. */
@@ -13,14 +14,15 @@ export interface ReplayTarget {
 const VERSION = 1;
 
 export function encodeReplay(t: ReplayTarget): string {
-  return `orc${VERSION}.` + Buffer.from(JSON.stringify([t.adapter, t.model, t.check, t.seed, t.path, t.runs])).toString('base64url');
+  // shrink paths run long ("0:0:0:1:0:0:…"); deflate keeps a token short enough to paste
+  return `orc${VERSION}.` + deflateRawSync(JSON.stringify([t.adapter, t.model, t.check, t.seed, t.path, t.runs])).toString('base64url');
 }
 
 export function decodeReplay(token: string): ReplayTarget {
   const m = /^orc(\d+)\.([A-Za-z0-9_-]+)$/.exec(token.trim());
   if (!m || Number(m[1]) !== VERSION) throw new UsageError(`"${token.slice(0, 40)}" is not a replay token; copy the token from a report or from "orc run" output`);
   try {
-    const [adapter, model, check, seed, path, runs] = JSON.parse(Buffer.from(m[2]!, 'base64url').toString('utf8'));
+    const [adapter, model, check, seed, path, runs] = JSON.parse(inflateRawSync(Buffer.from(m[2]!, 'base64url')).toString('utf8'));
     if (typeof adapter !== 'string' || typeof check !== 'string' || typeof seed !== 'number' || typeof path !== 'string') throw new Error();
     return { adapter, model, check, seed, path, runs };
   } catch {

@@ -1,0 +1,45 @@
+import { UsageError } from '../errors.ts';
+import { LIST_HELP, listCommand } from './list-command.ts';
+import { REPLAY_HELP, replayCommand } from './replay-command.ts';
+import { RUN_HELP, runCommand } from './run-command.ts';
+import { TOOL } from './tool.ts';
+
+const HELP = `orc ${TOOL.version}: conformance of Open Responses image-generation events
+
+${RUN_HELP}
+
+${LIST_HELP}
+
+${REPLAY_HELP}
+
+Exit codes: 0 every Required check passed · 1 a Required check failed (or a
+replayed case still fails) · 2 bad usage · 3 internal error · 130 interrupted.`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run: runCommand, list: listCommand, replay: replayCommand };
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(HELP + '\n');
+    return command ? 0 : 2;
+  }
+  if (command === '--version') {
+    process.stdout.write(`${TOOL.version}\n`);
+    return 0;
+  }
+  const fn = COMMANDS[command];
+  try {
+    if (!fn) throw new UsageError(`unknown command "${command}"; the commands are ${Object.keys(COMMANDS).join(', ')} (see "orc help")`);
+    return await fn(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`orc: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`orc: internal error: ${(e as Error)?.message ?? String(e)}; set ORC_DEBUG=1 for the stack, and please report it\n`);
+    if (process.env.ORC_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    return 3;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,62 @@
+import * as fc from 'fast-check';
+import { resolveAdapters } from '../../adapters/index.ts';
+import { visible } from '../../reports/_internals/visible.ts';
+import type { Shown } from '../../suites/check.ts';
+import { UsageError } from '../errors.ts';
+import { findModel, loadSchemaSet } from '../models.ts';
+import { planChecks } from '../runner/plan.ts';
+import { decodeReplay } from '../runner/replay-token.ts';
+import { parse } from './args.ts';
+
+export const REPLAY_HELP = `orc replay TOKEN [--schema FILE]
+                           rerun exactly the case a failure reported`;
+
+/** The value fast-check generates at `path` under `seed`: the shrunk counterexample a run reported. */
+export function caseAt<T>(arb: fc.Arbitrary<T>, seed: number, path: string): T {
+  let found: { t: T } | undefined;
+  fc.check(fc.property(arb, (t) => { found = { t }; return false; }), { seed, path, endOnFailure: true, numRuns: 1 });
+  if (!found) throw new UsageError('the replay token names a case that no longer exists; run the check again for a new token');
+  return found.t;
+}
+
+function printShown(s: Shown): void {
+  if (s.payload) {
+    process.stdout.write(`payload: ${visible(s.payload.text, 4000)}\n`);
+    process.stdout.write(`bytes:   ${s.payload.base64}\n`);
+  }
+  if (s.value !== undefined) process.stdout.write(`value:   ${visible(JSON.stringify(s.value), 4000)}\n`);
+  if (s.note) process.stdout.write(`note:    ${s.note}\n`);
+}
+
+export async function replayCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse('replay', argv, { schema: { type: 'string', multiple: true } }, 1);
+  if (!positionals[0]) throw new UsageError('orc replay needs the token a report printed: orc replay orc1.…');
+  const target = decodeReplay(positionals[0]);
+  const set = loadSchemaSet(values.schema ?? []);
+  const model = findModel(set, target.model);
+  const check = planChecks({ set, models: [model] }).find((c) => c.id === target.check);
+  if (!check) throw new UsageError(`check ${target.check} no longer exists for ${target.model}; run "orc list" for the checks`);
+  if (check.mode !== 'property') throw new UsageError(`${target.check} is an observation; it has no case to replay`);
+  const [factory] = resolveAdapters(target.adapter);
+  const adapter = await factory!.create({ set });
+  try {
+    const t = caseAt(check.arbitrary, target.seed, target.path);
+    process.stdout.write(`${target.check} · ${target.model} · ${target.adapter} (seed ${target.seed}, path ${target.path})\n`);
+    printShown(check.show(t));
+    const v = await check.evaluate(adapter, t);
+    if (v.pass) {
+      process.stdout.write('verdict: passes now\n');
+      return 0;
+    }
+    if (v.unsupported) {
+      process.stdout.write(`verdict: unsupported: ${v.message}\n`);
+      return 0;
+    }
+    process.stdout.write(`verdict: FAILS (${v.kind}): ${visible(v.message, 2000)}\n`);
+    if (v.answer !== undefined) process.stdout.write(`answer:  ${visible(v.answer, 4000)}\n`);
+    if (v.stderr) process.stdout.write(`stderr:  ${visible(v.stderr, 4000)}\n`);
+    return 1;
+  } finally {
+    await adapter.close?.();
+  }
+}

@@ -1,0 +1,68 @@
+import { join, resolve } from 'node:path';
+import { resolveAdapters } from '../../adapters/index.ts';
+import { jsonReport } from '../../reports/json.ts';
+import { terminalReport } from '../../reports/terminal.ts';
+import { requiredFailed, collect } from '../../reports/_internals/collect.ts';
+import { findModel, loadSchemaSet, PROJECT_ROOT } from '../models.ts';
+import { planChecks } from '../runner/plan.ts';
+import type { RunEvent } from '../runner/results.ts';
+import { run } from '../runner/runner.ts';
+import { intOption, parse } from './args.ts';
+import { progressLine } from './progress.ts';
+import { writeReports } from './write-reports.ts';
+import { TOOL } from './tool.ts';
+
+export const RUN_HELP = `orc run [options]        run the suites against implementations
+  --adapter NAME|all       adapter(s) to verify, comma-separated (default: reference)
+  --model M                model(s) by name or event type, comma-separated (default: all)
+  --suite GLOB             suites or check ids, e.g. Parse, 'Required.Parse.Rejects*'
+  --level L                Required, Recommended, Informational (comma-separated)
+  --runs N                 cases per property (default: 100)
+  --seed S                 seed of the run (default: random; printed, and in every replay token)
+  --schema FILE            add a model from a JSON Schema file (repeatable)
+  --out DIR                where reports go (default: reports/out)
+  --json                   print the JSON report on stdout instead of the table
+  --quiet                  no progress line`;
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values } = parse('run', argv, {
+    adapter: { type: 'string' }, model: { type: 'string' }, suite: { type: 'string' }, level: { type: 'string' },
+    runs: { type: 'string' }, seed: { type: 'string' }, schema: { type: 'string', multiple: true },
+    out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+  });
+  const set = loadSchemaSet(values.schema ?? []);
+  const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
+  const adapters = resolveAdapters(values.adapter ?? 'reference');
+  const runs = intOption('runs', values.runs, 100);
+  const seed = intOption('seed', values.seed, (Date.now() ^ (Math.random() * 0x7fffffff)) & 0x7fffffff, -(2 ** 31));
+  const checks = planChecks({ set, models, suite: values.suite, level: values.level });
+  const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
+
+  const events: RunEvent[] = [];
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    process.stderr.write('\norc: stopping after the current check (Ctrl-C again to quit at once); reports will be marked incomplete\n');
+  };
+  process.on('SIGINT', onSignal);
+  process.stderr.write(`orc ${TOOL.version}: ${checks.length} checks × ${adapters.length} adapter(s), ${runs} cases per property, seed ${seed}\n`);
+  try {
+    await run({
+      set, adapters, checks, runs, seed,
+      info: { tool: TOOL, command: ['orc', 'run', ...argv].join(' '), models: models.map((m) => m.name) },
+      emit: (e) => events.push(e),
+      progress: progressLine(process.stderr, !values.quiet),
+      stopped: () => interrupted,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    const files = writeReports(out, events);
+    process.stderr.write(`reports: ${files.join(', ')}\n`);
+  }
+  if (values.json) process.stdout.write(JSON.stringify(jsonReport(events), null, 2) + '\n');
+  else process.stdout.write(terminalReport(events, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
+  const data = collect(events);
+  if (!data.complete) return 130;
+  return requiredFailed(data) ? 1 : 0;
+}
