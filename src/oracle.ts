@@ -7,11 +7,16 @@ export type Ajv = InstanceType<typeof Ajv2020>;
 export const ANNOTATION_KEYWORDS = ['x-sdk-name', 'x-sdk-enum-names', 'x-event-type', 'x-discriminator'] as const;
 
 /**
- * The validity oracle. strictNumbers stays on (ajv's default) so that a
- * non-finite number is never valid: the model's numbers are finite float64.
+ * The validity oracle. strictSchema refuses unknown keywords (a typo is not
+ * a silent no-op); strictNumbers makes a non-finite number invalid, since the
+ * model's numbers are finite float64. The stylistic strict modes stay off:
+ * they refuse schemas that JSON Schema allows.
  */
 export function createAjv(options: { allErrors?: boolean } = {}): Ajv {
-  const ajv = new Ajv2020({ strict: true, allErrors: options.allErrors ?? false });
+  const ajv = new Ajv2020({
+    strictSchema: true, strictNumbers: true, strictTypes: false, strictTuples: false, strictRequired: false,
+    allErrors: options.allErrors ?? false,
+  });
   ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
   ajv.addFormat('double', { type: 'number', validate: (x: number) => Number.isFinite(x) });
   return ajv;

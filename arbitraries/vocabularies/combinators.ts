@@ -1,9 +1,11 @@
 import * as fc from 'fast-check';
 import type { Json } from '../../src/json.ts';
-import { conjOf, type Conj } from '../_internals/conjunction.ts';
+import { conjOf, display, type Conj } from '../_internals/conjunction.ts';
 import { child, keyOf, type Node } from '../_internals/node.ts';
 import type { Breaker, BrokenValue } from '../_internals/types.ts';
 import type { Compiler } from '../compile.ts';
+import { filteredIfViable } from '../_internals/probe.ts';
+import { UsageError } from '../../src/errors.ts';
 
 export interface PendingCombinator {
   node: Node;
@@ -33,8 +35,11 @@ function branches(c: Compiler, conj: Conj, comb: PendingCombinator): Conj[] {
  * schema: for `oneOf` that means no other branch matched too.
  */
 export function validCombinator(c: Compiler, conj: Conj, comb: PendingCombinator, pointer: string): fc.Arbitrary<Json> {
-  const arbs = branches(c, conj, comb).map((b) => c.build(b, pointer));
-  return fc.oneof({ depthSize: 'small', withCrossShrink: true, depthIdentifier: c.depth }, ...arbs).filter(c.validatorOf(conj));
+  const valid = c.validatorOf(conj);
+  // A branch whose values the whole schema (nearly) never accepts is left out: filtering it would spin.
+  const arbs = branches(c, conj, comb).map((b) => c.build(b, pointer)).map((a) => filteredIfViable(a, valid)).filter((a) => a !== undefined);
+  if (arbs.length === 0) throw new UsageError(`cannot generate values for the ${comb.keyword} at ${display(conj)}: no branch yields values the whole schema accepts`);
+  return fc.oneof({ depthSize: 'small', withCrossShrink: true, depthIdentifier: c.depth }, ...arbs);
 }
 
 /** Each branch's breakers, kept only when no branch accepts the value; same rule and field merge. */
@@ -45,11 +50,13 @@ export function combinatorBreakers(c: Compiler, conj: Conj, comb: PendingCombina
     for (const br of c.breakersOf(b, pointer, depth)) {
       const key = `${br.rule}\u0000${br.field}`;
       const g = grouped.get(key) ?? { rule: br.rule, field: br.field, arbs: [] };
-      g.arbs.push(br.arbitrary.filter((bv) => !valid(bv.value)));
+      // a branch's breaker whose values another branch accepts breaks nothing: left out
+      const still = filteredIfViable(br.arbitrary, (bv) => !valid(bv.value));
+      if (still) g.arbs.push(still);
       grouped.set(key, g);
     }
   }
-  return [...grouped.values()].map((g) => ({
+  return [...grouped.values()].filter((g) => g.arbs.length > 0).map((g) => ({
     rule: g.rule,
     field: g.field,
     approximate: true,

@@ -1,6 +1,8 @@
 import * as fc from 'fast-check';
+import { UsageError } from '../../src/errors.ts';
 import { keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
+import { filteredIfViable } from '../_internals/probe.ts';
 import { NUMBER_CLASSES, NUMBER_POOL, type NumberClass } from '../pools/numbers.ts';
 
 interface Bound {
@@ -64,7 +66,9 @@ function generalNumber(r: NumberRules): fc.Arbitrary<number> {
   const { min, max, minExcluded, maxExcluded } = range(r);
   const m = r.multipleOf[0];
   if (m !== undefined) {
-    const kMin = clampSafe(Math.ceil(min / m)), kMax = clampSafe(Math.floor(max / m));
+    // k·m stays within ±2^53, where it is exact and ajv's multipleOf test agrees
+    const kLimit = Math.floor(SAFE / Math.max(1, Math.abs(m)));
+    const kMin = Math.max(-kLimit, Math.ceil(min / m)), kMax = Math.min(kLimit, Math.floor(max / m));
     return fc.integer({ min: Math.min(kMin, kMax), max: Math.max(kMin, kMax) }).map((k) => k * m);
   }
   if (r.integer) {
@@ -75,9 +79,12 @@ function generalNumber(r: NumberRules): fc.Arbitrary<number> {
 }
 
 export function validNumber(r: NumberRules, tame = false): fc.Arbitrary<number> {
-  if (tame && [0, 1, 1000].some((x) => satisfies(x, r))) return fc.integer({ min: 0, max: 1000 }).filter((x) => satisfies(x, r));
+  const plain = tame ? filteredIfViable(fc.integer({ min: 0, max: 1000 }), (x) => satisfies(x, r)) : undefined;
+  if (plain) return plain;
   const pool = NUMBER_POOL.filter((x) => satisfies(x, r));
-  const general = generalNumber(r).filter((x) => satisfies(x, r));
+  const general = filteredIfViable(generalNumber(r), (x) => satisfies(x, r));
+  if (!general && pool.length === 0) throw new UsageError(`cannot generate numbers for ${describeRules(r)}`);
+  if (!general) return fc.constantFrom(...pool);
   if (pool.length === 0) return general;
   return fc.oneof({ withCrossShrink: true }, { arbitrary: general, weight: 3 }, { arbitrary: fc.constantFrom(...pool), weight: 1 });
 }
@@ -88,13 +95,18 @@ const CLASS_GENERATORS: Partial<Record<NumberClass, fc.Arbitrary<number>>> = {
 };
 
 /** The edge classes this number admits, each as an arbitrary of valid values. */
+function describeRules(r: NumberRules): string {
+  return [r.integer ? 'integer' : 'number', ...r.bounds.map((b) => `${b.keyword} ${b.value}`), ...r.multipleOf.map((m) => `multipleOf ${m}`)].join(', ');
+}
+
 export function numberClasses(r: NumberRules): Map<NumberClass, fc.Arbitrary<number>> {
   const out = new Map<NumberClass, fc.Arbitrary<number>>();
   for (const name of Object.keys(NUMBER_CLASSES) as NumberClass[]) {
     const pool = NUMBER_CLASSES[name].filter((x) => satisfies(x, r));
     if (pool.length === 0) continue;
     const gen = CLASS_GENERATORS[name];
-    out.set(name, gen ? fc.oneof({ withCrossShrink: true }, gen.filter((x) => satisfies(x, r)), fc.constantFrom(...pool)) : fc.constantFrom(...pool));
+    const viable = gen && filteredIfViable(gen, (x) => satisfies(x, r));
+    out.set(name, viable ? fc.oneof({ withCrossShrink: true }, viable, fc.constantFrom(...pool)) : fc.constantFrom(...pool));
   }
   return out;
 }
@@ -111,8 +123,10 @@ export function numberBreakers(r: NumberRules, pointer: string): Breaker[] {
   const out: Breaker[] = [];
   const breaker = (rule: string, candidates: number[], general: fc.Arbitrary<number>) => {
     const fixed = candidates.filter((x) => Number.isFinite(x) && !satisfies(x, r) && satisfies(x, r, rule));
-    const gen = general.filter((x) => !satisfies(x, r) && satisfies(x, r, rule));
-    const arb = fixed.length > 0 ? fc.oneof({ withCrossShrink: true }, fc.constantFrom(...fixed), gen) : gen;
+    const gen = filteredIfViable(general, (x) => !satisfies(x, r) && satisfies(x, r, rule));
+    const arbs = [...(fixed.length > 0 ? [fc.constantFrom(...fixed)] : []), ...(gen ? [gen] : [])];
+    if (arbs.length === 0) return;
+    const arb = arbs.length === 1 ? arbs[0]! : fc.oneof({ withCrossShrink: true }, ...arbs);
     out.push({ rule, field: '', arbitrary: arb.map((value) => ({ value, rule, path: pointer })) });
   };
   for (const b of r.bounds) {
@@ -123,8 +137,9 @@ export function numberBreakers(r: NumberRules, pointer: string): Breaker[] {
     breaker(b.keyword, candidates, general);
   }
   for (const m of r.multipleOf) {
-    const general = fc.integer({ min: -1000, max: 1000 }).map((k) => k * m + m / 2);
-    breaker('multipleOf', [m / 2, m * 1.5, m + 1, 1.5], general);
+    const offsets = [m / 2, ...(Number.isInteger(m) && m > 1 ? [1, m - 1] : [m / 3])];
+    const general = fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.constantFrom(...offsets)).map(([k, d]) => k * m + d);
+    breaker('multipleOf', [m / 2, m * 1.5, m + 1, 1.5, 1], general);
   }
   return out;
 }

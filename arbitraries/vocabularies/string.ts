@@ -1,6 +1,8 @@
 import * as fc from 'fast-check';
 import { keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
+import { filteredIfViable } from '../_internals/probe.ts';
+import { UsageError } from '../../src/errors.ts';
 import { LONE_SURROGATES, STRING_CLASSES, STRING_POOL, type StringClass } from '../pools/strings.ts';
 
 export interface StringRules {
@@ -59,10 +61,12 @@ function generalString(r: StringRules, options: StringOptions): fc.Arbitrary<str
 }
 
 export function validString(r: StringRules, options: StringOptions = {}): fc.Arbitrary<string> {
-  if (options.tame && r.patterns.length === 0) return fc.string({ unit: 'grapheme-ascii', minLength: r.minLength, maxLength: r.maxLength ?? Math.max(r.minLength, 12) });
+  if (options.tame && r.patterns.length === 0) return fc.string({ minLength: r.minLength, maxLength: r.maxLength ?? Math.max(r.minLength, 12) }).filter((s) => satisfiesString(s, r));
   const extra = options.loneSurrogates ? LONE_SURROGATES : [];
   const pool = [...STRING_POOL, ...extra].filter((s) => satisfiesString(s, r));
-  const general = generalString(r, options).filter((s) => satisfiesString(s, r));
+  const general = filteredIfViable(generalString(r, options), (s) => satisfiesString(s, r));
+  if (!general && pool.length === 0) throw new UsageError(`cannot generate strings of length ${r.minLength}..${r.maxLength ?? '∞'} matching ${r.patterns.map(String).join(' and ')}`);
+  if (!general) return fc.constantFrom(...pool);
   if (pool.length === 0) return general;
   return fc.oneof({ withCrossShrink: true }, { arbitrary: general, weight: 3 }, { arbitrary: fc.constantFrom(...pool), weight: 1 });
 }
@@ -88,7 +92,8 @@ export function stringClasses(r: StringRules): Map<StringClass, fc.Arbitrary<str
 export function stringBreakers(r: StringRules, pointer: string): Breaker[] {
   const out: Breaker[] = [];
   const breaker = (rule: string, arb: fc.Arbitrary<string>) => {
-    const broken = arb.filter((s) => !satisfiesString(s, r) && satisfiesString(s, r, rule));
+    const broken = filteredIfViable(arb, (s) => !satisfiesString(s, r) && satisfiesString(s, r, rule));
+    if (!broken) return;
     out.push({ rule, field: '', arbitrary: broken.map((value) => ({ value, rule, path: pointer })) });
   };
   if (r.minLength > 0) breaker('minLength', fc.string({ maxLength: r.minLength - 1 }));

@@ -1,0 +1,67 @@
+import type { Adapter, ParseOutcome } from '../../adapters/contract.ts';
+import { referenceAdapter } from '../../adapters/reference/index.ts';
+import type { Answer, Json } from '../../src/json.ts';
+import { loadSchemaSet } from '../../src/models.ts';
+
+export const set = loadSchemaSet();
+export const reference = () => referenceAdapter(set);
+export const GENERATING = 'OpenResponsesImageGenCallGenerating';
+
+function mapAnswer(o: ParseOutcome, f: (v: Answer) => Answer): ParseOutcome {
+  return o.ok ? { ok: true, value: f(o.value) } : o;
+}
+
+function mapLeaves(v: Answer, f: (x: Answer) => Answer): Answer {
+  if (Array.isArray(v)) return v.map((x) => mapLeaves(x, f));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapLeaves(x as Answer, f)]));
+  return f(v);
+}
+
+/** A reference adapter with one defect, renamed so results say which. */
+function broken(name: string, change: (a: Adapter) => Partial<Adapter>): Adapter {
+  const base = reference();
+  return { ...base, ...change(base), info: { ...base.info, name } };
+}
+
+/** Parses, then keeps only the integer part of every number, as an int-typed SDK would. */
+export const truncatesFractions = () =>
+  broken('truncates-fractions', (a) => ({
+    parse: (m, p) => mapAnswer(a.parse(m, p) as ParseOutcome, (v) => mapLeaves(v, (x) => (typeof x === 'number' ? Math.trunc(x) : x))),
+  }));
+
+/** Fills a missing item_id with "" instead of refusing: required not enforced. */
+export const acceptsMissingField = () =>
+  broken('accepts-missing-field', (a) => ({
+    parse: (m, p) => {
+      const json = JSON.parse(new TextDecoder().decode(p));
+      if (json && typeof json === 'object' && !Array.isArray(json) && !('item_id' in json)) {
+        return a.parse(m, new TextEncoder().encode(JSON.stringify({ ...json, item_id: '' })));
+      }
+      return a.parse(m, p);
+    },
+  }));
+
+/** Drops every character outside the Basic Multilingual Plane from strings. */
+export const dropsNonBmp = () =>
+  broken('drops-non-bmp', (a) => ({
+    parse: (m, p) => mapAnswer(a.parse(m, p) as ParseOutcome, (v) => mapLeaves(v, (x) => (typeof x === 'string' ? [...x].filter((c) => c.codePointAt(0)! <= 0xffff).join('') : x))),
+  }));
+
+/** Serializes without item_id. */
+export const serializesWithoutField = () =>
+  broken('serializes-without-field', (a) => ({
+    serialize: (m, v: Json) => {
+      const { item_id: _dropped, ...rest } = v as Record<string, Json>;
+      return { ok: true, bytes: new TextEncoder().encode(JSON.stringify(rest)) };
+    },
+  }));
+
+/** Throws a TypeError on anything that is not an object, instead of a parse error. */
+export const throwsOnNonObject = () =>
+  broken('throws-on-non-object', (a) => ({
+    parse: (m, p) => {
+      const json = JSON.parse(new TextDecoder().decode(p));
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: { kind: 'exception', message: 'TypeError: Cannot read properties of null' } };
+      return a.parse(m, p);
+    },
+  }));
