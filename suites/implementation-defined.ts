@@ -2,13 +2,13 @@ import type { Adapter } from '../adapters/contract.ts';
 import type { Json } from '../src/json.ts';
 import type { Check, ObservationCase, Suite, SuiteContext } from './check.ts';
 import { fieldsOfType, typicalValue, withRawMember } from './typical.ts';
-import { describeParse, describeWrite, encodeText, shownPayload, then } from './verdicts.ts';
+import { describeParse, describeWrite, encodeText, shownPayload, andThen } from './verdicts.ts';
 import { LONE_SURROGATES } from '../arbitraries/pools/strings.ts';
 
 const parseCase = (model: string, label: string, text: string): ObservationCase => ({
   label,
   shown: shownPayload(text),
-  observe: (adapter: Adapter) => then(adapter.parse(model, encodeText(text)), describeParse),
+  observe: (adapter: Adapter) => andThen(adapter.parse(model, encodeText(text)), describeParse),
 });
 
 function observation(ctx: SuiteContext, id: string, description: string, cases: ObservationCase[], needs: ('parse' | 'serialize')[] = ['parse']): Check {
@@ -43,7 +43,7 @@ export const implementationDefinedSuite: Suite = {
       checks.push(observation(ctx, `Informational.Serialize.NegativeZero.${f}`, `what the serializer writes for ${f} = -0`, [{
         label: '-0',
         shown: { value: { ...base, [f]: -0 } },
-        observe: (adapter) => then(adapter.serialize(m, { ...base, [f]: -0 } as Json), describeWrite),
+        observe: (adapter) => andThen(adapter.serialize(m, { ...base, [f]: -0 } as Json), describeWrite),
       }], ['serialize']));
     }
     for (const f of fieldsOfType(ctx, 'string')) {
@@ -60,7 +60,7 @@ export const implementationDefinedSuite: Suite = {
     checks.push(observation(ctx, 'Informational.Serialize.KeyOrder', 'the order the serializer writes keys in', [{
       label: 'typical value',
       shown: { value: base },
-      observe: (adapter) => then(adapter.serialize(m, base), (o) => {
+      observe: (adapter) => andThen(adapter.serialize(m, base), (o) => {
         if (!o.ok) return describeWrite(o);
         const keys = [...new TextDecoder().decode(o.bytes).matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)].map((x) => x[1]!);
         const schemaOrder = Object.keys(ctx.model.schema.properties ?? {}).filter((k) => keys.includes(k));

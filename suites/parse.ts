@@ -3,7 +3,7 @@ import { breakers, fieldClasses, validValues } from '../arbitraries/index.ts';
 import type { BrokenValue } from '../arbitraries/index.ts';
 import type { Json } from '../src/json.ts';
 import type { Check, PropertyCheck, Suite } from './check.ts';
-import { encodeText, expectParsed, expectRejected, shownPayload, then } from './verdicts.ts';
+import { encodeText, expectParsed, expectRejected, shownPayload, andThen } from './verdicts.ts';
 
 const CLASS_CHECK: Record<string, string> = {
   integral: 'AcceptsIntegral',
@@ -45,7 +45,7 @@ export function acceptCheck(base: Omit<PropertyCheck<Json>, 'mode' | 'show' | 'e
     mode: 'property',
     needs: ['parse'],
     show: (v) => shownPayload(JSON.stringify(v)),
-    evaluate: (adapter, v) => then(adapter.parse(base.model, encodeText(JSON.stringify(v))), (o) => expectParsed(o, v)),
+    evaluate: (adapter, v) => andThen(adapter.parse(base.model, encodeText(JSON.stringify(v))), (o) => expectParsed(o, v)),
   };
 }
 
@@ -84,7 +84,7 @@ export const parseSuite: Suite = {
         description: `payloads breaking ${[...g.rules].join('/')}${g.field ? ` at ${g.field}` : ''} are rejected with a parse error`,
         arbitrary: g.arbs.length === 1 ? g.arbs[0]! : fc.oneof(...g.arbs),
         show: (bv: BrokenValue) => shownPayload(JSON.stringify(bv.value), `breaks ${bv.rule} at ${bv.path || '/'}`),
-        evaluate: (adapter, bv: BrokenValue) => then(adapter.parse(model.name, encodeText(JSON.stringify(bv.value))), expectRejected),
+        evaluate: (adapter, bv: BrokenValue) => andThen(adapter.parse(model.name, encodeText(JSON.stringify(bv.value))), expectRejected),
       });
     }
     return checks;

@@ -2,7 +2,7 @@ import { validValues, wireSpellings } from '../arbitraries/index.ts';
 import { difference, show } from '../src/equality.ts';
 import type { Json } from '../src/json.ts';
 import type { Suite } from './check.ts';
-import { encodeText, expectParsed, reserialize, shownPayload, then, written } from './verdicts.ts';
+import { encodeText, expectParsed, reserialize, shownPayload, andThen, written } from './verdicts.ts';
 
 export const roundTripSuite: Suite = {
   name: 'RoundTrip',
@@ -16,10 +16,10 @@ export const roundTripSuite: Suite = {
         description: 'what the serializer writes, the parser reads back as the value given',
         arbitrary: values,
         show: (v: Json) => ({ value: v }),
-        evaluate: (adapter, v: Json) => then(adapter.serialize(model.name, v), (s) => {
+        evaluate: (adapter, v: Json) => andThen(adapter.serialize(model.name, v), (s) => {
           const w = written(s);
           if (!w.ok || !s.ok) return w.ok ? { pass: true as const } : w.verdict;
-          return then(adapter.parse(model.name, s.bytes), (p) => expectParsed(p, v));
+          return andThen(adapter.parse(model.name, s.bytes), (p) => expectParsed(p, v));
         }),
       },
       {
@@ -28,7 +28,7 @@ export const roundTripSuite: Suite = {
         description: 'a payload parsed and written again means what it meant, however it was spelled',
         arbitrary: wireSpellings(values),
         show: (s: { text: string }) => shownPayload(s.text),
-        evaluate: (adapter, s: { value: Json; text: string }) => then(reserialize(adapter, model.name, encodeText(s.text)), (o) => {
+        evaluate: (adapter, s: { value: Json; text: string }) => andThen(reserialize(adapter, model.name, encodeText(s.text)), (o) => {
           if (!o.ok && o.error.kind === 'parse_error') return { pass: false as const, kind: 'rejected-valid' as const, message: `rejected a valid payload: ${o.error.message}` };
           const out = written(o);
           if (!out.ok) return out.verdict;

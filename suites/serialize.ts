@@ -2,7 +2,7 @@ import { validValues } from '../arbitraries/index.ts';
 import { difference, show } from '../src/equality.ts';
 import type { Json } from '../src/json.ts';
 import type { Check, PropertyCheck, Suite, Verdict } from './check.ts';
-import { asDoubles, then, written } from './verdicts.ts';
+import { asDoubles, andThen, written } from './verdicts.ts';
 import type { Answer } from '../src/json.ts';
 
 type Judge = (value: Json, output: Answer, text: string) => Verdict;
@@ -18,7 +18,7 @@ export const serializeSuite: Suite = {
       description,
       arbitrary: values,
       show: (v) => ({ value: v }),
-      evaluate: (adapter, v) => then(adapter.serialize(model.name, v), (o) => {
+      evaluate: (adapter, v) => andThen(adapter.serialize(model.name, v), (o) => {
         const out = written(o);
         return out.ok ? judge(v, out.value, out.text) : out.verdict;
       }),

@@ -4,7 +4,7 @@ import type { BrokenValue } from '../arbitraries/index.ts';
 import { objectFrom, type Json } from '../src/json.ts';
 import type { Check, Suite } from './check.ts';
 import { typicalValue } from './typical.ts';
-import { describeWrite, encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, then } from './verdicts.ts';
+import { describeWrite, encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, andThen } from './verdicts.ts';
 
 /** The value without the member the pointer names: what a parser that ignores it must yield. */
 function without(value: Json, pointer: string): Json {
@@ -43,7 +43,7 @@ export const unknownFieldsSuite: Suite = {
       cases: payloads.map(([label, v]) => ({
         label,
         shown: shownPayload(JSON.stringify(v)),
-        observe: (adapter) => then(reserialize(adapter, model.name, encodeText(JSON.stringify(v))), describeWrite),
+        observe: (adapter) => andThen(reserialize(adapter, model.name, encodeText(JSON.stringify(v))), describeWrite),
       })),
     });
     return checks;

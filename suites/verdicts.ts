@@ -1,4 +1,4 @@
-import { LosslessNumber, parse as parseLossless, isSafeNumber } from 'lossless-json';
+import { LosslessNumber, parse as parseLossless } from 'lossless-json';
 import type { Adapter, AdapterError, ParseOutcome, SerializeOutcome } from '../adapters/contract.ts';
 import { difference, show } from '../src/equality.ts';
 import type { Answer, Json } from '../src/json.ts';
@@ -11,7 +11,7 @@ export function shownPayload(text: string, note?: string): Shown {
 }
 
 /** Continues with the outcome whether the adapter answered now or later. */
-export function then<T, R>(x: T | Promise<T>, f: (t: T) => R | Promise<R>): R | Promise<R> {
+export function andThen<T, R>(x: T | Promise<T>, f: (t: T) => R | Promise<R>): R | Promise<R> {
   return x instanceof Promise ? x.then(f) : f(x);
 }
 
@@ -81,10 +81,10 @@ export function describeWrite(outcome: SerializeOutcome): string {
 /** `reserialize` where the adapter has it, else the contract's own parse then serialize. */
 export function reserialize(adapter: Adapter, model: string, payload: Uint8Array): SerializeOutcome | Promise<SerializeOutcome> {
   if (adapter.reserialize && adapter.info.operations.reserialize?.includes(model)) return adapter.reserialize(model, payload);
-  return then(adapter.parse(model, payload), (p) => (p.ok ? adapter.serialize(model, asDoubles(p.value)) : p));
+  return andThen(adapter.parse(model, payload), (p) => (p.ok ? adapter.serialize(model, asDoubles(p.value)) : p));
 }
 
-export { isSafeNumber };
+
 
 /**
  * Parses `text` only where the implementation accepts the value's canonical
@@ -92,8 +92,8 @@ export { isSafeNumber };
  * not of a value the Parse suite already reports.
  */
 export function expectParsedIfCanonicalIs(adapter: Adapter, model: string, value: Json, text: string, expected: Json = value): Verdict | Promise<Verdict> {
-  return then(adapter.parse(model, encodeText(JSON.stringify(expected))), (canonical) => {
+  return andThen(adapter.parse(model, encodeText(JSON.stringify(expected))), (canonical) => {
     if (!canonical.ok) return canonical.error.kind === 'parse_error' ? { pass: true as const, vacuous: true as const } : expectParsed(canonical, expected);
-    return then(adapter.parse(model, encodeText(text)), (o) => expectParsed(o, expected));
+    return andThen(adapter.parse(model, encodeText(text)), (o) => expectParsed(o, expected));
   });
 }

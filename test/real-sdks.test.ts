@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { tsOpenRouter012, tsOpenRouterLatest } from '../adapters/ts-openrouter/index.ts';
+import { GENERATING, set } from './helpers/adapters.ts';
+import { byId, runChecks } from './helpers/run.ts';
+
+describe('the real @openrouter/sdk adapters', () => {
+  it('0.1.2 declares parse and serialize for the four models, latest parse only', async () => {
+    const old = await tsOpenRouter012.create({ set });
+    const latest = await tsOpenRouterLatest.create({ set });
+    expect(old.info.version).toBe('0.1.2');
+    expect(old.info.operations.parse).toHaveLength(4);
+    expect(old.info.operations.serialize).toHaveLength(4);
+    expect(latest.info.operations.parse).toHaveLength(4);
+    expect(latest.info.operations.serialize).toBeUndefined();
+  });
+
+  it('latest enforces integers where the seed says float64: fractional numbers fail Required parse checks', async () => {
+    const latest = await tsOpenRouterLatest.create({ set });
+    const results = await runChecks(latest, { model: GENERATING, suite: 'Parse' });
+    for (const field of ['output_index', 'sequence_number']) {
+      const r = byId(results, `Required.Parse.AcceptsFraction.${field}`);
+      expect(r.status).toBe('failed');
+      expect(r.failure!.kind).toBe('rejected-valid');
+      expect(JSON.parse(r.failure!.counterexample.payload!.text)[field]).toBe(0.5);
+      expect(byId(results, `Required.Parse.AcceptsLargeMagnitude.${field}`).status).toBe('failed');
+      expect(byId(results, `Required.Parse.AcceptsIntegral.${field}`).status).toBe('passed');
+    }
+    expect(results.filter((r) => r.id.includes('.Rejects')).every((r) => r.status === 'passed')).toBe(true);
+  });
+
+  it('0.1.2 parses and serializes every Required case of the seed model', async () => {
+    const old = await tsOpenRouter012.create({ set });
+    const results = await runChecks(old, { model: GENERATING, level: 'Required' });
+    expect(results.filter((r) => r.status !== 'passed').map((r) => r.id)).toEqual([]);
+  });
+});
