@@ -74,19 +74,33 @@ export function loadSchemaSet(extraModelFiles: string[] = []): SchemaSet {
   for (const f of extraModelFiles) add(f, true);
 
   const ajv = createAjv();
-  for (const schema of byId.values()) ajv.addSchema(schema);
+  const invalid = (id: string, e: unknown) =>
+    new UsageError(`schema ${byId.get(id)?.title ?? id} is not a valid JSON Schema 2020-12 (${(e as Error).message}); fix the schema file`);
   for (const [id, schema] of byId) {
+    try {
+      ajv.addSchema(schema);
+    } catch (e) {
+      throw invalid(id, e);
+    }
+  }
+  for (const id of byId.keys()) {
     try {
       ajv.getSchema(id);
     } catch (e) {
-      throw new UsageError(`schema ${schema.title ?? id} is not a valid JSON Schema 2020-12: ${(e as Error).message}`);
+      throw invalid(id, e);
     }
   }
   return { byId, models, ajv };
 }
 
+/** A model by its title, its event type, or the event type's last part (`generating`, `partial_image`). */
 export function findModel(set: SchemaSet, name: string): Model {
-  const m = set.models.find((m) => m.name === name || m.schema['x-event-type'] === name);
+  const wanted = name.toLowerCase();
+  const names = (m: Model) => {
+    const event = String(m.schema['x-event-type'] ?? '');
+    return [m.name, event, event.slice(event.lastIndexOf('.') + 1)].map((n) => n.toLowerCase());
+  };
+  const m = set.models.find((m) => names(m).includes(wanted));
   if (!m) {
     throw new UsageError(`unknown model "${name}"; run "orc list" for the models (${set.models.map((m) => m.name).join(', ')})`);
   }

@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAjv } from '../src/oracle.ts';
+import { SCHEMA_DIR } from '../src/models.ts';
+import { orc } from './helpers/cli.ts';
+
+const reportSchema = JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8'));
+const validateReport = createAjv({ allErrors: true }).compile(reportSchema);
+const tmp = () => mkdtempSync(join(tmpdir(), 'orc-test-'));
+
+describe('orc run', () => {
+  it('exits 0 when every Required check passes, and writes a report that validates against its schema', () => {
+    const out = tmp();
+    const r = orc(['run', '--model', 'OpenResponsesImageGenCallGenerating', '--runs', '30', '--seed', '5', '--out', out, '--quiet']);
+    expect(r.stderr).toContain('seed 5');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Every Required check passed.');
+    expect(r.stdout).toMatch(/Required\.Parse\.AcceptsValid\s+pass/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(report.complete).toBe(true);
+    expect(report.results.length).toBeGreaterThan(40);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('| reference |');
+  });
+
+  it('exits 1 when a Required check fails, with a counterexample and a replay command that reproduces it', () => {
+    const out = tmp();
+    const r = orc(['run', '--adapter', 'ts-openrouter-latest', '--model', 'generating', '--suite', 'Required.Parse.AcceptsFraction.*', '--runs', '50', '--seed', '9', '--out', out, '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('✗ ts-openrouter-latest · Generating · Required.Parse.AcceptsFraction.output_index');
+    expect(r.stdout).toContain('"output_index":0.5');
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    const failure = report.results.find((x: any) => x.id === 'Required.Parse.AcceptsFraction.output_index').failure;
+    const replay = orc(['replay', failure.replay]);
+    expect(replay.status).toBe(1);
+    expect(replay.stdout).toContain(`payload: ${failure.counterexample.payload.text}`);
+    expect(replay.stdout).toContain(`bytes:   ${failure.counterexample.payload.base64}`);
+    expect(replay.stdout).toContain('verdict: FAILS (rejected-valid)');
+  });
+
+  it('prints one matrix column per adapter with --adapter all, and the JSON report with --json', () => {
+    const r = orc(['run', '--adapter', 'all', '--model', 'in_progress', '--suite', 'Serialize', '--runs', '10', '--seed', '1', '--out', tmp(), '--quiet', '--json']);
+    const report = JSON.parse(r.stdout);
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(report.adapters.map((a: any) => a.name)).toEqual(['reference', 'ts-openrouter-0.1.2', 'ts-openrouter-latest']);
+    const latest = report.results.filter((x: any) => x.adapter === 'ts-openrouter-latest');
+    expect(latest.every((x: any) => x.status === 'unsupported')).toBe(true);
+  });
+
+  it.each([
+    [['run', '--adapter', 'nope'], /unknown adapter "nope"; run "orc list"/],
+    [['run', '--model', 'Nope'], /unknown model "Nope"/],
+    [['run', '--level', 'Mandatory'], /unknown level "Mandatory"/],
+    [['run', '--suite', 'NoSuchSuite'], /selects no check/],
+    [['run', '--runs', 'many'], /--runs takes a whole number/],
+    [['run', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['run', '--schema', '/does/not/exist.json'], /cannot read schema \/does\/not\/exist.json: ENOENT/],
+    [['replay', 'not-a-token'], /is not a replay token/],
+    [['explode'], /unknown command "explode"/],
+  ])('bad usage %j: one clear line, exit 2', (args, message) => {
+    const r = orc(args as string[]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an invalid schema or an unsupported keyword in a user model is bad usage too', () => {
+    const dir = tmp();
+    const bad = join(dir, 'bad.schema.json');
+    writeFileSync(bad, JSON.stringify({ title: 'Bad', type: 'object', properties: { a: { type: 'string', format: 'email' } } }));
+    const r = orc(['run', '--schema', bad, '--model', 'Bad', '--out', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/does not support "format" at .*#\/properties\/a/);
+    const broken = join(dir, 'broken.schema.json');
+    writeFileSync(broken, '{ "title": "X", "type": "objec" }');
+    const r2 = orc(['run', '--schema', broken]);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toMatch(/not a valid JSON Schema 2020-12/);
+  });
+});
+
+describe('orc list', () => {
+  it('shows models, suites, checks and adapters', () => {
+    const r = orc(['list']);
+    expect(r.status).toBe(0);
+    for (const s of ['OpenResponsesImageGenCallGenerating', 'response.image_generation_call.partial_image', 'WireSpelling', 'ts-openrouter-latest', 'Required.Parse.RejectsMissingField.item_id', 'item_id=ItemID']) {
+      expect(r.stdout).toContain(s);
+    }
+  });
+});
