@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsMissingField, dropsNonBmp, GENERATING, serializesWithoutField, throwsOnNonObject, truncatesFractions } from './helpers/adapters.ts';
+import { acceptsMissingField, dropsNonBmp, GENERATING, serializesWithoutField, throwsOnNonObject, throwsOutright, truncatesFractions } from './helpers/adapters.ts';
 import { byId, runChecks } from './helpers/run.ts';
 
 describe('deliberately broken adapters are caught by the check named for the defect', () => {
@@ -51,5 +51,12 @@ describe('deliberately broken adapters are caught by the check named for the def
     const r = byId(results, 'Required.Parse.RejectsNonObject');
     expect(r.status).toBe('failed');
     expect(r.failure!.kind).toBe('exception');
+  });
+
+  it('an adapter that throws outright fails each check with the exception, and the run goes on', async () => {
+    const results = await runChecks(throwsOutright(), { model: GENERATING, suite: 'Parse,Serialize' });
+    const parse = results.filter((r) => r.suite === 'Parse');
+    expect(parse.every((r) => r.status === 'failed' && r.failure!.kind === 'exception' && r.failure!.message.includes('RangeError: boom'))).toBe(true);
+    expect(results.filter((r) => r.suite === 'Serialize').every((r) => r.status === 'passed')).toBe(true);
   });
 });

@@ -17,6 +17,22 @@ function failedOf(v: Verdict): Failed | undefined {
   return !v.pass && !v.unsupported ? (v as Failed) : undefined;
 }
 
+/**
+ * An adapter's defect must not end the run: whatever it throws, or a promise
+ * it rejects, becomes that case's failure.
+ */
+export function guarded<T>(evaluate: (t: T) => Verdict | Promise<Verdict>): (t: T) => Verdict | Promise<Verdict> {
+  const asVerdict = (e: unknown): Verdict => ({ pass: false, kind: 'exception', message: `the adapter threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
+  return (t) => {
+    try {
+      const r = evaluate(t);
+      return r instanceof Promise ? r.catch(asVerdict) : r;
+    } catch (e) {
+      return asVerdict(e);
+    }
+  };
+}
+
 /** The cases of a property, exactly as fast-check generates them for this seed. */
 export function casesOf<T>(arb: fc.Arbitrary<T>, seed: number, runs: number): T[] {
   const out: T[] = [];
@@ -64,8 +80,9 @@ async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict
 /** Shrinks from the failing case, keeping only failures of the same kind so the counterexample explains the first one. */
 async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunOptions, index: number, first: Failed) {
   let last: { t: T; verdict: Failed } | undefined;
+  const evaluate = guarded((t: T) => check.evaluate(adapter, t));
   const prop = fc.asyncProperty(check.arbitrary, async (t) => {
-    const f = failedOf(await check.evaluate(adapter, t));
+    const f = failedOf(await evaluate(t));
     if (f && f.kind === first.kind) {
       last = { t, verdict: f };
       return false;
@@ -79,7 +96,7 @@ async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunO
 
 async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<CheckResult, 'status' | 'casesRun' | 'durationMs'>): Promise<Omit<CheckResult, 'durationMs'>> {
   const cases = casesOf(check.arbitrary, o.seed, o.runs);
-  const s = await scan(cases, (t) => check.evaluate(adapter, t), o.concurrency);
+  const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency);
   const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
   if (!s.firstFailure && s.vacuous === s.ran) {
     return { ...base, status: 'unsupported', ...counts, reason: 'no case applied: the implementation rejected every value in its canonical spelling (see Required.Parse.AcceptsValid)' };

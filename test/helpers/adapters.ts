@@ -65,3 +65,11 @@ export const throwsOnNonObject = () =>
       return a.parse(m, p);
     },
   }));
+
+/** Throws from parse itself, past every guard of its own: the runner must record it and go on. */
+export const throwsOutright = () =>
+  broken('throws-outright', () => ({
+    parse: () => {
+      throw new RangeError('boom');
+    },
+  }));

@@ -1,0 +1,30 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSchemaSet, PROJECT_ROOT } from '../src/models.ts';
+import { benchArbitrary } from './arbitrary.bench.ts';
+import { benchCheckLoop } from './check-loop.bench.ts';
+
+/**
+ * Every figure is a ratio against a baseline measured in the same run, on
+ * the same machine, in interleaved rounds: absolute speeds vary, ratios hold.
+ */
+const set = loadSchemaSet();
+const results = [await benchArbitrary(set), await benchCheckLoop(set)];
+
+for (const r of results) {
+  process.stdout.write(`\n${r.name}\n`);
+  if ('compiled' in r) {
+    process.stdout.write(`  compiled:     ${r.compiled.valuesPerSecond.toLocaleString('en')} values/s, ${(r.compiled.validShare * 100).toFixed(1)}% valid\n`);
+    process.stdout.write(`  hand-written: ${r.handWritten.valuesPerSecond.toLocaleString('en')} values/s, ${(r.handWritten.validShare * 100).toFixed(1)}% valid\n`);
+    process.stdout.write(`  edge values in ${r.values.toLocaleString('en')} (compiled / hand-written):\n`);
+    for (const k of Object.keys(r.compiled.edges)) process.stdout.write(`    ${k.padEnd(20)} ${String(r.compiled.edges[k]).padStart(6)} / ${r.handWritten.edges[k]}\n`);
+  } else {
+    process.stdout.write(`  orc:          ${r.orc.casesPerSecond.toLocaleString('en')} cases/s\n`);
+    process.stdout.write(`  hand-written: ${r.handWritten.casesPerSecond.toLocaleString('en')} cases/s\n`);
+  }
+  process.stdout.write(`  ratio ${r.ratio.toFixed(2)}× (target ≥ ${r.target}×): ${r.met ? 'met' : 'NOT MET'}\n`);
+}
+const out = join(PROJECT_ROOT, 'reports', 'out');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'bench.json'), JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, results }, null, 2) + '\n');
+process.stdout.write(`\nwrote ${join(out, 'bench.json')}\n`);
