@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // two cores: two workers, no more
     maxWorkers: 2,
+    reporters: ['default', './test/plain-summary-reporter.ts'],
   },
 });
