@@ -54,6 +54,10 @@ export interface Adapter {
 
 export interface AdapterEnv {
   set: SchemaSet;
+  /** Validate every protocol message against schema/protocol/ (out-of-process adapters). */
+  checkProtocol?: boolean;
+  /** Per-request time limit for out-of-process adapters. */
+  timeoutMs?: number;
 }
 
 export interface AdapterFactory {

@@ -2,15 +2,18 @@ import { UsageError } from '../src/errors.ts';
 import type { AdapterFactory } from './contract.ts';
 import { reference } from './reference/index.ts';
 import { tsOpenRouter012, tsOpenRouterLatest } from './ts-openrouter/index.ts';
+import { bundledHarnesses, commandAdapter } from './stdio/factories.ts';
 
-/** Every adapter `--adapter all` runs, in the order the matrix shows them. */
-export const BUNDLED: readonly AdapterFactory[] = [reference, tsOpenRouter012, tsOpenRouterLatest];
+/** Every adapter `--adapter all` runs, in the order the matrix shows them: in process first, then the harnesses. */
+export const BUNDLED: readonly AdapterFactory[] = [reference, tsOpenRouter012, tsOpenRouterLatest, ...bundledHarnesses()];
 
 export function resolveAdapters(spec: string): AdapterFactory[] {
   if (spec === 'all') return [...BUNDLED];
+  // a command line may hold commas: cmd: takes the rest of the spec
+  if (spec.startsWith('cmd:')) return [commandAdapter(spec)];
   return spec.split(',').map((name) => {
     const f = BUNDLED.find((a) => a.name === name.trim());
-    if (!f) throw new UsageError(`unknown adapter "${name}"; run "orc list" for the adapters (${BUNDLED.map((a) => a.name).join(', ')}) or use "all"`);
+    if (!f) throw new UsageError(`unknown adapter "${name}"; run "orc list" for the adapters (${BUNDLED.map((a) => a.name).join(', ')}) or use "all", or "cmd:<command line>" for a harness of your own`);
     return f;
   });
 }

@@ -38,7 +38,12 @@ export async function replayCommand(argv: string[]): Promise<number> {
   if (!check) throw new UsageError(`check ${target.check} no longer exists for ${target.model}; run "orc list" for the checks`);
   if (check.mode !== 'property') throw new UsageError(`${target.check} is an observation; it has no case to replay`);
   const [factory] = resolveAdapters(target.adapter);
-  const adapter = await factory!.create({ set });
+  let adapter;
+  try {
+    adapter = await factory!.create({ set });
+  } catch (e) {
+    throw new UsageError(`adapter ${target.adapter} did not start: ${(e as Error).message}`);
+  }
   try {
     const t = caseAt(check.arbitrary, target.seed, target.path);
     process.stdout.write(`${target.check} · ${target.model} · ${target.adapter} (seed ${target.seed}, path ${target.path})\n`);

@@ -13,7 +13,8 @@ import { writeReports } from './write-reports.ts';
 import { TOOL } from './tool.ts';
 
 export const RUN_HELP = `orc run [options]        run the suites against implementations
-  --adapter NAME|all       adapter(s) to verify, comma-separated (default: reference)
+  --adapter NAME|all       adapter(s) to verify, comma-separated (default: reference);
+                           cmd:<command line> runs any program that speaks the stdio protocol
   --model M                model(s) by name or event type, comma-separated (default: all)
   --suite GLOB             suites or check ids, e.g. Parse, 'Required.Parse.Rejects*'
   --level L                Required, Recommended, Informational (comma-separated)
@@ -21,6 +22,8 @@ export const RUN_HELP = `orc run [options]        run the suites against impleme
   --seed S                 seed of the run (default: random; printed, and in every replay token)
   --schema FILE            add a model from a JSON Schema file (repeatable)
   --out DIR                where reports go (default: reports/out)
+  --timeout MS             per-request limit for out-of-process adapters (default: 10000)
+  --check-protocol         validate every harness message against schema/protocol/
   --json                   print the JSON report on stdout instead of the table
   --quiet                  no progress line`;
 
@@ -29,12 +32,14 @@ export async function runCommand(argv: string[]): Promise<number> {
     adapter: { type: 'string' }, model: { type: 'string' }, suite: { type: 'string' }, level: { type: 'string' },
     runs: { type: 'string' }, seed: { type: 'string' }, schema: { type: 'string', multiple: true },
     out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+    timeout: { type: 'string' }, 'check-protocol': { type: 'boolean' },
   });
   const set = loadSchemaSet(values.schema ?? []);
   const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
   const adapters = resolveAdapters(values.adapter ?? 'reference');
   const runs = intOption('runs', values.runs, 100);
   const seed = intOption('seed', values.seed, (Date.now() ^ (Math.random() * 0x7fffffff)) & 0x7fffffff, -(2 ** 31));
+  const timeoutMs = intOption('timeout', values.timeout, 10_000);
   const checks = planChecks({ set, models, suite: values.suite, level: values.level });
   const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
 
@@ -49,7 +54,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   process.stderr.write(`orc ${TOOL.version}: ${checks.length} checks × ${adapters.length} adapter(s), ${runs} cases per property, seed ${seed}\n`);
   try {
     await run({
-      set, adapters, checks, runs, seed,
+      set, adapters, checks, runs, seed, adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
       info: { tool: TOOL, command: ['orc', 'run', ...argv].join(' '), models: models.map((m) => m.name) },
       emit: (e) => events.push(e),
       progress: progressLine(process.stderr, !values.quiet),

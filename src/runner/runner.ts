@@ -1,4 +1,4 @@
-import type { Adapter, AdapterFactory } from '../../adapters/contract.ts';
+import type { Adapter, AdapterEnv, AdapterFactory } from '../../adapters/contract.ts';
 import type { SchemaSet } from '../models.ts';
 import type { Check } from '../../suites/check.ts';
 import { checkSeed } from './replay-token.ts';
@@ -8,6 +8,7 @@ import type { CheckResult, RunEvent, RunInfo } from './results.ts';
 export interface RunOptions {
   set: SchemaSet;
   adapters: AdapterFactory[];
+  adapterEnv?: Omit<AdapterEnv, 'set'>;
   checks: Check[];
   runs: number;
   seed: number;
@@ -41,7 +42,7 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
     if (stopped) break;
     let adapter: Adapter;
     try {
-      adapter = await factory.create({ set: o.set });
+      adapter = await factory.create({ ...o.adapterEnv, set: o.set });
     } catch (e) {
       const message = (e as Error).message;
       emit({ type: 'adapter-error', adapter: factory.name, message });

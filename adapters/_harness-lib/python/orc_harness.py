@@ -1,0 +1,87 @@
+"""The stdio protocol (schema/protocol/) for Python harnesses: read requests, call the SDK, write replies.
+
+A harness supplies parse/serialize/reserialize functions; this module does the rest. It never lets an
+exception out of a request: the SDK's documented errors become parse_error/serialize_error, anything
+else becomes an exception reply, so the runner can tell a refusal from a defect.
+"""
+import base64
+import json
+import math
+import sys
+import traceback
+
+PROTOCOL = 1
+
+
+class ParseError(Exception):
+    """Raised by a harness when the SDK refused the payload the way it documents."""
+
+
+class SerializeError(Exception):
+    """Raised by a harness when the SDK refused to serialize the value the way it documents."""
+
+
+class Unsupported(Exception):
+    pass
+
+
+def _finite(v):
+    # JSON has no NaN or Infinity; a non-finite float an SDK produced is shown as a string so it stays visible.
+    if isinstance(v, float) and not math.isfinite(v):
+        return "NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity")
+    if isinstance(v, dict):
+        return {k: _finite(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_finite(x) for x in v]
+    return v
+
+
+def render(obj, fields):
+    """The parsed object field by field through its attributes. A field it does not have is left out,
+    and so is an optional one the payload did not set (the SDK's models have fields ours do not)."""
+    out = {}
+    model_fields = getattr(type(obj), "model_fields", {})
+    was_set = getattr(obj, "model_fields_set", set(fields))
+    for name in fields:
+        info = model_fields.get(name)
+        if info is not None and not info.is_required() and name not in was_set:
+            continue
+        try:
+            value = getattr(obj, name)
+        except AttributeError:
+            continue
+        out[name] = getattr(value, "value", value) if not isinstance(value, (str, int, float, bool, type(None))) else value
+    return out
+
+
+def serve(implementation, version, operations, handlers):
+    write = sys.stdout.write
+    write(json.dumps({"type": "hello", "protocol": PROTOCOL,
+                      "implementation": {"name": implementation, "language": "Python", "version": version},
+                      "operations": operations}) + "\n")
+    sys.stdout.flush()
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        req = json.loads(line)
+        rid, op, model = req["id"], req["op"], req["model"]
+        try:
+            if op not in handlers or model not in operations.get(op, []):
+                raise Unsupported(f"{op} is not supported for {model}")
+            if op == "serialize":
+                reply = {"id": rid, "ok": True, "bytes": base64.b64encode(handlers[op](model, req["value"])).decode()}
+            else:
+                result = handlers[op](model, base64.b64decode(req["payload"]))
+                reply = {"id": rid, "ok": True, "value": _finite(result)} if op == "parse" else \
+                        {"id": rid, "ok": True, "bytes": base64.b64encode(result).decode()}
+        except ParseError as e:
+            reply = {"id": rid, "ok": False, "error": {"kind": "parse_error", "message": " ".join(str(e).split())}}
+        except SerializeError as e:
+            reply = {"id": rid, "ok": False, "error": {"kind": "serialize_error", "message": " ".join(str(e).split())}}
+        except Unsupported as e:
+            reply = {"id": rid, "ok": False, "error": {"kind": "unsupported", "message": str(e)}}
+        except Exception as e:  # the SDK threw something it does not document: a defect, reported as such
+            traceback.print_exc(file=sys.stderr)
+            reply = {"id": rid, "ok": False, "error": {"kind": "exception", "message": f"{type(e).__name__}: {' '.join(str(e).split())}"}}
+        write(json.dumps(reply, allow_nan=False) + "\n")
+        sys.stdout.flush()

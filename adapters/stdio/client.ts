@@ -1,0 +1,216 @@
+import type { Json } from '../../src/json.ts';
+import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, SerializeOutcome } from '../contract.ts';
+import { HarnessProcess } from './child.ts';
+import { PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.ts';
+
+export interface StdioOptions {
+  /** The adapter's name in reports. */
+  name: string;
+  /** argv, or one shell command line. */
+  command: string[] | string;
+  cwd?: string;
+  /** Per request; a harness that takes longer is taken to hang. */
+  timeoutMs?: number;
+  helloTimeoutMs?: number;
+  /** Restarts allowed over the adapter's life; then every request fails at once. */
+  maxRestarts?: number;
+  maxInFlight?: number;
+  /** Validate every message against schema/protocol/ (always on in the project's tests). */
+  checkProtocol?: boolean;
+}
+
+interface Job {
+  op: Operation;
+  model: string;
+  body: { payload: string } | { value: Json };
+  /** Sent alone after a fault, so that a new fault can only be its own. */
+  isolated: boolean;
+  resolve(outcome: ParseOutcome | SerializeOutcome): void;
+}
+
+interface InFlight {
+  job: Job;
+  timer: NodeJS.Timeout;
+}
+
+/** A harness that cannot even say hello this many times in a row is not coming back. */
+const MAX_SPAWN_FAILURES = 3;
+
+type Fault = { kind: Extract<ErrorKind, 'crash' | 'timeout' | 'protocol'>; message: string };
+
+/**
+ * An out-of-process implementation behind the same contract as an
+ * in-process one. Many requests are kept in flight and matched by id. On a
+ * fault the harness is killed and restarted, and the requests that were in
+ * flight are sent again one at a time: the one that faults alone is the one
+ * recorded; the others get their real answers. Nothing answered is lost.
+ */
+export class StdioAdapter implements Adapter {
+  info!: AdapterInfo;
+  private child: HarnessProcess | undefined;
+  private starting: Promise<void> | undefined;
+  private readonly waiting: Job[] = [];
+  private readonly isolation: Job[] = [];
+  private readonly inFlight = new Map<number, InFlight>();
+  private nextId = 1;
+  private restarts = 0;
+  private spawnFailures = 0;
+  private dead: string | undefined;
+  private readonly o: Required<Omit<StdioOptions, 'cwd'>> & { cwd?: string };
+
+  private constructor(options: StdioOptions) {
+    this.o = { timeoutMs: 10_000, helloTimeoutMs: 60_000, maxRestarts: 200, maxInFlight: 64, checkProtocol: false, ...options };
+  }
+
+  static async start(options: StdioOptions): Promise<StdioAdapter> {
+    const a = new StdioAdapter(options);
+    const hello = await a.spawn();
+    a.info = {
+      name: options.name,
+      language: hello.implementation.language,
+      implementation: hello.implementation.name,
+      version: hello.implementation.version,
+      operations: hello.operations,
+    };
+    return a;
+  }
+
+  /** Starts the harness and waits for its hello. */
+  private spawn(): Promise<Hello> {
+    return new Promise<Hello>((resolve, reject) => {
+      let hello: Hello | undefined;
+      const fail = (message: string) => {
+        clearTimeout(timer);
+        child.kill();
+        reject(new ProtocolError(`${message}${child.stderr.value ? `; stderr: ${child.stderr.value.trim().slice(-400)}` : ''}`));
+      };
+      const child: HarnessProcess = new HarnessProcess(this.o.command, this.o.cwd, {
+        line: (line) => {
+          if (hello) return this.onLine(child, line);
+          try {
+            hello = readHello(line, this.o.checkProtocol);
+          } catch (e) {
+            return fail((e as Error).message);
+          }
+          clearTimeout(timer);
+          this.child = child;
+          resolve(hello);
+        },
+        exit: (description) => (hello ? this.onFault(child, { kind: 'crash', message: `the harness ${description}` }) : fail(`the harness ${description} before saying hello`)),
+      });
+      const timer = setTimeout(() => fail(`no hello within ${this.o.helloTimeoutMs} ms`), this.o.helloTimeoutMs);
+    });
+  }
+
+  private onLine(child: HarnessProcess, line: string): void {
+    if (child !== this.child) return;
+    let reply: Reply;
+    try {
+      reply = readReply(line, this.o.checkProtocol);
+    } catch (e) {
+      return this.onFault(child, { kind: 'protocol', message: `the harness wrote garbage: ${(e as Error).message}` });
+    }
+    const f = this.inFlight.get(reply.id);
+    if (!f) return this.onFault(child, { kind: 'protocol', message: `the harness answered id ${reply.id}, which is not in flight` });
+    clearTimeout(f.timer);
+    this.inFlight.delete(reply.id);
+    f.job.resolve(this.outcome(f.job, reply));
+    this.pump();
+  }
+
+  private outcome(job: Job, reply: Reply): ParseOutcome | SerializeOutcome {
+    if (!reply.ok) return reply;
+    if (job.op === 'parse') {
+      return 'value' in reply ? { ok: true, value: reply.value } : { ok: false, error: { kind: 'protocol', message: 'a parse reply must carry "value"' } };
+    }
+    return 'bytes' in reply ? { ok: true, bytes: reply.bytes } : { ok: false, error: { kind: 'protocol', message: `a ${job.op} reply must carry "bytes"` } };
+  }
+
+  private onFault(child: HarnessProcess, fault: Fault): void {
+    if (child !== this.child) return;
+    const stderr = child.stderr.value.trim();
+    child.kill();
+    this.child = undefined;
+    const jobs = [...this.inFlight.entries()].sort(([a], [b]) => a - b).map(([, f]) => (clearTimeout(f.timer), f.job));
+    this.inFlight.clear();
+    const error: AdapterError = { kind: fault.kind, message: fault.message, ...(stderr ? { stderr: stderr.slice(-2000) } : {}) };
+    const [first] = jobs;
+    if (first && (jobs.length === 1 || first.isolated)) {
+      first.resolve({ ok: false, error });
+      this.isolation.unshift(...jobs.slice(1));
+    } else {
+      this.isolation.unshift(...jobs);
+    }
+    this.restarts++;
+    if (this.restarts > this.o.maxRestarts) this.dead = `the harness failed ${this.restarts} times; no more restarts (last: ${fault.message})`;
+    this.pump();
+  }
+
+  private send(job: Job): void {
+    const id = this.nextId++;
+    const timer = setTimeout(() => {
+      if (this.child) this.onFault(this.child, { kind: 'timeout', message: `no answer within ${this.o.timeoutMs} ms` });
+    }, this.o.timeoutMs);
+    this.inFlight.set(id, { job, timer });
+    this.child!.write(JSON.stringify({ id, op: job.op, model: job.model, ...job.body }));
+  }
+
+  private pump(): void {
+    if (this.dead) {
+      for (const job of [...this.isolation.splice(0), ...this.waiting.splice(0)]) job.resolve({ ok: false, error: { kind: 'crash', message: this.dead } });
+      return;
+    }
+    if (!this.child) {
+      if (!this.starting && (this.isolation.length || this.waiting.length)) {
+        this.starting = this.spawn().then(
+          () => {
+            this.starting = undefined;
+            this.spawnFailures = 0;
+            this.pump();
+          },
+          (e: Error) => {
+            this.starting = undefined;
+            this.restarts++;
+            if (++this.spawnFailures >= MAX_SPAWN_FAILURES || this.restarts > this.o.maxRestarts) this.dead = `the harness could not be restarted: ${e.message}`;
+            this.pump();
+          },
+        );
+      }
+      return;
+    }
+    if (this.isolation.length > 0) {
+      if (this.inFlight.size === 0) this.send({ ...this.isolation.shift()!, isolated: true });
+      return;
+    }
+    while (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight) this.send(this.waiting.shift()!);
+  }
+
+  private request(op: Operation, model: string, body: Job['body']): Promise<ParseOutcome | SerializeOutcome> {
+    return new Promise((resolve) => {
+      this.waiting.push({ op, model, body, isolated: false, resolve });
+      this.pump();
+    });
+  }
+
+  parse(model: string, payload: Uint8Array): Promise<ParseOutcome> {
+    return this.request('parse', model, { payload: Buffer.from(payload).toString('base64') }) as Promise<ParseOutcome>;
+  }
+
+  serialize(model: string, value: Json): Promise<SerializeOutcome> {
+    return this.request('serialize', model, { value }) as Promise<SerializeOutcome>;
+  }
+
+  reserialize(model: string, payload: Uint8Array): Promise<SerializeOutcome> {
+    return this.request('reserialize', model, { payload: Buffer.from(payload).toString('base64') }) as Promise<SerializeOutcome>;
+  }
+
+  async close(): Promise<void> {
+    this.dead = 'the adapter was closed';
+    this.pump();
+    const child = this.child;
+    this.child = undefined;
+    await child?.close();
+  }
+}
+
+export { PROTOCOL_VERSION };

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import type { AdapterFactory } from '../contract.ts';
+import { StdioAdapter } from './client.ts';
+import { isBuilt, loadManifests } from './harnesses.ts';
+
+/** One factory per adapter a harness manifest declares, in folder order. */
+export function bundledHarnesses(): AdapterFactory[] {
+  return loadManifests().flatMap((m) =>
+    m.adapters.map((a) => ({
+      name: a.name,
+      summary: a.summary,
+      async create(env) {
+        if (!isBuilt(m)) throw new Error(`the ${a.name} harness is not built; run "npm run adapters:setup" (it needs ${m.toolchain.command})`);
+        const [cmd, ...args] = a.run;
+        const command = cmd!.includes('/') ? [join(m.dir, cmd!), ...args] : [cmd!, ...args];
+        return StdioAdapter.start({ name: a.name, command, cwd: m.dir, checkProtocol: env.checkProtocol ?? false, ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) });
+      },
+    })),
+  );
+}
+
+/** `cmd:<command line>`: any program that speaks the protocol, run by the shell. */
+export function commandAdapter(spec: string): AdapterFactory {
+  const line = spec.slice('cmd:'.length).trim();
+  return {
+    name: spec,
+    summary: `the program "${line}", out of process`,
+    create: (env) => StdioAdapter.start({ name: spec, command: line, checkProtocol: env.checkProtocol ?? false, ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) }),
+  };
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseLossless } from 'lossless-json';
+import { asDoubles } from '../../suites/verdicts.ts';
+import { LosslessNumber, type Answer } from '../../src/json.ts';
+import { SCHEMA_DIR } from '../../src/models.ts';
+import { createAjv } from '../../src/oracle.ts';
+import type { AdapterError, Operation } from '../contract.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+export interface Hello {
+  type: 'hello';
+  protocol: number;
+  implementation: { name: string; language: string; version: string };
+  operations: Partial<Record<Operation, string[]>>;
+}
+
+export type Reply =
+  | { id: number; ok: true; value: Answer }
+  | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: false; error: AdapterError };
+
+const ajv = createAjv({ allErrors: true });
+const validators = Object.fromEntries(
+  (['hello', 'request', 'reply'] as const).map((n) => [n, ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'protocol', `${n}.schema.json`), 'utf8')))]),
+) as Record<'hello' | 'request' | 'reply', ReturnType<typeof ajv.compile>>;
+
+/** Checks one message against its schema in schema/protocol/; the first problem, or undefined. */
+export function protocolProblem(kind: 'hello' | 'request' | 'reply', message: unknown): string | undefined {
+  const v = validators[kind];
+  if (v(asDoubles(message as Answer))) return undefined;
+  const e = v.errors![0]!;
+  return `${kind} breaks schema/protocol/${kind}.schema.json: ${e.instancePath || '/'} ${e.message}`;
+}
+
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+const ERROR_KINDS = new Set(['parse_error', 'serialize_error', 'unsupported', 'exception']);
+
+/**
+ * A reply line, its numbers read losslessly: an int64 the harness answers is
+ * kept digit for digit. Throws ProtocolError on anything that is not a reply.
+ */
+export function readReply(line: string, check: boolean): Reply {
+  let msg: any;
+  try {
+    msg = parseLossless(line);
+  } catch (e) {
+    throw new ProtocolError(`not JSON: ${JSON.stringify(line.slice(0, 120))}`);
+  }
+  if (check) {
+    const problem = protocolProblem('reply', msg);
+    if (problem) throw new ProtocolError(problem);
+  }
+  if (typeof msg !== 'object' || msg === null || !(msg.id instanceof LosslessNumber) || typeof msg.ok !== 'boolean') {
+    throw new ProtocolError(`not a reply (needs an integer "id" and a boolean "ok"): ${line.slice(0, 120)}`);
+  }
+  const id = Number(msg.id.toString());
+  if (msg.ok && 'value' in msg) return { id, ok: true, value: msg.value };
+  if (msg.ok && typeof msg.bytes === 'string') return { id, ok: true, bytes: new Uint8Array(Buffer.from(msg.bytes, 'base64')) };
+  if (!msg.ok && msg.error && ERROR_KINDS.has(msg.error.kind) && typeof msg.error.message === 'string') {
+    return { id, ok: false, error: { kind: msg.error.kind, message: msg.error.message } };
+  }
+  throw new ProtocolError(`reply ${id} has neither "value", "bytes" nor a known "error": ${line.slice(0, 120)}`);
+}
+
+export function readHello(line: string, check: boolean): Hello {
+  let msg: any;
+  try {
+    msg = JSON.parse(line);
+  } catch {
+    throw new ProtocolError(`the first line is not a JSON hello: ${JSON.stringify(line.slice(0, 120))}`);
+  }
+  const problem = protocolProblem('hello', msg);
+  if (problem && (check || msg?.type !== 'hello' || msg?.protocol !== PROTOCOL_VERSION)) {
+    throw new ProtocolError(msg?.protocol !== undefined && msg.protocol !== PROTOCOL_VERSION ? `the harness speaks protocol ${msg.protocol}; this orc speaks ${PROTOCOL_VERSION}` : problem);
+  }
+  return msg as Hello;
+}

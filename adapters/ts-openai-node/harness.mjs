@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Harness for the `openai` npm package. Its event types are TypeScript interfaces only, so what it
+// parses is what its stream yields: the payload goes through the SDK's own SSE decoder and JSON.parse
+// (Stream.fromSSEResponse), exactly as a streamed event would. Serialize is JSON.stringify of the object.
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Stream } from 'openai/core/streaming';
+
+// the package does not export its package.json; read it where npm put it
+const version = JSON.parse(readFileSync(new URL('./node_modules/openai/package.json', import.meta.url), 'utf8')).version;
+const COMMON = ['type', 'item_id', 'output_index', 'sequence_number'];
+// the fields of ResponseImageGenCall*Event as the SDK's .d.ts declares them
+const FIELDS = {
+  OpenResponsesImageGenCallInProgress: COMMON,
+  OpenResponsesImageGenCallGenerating: COMMON,
+  OpenResponsesImageGenCallPartialImage: [...COMMON, 'partial_image_b64', 'partial_image_index'],
+  OpenResponsesImageGenCallCompleted: COMMON,
+};
+const names = Object.keys(FIELDS);
+const write = (o) => process.stdout.write(JSON.stringify(o) + '\n');
+
+/** The payload as one SSE event: each of its lines a `data:` line, as a server would frame it. */
+function sseOf(payload) {
+  const lines = [];
+  let start = 0;
+  for (let i = 0; i < payload.length; i++) {
+    if (payload[i] === 0x0a || payload[i] === 0x0d) {
+      lines.push(payload.subarray(start, i));
+      if (payload[i] === 0x0d && payload[i + 1] === 0x0a) i++;
+      start = i + 1;
+    }
+  }
+  lines.push(payload.subarray(start));
+  return Buffer.concat([...lines.flatMap((l) => [Buffer.from('data: '), l, Buffer.from('\n')]), Buffer.from('\n')]);
+}
+
+async function parse(payload) {
+  const response = new Response(sseOf(payload), { headers: { 'content-type': 'text/event-stream' } });
+  const stream = Stream.fromSSEResponse(response, new AbortController());
+  for await (const event of stream) return event;
+  throw new SyntaxError('the stream yielded no event');
+}
+
+function render(model, event) {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return event;
+  const out = {};
+  for (const f of FIELDS[model]) if (event[f] !== undefined) out[f] = event[f];
+  return out;
+}
+
+const isSdkError = (e) => e instanceof SyntaxError || /OpenAIError|APIError/.test(e?.constructor?.name ?? '');
+
+async function handle(req) {
+  const fail = (kind, e) => ({ id: req.id, ok: false, error: { kind, message: `${e?.name ?? 'Error'}: ${String(e?.message ?? e).replace(/\s+/g, ' ')}` } });
+  if (!FIELDS[req.model]) return { id: req.id, ok: false, error: { kind: 'unsupported', message: req.model } };
+  if (req.op === 'serialize') {
+    try {
+      const event = Object.fromEntries(FIELDS[req.model].filter((f) => f in req.value).map((f) => [f, req.value[f]]));
+      return { id: req.id, ok: true, bytes: Buffer.from(JSON.stringify(event)).toString('base64') };
+    } catch (e) {
+      return fail('exception', e);
+    }
+  }
+  let event;
+  try {
+    event = await parse(Buffer.from(req.payload, 'base64'));
+  } catch (e) {
+    return fail(isSdkError(e) ? 'parse_error' : 'exception', e);
+  }
+  if (req.op === 'parse') return { id: req.id, ok: true, value: render(req.model, event) };
+  return { id: req.id, ok: true, bytes: Buffer.from(JSON.stringify(event)).toString('base64') };
+}
+
+write({ type: 'hello', protocol: 1, implementation: { name: 'openai (npm)', language: 'TypeScript', version }, operations: { parse: names, serialize: names, reserialize: names } });
+createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', (line) => {
+  if (!line.trim()) return;
+  const req = JSON.parse(line);
+  handle(req).then(write, (e) => write({ id: req.id, ok: false, error: { kind: 'exception', message: String(e) } }));
+});

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// A harness with one deliberate fault, chosen by argv[2], for the stdio client's tests.
+// It parses like a lenient SDK: any JSON object is accepted and echoed back.
+// Faults fire on payloads whose text contains the marker, so a test can aim them.
+import { createInterface } from 'node:readline';
+
+const fault = process.argv[2] ?? 'none';
+const MODELS = ['OpenResponsesImageGenCallGenerating'];
+const write = (o) => process.stdout.write(JSON.stringify(o) + '\n');
+write({ type: 'hello', protocol: 1, implementation: { name: `faulty-${fault}`, language: 'JavaScript', version: '0.0.0' }, operations: { parse: MODELS, serialize: MODELS } });
+
+const held = [];
+function answer(req) {
+  if (req.op === 'serialize') return { id: req.id, ok: true, bytes: Buffer.from(JSON.stringify(req.value)).toString('base64') };
+  const text = Buffer.from(req.payload, 'base64').toString('utf8');
+  if (text.includes('CRASH') && fault === 'crash') {
+    process.stderr.write(`fatal: cannot handle ${text.slice(0, 40)}\n`);
+    process.exit(3);
+  }
+  if (text.includes('HANG') && fault === 'hang') return undefined;
+  if (text.includes('GARBAGE') && fault === 'garbage') return 'GARBAGE';
+  if (text.includes('WRONGID') && fault === 'unknown-id') return { id: req.id + 100000, ok: true, value: {} };
+  if (text.includes('BIGINT')) return '{"id":' + req.id + ',"ok":true,"value":{"n":9007199254740993}}';
+  try {
+    const v = JSON.parse(text);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return { id: req.id, ok: false, error: { kind: 'parse_error', message: 'not an object' } };
+    return { id: req.id, ok: true, value: v };
+  } catch (e) {
+    return { id: req.id, ok: false, error: { kind: 'parse_error', message: String(e.message) } };
+  }
+}
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const req = JSON.parse(line);
+  if (fault === 'stderr') process.stderr.write(`debug: request ${req.id}\n`);
+  const reply = answer(req);
+  if (reply === undefined) return;
+  if (fault === 'out-of-order') {
+    // answers in reverse, in batches, whenever three are held or the request was the last of a burst
+    held.push(reply);
+    if (held.length >= 3) while (held.length) write(held.pop());
+    else setTimeout(() => { while (held.length) write(held.pop()); }, 20);
+    return;
+  }
+  if (typeof reply === 'string') process.stdout.write(reply + '\n');
+  else write(reply);
+});
