@@ -46,6 +46,6 @@ export function terminalReport(events: readonly RunEvent[], options: { color: bo
   }
   lines.push('');
   if (!d.complete) lines.push(`Incomplete run (${d.incompleteReason}).`);
-  lines.push(requiredFailed(d) ? 'Required checks failed.' : 'Every Required check passed.');
+  lines.push(d.adapterErrors.length ? 'An adapter did not start.' : requiredFailed(d) ? 'Required checks failed.' : 'Every Required check passed.');
   return lines.join('\n') + '\n';
 }

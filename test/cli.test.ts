@@ -45,7 +45,11 @@ describe('orc run', () => {
     const r = orc(['run', '--adapter', 'all', '--model', 'in_progress', '--suite', 'Serialize', '--runs', '10', '--seed', '1', '--out', tmp(), '--quiet', '--json']);
     const report = JSON.parse(r.stdout);
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-    expect(report.adapters.map((a: any) => a.name)).toEqual(['reference', 'ts-openrouter-0.1.2', 'ts-openrouter-latest']);
+    expect(report.adapters.map((a: any) => a.name)).toEqual([
+      'reference', 'ts-openrouter-0.1.2', 'ts-openrouter-latest',
+      'go-openai', 'py-openai', 'py-openai-strict', 'py-openrouter', 'py-openrouter-seed', 'ts-openai-node',
+    ]);
+    expect(new Set(report.adapters.map((a: any) => a.language))).toEqual(new Set(['TypeScript', 'Go', 'Python']));
     const latest = report.results.filter((x: any) => x.adapter === 'ts-openrouter-latest');
     expect(latest.every((x: any) => x.status === 'unsupported')).toBe(true);
   });

@@ -33,6 +33,11 @@ interface InFlight {
   timer: NodeJS.Timeout;
 }
 
+/** One request as the protocol writes it (schema/protocol/request.schema.json). */
+export function requestLine(id: number, job: Pick<Job, 'op' | 'model' | 'body'>): string {
+  return JSON.stringify({ id, op: job.op, model: job.model, ...job.body });
+}
+
 /** A harness that cannot even say hello this many times in a row is not coming back. */
 const MAX_SPAWN_FAILURES = 3;
 
@@ -152,7 +157,7 @@ export class StdioAdapter implements Adapter {
       if (this.child) this.onFault(this.child, { kind: 'timeout', message: `no answer within ${this.o.timeoutMs} ms` });
     }, this.o.timeoutMs);
     this.inFlight.set(id, { job, timer });
-    this.child!.write(JSON.stringify({ id, op: job.op, model: job.model, ...job.body }));
+    this.child!.write(requestLine(id, job));
   }
 
   private pump(): void {

@@ -61,9 +61,9 @@ export function collect(events: readonly RunEvent[]): RunData {
   };
 }
 
-/** Exit status CI can trust: 1 when any Required check failed for any adapter. */
+/** Exit status CI can trust: 1 when any Required check failed for any adapter, or an adapter never started. */
 export function requiredFailed(data: RunData): boolean {
-  return data.results.some((r) => r.level === 'Required' && r.status === 'failed');
+  return data.adapterErrors.length > 0 || data.results.some((r) => r.level === 'Required' && r.status === 'failed');
 }
 
 export const STATUS_MARK: Record<Status, string> = { passed: 'pass', failed: 'FAIL', unsupported: 'n/a', observed: 'obs' };

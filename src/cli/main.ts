@@ -12,8 +12,9 @@ ${LIST_HELP}
 
 ${REPLAY_HELP}
 
-Exit codes: 0 every Required check passed · 1 a Required check failed (or a
-replayed case still fails) · 2 bad usage · 3 internal error · 130 interrupted.`;
+Exit codes: 0 every Required check passed · 1 a Required check failed, an
+adapter did not start, or a replayed case still fails · 2 bad usage ·
+3 internal error · 130 interrupted.`;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run: runCommand, list: listCommand, replay: replayCommand };
 

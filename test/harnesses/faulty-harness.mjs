@@ -7,7 +7,9 @@ import { createInterface } from 'node:readline';
 const fault = process.argv[2] ?? 'none';
 const MODELS = ['OpenResponsesImageGenCallGenerating'];
 const write = (o) => process.stdout.write(JSON.stringify(o) + '\n');
-write({ type: 'hello', protocol: 1, implementation: { name: `faulty-${fault}`, language: 'JavaScript', version: '0.0.0' }, operations: { parse: MODELS, serialize: MODELS } });
+if (fault === 'bad-hello') write({ type: 'hello', protocol: 1, implementation: { name: 'x' } });
+else if (fault === 'old-protocol') write({ type: 'hello', protocol: 0, implementation: { name: 'x', language: 'JS', version: '0' }, operations: {} });
+else write({ type: 'hello', protocol: 1, implementation: { name: `faulty-${fault}`, language: 'JavaScript', version: '0.0.0' }, operations: { parse: MODELS, serialize: MODELS } });
 
 const held = [];
 function answer(req) {
@@ -17,6 +19,11 @@ function answer(req) {
     process.stderr.write(`fatal: cannot handle ${text.slice(0, 40)}\n`);
     process.exit(3);
   }
+  if (fault === 'crash-on-non-bmp' && /[\u{10000}-\u{10ffff}]/u.test(text)) {
+    process.stderr.write('fatal: astral plane not supported\n');
+    process.exit(4);
+  }
+  if (fault === 'crash-always') process.exit(5);
   if (text.includes('HANG') && fault === 'hang') return undefined;
   if (text.includes('GARBAGE') && fault === 'garbage') return 'GARBAGE';
   if (text.includes('WRONGID') && fault === 'unknown-id') return { id: req.id + 100000, ok: true, value: {} };

@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StdioAdapter } from '../adapters/stdio/client.ts';
+import type { ParseOutcome } from '../adapters/contract.ts';
+import { show } from '../src/equality.ts';
+import { PROJECT_ROOT } from '../src/models.ts';
+import { GENERATING, set } from './helpers/adapters.ts';
+import { byId, runChecks } from './helpers/run.ts';
+
+const HARNESS = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');
+const start = (fault: string, extra: Partial<Parameters<typeof StdioAdapter.start>[0]> = {}) =>
+  StdioAdapter.start({ name: `faulty-${fault}`, command: [process.execPath, HARNESS, fault], timeoutMs: 1500, checkProtocol: true, ...extra });
+const bytes = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
+
+/** A burst of 30 requests in flight at once, the 18th aimed at the fault. */
+async function burst(adapter: StdioAdapter, marker: string): Promise<ParseOutcome[]> {
+  return Promise.all(Array.from({ length: 30 }, (_, i) => adapter.parse(GENERATING, bytes({ i, m: i === 17 ? marker : 'ok' }))));
+}
+
+function expectOthersAnswered(out: ParseOutcome[]) {
+  out.forEach((o, i) => {
+    if (i === 17) return;
+    expect(o.ok, `request ${i}`).toBe(true);
+    expect(show((o as any).value)).toBe(`{"i":${i},"m":"ok"}`);
+  });
+}
+
+describe('a faulty harness is recorded, restarted, and loses nothing', () => {
+  it.each([
+    ['crash', 'CRASH', 'crash', /exited with code 3/],
+    ['hang', 'HANG', 'timeout', /no answer within 1500 ms/],
+    ['garbage', 'GARBAGE', 'protocol', /wrote garbage/],
+    ['unknown-id', 'WRONGID', 'protocol', /not in flight/],
+  ])('%s: only the case that caused it fails, as %s; the others keep their answers', async (fault, marker, kind, message) => {
+    const a = await start(fault);
+    try {
+      const out = await burst(a, marker);
+      const bad = out[17]!;
+      expect(bad.ok).toBe(false);
+      expect((bad as any).error.kind).toBe(kind);
+      expect((bad as any).error.message).toMatch(message);
+      expectOthersAnswered(out);
+      // and it still works afterwards
+      expect((await a.parse(GENERATING, bytes({ after: 1 }))).ok).toBe(true);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it("attaches the harness's stderr to a crash", async () => {
+    const a = await start('crash');
+    try {
+      const out = await burst(a, 'CRASH');
+      expect((out[17] as any).error.stderr).toContain('fatal: cannot handle');
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('answers out of order are matched by id', async () => {
+    const a = await start('out-of-order');
+    try {
+      expectOthersAnswered(await burst(a, 'ok'));
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('output on stderr alone is never a crash', async () => {
+    const a = await start('stderr');
+    try {
+      const out = await burst(a, 'ok');
+      expect(out.every((o) => o.ok)).toBe(true);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('numbers in replies are read losslessly: an int64 answer is not rounded', async () => {
+    const a = await start('none');
+    try {
+      const o = await a.parse(GENERATING, bytes({ m: 'BIGINT' }));
+      expect(o.ok && show(o.value)).toBe('{"n":9007199254740993}');
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('restarts are bounded: past the limit every request fails at once, and the adapter says why', async () => {
+    const a = await start('crash-always', { maxRestarts: 3 });
+    try {
+      const out = await Promise.all(Array.from({ length: 8 }, (_, i) => a.parse(GENERATING, bytes({ i }))));
+      expect(out.every((o) => !o.ok && o.error.kind === 'crash')).toBe(true);
+      expect(out.some((o) => !o.ok && /no more restarts/.test(o.error.message))).toBe(true);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it.each([
+    ['bad-hello', /hello breaks schema\/protocol\/hello.schema.json/],
+    ['old-protocol', /speaks protocol 0; this orc speaks 1/],
+  ])('a harness whose hello is wrong (%s) does not start, and says why', async (fault, message) => {
+    await expect(start(fault)).rejects.toThrow(message);
+  });
+
+  it('through the runner: a crash is a failure of kind crash with its shrunk payload, and the run goes on', async () => {
+    const a = await start('crash-on-non-bmp');
+    try {
+      const results = await runChecks(a, { model: GENERATING, suite: 'Required.Parse.AcceptsNonBmp.*,Required.Parse.AcceptsIntegral.*,Required.Parse.RejectsMissingField.item_id' });
+      const crash = byId(results, 'Required.Parse.AcceptsNonBmp.item_id');
+      expect(crash.status).toBe('failed');
+      expect(crash.failure!.kind).toBe('crash');
+      expect(crash.failure!.stderr).toContain('astral plane not supported');
+      expect([...JSON.parse(crash.failure!.counterexample.payload!.text).item_id]).toHaveLength(1);
+      expect(byId(results, 'Required.Parse.AcceptsIntegral.output_index').status).toBe('passed');
+      // a lenient parser: a finding, not a fault
+      expect(byId(results, 'Required.Parse.RejectsMissingField.item_id').failure!.kind).toBe('accepted-invalid');
+    } finally {
+      await a.close();
+    }
+  });
+});
