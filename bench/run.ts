@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { loadSchemaSet, PROJECT_ROOT } from '../src/models.ts';
 import { benchArbitrary } from './arbitrary.bench.ts';
 import { benchCheckLoop } from './check-loop.bench.ts';
+import { benchPipelining } from './pipelining.bench.ts';
 
 /**
  * Every figure is a ratio against a baseline measured in the same run, on
  * the same machine, in interleaved rounds: absolute speeds vary, ratios hold.
  */
 const set = loadSchemaSet();
-const results = [await benchArbitrary(set), await benchCheckLoop(set)];
+const results = [await benchArbitrary(set), await benchCheckLoop(set), await benchPipelining()];
 
 for (const r of results) {
   process.stdout.write(`\n${r.name}\n`);
@@ -18,6 +19,9 @@ for (const r of results) {
     process.stdout.write(`  hand-written: ${r.handWritten.valuesPerSecond.toLocaleString('en')} values/s, ${(r.handWritten.validShare * 100).toFixed(1)}% valid\n`);
     process.stdout.write(`  edge values in ${r.values.toLocaleString('en')} (compiled / hand-written):\n`);
     for (const k of Object.keys(r.compiled.edges)) process.stdout.write(`    ${k.padEnd(20)} ${String(r.compiled.edges[k]).padStart(6)} / ${r.handWritten.edges[k]}\n`);
+  } else if ('pipelined' in r) {
+    process.stdout.write(`  pipelined:    ${r.pipelined.requestsPerSecond.toLocaleString('en')} requests/s\n`);
+    process.stdout.write(`  one at a time: ${r.oneAtATime.requestsPerSecond.toLocaleString('en')} requests/s\n`);
   } else {
     process.stdout.write(`  orc:          ${r.orc.casesPerSecond.toLocaleString('en')} cases/s\n`);
     process.stdout.write(`  hand-written: ${r.handWritten.casesPerSecond.toLocaleString('en')} cases/s\n`);
