@@ -17,7 +17,9 @@ const FIELDS = {
   OpenResponsesImageGenCallCompleted: COMMON,
 };
 const names = Object.keys(FIELDS);
-const write = (o) => process.stdout.write(JSON.stringify(o) + '\n');
+// JSON has no Infinity or NaN: a non-finite number the SDK produced is shown as a string so it stays visible
+const finite = (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
+const write = (o) => process.stdout.write(JSON.stringify(o, finite) + '\n');
 
 /** The payload as one SSE event: each of its lines a `data:` line, as a server would frame it. */
 function sseOf(payload) {
