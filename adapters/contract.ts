@@ -8,7 +8,6 @@ import type { SchemaSet } from '../src/models.ts';
  * program that reads and writes events again does with them.
  */
 export type Operation = 'parse' | 'serialize' | 'reserialize';
-export const OPERATIONS: readonly Operation[] = ['parse', 'serialize', 'reserialize'];
 
 export interface AdapterInfo {
   name: string;

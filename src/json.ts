@@ -20,12 +20,3 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function objectFrom(entries: Iterable<readonly [string, unknown]>): Record<string, any> {
   return Object.fromEntries(entries);
 }
-
-export function jsonTypeOf(v: unknown): 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object' {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (v instanceof LosslessNumber) return 'number';
-  const t = typeof v;
-  if (t === 'boolean' || t === 'number' || t === 'string') return t;
-  return 'object';
-}

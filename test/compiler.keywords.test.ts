@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakers, validValues } from '../arbitraries/index.ts';
+import { breakers, invalidValues, validValues } from '../arbitraries/index.ts';
 import { UnsupportedKeywordError } from '../src/errors.ts';
 import type { ErrorObject } from '../src/oracle.ts';
 import { sourceOf } from './helpers/schemas.ts';
@@ -88,6 +88,16 @@ describe('invalid(schema)', () => {
       }
     });
   }
+
+  it('invalid(schema) mixes every family, each value labelled and failing ajv', () => {
+    const validate = source.ajv.getSchema(ids.nested!)!;
+    const seen = new Set<string>();
+    fc.assert(fc.property(invalidValues(source, ids.nested!), (bv) => {
+      seen.add(bv.rule);
+      expect(validate(bv.value)).toBe(false);
+    }), { numRuns: 400, seed: 2 });
+    expect(seen.size).toBeGreaterThanOrEqual(4);
+  });
 
   it('labels the rule families the issue names', () => {
     const rules = (name: keyof typeof SCHEMAS) => new Set(breakers(source, ids[name]!).map((b) => `${b.rule}@${b.field}`));

@@ -35,12 +35,3 @@ export function displayPath(node: Node): string {
 export function pointerJoin(pointer: string, segment: string | number): string {
   return `${pointer}/${escapePointer(String(segment))}`;
 }
-
-/** `/a/0/b` → `a.0.b`: the field part of a check id. */
-export function fieldOfPointer(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
-}
