@@ -16,6 +16,7 @@ export function jsonReport(events: readonly RunEvent[]): Record<string, unknown>
     adapterErrors: d.adapterErrors,
     summary: Object.fromEntries(Object.entries(d.tallies).map(([a, t]) => [a, t])),
     requiredFailed: requiredFailed(d),
+    ...(d.baseline ? { baseline: d.baseline } : {}),
     results: d.results,
   };
 }

@@ -1,6 +1,6 @@
 import type { RunEvent } from '../src/runner/results.ts';
 import { LEVELS } from '../suites/check.ts';
-import { collect, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { baselineLines, collect, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
 import { visible } from './_internals/visible.ts';
 
 const MD_MARK = { passed: '✅', failed: '❌', unsupported: '➖', observed: '👁' } as const;
@@ -23,6 +23,8 @@ export function markdownReport(events: readonly RunEvent[]): string {
   out.push('');
   if (!d.complete) out.push(`> **Incomplete run** (${d.incompleteReason}): what follows is what ran before it stopped.\n`);
   if (d.run) out.push(`Seed \`${d.run.seed}\`, ${d.run.runs} cases per property, ${d.run.models.length} model(s). ${requiredFailed(d) ? '**Required checks failed.**' : 'Every Required check passed.'}\n`);
+  const gate = baselineLines(d);
+  if (gate.length) out.push(`**${cell(gate[0]!)}**`, '', ...gate.slice(1).map((l) => `- ${cell(l.trim())}`), '');
   out.push('| adapter | implementation | Required | Recommended | Informational |');
   out.push('|---|---|---|---|---|');
   for (const a of d.adapterNames) {

@@ -1,5 +1,5 @@
 import type { RunEvent, Status } from '../src/runner/results.ts';
-import { collect, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { baselineLines, collect, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
 import { visible } from './_internals/visible.ts';
 
 const COLOR: Record<Status, string> = { passed: '\x1b[32m', failed: '\x1b[31;1m', unsupported: '\x1b[2m', observed: '\x1b[36m' };
@@ -46,6 +46,7 @@ export function terminalReport(events: readonly RunEvent[], options: { color: bo
   }
   lines.push('');
   if (!d.complete) lines.push(`Incomplete run (${d.incompleteReason}).`);
-  lines.push(d.adapterErrors.length ? 'An adapter did not start.' : requiredFailed(d) ? 'Required checks failed.' : 'Every Required check passed.');
+  lines.push(...baselineLines(d));
+  lines.push(d.adapterErrors.length ? 'An adapter did not start.' : d.baseline ? (d.baseline.ok ? 'The baseline gate passed.' : 'The baseline gate failed.') : requiredFailed(d) ? 'Required checks failed.' : 'Every Required check passed.');
   return lines.join('\n') + '\n';
 }

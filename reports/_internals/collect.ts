@@ -23,6 +23,7 @@ export interface RunData {
   incompleteReason: string | undefined;
   tallies: Record<string, Record<Level, Tally>>;
   rows: MatrixRow[];
+  baseline: Extract<RunEvent, { type: 'baseline' }> | undefined;
 }
 
 const emptyTally = (): Tally => ({ passed: 0, failed: 0, unsupported: 0, observed: 0 });
@@ -33,11 +34,13 @@ export function collect(events: readonly RunEvent[]): RunData {
   const adapterErrors: { adapter: string; message: string }[] = [];
   const results: CheckResult[] = [];
   let finished: Extract<RunEvent, { type: 'run-finished' }> | undefined;
+  let baseline: Extract<RunEvent, { type: 'baseline' }> | undefined;
   for (const e of events) {
     if (e.type === 'run-started') run = e.run;
     else if (e.type === 'adapter-started') adapters.push(e.adapter);
     else if (e.type === 'adapter-error') adapterErrors.push({ adapter: e.adapter, message: e.message });
     else if (e.type === 'check-finished') results.push(e.result);
+    else if (e.type === 'baseline') baseline = e;
     else finished = e;
   }
   const adapterNames = [...new Set(results.map((r) => r.adapter))];
@@ -58,12 +61,31 @@ export function collect(events: readonly RunEvent[]): RunData {
     incompleteReason: finished ? finished.reason : 'the run did not finish',
     tallies,
     rows: [...rows.values()],
+    baseline,
   };
 }
 
-/** Exit status CI can trust: 1 when any Required check failed for any adapter, or an adapter never started. */
+/**
+ * Exit status CI can trust: 1 when an adapter never started, or, without a
+ * baseline, any Required check failed; with one, when the baseline's gate did not pass.
+ */
 export function requiredFailed(data: RunData): boolean {
-  return data.adapterErrors.length > 0 || data.results.some((r) => r.level === 'Required' && r.status === 'failed');
+  if (data.adapterErrors.length > 0) return true;
+  if (data.baseline) return !data.baseline.ok;
+  return data.results.some((r) => r.level === 'Required' && r.status === 'failed');
+}
+
+/** The baseline's verdict in a few lines, for the terminal and the Markdown summary. */
+export function baselineLines(data: RunData): string[] {
+  const b = data.baseline;
+  if (!b) return [];
+  const name = (e: { adapter: string; model: string; check: string }) => `${e.adapter} · ${shortModel(e.model)} · ${e.check}`;
+  return [
+    `Baseline ${b.file}: ${b.ok ? 'passed' : 'FAILED'} (${b.known} known failures still failing)`,
+    ...b.newFailures.map((e) => `  new failure: ${name(e)}`),
+    ...b.unexpectedPasses.map((e) => `  now passes, take it off the list: ${name(e)}`),
+    ...b.stale.map((e) => `  no longer exists, take it off the list: ${name(e)}`),
+  ];
 }
 
 export const STATUS_MARK: Record<Status, string> = { passed: 'pass', failed: 'FAIL', unsupported: 'n/a', observed: 'obs' };

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.ts';
+import { BASELINE_HELP, baselineCommand } from './baseline-command.ts';
 import { LIST_HELP, listCommand } from './list-command.ts';
 import { REPLAY_HELP, replayCommand } from './replay-command.ts';
 import { RUN_HELP, runCommand } from './run-command.ts';
@@ -12,11 +13,14 @@ ${LIST_HELP}
 
 ${REPLAY_HELP}
 
-Exit codes: 0 every Required check passed · 1 a Required check failed, an
-adapter did not start, or a replayed case still fails · 2 bad usage ·
-3 internal error · 130 interrupted.`;
+${BASELINE_HELP}
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run: runCommand, list: listCommand, replay: replayCommand };
+Exit codes: 0 every Required check passed (with --baseline: the gate passed) ·
+1 a Required check failed (with --baseline: a new failure, a listed check that
+now passes or no longer exists), an adapter did not start, or a replayed case
+still fails · 2 bad usage · 3 internal error · 130 interrupted.`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run: runCommand, list: listCommand, replay: replayCommand, baseline: baselineCommand };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

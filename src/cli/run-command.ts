@@ -11,6 +11,27 @@ import { intOption, parse } from './args.ts';
 import { progressLine } from './progress.ts';
 import { writeReports } from './write-reports.ts';
 import { TOOL } from './tool.ts';
+import { judgeBaseline, readBaseline, type Baseline, type BaselineEntry } from '../runner/baseline.ts';
+import { BUNDLED } from '../../adapters/index.ts';
+import type { SchemaSet } from '../models.ts';
+
+/** Whether a baseline entry names an adapter, model and check that still exist (filters aside). */
+export function entryExists(set: SchemaSet): (e: BaselineEntry) => boolean {
+  const ids = new Map<string, Set<string>>();
+  return (e) => {
+    const model = set.models.find((m) => m.name === e.model);
+    if (!model || !(e.adapter.startsWith('cmd:') || BUNDLED.some((a) => a.name === e.adapter))) return false;
+    if (!ids.has(model.name)) ids.set(model.name, new Set(planChecks({ set, models: [model] }).map((c) => c.id)));
+    return ids.get(model.name)!.has(e.check);
+  };
+}
+
+function judged(file: string, baseline: Baseline, events: RunEvent[], set: SchemaSet): RunEvent {
+  const results = events.flatMap((e) => (e.type === 'check-finished' ? [e.result] : []));
+  const v = judgeBaseline(baseline, results, entryExists(set));
+  const ref = (x: { adapter: string; model: string; check?: string; id?: string }) => ({ adapter: x.adapter, model: x.model, check: x.check ?? x.id! });
+  return { type: 'baseline', file, known: v.known.length, newFailures: v.newFailures.map(ref), unexpectedPasses: v.unexpectedPasses.map(ref), stale: v.stale.map(ref), ok: v.ok };
+}
 
 export const RUN_HELP = `orc run [options]        run the suites against implementations
   --adapter NAME|all       adapter(s) to verify, comma-separated (default: reference);
@@ -24,6 +45,8 @@ export const RUN_HELP = `orc run [options]        run the suites against impleme
   --out DIR                where reports go (default: reports/out)
   --timeout MS             per-request limit for out-of-process adapters (default: 10000)
   --check-protocol         validate every harness message against schema/protocol/
+  --baseline FILE          gate on a known-failure list: fail on a new failure, a listed
+                           check that now passes, or a listed check that no longer exists
   --json                   print the JSON report on stdout instead of the table
   --quiet                  no progress line`;
 
@@ -32,8 +55,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     adapter: { type: 'string' }, model: { type: 'string' }, suite: { type: 'string' }, level: { type: 'string' },
     runs: { type: 'string' }, seed: { type: 'string' }, schema: { type: 'string', multiple: true },
     out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
-    timeout: { type: 'string' }, 'check-protocol': { type: 'boolean' },
+    timeout: { type: 'string' }, 'check-protocol': { type: 'boolean' }, baseline: { type: 'string' },
   });
+  const baseline = values.baseline ? readBaseline(values.baseline) : undefined;
   const set = loadSchemaSet(values.schema ?? []);
   const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
   const adapters = resolveAdapters(values.adapter ?? 'reference');
@@ -44,6 +68,15 @@ export async function runCommand(argv: string[]): Promise<number> {
   const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
 
   const events: RunEvent[] = [];
+  // rewritten as the run goes, so that a runner killed outright still leaves a valid report, marked incomplete
+  let lastWrite = Date.now();
+  const record = (e: RunEvent) => {
+    events.push(e);
+    if (e.type === 'check-finished' && Date.now() - lastWrite > 2000) {
+      lastWrite = Date.now();
+      writeReports(out, events);
+    }
+  };
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) process.exit(130);
@@ -56,10 +89,11 @@ export async function runCommand(argv: string[]): Promise<number> {
     await run({
       set, adapters, checks, runs, seed, adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
       info: { tool: TOOL, command: ['orc', 'run', ...argv].join(' '), models: models.map((m) => m.name) },
-      emit: (e) => events.push(e),
+      emit: record,
       progress: progressLine(process.stderr, !values.quiet),
       stopped: () => interrupted,
     });
+    if (baseline) events.push(judged(values.baseline!, baseline, events, set));
   } finally {
     process.off('SIGINT', onSignal);
     const files = writeReports(out, events);

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckResult } from '../runner/results.ts';
+import { readBaseline, updatedBaseline } from '../runner/baseline.ts';
+import { UsageError } from '../errors.ts';
+import { PROJECT_ROOT } from '../models.ts';
+import { parse } from './args.ts';
+import { writeAtomic } from './write-reports.ts';
+
+export const BASELINE_HELP = `orc baseline update [--baseline FILE] [--report FILE]
+                           write the known-failure list from a report (default: orc-baseline.json
+                           from reports/out/report.json); reasons already written are kept`;
+
+export async function baselineCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'update') throw new UsageError(`"orc baseline" takes "update"; see "orc help"`);
+  const { values } = parse('baseline update', rest, { baseline: { type: 'string' }, report: { type: 'string' } });
+  const file = values.baseline ?? 'orc-baseline.json';
+  const reportFile = values.report ?? join(PROJECT_ROOT, 'reports', 'out', 'report.json');
+  let report: { results?: CheckResult[]; complete?: boolean };
+  try {
+    report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read the report ${reportFile} (${(e as Error).message}); run "orc run" first or name one with --report`);
+  }
+  if (!Array.isArray(report.results)) throw new UsageError(`${reportFile} is not an orc report`);
+  if (report.complete === false) throw new UsageError(`${reportFile} is from an incomplete run; a baseline from it would forget what did not run. Run again to the end`);
+  const previous = existsSync(file) ? readBaseline(file) : undefined;
+  const next = updatedBaseline(previous, report.results);
+  writeAtomic(file, JSON.stringify(next, null, 2) + '\n');
+  const before = new Set((previous?.failures ?? []).map((e) => `${e.adapter} ${e.model} ${e.check}`));
+  const after = new Set(next.failures.map((e) => `${e.adapter} ${e.model} ${e.check}`));
+  const added = [...after].filter((k) => !before.has(k)).length;
+  const removed = [...before].filter((k) => !after.has(k)).length;
+  process.stdout.write(`wrote ${file}: ${next.failures.length} known failures (${added} added, ${removed} removed); say why in each new entry's "reason"\n`);
+  return 0;
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.ts';
+import type { CheckResult } from './results.ts';
+
+export const BASELINE_FORMAT = 'openresponses-conformance/baseline@1';
+
+export interface BaselineEntry {
+  adapter: string;
+  model: string;
+  check: string;
+  /** Why this failure is known and accepted for now: a person's words, kept across updates. */
+  reason: string;
+}
+
+export interface Baseline {
+  format: typeof BASELINE_FORMAT;
+  failures: BaselineEntry[];
+}
+
+const key = (e: { adapter: string; model: string; check?: string; id?: string }) => `${e.adapter}\u0000${e.model}\u0000${e.check ?? e.id}`;
+
+export function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read baseline ${file}: ${(e as NodeJS.ErrnoException).code}; create it with "orc baseline update --baseline ${file}"`);
+  }
+  let b: any;
+  try {
+    b = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`baseline ${file} is not JSON (${(e as Error).message}); fix it or write it again with "orc baseline update"`);
+  }
+  const ok = b?.format === BASELINE_FORMAT && Array.isArray(b.failures) && b.failures.every((f: any) =>
+    ['adapter', 'model', 'check', 'reason'].every((k) => typeof f?.[k] === 'string') && f.reason.trim() !== '');
+  if (!ok) throw new UsageError(`baseline ${file} is not a ${BASELINE_FORMAT} file whose every entry has adapter, model, check and a non-empty reason`);
+  return b as Baseline;
+}
+
+/** Failures a baseline may list: Required and Recommended; Informational checks never fail. */
+const gated = (r: CheckResult) => r.status === 'failed' && r.level !== 'Informational';
+
+export interface BaselineVerdict {
+  known: BaselineEntry[];
+  newFailures: CheckResult[];
+  /** Listed, and now passing: take them off the list, so it only shrinks. */
+  unexpectedPasses: BaselineEntry[];
+  /** Listed, but no such adapter, model or check exists any more. */
+  stale: BaselineEntry[];
+  ok: boolean;
+}
+
+/**
+ * The gate, as protobuf's failure lists work: a new failure fails it, and so
+ * does a listed check that now passes or no longer exists. Entries for what
+ * this run did not cover (another adapter, a filtered suite, another shard)
+ * say nothing either way.
+ */
+export function judgeBaseline(baseline: Baseline, results: CheckResult[], exists: (e: BaselineEntry) => boolean): BaselineVerdict {
+  const listed = new Map(baseline.failures.map((e) => [key(e), e]));
+  const ran = new Map(results.map((r) => [key(r), r]));
+  const newFailures = results.filter((r) => gated(r) && !listed.has(key(r)));
+  const known: BaselineEntry[] = [], unexpectedPasses: BaselineEntry[] = [], stale: BaselineEntry[] = [];
+  for (const e of baseline.failures) {
+    const r = ran.get(key(e));
+    if (!exists(e)) stale.push(e);
+    else if (!r) continue;
+    else if (gated(r)) known.push(e);
+    else if (r.status === 'passed') unexpectedPasses.push(e);
+  }
+  return { known, newFailures, unexpectedPasses, stale, ok: newFailures.length === 0 && unexpectedPasses.length === 0 && stale.length === 0 };
+}
+
+/**
+ * The baseline a run's failures call for: reasons already written are kept,
+ * a new entry starts from its failure message, and entries the run did not
+ * cover (a filtered or sharded run) stay as they were.
+ */
+export function updatedBaseline(previous: Baseline | undefined, results: CheckResult[]): Baseline {
+  const reasons = new Map((previous?.failures ?? []).map((e) => [key(e), e.reason]));
+  const covered = new Set(results.map(key));
+  const untouched = (previous?.failures ?? []).filter((e) => !covered.has(key(e)));
+  const failures = [...untouched, ...results.filter(gated).map((r) => ({
+    adapter: r.adapter,
+    model: r.model,
+    check: r.id,
+    reason: reasons.get(key(r)) ?? `${r.failure!.kind}: ${r.failure!.message.replace(/\s+/g, ' ').slice(0, 160)}`,
+  }))];
+  failures.sort((a, b) => key(a).localeCompare(key(b)));
+  return { format: BASELINE_FORMAT, failures };
+}

@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { judgeBaseline, updatedBaseline, type Baseline } from '../src/runner/baseline.ts';
+import type { CheckResult } from '../src/runner/results.ts';
+import { orc } from './helpers/cli.ts';
+
+const result = (id: string, status: CheckResult['status'], adapter = 'a'): CheckResult => ({
+  adapter, model: 'M', id, level: 'Required', suite: 'Parse', description: '', status, casesRun: 1, durationMs: 0, seed: 1,
+  ...(status === 'failed' ? { failure: { kind: 'mismatch', message: 'boom', counterexample: {}, path: '0', shrinks: 0, replay: 'orc1.x', replayCommand: 'x' } } : {}),
+});
+const entry = (check: string, adapter = 'a') => ({ adapter, model: 'M', check, reason: 'known' });
+const baseline = (...failures: ReturnType<typeof entry>[]): Baseline => ({ format: 'openresponses-conformance/baseline@1', failures });
+const everything = () => true;
+
+describe('the known-failure baseline', () => {
+  it('passes when the failures are exactly the listed ones', () => {
+    const v = judgeBaseline(baseline(entry('X')), [result('X', 'failed'), result('Y', 'passed')], everything);
+    expect(v).toMatchObject({ ok: true, known: [entry('X')] });
+  });
+
+  it('fails on a new failure', () => {
+    const v = judgeBaseline(baseline(), [result('X', 'failed')], everything);
+    expect(v.ok).toBe(false);
+    expect(v.newFailures.map((r) => r.id)).toEqual(['X']);
+  });
+
+  it('fails on a listed check that now passes: the list only shrinks', () => {
+    const v = judgeBaseline(baseline(entry('X')), [result('X', 'passed')], everything);
+    expect(v.ok).toBe(false);
+    expect(v.unexpectedPasses).toEqual([entry('X')]);
+  });
+
+  it('fails on a listed check that no longer exists', () => {
+    const v = judgeBaseline(baseline(entry('Gone')), [], (e) => e.check !== 'Gone');
+    expect(v.ok).toBe(false);
+    expect(v.stale).toEqual([entry('Gone')]);
+  });
+
+  it('says nothing of entries the run did not cover (another adapter, a filter, another shard)', () => {
+    expect(judgeBaseline(baseline(entry('X', 'other')), [result('Y', 'passed')], everything).ok).toBe(true);
+  });
+
+  it('update keeps written reasons, drops what passes, keeps what the run did not cover', () => {
+    const prev = baseline({ ...entry('X'), reason: 'int64 SDK' }, entry('Fixed'), entry('Elsewhere', 'b'));
+    const next = updatedBaseline(prev, [result('X', 'failed'), result('Fixed', 'passed'), result('New', 'failed')]);
+    expect(next.failures.map((e) => [e.adapter, e.check, e.reason])).toEqual([
+      ['a', 'New', 'mismatch: boom'], ['a', 'X', 'int64 SDK'], ['b', 'Elsewhere', 'known'],
+    ]);
+  });
+});
+
+describe('orc run --baseline and orc baseline update', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orc-baseline-'));
+  const file = join(dir, 'baseline.json');
+  const run = (...extra: string[]) => orc(['run', '--adapter', 'ts-openrouter-latest,reference', '--model', 'generating', '--suite', 'Required.Parse.Accepts*', '--runs', '30', '--seed', '4', '--quiet', '--out', join(dir, 'out'), ...extra]);
+
+  it('writes a baseline from a report, then gates on it with exit codes CI can trust', () => {
+    expect(run().status).toBe(1);
+    const u = orc(['baseline', 'update', '--baseline', file, '--report', join(dir, 'out', 'report.json')]);
+    expect(u.status).toBe(0);
+    expect(u.stdout).toMatch(/known failures \(\d+ added, 0 removed\)/);
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    expect(written.failures.every((e: any) => e.adapter === 'ts-openrouter-latest' && e.reason.length > 0)).toBe(true);
+
+    const ok = run('--baseline', file);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('The baseline gate passed.');
+
+    const b = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...b, failures: [...b.failures.slice(1), { adapter: 'reference', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.AcceptsValid', reason: 'was broken' }, { adapter: 'reference', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.Renamed', reason: 'old id' }] }));
+    const bad = run('--baseline', file);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain(`new failure: ts-openrouter-latest · Generating · ${b.failures[0].check}`);
+    expect(bad.stdout).toContain('now passes, take it off the list: reference · Generating · Required.Parse.AcceptsValid');
+    expect(bad.stdout).toContain('no longer exists, take it off the list: reference · Generating · Required.Parse.Renamed');
+  });
+
+  it('a malformed baseline is bad usage', () => {
+    writeFileSync(join(dir, 'bad.json'), '{"format":"x"}');
+    const r = orc(['run', '--baseline', join(dir, 'bad.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/is not a openresponses-conformance\/baseline@1 file/);
+  });
+});
