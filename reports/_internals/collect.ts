@@ -81,7 +81,7 @@ export function baselineLines(data: RunData): string[] {
   if (!b) return [];
   const name = (e: { adapter: string; model: string; check: string }) => `${e.adapter} · ${shortModel(e.model)} · ${e.check}`;
   return [
-    `Baseline ${b.file}: ${b.ok ? 'passed' : 'FAILED'} (${b.known} known failures still failing)`,
+    `Baseline ${b.file}: ${b.ok ? 'passed' : 'FAILED'} (${b.known.length} known failures still failing)`,
     ...b.newFailures.map((e) => `  new failure: ${name(e)}`),
     ...b.unexpectedPasses.map((e) => `  now passes, take it off the list: ${name(e)}`),
     ...b.stale.map((e) => `  no longer exists, take it off the list: ${name(e)}`),

@@ -30,7 +30,7 @@ function judged(file: string, baseline: Baseline, events: RunEvent[], set: Schem
   const results = events.flatMap((e) => (e.type === 'check-finished' ? [e.result] : []));
   const v = judgeBaseline(baseline, results, entryExists(set));
   const ref = (x: { adapter: string; model: string; check?: string; id?: string }) => ({ adapter: x.adapter, model: x.model, check: x.check ?? x.id! });
-  return { type: 'baseline', file, known: v.known.length, newFailures: v.newFailures.map(ref), unexpectedPasses: v.unexpectedPasses.map(ref), stale: v.stale.map(ref), ok: v.ok };
+  return { type: 'baseline', file, known: v.known.map((e) => ({ ...ref(e), reason: e.reason })), newFailures: v.newFailures.map(ref), unexpectedPasses: v.unexpectedPasses.map(ref), stale: v.stale.map(ref), ok: v.ok };
 }
 
 export const RUN_HELP = `orc run [options]        run the suites against implementations

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { RunEvent } from '../runner/results.ts';
 import { jsonReport } from '../../reports/json.ts';
 import { markdownReport } from '../../reports/markdown.ts';
+import { junitReport } from '../../reports/junit.ts';
+import { badges } from '../../reports/badges.ts';
 
 /** Written beside, then renamed over: a reader never sees half a report. */
 export function writeAtomic(path: string, content: string): void {
@@ -11,12 +13,20 @@ export function writeAtomic(path: string, content: string): void {
   renameSync(tmp, path);
 }
 
-export const REPORT_FILES = { json: 'report.json', markdown: 'summary.md' } as const;
+/** Every report a run writes, by file name under the output folder: one pure function each. */
+export function renderReports(events: readonly RunEvent[]): Record<string, string> {
+  const files: Record<string, string> = {
+    'report.json': JSON.stringify(jsonReport(events), null, 2) + '\n',
+    'summary.md': markdownReport(events),
+    'junit.xml': junitReport(events),
+  };
+  for (const [name, text] of Object.entries(badges(events))) files[join('badges', name)] = text;
+  return files;
+}
 
 export function writeReports(dir: string, events: readonly RunEvent[]): string[] {
-  mkdirSync(dir, { recursive: true });
-  const written = [join(dir, REPORT_FILES.json), join(dir, REPORT_FILES.markdown)];
-  writeAtomic(written[0]!, JSON.stringify(jsonReport(events), null, 2) + '\n');
-  writeAtomic(written[1]!, markdownReport(events));
-  return written;
+  const files = renderReports(events);
+  mkdirSync(join(dir, 'badges'), { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeAtomic(join(dir, name), text);
+  return ['report.json', 'summary.md', 'junit.xml', 'badges/'].map((f) => join(dir, f));
 }

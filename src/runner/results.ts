@@ -61,4 +61,4 @@ export type RunEvent =
   | { type: 'adapter-error'; adapter: string; message: string }
   | { type: 'check-finished'; result: CheckResult }
   | { type: 'run-finished'; finishedAt: string; complete: boolean; reason?: string }
-  | { type: 'baseline'; file: string; known: number; newFailures: { adapter: string; model: string; check: string }[]; unexpectedPasses: { adapter: string; model: string; check: string }[]; stale: { adapter: string; model: string; check: string }[]; ok: boolean };
+  | { type: 'baseline'; file: string; known: { adapter: string; model: string; check: string; reason: string }[]; newFailures: { adapter: string; model: string; check: string }[]; unexpectedPasses: { adapter: string; model: string; check: string }[]; stale: { adapter: string; model: string; check: string }[]; ok: boolean };
