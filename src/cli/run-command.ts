@@ -11,26 +11,15 @@ import { intOption, parse } from './args.ts';
 import { progressLine } from './progress.ts';
 import { writeReports } from './write-reports.ts';
 import { TOOL } from './tool.ts';
-import { judgeBaseline, readBaseline, type Baseline, type BaselineEntry } from '../runner/baseline.ts';
-import { BUNDLED } from '../../adapters/index.ts';
-import type { SchemaSet } from '../models.ts';
+import { readBaseline } from '../runner/baseline.ts';
+import { judged } from './baseline-gate.ts';
+import { UsageError } from '../errors.ts';
 
-/** Whether a baseline entry names an adapter, model and check that still exist (filters aside). */
-export function entryExists(set: SchemaSet): (e: BaselineEntry) => boolean {
-  const ids = new Map<string, Set<string>>();
-  return (e) => {
-    const model = set.models.find((m) => m.name === e.model);
-    if (!model || !(e.adapter.startsWith('cmd:') || BUNDLED.some((a) => a.name === e.adapter))) return false;
-    if (!ids.has(model.name)) ids.set(model.name, new Set(planChecks({ set, models: [model] }).map((c) => c.id)));
-    return ids.get(model.name)!.has(e.check);
-  };
-}
-
-function judged(file: string, baseline: Baseline, events: RunEvent[], set: SchemaSet): RunEvent {
-  const results = events.flatMap((e) => (e.type === 'check-finished' ? [e.result] : []));
-  const v = judgeBaseline(baseline, results, entryExists(set));
-  const ref = (x: { adapter: string; model: string; check?: string; id?: string }) => ({ adapter: x.adapter, model: x.model, check: x.check ?? x.id! });
-  return { type: 'baseline', file, known: v.known.map((e) => ({ ...ref(e), reason: e.reason })), newFailures: v.newFailures.map(ref), unexpectedPasses: v.unexpectedPasses.map(ref), stale: v.stale.map(ref), ok: v.ok };
+function parseShard(spec: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  const index = Number(m?.[1]), count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N, e.g. 2/4, not "${spec}"`);
+  return { index, count };
 }
 
 export const RUN_HELP = `orc run [options]        run the suites against implementations
@@ -47,6 +36,7 @@ export const RUN_HELP = `orc run [options]        run the suites against impleme
   --check-protocol         validate every harness message against schema/protocol/
   --baseline FILE          gate on a known-failure list: fail on a new failure, a listed
                            check that now passes, or a listed check that no longer exists
+  --shard I/N              run the I-th of N equal parts (merge the reports with "orc report merge")
   --json                   print the JSON report on stdout instead of the table
   --quiet                  no progress line`;
 
@@ -55,7 +45,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     adapter: { type: 'string' }, model: { type: 'string' }, suite: { type: 'string' }, level: { type: 'string' },
     runs: { type: 'string' }, seed: { type: 'string' }, schema: { type: 'string', multiple: true },
     out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
-    timeout: { type: 'string' }, 'check-protocol': { type: 'boolean' }, baseline: { type: 'string' },
+    timeout: { type: 'string' }, 'check-protocol': { type: 'boolean' }, baseline: { type: 'string' }, shard: { type: 'string' },
   });
   const baseline = values.baseline ? readBaseline(values.baseline) : undefined;
   const set = loadSchemaSet(values.schema ?? []);
@@ -64,6 +54,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const runs = intOption('runs', values.runs, 100);
   const seed = intOption('seed', values.seed, (Date.now() ^ (Math.random() * 0x7fffffff)) & 0x7fffffff, -(2 ** 31));
   const timeoutMs = intOption('timeout', values.timeout, 10_000);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const checks = planChecks({ set, models, suite: values.suite, level: values.level });
   const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
 
@@ -87,7 +78,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   process.stderr.write(`orc ${TOOL.version}: ${checks.length} checks × ${adapters.length} adapter(s), ${runs} cases per property, seed ${seed}\n`);
   try {
     await run({
-      set, adapters, checks, runs, seed, adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
+      set, adapters, checks, runs, seed, ...(shard ? { shard } : {}), adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
       info: { tool: TOOL, command: ['orc', 'run', ...argv].join(' '), models: models.map((m) => m.name) },
       emit: record,
       progress: progressLine(process.stderr, !values.quiet),

@@ -18,6 +18,16 @@ export interface RunOptions {
   progress?: (done: number, total: number, current: string) => void;
   /** Checked between checks: once true, the run stops and says it is incomplete. */
   stopped?: () => boolean;
+  /** Run only this shard (1-based index of count) of the adapter × check pairs. */
+  shard?: { index: number; count: number };
+}
+
+/**
+ * The adapter × check pairs a shard runs: dealt round-robin in plan order,
+ * so n shards cover exactly the unsharded run, each pair once.
+ */
+export function inShard(shard: RunOptions['shard'], adapterIndex: number, checkIndex: number, checkCount: number): boolean {
+  return !shard || (adapterIndex * checkCount + checkIndex) % shard.count === shard.index - 1;
 }
 
 function startFailure(check: Check, adapter: string, message: string, seed: number): CheckResult {
@@ -34,25 +44,28 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
     if (e.type === 'check-finished') results.push(e.result);
     o.emit(e);
   };
-  emit({ type: 'run-started', run: { ...o.info, seed: o.seed, runs: o.runs, startedAt: new Date().toISOString(), checks: o.checks.length * o.adapters.length } });
-  const total = o.checks.length * o.adapters.length;
+  const planned = o.adapters.map((_, a) => o.checks.filter((_, c) => inShard(o.shard, a, c, o.checks.length)));
+  const total = planned.reduce((n, list) => n + list.length, 0);
+  emit({ type: 'run-started', run: { ...o.info, seed: o.seed, runs: o.runs, startedAt: new Date().toISOString(), checks: total, ...(o.shard ? { shard: `${o.shard.index}/${o.shard.count}` } : {}) } });
   let done = 0;
   let stopped = false;
-  for (const factory of o.adapters) {
+  for (const [a, factory] of o.adapters.entries()) {
+    const checks = planned[a]!;
     if (stopped) break;
+    if (checks.length === 0) continue;
     let adapter: Adapter;
     try {
       adapter = await factory.create({ ...o.adapterEnv, set: o.set });
     } catch (e) {
       const message = (e as Error).message;
       emit({ type: 'adapter-error', adapter: factory.name, message });
-      for (const c of o.checks) emit({ type: 'check-finished', result: startFailure(c, factory.name, message, checkSeed(o.seed, c.model, c.id)) });
-      done += o.checks.length;
+      for (const c of checks) emit({ type: 'check-finished', result: startFailure(c, factory.name, message, checkSeed(o.seed, c.model, c.id)) });
+      done += checks.length;
       continue;
     }
     emit({ type: 'adapter-started', adapter: adapter.info });
     try {
-      for (const check of o.checks) {
+      for (const check of checks) {
         if (o.stopped?.()) {
           stopped = true;
           break;
