@@ -1,17 +1,10 @@
 import type { CheckResult, RunEvent } from '../src/runner/results.ts';
 import { collect } from './_internals/collect.ts';
 import { xmlText } from './_internals/xml.ts';
+import { failureLines } from './_internals/failure-lines.ts';
 
 function failureBody(r: CheckResult): string {
-  const f = r.failure!;
-  const lines = [`${f.kind}: ${f.message}`];
-  if (f.counterexample.payload) lines.push(`payload: ${f.counterexample.payload.text}`, `bytes (base64): ${f.counterexample.payload.base64}`);
-  if (f.counterexample.value !== undefined) lines.push(`value: ${JSON.stringify(f.counterexample.value)}`);
-  if (f.counterexample.note) lines.push(`(${f.counterexample.note})`);
-  if (f.answer !== undefined) lines.push(`answer: ${f.answer}`);
-  if (f.stderr) lines.push(`stderr: ${f.stderr}`);
-  lines.push(`replay: ${f.replayCommand}`);
-  return lines.map((l) => xmlText(l)).join('\n');
+  return failureLines(r).map((l) => xmlText(l)).join('\n');
 }
 
 /**

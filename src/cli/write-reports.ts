@@ -5,6 +5,7 @@ import { jsonReport } from '../../reports/json.ts';
 import { markdownReport } from '../../reports/markdown.ts';
 import { junitReport } from '../../reports/junit.ts';
 import { badges } from '../../reports/badges.ts';
+import { htmlReport } from '../../reports/html.ts';
 
 /** Written beside, then renamed over: a reader never sees half a report. */
 export function writeAtomic(path: string, content: string): void {
@@ -19,6 +20,7 @@ export function renderReports(events: readonly RunEvent[]): Record<string, strin
     'report.json': JSON.stringify(jsonReport(events), null, 2) + '\n',
     'summary.md': markdownReport(events),
     'junit.xml': junitReport(events),
+    'report.html': htmlReport(events),
   };
   for (const [name, text] of Object.entries(badges(events))) files[join('badges', name)] = text;
   return files;
@@ -28,5 +30,5 @@ export function writeReports(dir: string, events: readonly RunEvent[]): string[]
   const files = renderReports(events);
   mkdirSync(join(dir, 'badges'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeAtomic(join(dir, name), text);
-  return ['report.json', 'summary.md', 'junit.xml', 'badges/'].map((f) => join(dir, f));
+  return ['report.json', 'summary.md', 'junit.xml', 'report.html', 'badges/'].map((f) => join(dir, f));
 }

@@ -66,6 +66,8 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
     emit({ type: 'adapter-started', adapter: adapter.info });
     try {
       for (const check of checks) {
+        // an in-process adapter answers synchronously: without a turn of the event loop, Ctrl-C would wait for the whole run
+        await new Promise((r) => setImmediate(r));
         if (o.stopped?.()) {
           stopped = true;
           break;

@@ -1,0 +1,49 @@
+/**
+ * The HTML report's only style and script. They are constants, so the page's
+ * Content-Security-Policy can allow them by hash and nothing else.
+ */
+export const REPORT_STYLE = `
+body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#1b1f24;background:#fff}
+code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
+pre{background:#f4f5f7;padding:.6em;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+table{border-collapse:collapse;margin:.5em 0}
+th,td{border:1px solid #d0d7de;padding:2px 6px;text-align:left}
+table.matrix td:nth-child(n+3){text-align:center;min-width:4em}
+.st-passed{background:#2da44e;color:#fff}
+.st-failed{background:#cf222e;color:#fff}
+.st-failed a{color:#fff;font-weight:bold}
+.st-unsupported{background:#d0d7de;color:#1b1f24}
+.st-observed{background:#54aeff;color:#fff}
+.banner{background:#fff8c5;border:1px solid #d4a72c;padding:.5em}
+.failure{border-top:2px solid #cf222e;margin-top:1.5em}
+.muted{color:#57606a}
+.filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #d0d7de}
+.filters label{margin-right:1em}
+.hidden{display:none}
+`;
+
+export const FILTER_SCRIPT = `
+(function () {
+  var level = document.getElementById('f-level');
+  var status = document.getElementById('f-status');
+  var model = document.getElementById('f-model');
+  var count = document.getElementById('f-count');
+  function apply() {
+    var shown = 0;
+    var items = document.querySelectorAll('[data-level]');
+    for (var i = 0; i < items.length; i++) {
+      var el = items[i];
+      var ok = (!level.value || el.getAttribute('data-level') === level.value)
+        && (!status.value || el.getAttribute('data-statuses').split(' ').indexOf(status.value) >= 0)
+        && (!model.value || el.getAttribute('data-model') === model.value);
+      el.classList.toggle('hidden', !ok);
+      if (ok && el.tagName === 'TR' && el.parentNode.parentNode.id === 'matrix') shown++;
+    }
+    count.textContent = shown + ' checks shown';
+  }
+  level.addEventListener('change', apply);
+  status.addEventListener('change', apply);
+  model.addEventListener('change', apply);
+  apply();
+})();
+`;

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import type { CheckResult, RunEvent } from '../src/runner/results.ts';
+import { LEVELS } from '../suites/check.ts';
+import { baselineLines, collect, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { hexDump } from './_internals/hex-dump.ts';
+import { visible } from './_internals/visible.ts';
+import { FILTER_SCRIPT, REPORT_STYLE } from './_internals/html-assets.ts';
+
+/**
+ * Every string that reaches the page goes through here: the payloads are
+ * hostile by design, so nothing from a result is ever markup or an attribute
+ * that a browser would act on.
+ */
+export function esc(text: string, max = 4000): string {
+  return visible(text, max).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+
+/**
+ * No network and no script but ours, even if an escape were ever missed: the
+ * policy allows exactly the inline script and style below, by hash.
+ */
+const CSP = `default-src 'none'; script-src 'sha256-${sha256(FILTER_SCRIPT)}'; style-src 'sha256-${sha256(REPORT_STYLE)}'; img-src 'none'; form-action 'none'; base-uri 'none'`;
+
+function option(value: string, label = value): string {
+  return `<option value="${esc(value)}">${esc(label)}</option>`;
+}
+
+function failureSection(r: CheckResult, anchor: string): string {
+  const f = r.failure!;
+  const ce = f.counterexample;
+  const parts = [
+    `<section class="failure" id="${anchor}" data-level="${r.level}" data-statuses="failed" data-model="${esc(r.model)}">`,
+    `<h3>${esc(r.adapter)} · ${esc(shortModel(r.model))} · <code>${esc(r.id)}</code></h3>`,
+    `<p><b>${esc(f.kind)}</b>: ${esc(f.message, 1000)} <span class="muted">${f.flaky ? '(did not fail again when replayed: not shrunk)' : `(shrunk ${f.shrinks} times)`}</span></p>`,
+  ];
+  if (ce.payload) {
+    parts.push('<h4>Payload (text, invisible characters as escapes)</h4>', `<pre class="payload">${esc(ce.payload.text, 20_000)}</pre>`);
+    parts.push('<h4>Payload (bytes)</h4>', `<pre class="bytes">${hexDump(Buffer.from(ce.payload.base64, 'base64')).split('\n').map((l) => esc(l)).join('\n')}</pre>`);
+  }
+  if (ce.value !== undefined) parts.push('<h4>Value given</h4>', `<pre>${esc(JSON.stringify(ce.value), 20_000)}</pre>`);
+  if (ce.note) parts.push(`<p class="muted">${esc(ce.note)}</p>`);
+  if (f.answer !== undefined) parts.push('<h4>Implementation answered</h4>', `<pre class="answer">${esc(f.answer, 20_000)}</pre>`);
+  if (f.stderr) parts.push('<h4>stderr</h4>', `<pre>${esc(f.stderr, 20_000)}</pre>`);
+  parts.push('<h4>Replay</h4>', `<pre class="replay">${esc(f.replayCommand)}</pre>`, '</section>');
+  return parts.join('\n');
+}
+
+/**
+ * One self-contained HTML file: the matrix of implementations × checks
+ * coloured by status, filters by level, status and model, and every failure
+ * with its shrunk counterexample, bytes, answer and replay command.
+ */
+export function htmlReport(events: readonly RunEvent[]): string {
+  const d = collect(events);
+  const failures = d.results.filter((r) => r.status === 'failed');
+  const anchors = new Map(failures.map((r, i) => [r, `f${i + 1}`]));
+  const models = [...new Set(d.rows.map((r) => r.model))];
+  const out: string[] = [];
+  out.push('<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">');
+  out.push(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+  out.push('<meta name="referrer" content="no-referrer">', '<title>Open Responses conformance</title>');
+  out.push(`<style>${REPORT_STYLE}</style></head><body>`);
+  out.push('<h1>Open Responses conformance</h1>');
+  if (!d.complete) out.push(`<p class="banner">Incomplete run (${esc(d.incompleteReason ?? '')}): what follows is what ran before it stopped.</p>`);
+  if (d.run) out.push(`<p>Seed <code>${d.run.seed}</code>, ${d.run.runs} cases per property, ${d.run.models.length} model(s)${d.run.shard ? `, shard ${esc(d.run.shard)}` : ''}. <b>${requiredFailed(d) ? 'Required checks failed.' : 'Every Required check passed.'}</b></p>`);
+  const gate = baselineLines(d);
+  if (gate.length) out.push(`<pre class="gate">${gate.map((l) => esc(l)).join('\n')}</pre>`);
+  for (const e of d.adapterErrors) out.push(`<p class="banner">Adapter <b>${esc(e.adapter)}</b> did not start: ${esc(e.message)}</p>`);
+
+  out.push('<table class="summary"><thead><tr><th>adapter</th><th>implementation</th><th>Required</th><th>Recommended</th><th>Informational</th></tr></thead><tbody>');
+  for (const a of d.adapterNames) {
+    const t = d.tallies[a]!;
+    const info = d.adapters.find((x) => x.name === a);
+    const lv = (l: 'Required' | 'Recommended') => `${t[l].passed}/${t[l].passed + t[l].failed} passed${t[l].unsupported ? `, ${t[l].unsupported} n/a` : ''}`;
+    out.push(`<tr><td>${esc(a)}</td><td>${esc(info ? `${info.implementation} ${info.version} (${info.language})` : '')}</td><td>${lv('Required')}</td><td>${lv('Recommended')}</td><td>${t.Informational.observed} observed</td></tr>`);
+  }
+  out.push('</tbody></table>');
+
+  out.push('<form class="filters" id="filters">');
+  out.push(`<label>Level <select id="f-level"><option value="">all</option>${LEVELS.map((l) => option(l)).join('')}</select></label>`);
+  out.push(`<label>Status <select id="f-status"><option value="">all</option>${(['failed', 'passed', 'unsupported', 'observed'] as const).map((s) => option(s, STATUS_MARK[s])).join('')}</select></label>`);
+  out.push(`<label>Model <select id="f-model"><option value="">all</option>${models.map((m) => option(m, shortModel(m))).join('')}</select></label>`);
+  out.push('<span id="f-count" class="muted"></span></form>');
+
+  out.push('<h2>Matrix</h2>', '<table class="matrix" id="matrix"><thead><tr><th>model</th><th>check</th>');
+  out.push(...d.adapterNames.map((a) => `<th>${esc(a)}</th>`), '</tr></thead><tbody>');
+  for (const row of d.rows) {
+    const statuses = new Set(Object.values(row.cells).map((r) => r!.status));
+    out.push(`<tr data-level="${row.level}" data-statuses="${[...statuses].join(' ')}" data-model="${esc(row.model)}"><td>${esc(shortModel(row.model))}</td><td><code>${esc(row.id)}</code></td>`);
+    for (const a of d.adapterNames) {
+      const r = row.cells[a];
+      if (!r) out.push('<td></td>');
+      else if (r.status === 'failed') out.push(`<td class="st-failed"><a href="#${anchors.get(r)}">${STATUS_MARK.failed}</a></td>`);
+      else out.push(`<td class="st-${r.status}" title="${esc(r.reason ?? r.description, 300)}">${STATUS_MARK[r.status]}</td>`);
+    }
+    out.push('</tr>');
+  }
+  out.push('</tbody></table>');
+
+  if (failures.length) {
+    out.push(`<h2>Failures (${failures.length})</h2>`);
+    for (const r of failures) out.push(failureSection(r, anchors.get(r)!));
+  }
+  const observed = d.results.filter((r) => r.status === 'observed');
+  if (observed.length) {
+    out.push('<h2>Observations (implementation-defined)</h2>', '<table class="observations"><thead><tr><th>adapter</th><th>model</th><th>check</th><th>case</th><th>outcome</th></tr></thead><tbody>');
+    for (const r of observed) {
+      for (const o of r.observations ?? []) {
+        out.push(`<tr data-level="${r.level}" data-statuses="observed" data-model="${esc(r.model)}"><td>${esc(r.adapter)}</td><td>${esc(shortModel(r.model))}</td><td><code>${esc(r.id)}</code></td><td>${esc(o.label, 200)}</td><td>${esc(o.outcome, 400)}</td></tr>`);
+      }
+    }
+    out.push('</tbody></table>');
+  }
+  out.push(`<p class="muted">Levels: ${LEVELS.join(', ')}. Written by openresponses-conformance${d.finishedAt ? ` at ${esc(d.finishedAt)}` : ''}.</p>`);
+  out.push(`<script>${FILTER_SCRIPT}</script>`, '</body></html>');
+  return out.join('\n') + '\n';
+}
