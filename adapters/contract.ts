@@ -5,9 +5,10 @@ import type { SchemaSet } from '../src/models.ts';
  * What an implementation can be asked. `parse` and `serialize` are the
  * contract's core; `reserialize` (bytes → the implementation's parser → its
  * serializer → bytes, its native object in between) shows what a real
- * program that reads and writes events again does with them.
+ * program that reads and writes events again does with them. `sse` is the
+ * implementation's text/event-stream decoder: network chunks in, events out.
  */
-export type Operation = 'parse' | 'serialize' | 'reserialize';
+export type Operation = 'parse' | 'serialize' | 'reserialize' | 'sse';
 
 export interface AdapterInfo {
   name: string;
@@ -35,6 +36,12 @@ export interface AdapterError {
 
 export type ParseOutcome = { ok: true; value: Answer } | { ok: false; error: AdapterError };
 export type SerializeOutcome = { ok: true; bytes: Uint8Array } | { ok: false; error: AdapterError };
+/** An event as a decoder gives it: its `event:` field (null when none) and its data. */
+export interface DecodedEvent {
+  event: string | null;
+  data: string;
+}
+export type SseOutcome = { ok: true; events: DecodedEvent[] } | { ok: false; error: AdapterError };
 
 /**
  * The one shape every implementation is reached through, in process or not.
@@ -48,6 +55,8 @@ export interface Adapter {
   /** A value in wire shape in; the bytes the implementation's serializer writes for its native object. */
   serialize(model: string, value: Json): SerializeOutcome | Promise<SerializeOutcome>;
   reserialize?(model: string, payload: Uint8Array): SerializeOutcome | Promise<SerializeOutcome>;
+  /** The chunks of one stream, in order, as the network delivered them; every event the decoder yields. */
+  sse?(chunks: Uint8Array[]): SseOutcome | Promise<SseOutcome>;
   close?(): void | Promise<void>;
 }
 

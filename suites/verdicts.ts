@@ -16,7 +16,7 @@ export function andThen<T, R>(x: T | Promise<T>, f: (t: T) => R | Promise<R>): R
 }
 
 /** A refusal that is not the implementation's documented error is a defect in every check. */
-function misbehaved(error: AdapterError): Verdict | undefined {
+export function misbehaved(error: AdapterError): Verdict | undefined {
   if (error.kind === 'unsupported') return { pass: false, unsupported: true, message: error.message };
   if (error.kind === 'parse_error' || error.kind === 'serialize_error') return undefined;
   return { pass: false, kind: error.kind, message: error.message, ...(error.stderr ? { stderr: error.stderr } : {}) };

@@ -8,12 +8,15 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
+	"net/http"
 	"os"
 	"reflect"
 	"runtime/debug"
 	"strings"
 
+	"github.com/openai/openai-go/v3/packages/ssestream"
 	"github.com/openai/openai-go/v3/responses"
 )
 
@@ -30,6 +33,7 @@ type request struct {
 	Model   string          `json:"model"`
 	Payload string          `json:"payload"`
 	Value   json.RawMessage `json:"value"`
+	Chunks  []string        `json:"chunks"`
 }
 
 type replyError struct {
@@ -38,11 +42,12 @@ type replyError struct {
 }
 
 type reply struct {
-	ID    int64       `json:"id"`
-	OK    bool        `json:"ok"`
-	Value any         `json:"value,omitempty"`
-	Bytes *string     `json:"bytes,omitempty"`
-	Error *replyError `json:"error,omitempty"`
+	ID     int64       `json:"id"`
+	OK     bool        `json:"ok"`
+	Value  any         `json:"value,omitempty"`
+	Bytes  *string     `json:"bytes,omitempty"`
+	Events *[]sseEvent `json:"events,omitempty"`
+	Error  *replyError `json:"error,omitempty"`
 }
 
 // jsonFields lists a struct's exported fields with their wire names.
@@ -153,6 +158,9 @@ func handle(req request) (rep reply) {
 			rep = reply{ID: req.ID, Error: &replyError{"exception", fmt.Sprint("panic: ", p)}}
 		}
 	}()
+	if req.Op == "sse" {
+		return decodeStream(req)
+	}
 	newModel, known := models[req.Model]
 	if !known {
 		return reply{ID: req.ID, Error: &replyError{"unsupported", req.Model + " is not modelled by openai-go"}}
@@ -199,6 +207,56 @@ func handle(req request) (rep reply) {
 	return reply{ID: req.ID, Error: &replyError{"unsupported", req.Op}}
 }
 
+// chunkReader hands out one network chunk per Read, as a socket would.
+type chunkReader struct{ chunks [][]byte }
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.chunks) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, c.chunks[0])
+	if n == len(c.chunks[0]) {
+		c.chunks = c.chunks[1:]
+	} else {
+		c.chunks[0] = c.chunks[0][n:]
+	}
+	return n, nil
+}
+
+func (c *chunkReader) Close() error { return nil }
+
+type sseEvent struct {
+	Event *string `json:"event"`
+	Data  string  `json:"data"`
+}
+
+// decodeStream runs the SDK's own text/event-stream decoder (ssestream.NewDecoder) over the chunks.
+func decodeStream(req request) reply {
+	rc := &chunkReader{}
+	for _, c := range req.Chunks {
+		b, err := base64.StdEncoding.DecodeString(c)
+		if err != nil {
+			return reply{ID: req.ID, Error: &replyError{"exception", "bad base64 from the runner: " + err.Error()}}
+		}
+		rc.chunks = append(rc.chunks, b)
+	}
+	d := ssestream.NewDecoder(&http.Response{Body: rc, Header: http.Header{"Content-Type": {"text/event-stream"}}})
+	events := []sseEvent{}
+	for d.Next() {
+		e := d.Event()
+		ev := sseEvent{Data: string(e.Data)}
+		if e.Type != "" {
+			t := e.Type
+			ev.Event = &t
+		}
+		events = append(events, ev)
+	}
+	if err := d.Err(); err != nil {
+		return reply{ID: req.ID, Error: &replyError{"exception", err.Error()}}
+	}
+	return reply{ID: req.ID, OK: true, Events: &events}
+}
+
 func sdkVersion() string {
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range info.Deps {
@@ -218,7 +276,7 @@ func main() {
 	enc.Encode(map[string]any{
 		"type": "hello", "protocol": 1,
 		"implementation": map[string]string{"name": "github.com/openai/openai-go/v3", "language": "Go", "version": sdkVersion()},
-		"operations":     map[string][]string{"parse": names, "serialize": names, "reserialize": names},
+		"operations":     map[string][]string{"parse": names, "serialize": names, "reserialize": names, "sse": names},
 	})
 	out.Flush()
 	in := bufio.NewScanner(os.Stdin)

@@ -66,7 +66,13 @@ def reserialize(model, payload):
     return write(obj)
 
 
+def sse(chunks):
+    # the decoder the SDK's Stream reads response.iter_bytes() with, fed one network chunk at a time
+    from openai._streaming import SSEDecoder
+    return [(e.event, e.data) for e in SSEDecoder().iter_bytes(iter(chunks))]
+
+
 names = list(MODELS)
 h.serve("openai (Python)" + (", strict validation" if STRICT else ", streamed-event path"), openai.__version__,
-        {"parse": names, "serialize": names, "reserialize": names},
-        {"parse": parse, "serialize": serialize, "reserialize": reserialize})
+        {"parse": names, "serialize": names, "reserialize": names, "sse": names},
+        {"parse": parse, "serialize": serialize, "reserialize": reserialize, "sse": sse})

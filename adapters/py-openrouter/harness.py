@@ -3,6 +3,7 @@
 Parse with the SDK's own unmarshal_json (what its event stream uses), serialize with its marshal_json.
 With --seed-names: the releases before the rename, whose classes are the seed's OpenResponsesImageGenCall*.
 """
+import json
 import os
 import sys
 
@@ -46,6 +47,25 @@ def reserialize(model, payload):
     return write(parse_native(model, payload), model)
 
 
+def _text_stays_text(_s, *args, **kwargs):
+    raise json.JSONDecodeError("kept as text", "", 0)
+
+
+def sse(chunks):
+    # The SDK's stream_events over an httpx response that yields the chunks as the network did. It would
+    # json.loads each event's data; that step is what the parse checks cover, so here the data stays the
+    # text the stream carried and is compared exactly.
+    import types
+    import httpx
+    from openrouter.utils import eventstreaming as es
+    es.json = types.SimpleNamespace(loads=_text_stays_text, dumps=json.dumps, JSONDecodeError=json.JSONDecodeError)
+    response = httpx.Response(200, content=iter(chunks))
+    events = []
+    for e in es.stream_events(response, json.loads):
+        events.append((e.get("event"), e.get("data", "")))
+    return events
+
+
 names = list(MODELS)
-h.serve("openrouter (Python)" + (", seed-era model" if SEED_NAMES else ""), version("openrouter"), {"parse": names, "serialize": names, "reserialize": names},
-        {"parse": parse, "serialize": serialize, "reserialize": reserialize})
+h.serve("openrouter (Python)" + (", seed-era model" if SEED_NAMES else ""), version("openrouter"), {"parse": names, "serialize": names, "reserialize": names, "sse": names},
+        {"parse": parse, "serialize": serialize, "reserialize": reserialize, "sse": sse})

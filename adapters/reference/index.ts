@@ -1,6 +1,7 @@
 import type { SchemaSet } from '../../src/models.ts';
 import { describeThrown, failure, type Adapter, type AdapterFactory } from '../contract.ts';
 import { Codec, ReferenceParseError } from './codec.ts';
+import { decodeSse } from '../../src/sse/decoder.ts';
 
 class ReferenceSerializeError extends Error {
   override name = 'ReferenceSerializeError';
@@ -30,10 +31,11 @@ export function referenceAdapter(set: SchemaSet): Adapter {
       language: 'TypeScript',
       implementation: 'openresponses-conformance reference',
       version: '0.1.0',
-      operations: { parse: models, serialize: models, reserialize: models },
+      operations: { parse: models, serialize: models, reserialize: models, sse: models },
     },
     parse: (model, payload) => guard(() => ({ ok: true, value: codec(model).render(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
     serialize: (model, value) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).fromWire(value, ReferenceSerializeError)) }), ReferenceSerializeError, 'serialize_error'),
+    sse: (chunks) => ({ ok: true, events: decodeSse(chunks).events }),
     reserialize: (model, payload) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
   };
 }

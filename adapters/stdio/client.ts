@@ -1,5 +1,5 @@
 import type { Json } from '../../src/json.ts';
-import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, SerializeOutcome } from '../contract.ts';
+import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, SerializeOutcome, SseOutcome } from '../contract.ts';
 import { HarnessProcess } from './child.ts';
 import { PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.ts';
 
@@ -22,11 +22,13 @@ export interface StdioOptions {
 interface Job {
   op: Operation;
   model: string;
-  body: { payload: string } | { value: Json };
+  body: { payload: string } | { value: Json } | { chunks: string[] };
   /** Sent alone after a fault, so that a new fault can only be its own. */
   isolated: boolean;
-  resolve(outcome: ParseOutcome | SerializeOutcome): void;
+  resolve(outcome: Outcome): void;
 }
+
+type Outcome = ParseOutcome | SerializeOutcome | SseOutcome;
 
 interface InFlight {
   job: Job;
@@ -123,8 +125,11 @@ export class StdioAdapter implements Adapter {
     this.pump();
   }
 
-  private outcome(job: Job, reply: Reply): ParseOutcome | SerializeOutcome {
+  private outcome(job: Job, reply: Reply): Outcome {
     if (!reply.ok) return reply;
+    if (job.op === 'sse') {
+      return 'events' in reply ? { ok: true, events: reply.events } : { ok: false, error: { kind: 'protocol', message: 'an sse reply must carry "events"' } };
+    }
     if (job.op === 'parse') {
       return 'value' in reply ? { ok: true, value: reply.value } : { ok: false, error: { kind: 'protocol', message: 'a parse reply must carry "value"' } };
     }
@@ -190,7 +195,7 @@ export class StdioAdapter implements Adapter {
     while (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight) this.send(this.waiting.shift()!);
   }
 
-  private request(op: Operation, model: string, body: Job['body']): Promise<ParseOutcome | SerializeOutcome> {
+  private request(op: Operation, model: string, body: Job['body']): Promise<Outcome> {
     return new Promise((resolve) => {
       this.waiting.push({ op, model, body, isolated: false, resolve });
       this.pump();
@@ -207,6 +212,11 @@ export class StdioAdapter implements Adapter {
 
   reserialize(model: string, payload: Uint8Array): Promise<SerializeOutcome> {
     return this.request('reserialize', model, { payload: Buffer.from(payload).toString('base64') }) as Promise<SerializeOutcome>;
+  }
+
+  /** The harness names no model for a stream: its events are whatever the stream holds. */
+  sse(chunks: Uint8Array[]): Promise<SseOutcome> {
+    return this.request('sse', 'text/event-stream', { chunks: chunks.map((c) => Buffer.from(c).toString('base64')) }) as Promise<SseOutcome>;
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@ import { asDoubles } from '../../suites/verdicts.ts';
 import { LosslessNumber, type Answer } from '../../src/json.ts';
 import { SCHEMA_DIR } from '../../src/models.ts';
 import { createAjv } from '../../src/oracle.ts';
-import type { AdapterError, Operation } from '../contract.ts';
+import type { AdapterError, DecodedEvent, Operation } from '../contract.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -19,6 +19,7 @@ export interface Hello {
 export type Reply =
   | { id: number; ok: true; value: Answer }
   | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: true; events: DecodedEvent[] }
   | { id: number; ok: false; error: AdapterError };
 
 const ajv = createAjv({ allErrors: true });
@@ -61,10 +62,13 @@ export function readReply(line: string, check: boolean): Reply {
   const id = Number(msg.id.toString());
   if (msg.ok && 'value' in msg) return { id, ok: true, value: msg.value };
   if (msg.ok && typeof msg.bytes === 'string') return { id, ok: true, bytes: new Uint8Array(Buffer.from(msg.bytes, 'base64')) };
+  if (msg.ok && Array.isArray(msg.events) && msg.events.every((e: any) => typeof e?.data === 'string' && (e.event === null || typeof e.event === 'string'))) {
+    return { id, ok: true, events: msg.events.map((e: any) => ({ event: e.event, data: e.data })) };
+  }
   if (!msg.ok && msg.error && ERROR_KINDS.has(msg.error.kind) && typeof msg.error.message === 'string') {
     return { id, ok: false, error: { kind: msg.error.kind, message: msg.error.message } };
   }
-  throw new ProtocolError(`reply ${id} has neither "value", "bytes" nor a known "error": ${line.slice(0, 120)}`);
+  throw new ProtocolError(`reply ${id} has neither "value", "bytes", "events" nor a known "error": ${line.slice(0, 120)}`);
 }
 
 export function readHello(line: string, check: boolean): Hello {

@@ -4,7 +4,7 @@
 // (Stream.fromSSEResponse), exactly as a streamed event would. Serialize is JSON.stringify of the object.
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Stream } from 'openai/core/streaming';
+import { Stream, _iterSSEMessages } from 'openai/core/streaming';
 
 // the package does not export its package.json; read it where npm put it
 const version = JSON.parse(readFileSync(new URL('./node_modules/openai/package.json', import.meta.url), 'utf8')).version;
@@ -52,8 +52,28 @@ function render(model, event) {
 
 const isSdkError = (e) => e instanceof SyntaxError || /OpenAIError|APIError/.test(e?.constructor?.name ?? '');
 
+/** The SDK's SSE decoder on a body that delivers the chunks one read at a time, as a network would. */
+async function sse(chunks) {
+  const body = new ReadableStream({
+    start(controller) {
+      for (const c of chunks) controller.enqueue(new Uint8Array(Buffer.from(c, 'base64')));
+      controller.close();
+    },
+  });
+  const events = [];
+  for await (const e of _iterSSEMessages(new Response(body), new AbortController())) events.push({ event: e.event ?? null, data: e.data });
+  return events;
+}
+
 async function handle(req) {
   const fail = (kind, e) => ({ id: req.id, ok: false, error: { kind, message: `${e?.name ?? 'Error'}: ${String(e?.message ?? e).replace(/\s+/g, ' ')}` } });
+  if (req.op === 'sse') {
+    try {
+      return { id: req.id, ok: true, events: await sse(req.chunks) };
+    } catch (e) {
+      return fail('exception', e);
+    }
+  }
   if (!FIELDS[req.model]) return { id: req.id, ok: false, error: { kind: 'unsupported', message: req.model } };
   if (req.op === 'serialize') {
     try {
@@ -73,7 +93,7 @@ async function handle(req) {
   return { id: req.id, ok: true, bytes: Buffer.from(JSON.stringify(event)).toString('base64') };
 }
 
-write({ type: 'hello', protocol: 1, implementation: { name: 'openai (npm)', language: 'TypeScript', version }, operations: { parse: names, serialize: names, reserialize: names } });
+write({ type: 'hello', protocol: 1, implementation: { name: 'openai (npm)', language: 'TypeScript', version }, operations: { parse: names, serialize: names, reserialize: names, sse: names } });
 createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', (line) => {
   if (!line.trim()) return;
   const req = JSON.parse(line);

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Model } from '../../src/models.ts';
 import { failure, type Adapter, type AdapterFactory, type Operation } from '../contract.ts';
 import { SpeakeasyModel, type SpeakeasyModule } from './sdk-model.ts';
+import { decodeWithEventStream } from './event-stream.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -59,7 +60,7 @@ function factory(f: Flavour): AdapterFactory {
       }
       const names = [...models.keys()];
       const writers = names.filter((n) => models.get(n)!.mod.toJSON);
-      const operations: Partial<Record<Operation, string[]>> = { parse: names };
+      const operations: Partial<Record<Operation, string[]>> = { parse: names, sse: names };
       if (writers.length) Object.assign(operations, { serialize: writers, reserialize: writers });
       const unsupported = failure('unsupported', `${f.adapter} does not serialize`);
       return {
@@ -67,6 +68,7 @@ function factory(f: Flavour): AdapterFactory {
         parse: (model, payload) => models.get(model)!.parse(payload),
         serialize: (model, value) => (models.get(model)?.mod.toJSON ? models.get(model)!.serialize(value) : unsupported),
         reserialize: (model, payload) => (models.get(model)?.mod.toJSON ? models.get(model)!.reserialize(payload) : unsupported),
+        sse: (chunks) => decodeWithEventStream(f.alias, chunks),
       };
     },
   };

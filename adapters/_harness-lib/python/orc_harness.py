@@ -1,6 +1,7 @@
 """The stdio protocol (schema/protocol/) for Python harnesses: read requests, call the SDK, write replies.
 
-A harness supplies parse/serialize/reserialize functions; this module does the rest. It never lets an
+A harness supplies parse/serialize/reserialize functions, and optionally sse (a list of network chunks in,
+a list of (event, data) pairs out, from the SDK's own text/event-stream decoder); this module does the rest. It never lets an
 exception out of a request: the SDK's documented errors become parse_error/serialize_error, anything
 else becomes an exception reply, so the runner can tell a refusal from a defect.
 """
@@ -66,9 +67,13 @@ def serve(implementation, version, operations, handlers):
         req = json.loads(line)
         rid, op, model = req["id"], req["op"], req["model"]
         try:
-            if op not in handlers or model not in operations.get(op, []):
+            # a stream names no model: its events are whatever it holds
+            if op not in handlers or (op != "sse" and model not in operations.get(op, [])):
                 raise Unsupported(f"{op} is not supported for {model}")
-            if op == "serialize":
+            if op == "sse":
+                events = handlers[op]([base64.b64decode(c) for c in req["chunks"]])
+                reply = {"id": rid, "ok": True, "events": [{"event": e, "data": d} for e, d in events]}
+            elif op == "serialize":
                 reply = {"id": rid, "ok": True, "bytes": base64.b64encode(handlers[op](model, req["value"])).decode()}
             else:
                 result = handlers[op](model, base64.b64decode(req["payload"]))

@@ -1,0 +1,108 @@
+import * as fc from 'fast-check';
+import type { Json } from '../../src/json.ts';
+
+export type LineEnding = '\n' | '\r\n' | '\r';
+
+/** How a server may legally write the same events (WHATWG event-stream grammar). */
+export interface Framing {
+  /** One line ending for the stream, or each line its own. */
+  lineEndings: LineEnding | 'mixed';
+  /** `: keep-alive` comment lines between and inside events, and `id:`/`retry:` fields. */
+  comments: boolean;
+  /** The JSON pretty-printed over several `data:` lines, which a decoder joins with LF. */
+  multiLineData: boolean;
+  /** `data:{...}` as well as `data: {...}`. */
+  noSpaceAfterColon: boolean;
+  /** The stream ends without the blank line that closes its last event. */
+  missingFinalBlankLine: boolean;
+}
+
+export const PLAIN: Framing = { lineEndings: '\n', comments: false, multiLineData: false, noSpaceAfterColon: false, missingFinalBlankLine: false };
+
+export interface SseStream {
+  values: Json[];
+  framing: Framing;
+  bytes: Uint8Array;
+  /** Where the stream is cut into network chunks (byte offsets, ascending). */
+  cuts: number[];
+}
+
+const ENDINGS: readonly LineEnding[] = ['\n', '\r\n', '\r'];
+
+/** The stream's text, line by line; `pick` gives each line's ending under a mixed framing. */
+export function encodeSse(values: readonly Json[], f: Framing, pick: (i: number) => LineEnding = () => '\n'): string {
+  const lines: string[] = [];
+  const sep = f.noSpaceAfterColon ? ':' : ': ';
+  if (f.comments) lines.push(': stream opened', 'retry: 3000');
+  values.forEach((v, i) => {
+    const type = (v as { type?: unknown }).type;
+    if (typeof type === 'string') lines.push(`event${sep}${type}`);
+    if (f.comments) lines.push(`: keep-alive ${i}`, `id${sep}${i + 1}`);
+    const data = f.multiLineData ? JSON.stringify(v, null, 1) : JSON.stringify(v);
+    for (const line of data.split('\n')) lines.push(`data${sep}${line}`);
+    if (i < values.length - 1 || !f.missingFinalBlankLine) lines.push('');
+  });
+  let text = '';
+  let previous: LineEnding | undefined;
+  lines.forEach((line, i) => {
+    let end = f.lineEndings === 'mixed' ? pick(i) : f.lineEndings;
+    // CR then an empty line ended by LF is one CRLF: the blank line closing the event would vanish
+    if (previous === '\r' && line === '' && end === '\n') end = '\r\n';
+    text += line + end;
+    previous = end;
+  });
+  return text;
+}
+
+/** The data a correct decoder yields for each event (the pretty-printed form when it spans lines). */
+export function expectedData(v: Json, f: Framing): string {
+  return f.multiLineData ? JSON.stringify(v, null, 1) : JSON.stringify(v);
+}
+
+/** Offsets inside a UTF-8 character, or between a CR and its LF: where naive decoders break. */
+export function awkwardOffsets(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < bytes.length; i++) {
+    if ((bytes[i]! & 0xc0) === 0x80) out.push(i);
+    if (bytes[i - 1] === 0x0d && bytes[i] === 0x0a) out.push(i);
+  }
+  return out;
+}
+
+export function cutAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
+  const points = [...new Set(cuts)].filter((c) => c > 0 && c < bytes.length).sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let last = 0;
+  for (const c of [...points, bytes.length]) {
+    chunks.push(bytes.subarray(last, c));
+    last = c;
+  }
+  return chunks;
+}
+
+export interface StreamOptions {
+  framing?: fc.Arbitrary<Framing>;
+  /** Where cuts go: anywhere, or at the awkward offsets when the stream has any. */
+  cuts?: 'anywhere' | 'awkward' | 'none';
+}
+
+/** A stream of 1–5 events of the given values, framed and cut into chunks. */
+export function sseStreams(values: fc.Arbitrary<Json>, o: StreamOptions = {}): fc.Arbitrary<SseStream> {
+  const framing = o.framing ?? fc.constant(PLAIN);
+  return fc
+    .tuple(fc.array(values, { minLength: 1, maxLength: 5 }), framing, fc.array(fc.constantFrom(...ENDINGS), { minLength: 64, maxLength: 64 }), fc.array(fc.nat(), { maxLength: 12 }))
+    .map(([vs, f, endings, raw]) => {
+      const bytes = new TextEncoder().encode(encodeSse(vs, f, (i) => endings[i % endings.length]!));
+      const pool = o.cuts === 'awkward' && awkwardOffsets(bytes).length > 0 ? awkwardOffsets(bytes) : [...bytes.keys()].slice(1);
+      const cuts = o.cuts === 'none' || pool.length === 0 ? [] : [...new Set(raw.map((r) => pool[r % pool.length]!))].sort((a, b) => a - b);
+      return { values: vs, framing: f, bytes, cuts };
+    });
+}
+
+export const framings = {
+  lineEndings: fc.constantFrom<Framing['lineEndings']>('\n', '\r\n', '\r', 'mixed').map((lineEndings) => ({ ...PLAIN, lineEndings })),
+  crlf: fc.constant<Framing>({ ...PLAIN, lineEndings: '\r\n' }),
+  comments: fc.boolean().map((noSpaceAfterColon) => ({ ...PLAIN, comments: true, noSpaceAfterColon })),
+  multiLineData: fc.constantFrom<Framing['lineEndings']>('\n', '\r\n', '\r').map((lineEndings) => ({ ...PLAIN, multiLineData: true, lineEndings })),
+  missingFinalBlankLine: fc.constant<Framing>({ ...PLAIN, missingFinalBlankLine: true }),
+};

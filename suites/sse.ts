@@ -1,0 +1,76 @@
+import type { Adapter, DecodedEvent } from '../adapters/contract.ts';
+import { validValues } from '../arbitraries/index.ts';
+import { cutAt, encodeSse, framings, PLAIN, sseStreams, type SseStream, type StreamOptions } from '../arbitraries/sse/framing.ts';
+import type { Json } from '../src/json.ts';
+import { decodeSse } from '../src/sse/decoder.ts';
+import type { Check, Shown, Suite, Verdict } from './check.ts';
+import { typicalValue } from './typical.ts';
+import { andThen, misbehaved } from './verdicts.ts';
+
+/** Non-ASCII in every free string, so that cuts can land inside a UTF-8 character. */
+function withMultibyte(v: Json): Json {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && k !== 'type' ? `${x}é€😀` : x]));
+}
+
+function shownStream(s: SseStream): Shown {
+  const chunks = cutAt(s.bytes, s.cuts);
+  return {
+    payload: { text: Buffer.from(s.bytes).toString('utf8'), base64: Buffer.from(s.bytes).toString('base64') },
+    note: `${s.values.length} event(s) in ${chunks.length} chunk(s)${s.cuts.length ? `, cut at bytes ${s.cuts.join(', ')}` : ''}`,
+  };
+}
+
+const render = (events: readonly DecodedEvent[]) => JSON.stringify(events.map((e) => ({ event: e.event, data: e.data })));
+
+/** The adapter's decoder against the reference decoder, on the same chunks. */
+function expectDecoded(adapter: Adapter, s: SseStream): Verdict | Promise<Verdict> {
+  const chunks = cutAt(s.bytes, s.cuts);
+  const expected = decodeSse(chunks).events;
+  return andThen(adapter.sse!(chunks), (out): Verdict => {
+    if (!out.ok) return misbehaved(out.error) ?? { pass: false, kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
+    const got = out.events.map((e) => ({ event: e.event ?? null, data: e.data }));
+    if (render(got) === render(expected)) return { pass: true };
+    const i = got.findIndex((e, k) => !expected[k] || e.event !== expected[k]!.event || e.data !== expected[k]!.data);
+    const where = i < 0 ? `gave ${got.length} events of ${expected.length}` : `event ${i + 1} differs: expected ${JSON.stringify(expected[i])}`;
+    return { pass: false, kind: 'mismatch', message: `decoded ${got.length} event(s), the reference ${expected.length}; ${where}`, answer: render(got) };
+  });
+}
+
+export const sseSuite: Suite = {
+  name: 'Sse',
+  description: 'the implementation\'s text/event-stream decoder yields the events the reference decoder does, however the stream is framed and cut',
+  checks(ctx) {
+    const { set, model } = ctx;
+    const values = validValues(set, model.id, { tame: true });
+    const property = (id: string, description: string, o: StreamOptions, arb = values): Check => ({
+      id, level: 'Required', suite: 'Sse', model: model.name, mode: 'property', needs: ['sse'], description,
+      arbitrary: sseStreams(arb, o),
+      show: shownStream,
+      evaluate: expectDecoded,
+    });
+    const typical = typicalValue(ctx);
+    const unterminated = new TextEncoder().encode(encodeSse([typical, typical], { ...PLAIN, missingFinalBlankLine: true }));
+    return [
+      property('Required.Sse.ChunkedAnywhere', 'events cut into network chunks at arbitrary bytes', { cuts: 'anywhere' }),
+      property('Required.Sse.ChunkedInsideUtf8', 'chunks cut inside multi-byte UTF-8 characters', { cuts: 'awkward' }, values.map(withMultibyte)),
+      property('Required.Sse.ChunkedInsideCrLf', 'CRLF line endings with chunks cut between CR and LF', { cuts: 'awkward', framing: framings.crlf }),
+      property('Required.Sse.LineEndings', 'LF, CRLF, CR and mixed line endings', { cuts: 'anywhere', framing: framings.lineEndings }),
+      property('Required.Sse.Comments', 'comment lines, id and retry fields, no space after the colon', { cuts: 'anywhere', framing: framings.comments }),
+      property('Required.Sse.MultiLineData', 'data over several data: lines, joined with LF', { cuts: 'anywhere', framing: framings.multiLineData }),
+      {
+        id: 'Informational.Sse.MissingFinalBlankLine', level: 'Informational', suite: 'Sse', model: model.name, mode: 'observe', needs: ['sse'],
+        description: 'a stream that ends without the blank line closing its last event (the standard discards that event)',
+        cases: [{
+          label: 'two events, the second never closed',
+          shown: { payload: { text: Buffer.from(unterminated).toString('utf8'), base64: Buffer.from(unterminated).toString('base64') } },
+          observe: async (adapter: Adapter) => {
+            const out = await adapter.sse!([unterminated]);
+            if (!out.ok) return `refused: ${out.error.kind}: ${out.error.message}`;
+            return out.events.length === 2 ? 'dispatched the unterminated event' : out.events.length === 1 ? 'discarded it, as the standard says' : `gave ${out.events.length} events`;
+          },
+        }],
+      },
+    ];
+  },
+};
