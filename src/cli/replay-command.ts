@@ -7,9 +7,12 @@ import { findModel, loadSchemaSet } from '../models.ts';
 import { planChecks } from '../runner/plan.ts';
 import { decodeReplay } from '../runner/replay-token.ts';
 import { parse } from './args.ts';
+import { replayFile } from './replay-file.ts';
 
 export const REPLAY_HELP = `orc replay TOKEN [--schema FILE]
-                           rerun exactly the case a failure reported`;
+                           rerun exactly the case a failure reported
+orc replay FILE [--adapter NAME]
+                           rerun a failure "orc fuzz" saved (against its adapter, or another)`;
 
 /** The value fast-check generates at `path` under `seed`: the shrunk counterexample a run reported. */
 export function caseAt<T>(arb: fc.Arbitrary<T>, seed: number, path: string): T {
@@ -29,8 +32,9 @@ function printShown(s: Shown): void {
 }
 
 export async function replayCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse('replay', argv, { schema: { type: 'string', multiple: true } }, 1);
-  if (!positionals[0]) throw new UsageError('orc replay needs the token a report printed: orc replay orc1.…');
+  const { values, positionals } = parse('replay', argv, { schema: { type: 'string', multiple: true }, adapter: { type: 'string' } }, 1);
+  if (!positionals[0]) throw new UsageError('orc replay needs the token a report printed (orc replay orc1.…) or a file orc fuzz saved');
+  if (!positionals[0].startsWith('orc')) return replayFile(positionals[0], values.adapter);
   const target = decodeReplay(positionals[0]);
   const set = loadSchemaSet(values.schema ?? []);
   const model = findModel(set, target.model);

@@ -37,6 +37,13 @@ def _finite(v):
     return v
 
 
+def _jsonable(o):
+    # what an SDK hands back when it could not build its model (a list of them, say): shown, not crashed on
+    if hasattr(o, "model_dump"):
+        return o.model_dump(mode="json")
+    return repr(o)
+
+
 def render(obj, fields):
     """The parsed object field by field through its attributes. A field it does not have is left out,
     and so is an optional one the payload did not set (the SDK's models have fields ours do not)."""
@@ -88,5 +95,9 @@ def serve(implementation, version, operations, handlers):
         except Exception as e:  # the SDK threw something it does not document: a defect, reported as such
             traceback.print_exc(file=sys.stderr)
             reply = {"id": rid, "ok": False, "error": {"kind": "exception", "message": f"{type(e).__name__}: {' '.join(str(e).split())}"}}
-        write(json.dumps(reply, allow_nan=False) + "\n")
+        try:
+            line = json.dumps(reply, allow_nan=False, default=_jsonable)
+        except (TypeError, ValueError) as e:
+            line = json.dumps({"id": rid, "ok": False, "error": {"kind": "exception", "message": f"the harness could not write the SDK's answer: {e}"}})
+        write(line + "\n")
         sys.stdout.flush()

@@ -1,0 +1,41 @@
+import type { Expectation, MutationCategory } from '../arbitraries/wire/mutations.ts';
+import type { FuzzResult } from '../src/fuzz/fuzzer.ts';
+import { visible } from './_internals/visible.ts';
+
+const CATEGORIES: readonly MutationCategory[] = ['numbers', 'strings', 'structure', 'size'];
+const EXPECT_LABEL: Record<Expectation, string> = { reject: 'must reject', accept: 'must accept', 'implementation-defined': 'implementation-defined' };
+
+function cell(r: FuzzResult, c: MutationCategory, e: Expectation): string {
+  const t = r.tallies[c][e];
+  if (t.cases === 0) return '–';
+  const chose = e === 'implementation-defined' ? ` (${t.accepted} accepted, ${t.rejected} rejected)` : '';
+  return `${t.cases}${chose}${t.failed ? `, ${t.failed} FAILED` : ''}`;
+}
+
+export function replayOf(file: string): string {
+  return `npx orc replay ${/[\s'"]/.test(file) ? JSON.stringify(file) : file}`;
+}
+
+/** The terminal's and the Markdown summary's text: cases by category and expectation, then each distinct failure. */
+export function fuzzSummary(results: readonly FuzzResult[], markdown = false): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const rate = r.durationMs > 0 ? Math.round((r.cases / r.durationMs) * 1000) : 0;
+    const head = `fuzz ${r.adapter}: ${r.cases} cases in ${(r.durationMs / 1000).toFixed(1)}s (${rate}/s), seed ${r.seed}${r.complete ? '' : ', interrupted'}; ${r.failures.length} distinct failure(s)`;
+    out.push(markdown ? `### ${head}` : head, '');
+    const cols: Expectation[] = ['reject', 'accept', 'implementation-defined'];
+    if (markdown) {
+      out.push(`| category | ${cols.map((c) => EXPECT_LABEL[c]).join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`);
+      for (const c of CATEGORIES) out.push(`| ${c} | ${cols.map((e) => cell(r, c, e)).join(' | ')} |`);
+    } else {
+      out.push(`  ${'category'.padEnd(11)}${cols.map((c) => EXPECT_LABEL[c].padEnd(26)).join('')}`);
+      for (const c of CATEGORIES) out.push(`  ${c.padEnd(11)}${cols.map((e) => cell(r, c, e).padEnd(26)).join('')}`);
+    }
+    for (const f of r.failures) {
+      const line = `${f.mutation} · ${f.kind} (${f.count}×, ${f.expect}): ${visible(f.message, 200)}`;
+      out.push(markdown ? `- ✗ ${line.replace(/\|/g, '\\|')}  \n  \`${replayOf(f.file)}\`` : `  ✗ ${line}\n      ${replayOf(f.file)}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,95 @@
+import { join, resolve } from 'node:path';
+import { resolveAdapters } from '../../adapters/index.ts';
+import { fuzzSummary } from '../../reports/fuzz.ts';
+import { UsageError } from '../errors.ts';
+import { fuzz, type FuzzResult } from '../fuzz/fuzzer.ts';
+import { findModel, loadSchemaSet, PROJECT_ROOT } from '../models.ts';
+import { intOption, parse } from './args.ts';
+import { writeAtomic } from './write-reports.ts';
+import { mkdirSync } from 'node:fs';
+
+export const FUZZ_HELP = `orc fuzz [options]       hostile wire-level payloads against parsers, for a time budget
+  --adapter NAME|all       adapter(s), comma-separated (default: reference); cmd:<command line> too
+  --time T                 budget per adapter: 60s, 5m, 500ms (default: 60s)
+  --model M                model(s) to aim at (default: all)
+  --seed S                 seed (default: random; printed)
+  --corpus DIR             where each distinct failure is saved (default: fuzz-corpus/<adapter>/)
+  --out DIR                where fuzz-report.json and fuzz-summary.md go (default: reports/out)
+  --timeout MS             per-request limit for out-of-process adapters: longer is a hang (default: 10000)
+  --quiet                  no progress line
+                           "orc replay FILE" reruns a saved failure; Ctrl-C stops and keeps the corpus`;
+
+export function parseDuration(spec: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(spec.trim());
+  if (!m) throw new UsageError(`--time takes a duration like 60s, 5m or 500ms, not "${spec}"`);
+  const n = Number(m[1]);
+  return Math.round(m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000);
+}
+
+const safe = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '_');
+
+export async function fuzzCommand(argv: string[]): Promise<number> {
+  const { values } = parse('fuzz', argv, {
+    adapter: { type: 'string' }, time: { type: 'string' }, model: { type: 'string' }, seed: { type: 'string' },
+    corpus: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' }, quiet: { type: 'boolean' },
+  });
+  const timeMs = parseDuration(values.time ?? '60s');
+  const set = loadSchemaSet([]);
+  const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
+  const factories = resolveAdapters(values.adapter ?? 'reference');
+  const seed = intOption('seed', values.seed, (Date.now() ^ (Math.random() * 0x7fffffff)) & 0x7fffffff, -(2 ** 31));
+  const timeoutMs = intOption('timeout', values.timeout, 10_000);
+  const corpusRoot = resolve(values.corpus ?? join(process.cwd(), 'fuzz-corpus'));
+  const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
+
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    process.stderr.write('\norc fuzz: stopping after the cases in flight (Ctrl-C again to quit at once); the corpus is kept\n');
+  };
+  process.on('SIGINT', onSignal);
+  const results: FuzzResult[] = [];
+  let failedToStart = false;
+  const tty = process.stderr.isTTY === true;
+  try {
+    for (const f of factories) {
+      if (interrupted) break;
+      process.stderr.write(`orc fuzz ${f.name}: ${(timeMs / 1000).toFixed(0)}s, seed ${seed}, corpus ${join(corpusRoot, safe(f.name))}\n`);
+      let adapter;
+      try {
+        adapter = await f.create({ set, timeoutMs });
+      } catch (e) {
+        process.stderr.write(`orc fuzz: adapter ${f.name} did not start: ${(e as Error).message}\n`);
+        failedToStart = true;
+        continue;
+      }
+      let lastLine = 0;
+      try {
+        results.push(await fuzz({
+          set, models, adapter, seed, timeMs, corpusDir: join(corpusRoot, safe(f.name)),
+          stopped: () => interrupted,
+          progress: (r, elapsed) => {
+            if (values.quiet || Date.now() - lastLine < (tty ? 250 : 5000)) return;
+            lastLine = Date.now();
+            const failures = r.failures.reduce((n, x) => n + x.count, 0);
+            const line = `  ${r.cases} cases · ${failures} failures (${r.failures.length} distinct) · ${Math.round((r.cases / Math.max(elapsed, 1)) * 1000)} cases/s · ${Math.max(0, (timeMs - elapsed) / 1000).toFixed(0)}s left`;
+            process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
+          },
+        }));
+        if (tty && !values.quiet) process.stderr.write('\n');
+      } finally {
+        await adapter.close?.();
+      }
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    mkdirSync(out, { recursive: true });
+    writeAtomic(join(out, 'fuzz-report.json'), JSON.stringify({ tool: 'orc fuzz', seed, timeMs, complete: !interrupted, results }, null, 2) + '\n');
+    writeAtomic(join(out, 'fuzz-summary.md'), `# orc fuzz\n\n${fuzzSummary(results, true)}`);
+  }
+  process.stdout.write(fuzzSummary(results));
+  process.stderr.write(`reports: ${join(out, 'fuzz-report.json')}, ${join(out, 'fuzz-summary.md')}\n`);
+  if (interrupted) return 130;
+  return failedToStart || results.some((r) => r.failures.length > 0) ? 1 : 0;
+}

@@ -1,0 +1,37 @@
+import { resolveAdapters } from '../../adapters/index.ts';
+import { visible } from '../../reports/_internals/visible.ts';
+import { UsageError } from '../errors.ts';
+import { caseOf, readEntry } from '../fuzz/corpus.ts';
+import { runCase } from '../fuzz/judge.ts';
+import { loadSchemaSet } from '../models.ts';
+
+/** Reruns a failure "orc fuzz" saved: the same bytes, against its adapter or another one. */
+export async function replayFile(path: string, adapterName?: string): Promise<number> {
+  const entry = readEntry(path);
+  const c = caseOf(entry);
+  const set = loadSchemaSet([]);
+  const name = adapterName ?? entry.adapter;
+  const [factory] = resolveAdapters(name);
+  let adapter;
+  try {
+    adapter = await factory!.create({ set });
+  } catch (e) {
+    throw new UsageError(`adapter ${name} did not start: ${(e as Error).message}`);
+  }
+  try {
+    process.stdout.write(`${entry.mutation} · ${entry.model} · ${name} (${entry.category}, ${entry.expect}; saved as ${entry.kind})\n`);
+    process.stdout.write(`case:    ${entry.detail}\n`);
+    process.stdout.write(`payload: ${visible(Buffer.from(c.bytes).toString('utf8'), 400)} (${c.bytes.length} bytes)\n`);
+    const v = await runCase(adapter, c);
+    if (v.pass) {
+      process.stdout.write(`verdict: passes now (${v.outcome})\n`);
+      return 0;
+    }
+    process.stdout.write(`verdict: FAILS (${v.kind}): ${visible(v.message, 2000)}\n`);
+    if (v.answer !== undefined) process.stdout.write(`answer:  ${visible(v.answer, 2000)}\n`);
+    if (v.stderr) process.stdout.write(`stderr:  ${visible(v.stderr, 2000)}\n`);
+    return 1;
+  } finally {
+    await adapter.close?.();
+  }
+}

@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Expectation, FuzzCase, MutationCategory } from '../../arbitraries/wire/mutations.ts';
+import type { Json } from '../json.ts';
+import { UsageError } from '../errors.ts';
+import type { FuzzVerdict } from './judge.ts';
+
+/** One distinct failure, as saved: enough to rerun it with nothing else at hand. */
+export interface CorpusEntry {
+  corpus: 1;
+  adapter: string;
+  model: string;
+  mutation: string;
+  category: MutationCategory;
+  expect: Expectation;
+  detail: string;
+  kind: string;
+  message: string;
+  answer?: string;
+  expected?: Json;
+  /** The payload, base64: it may not be UTF-8 at all. */
+  payload: string;
+  size: number;
+  foundAt: string;
+}
+
+export const entryName = (mutation: string, kind: string) => `${mutation}--${kind}.json`;
+
+/**
+ * Saves a failure under its distinct key (check and kind of error). A later
+ * payload for the same key replaces the saved one only if it is shorter: the
+ * corpus drifts toward the smallest witness, as a minimizer would.
+ */
+export function saveFailure(dir: string, adapter: string, c: FuzzCase, v: Extract<FuzzVerdict, { pass: false }>): { path: string; isNew: boolean; replaced: boolean } {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, entryName(c.mutation, v.kind));
+  const isNew = !existsSync(path);
+  if (!isNew && JSON.parse(readFileSync(path, 'utf8')).size <= c.bytes.length) return { path, isNew, replaced: false };
+  const entry: CorpusEntry = {
+    corpus: 1, adapter, model: c.model, mutation: c.mutation, category: c.category, expect: c.expect, detail: c.detail,
+    kind: v.kind, message: v.message.slice(0, 4000), ...(v.answer !== undefined ? { answer: v.answer.slice(0, 4000) } : {}),
+    ...(c.expected !== undefined && c.bytes.length < 100_000 ? { expected: c.expected } : {}),
+    payload: Buffer.from(c.bytes).toString('base64'), size: c.bytes.length, foundAt: new Date().toISOString(),
+  };
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(entry, null, 2) + '\n');
+  renameSync(tmp, path);
+  return { path, isNew, replaced: !isNew };
+}
+
+export function readEntry(path: string): CorpusEntry {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${path} is not a file; give a corpus file "orc fuzz" saved, or a replay token`);
+  let e: CorpusEntry;
+  try {
+    e = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${path} is not JSON (${(err as Error).message}); give a corpus file "orc fuzz" saved`);
+  }
+  if (e?.corpus !== 1 || typeof e.payload !== 'string' || typeof e.model !== 'string' || typeof e.adapter !== 'string') {
+    throw new UsageError(`${path} is not an orc fuzz corpus entry (it needs "corpus": 1, "adapter", "model" and "payload")`);
+  }
+  return e;
+}
+
+/** The case a saved entry stands for, rebuilt from its bytes. */
+export function caseOf(e: CorpusEntry): FuzzCase {
+  return {
+    mutation: e.mutation, category: e.category, expect: e.expect, model: e.model, detail: e.detail,
+    bytes: new Uint8Array(Buffer.from(e.payload, 'base64')), ...(e.expected !== undefined ? { expected: e.expected } : {}),
+  };
+}
