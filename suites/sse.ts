@@ -6,6 +6,36 @@ import { decodeSse } from '../src/sse/decoder.ts';
 import type { Check, Shown, Suite, Verdict } from './check.ts';
 import { typicalValue } from './typical.ts';
 import { andThen, misbehaved } from './verdicts.ts';
+import * as fc from 'fast-check';
+import { validImageStreams } from '../arbitraries/sequences.ts';
+import { difference, show } from '../src/equality.ts';
+import { StreamValidator } from '../src/stream/rules.ts';
+import type { SchemaSet } from '../src/models.ts';
+
+interface SequenceCase {
+  events: Record<string, Json>[];
+  bytes: Uint8Array;
+  cuts: number[];
+}
+
+/** A whole valid stream through the adapter's decoder, each event through its parser: what a client of the SDK sees. */
+async function expectSequence(set: SchemaSet, adapter: Adapter, c: SequenceCase): Promise<Verdict> {
+  const out = await adapter.sse!(cutAt(c.bytes, c.cuts));
+  if (!out.ok) return misbehaved(out.error) ?? { pass: false, kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
+  if (out.events.length !== c.events.length) return { pass: false, kind: 'mismatch', message: `decoded ${out.events.length} events of ${c.events.length}`, answer: render(out.events) };
+  const rules = new StreamValidator();
+  for (const [i, e] of out.events.entries()) {
+    const model = set.models.find((m) => m.schema['x-event-type'] === e.event);
+    if (!model) return { pass: false, kind: 'mismatch', message: `event ${i + 1}: event field ${JSON.stringify(e.event)} names no model`, answer: render(out.events) };
+    const parsed = await adapter.parse(model.name, new TextEncoder().encode(e.data));
+    if (!parsed.ok) return misbehaved(parsed.error) ?? { pass: false, kind: 'rejected-valid', message: `event ${i + 1} (${model.name}) was refused: ${parsed.error.message}` };
+    const d = difference(c.events[i]!, parsed.value);
+    if (d) return { pass: false, kind: 'mismatch', message: `event ${i + 1}: ${d}`, answer: show(parsed.value) };
+    const v = rules.push(c.events[i]!);
+    if (v) return { pass: false, kind: 'mismatch', message: `event ${i + 1}: ${v.rule}: ${v.message}` };
+  }
+  return { pass: true };
+}
 
 /** Non-ASCII in every free string, so that cuts can land inside a UTF-8 character. */
 function withMultibyte(v: Json): Json {
@@ -51,7 +81,19 @@ export const sseSuite: Suite = {
     });
     const typical = typicalValue(ctx);
     const unterminated = new TextEncoder().encode(encodeSse([typical, typical], { ...PLAIN, missingFinalBlankLine: true }));
+    const sequence: Check[] = model.schema['x-event-type'] !== 'response.image_generation_call.generating' ? [] : [{
+      // the stream holds all four events; it is reported once, under the seed model
+      id: 'Required.Sse.EventSequence', level: 'Required', suite: 'Sse', model: model.name, mode: 'property', needs: ['sse', 'parse'],
+      description: 'a valid stream of the four events, several items interleaved, decoded and parsed event by event, keeps every value and rule',
+      arbitrary: fc.tuple(validImageStreams(), fc.array(fc.nat(), { maxLength: 8 })).map(([events, raw]): SequenceCase => {
+        const bytes = new TextEncoder().encode(encodeSse(events, PLAIN));
+        return { events, bytes, cuts: [...new Set(raw.map((r) => 1 + (r % (bytes.length - 1))))].sort((a, b) => a - b) };
+      }),
+      show: (c: SequenceCase) => shownStream({ values: c.events, framing: PLAIN, bytes: c.bytes, cuts: c.cuts }),
+      evaluate: (adapter, c: SequenceCase) => expectSequence(set, adapter, c),
+    }];
     return [
+      ...sequence,
       property('Required.Sse.ChunkedAnywhere', 'events cut into network chunks at arbitrary bytes', { cuts: 'anywhere' }),
       property('Required.Sse.ChunkedInsideUtf8', 'chunks cut inside multi-byte UTF-8 characters', { cuts: 'awkward' }, values.map(withMultibyte)),
       property('Required.Sse.ChunkedInsideCrLf', 'CRLF line endings with chunks cut between CR and LF', { cuts: 'awkward', framing: framings.crlf }),

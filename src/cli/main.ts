@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.ts';
 import { BASELINE_HELP, baselineCommand } from './baseline-command.ts';
 import { FUZZ_HELP, fuzzCommand } from './fuzz-command.ts';
+import { CHECK_STREAM_HELP, checkStreamCommand } from './check-stream-command.ts';
 import { LIST_HELP, listCommand } from './list-command.ts';
 import { REPORT_HELP, reportCommand } from './report-command.ts';
 import { REPLAY_HELP, replayCommand } from './replay-command.ts';
@@ -21,12 +22,14 @@ ${REPORT_HELP}
 
 ${FUZZ_HELP}
 
+${CHECK_STREAM_HELP}
+
 Exit codes: 0 every Required check passed (with --baseline: the gate passed) ·
 1 a Required check failed (with --baseline: a new failure, a listed check that
 now passes or no longer exists), an adapter did not start, a replayed case
-still fails, or fuzzing found a failure · 2 bad usage · 3 internal error · 130 interrupted.`;
+still fails, fuzzing found a failure, or a checked stream breaks a rule · 2 bad usage · 3 internal error · 130 interrupted.`;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run: runCommand, list: listCommand, replay: replayCommand, baseline: baselineCommand, report: reportCommand, fuzz: fuzzCommand };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run: runCommand, list: listCommand, replay: replayCommand, baseline: baselineCommand, report: reportCommand, fuzz: fuzzCommand, 'check-stream': checkStreamCommand };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -8,6 +8,8 @@ export interface SseEvent {
   event: string | null;
   data: string;
   id?: string;
+  /** The line (1-based) of the event's first field, for pointing people at it. */
+  line?: number;
 }
 
 export class SseDecoder {
@@ -19,6 +21,8 @@ export class SseDecoder {
   private event: string | null = null;
   private id: string | undefined;
   private lastId: string | undefined;
+  private lineNo = 0;
+  private startLine = 0;
 
   /** The events completed by this chunk. */
   push(chunk: Uint8Array): SseEvent[] {
@@ -56,6 +60,7 @@ export class SseDecoder {
         }
       }
       start = i + 1;
+      this.lineNo++;
       const e = line === '' ? this.dispatch() : (this.field(line), undefined);
       if (e) out.push(e);
     }
@@ -65,6 +70,7 @@ export class SseDecoder {
 
   private field(line: string): void {
     if (line.startsWith(':')) return;
+    if (this.data.length === 0 && this.event === null && this.id === undefined) this.startLine = this.lineNo;
     const colon = line.indexOf(':');
     const name = colon < 0 ? line : line.slice(0, colon);
     let value = colon < 0 ? '' : line.slice(colon + 1);
@@ -78,7 +84,7 @@ export class SseDecoder {
   private dispatch(): SseEvent | undefined {
     if (this.id !== undefined) this.lastId = this.id;
     const hadData = this.data.length > 0;
-    const e: SseEvent = { event: this.event, data: this.data.join('\n'), ...(this.lastId !== undefined ? { id: this.lastId } : {}) };
+    const e: SseEvent = { event: this.event, data: this.data.join('\n'), ...(this.lastId !== undefined ? { id: this.lastId } : {}), line: this.startLine };
     this.data = [];
     this.event = null;
     this.id = undefined;
