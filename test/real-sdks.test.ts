@@ -31,6 +31,8 @@ describe('the real @openrouter/sdk adapters', () => {
   it('0.1.2 parses and serializes every Required case of the seed model', async () => {
     const old = await tsOpenRouter012.create({ set });
     const results = await runChecks(old, { model: GENERATING, level: 'Required' });
-    expect(results.filter((r) => r.status !== 'passed').map((r) => r.id)).toEqual([]);
+    // its SSE decoder is another matter: it misses a blank line written LF then CRLF
+    expect(results.filter((r) => r.status !== 'passed').map((r) => r.id)).toEqual(['Required.Sse.LineEndings']);
+    expect(byId(results, 'Required.Sse.LineEndings').failure!.counterexample.payload!.text).toMatch(/\n\r\n/);
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as fc from 'fast-check';
 import { resolveAdapters } from '../../adapters/index.ts';
 import { visible } from '../../reports/_internals/visible.ts';
@@ -34,7 +35,8 @@ function printShown(s: Shown): void {
 export async function replayCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('replay', argv, { schema: { type: 'string', multiple: true }, adapter: { type: 'string' } }, 1);
   if (!positionals[0]) throw new UsageError('orc replay needs the token a report printed (orc replay orc1.…) or a file orc fuzz saved');
-  if (!positionals[0].startsWith('orc')) return replayFile(positionals[0], values.adapter);
+  // a token is one word; anything that looks like a path is a corpus file
+  if (/[/\\]|\.json$/i.test(positionals[0]) || existsSync(positionals[0])) return replayFile(positionals[0], values.adapter);
   const target = decodeReplay(positionals[0]);
   const set = loadSchemaSet(values.schema ?? []);
   const model = findModel(set, target.model);

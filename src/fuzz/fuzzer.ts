@@ -45,6 +45,8 @@ export interface FuzzOptions {
   corpusDir: string;
   stopped?: () => boolean;
   progress?: (r: FuzzResult, elapsedMs: number) => void;
+  /** Stop after about this many cases as well (tests use it to be independent of the machine's speed). */
+  maxCases?: number;
   /** Cases generated and judged together; an asynchronous adapter gets them all in flight. */
   batch?: number;
 }
@@ -91,7 +93,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   };
   for (let round = 0; ; round++) {
     const elapsed = Date.now() - started;
-    if (elapsed >= o.timeMs || o.stopped?.()) break;
+    if (elapsed >= o.timeMs || o.stopped?.() || result.cases >= (o.maxCases ?? Infinity)) break;
     const drawn = fc.sample(cases, { seed: (o.seed + round) | 0, numRuns: batch });
     // one large case every fourth round, cycling through them: their rate is not the others'
     if (round % 4 === 0) {

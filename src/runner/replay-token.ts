@@ -20,7 +20,7 @@ export function encodeReplay(t: ReplayTarget): string {
 
 export function decodeReplay(token: string): ReplayTarget {
   const m = /^orc(\d+)\.([A-Za-z0-9_-]+)$/.exec(token.trim());
-  if (!m || Number(m[1]) !== VERSION) throw new UsageError(`"${token.slice(0, 40)}" is not a replay token; copy the token from a report or from "orc run" output`);
+  if (!m || Number(m[1]) !== VERSION) throw new UsageError(`"${token.slice(0, 40)}" is not a replay token; copy the token from a report or from "orc run" output (or give the path of a file "orc fuzz" saved)`);
   try {
     const [adapter, model, check, seed, path, runs] = JSON.parse(inflateRawSync(Buffer.from(m[2]!, 'base64url')).toString('utf8'));
     if (typeof adapter !== 'string' || typeof check !== 'string' || typeof seed !== 'number' || typeof path !== 'string') throw new Error();

@@ -24,6 +24,9 @@ function answer(req) {
     process.exit(4);
   }
   if (fault === 'crash-always') process.exit(5);
+  // a recursive parser without a depth limit, and one that spins on it
+  if (fault === 'crash-on-deep' && text.includes('[[[[[[[[[[')) process.exit(6);
+  if (fault === 'hang-on-deep' && text.includes('[[[[[[[[[[')) return undefined;
   if (text.includes('HANG') && fault === 'hang') return undefined;
   if (text.includes('GARBAGE') && fault === 'garbage') return 'GARBAGE';
   if (text.includes('WRONGID') && fault === 'unknown-id') return { id: req.id + 100000, ok: true, value: {} };

@@ -1,0 +1,45 @@
+import type { Adapter, ParseOutcome } from '../../adapters/contract.ts';
+import { reference } from './adapters.ts';
+
+/** The reference parser behind a text rewrite: a lenient or careless JSON reader, one defect each. */
+function rewriting(name: string, rewrite: (text: string) => string): Adapter {
+  const base = reference();
+  return {
+    ...base,
+    info: { ...base.info, name },
+    parse: (model, payload) => base.parse(model, new TextEncoder().encode(rewrite(new TextDecoder().decode(payload)))) as ParseOutcome,
+  };
+}
+
+/** numbers: reads `+1`, `01` and `.5` as a JavaScript literal would. */
+export const lenientNumbers = () => rewriting('lenient-numbers', (t) => t.replace(/([:,[]\s*)\+?0*(\d)/g, '$1$2').replace(/([:,[]\s*)(-?)\.(\d)/g, '$1$20.$3'));
+
+/** strings: escapes raw control characters instead of refusing them. */
+export const acceptsRawControls = () => rewriting('accepts-raw-controls', (t) => t.replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
+/** structure: drops trailing commas, as JSON5 does. */
+export const acceptsTrailingCommas = () => rewriting('accepts-trailing-commas', (t) => t.replace(/,\s*([}\]])/g, '$1'));
+
+/** structure: a recursive reader that overflows its stack on deep nesting (thrown, not a parse error). */
+export const overflowsOnDepth = (): Adapter => {
+  const base = reference();
+  return {
+    ...base,
+    info: { ...base.info, name: 'overflows-on-depth' },
+    parse: (model, payload) => {
+      let depth = 0;
+      for (const b of payload) if (b === 0x5b && ++depth > 5000) throw new RangeError('Maximum call stack size exceeded');
+      return base.parse(model, payload);
+    },
+  };
+};
+
+/** size: a reader with a fixed 1 MB buffer that gives up on anything longer. */
+export const smallBuffer = (): Adapter => {
+  const base = reference();
+  return {
+    ...base,
+    info: { ...base.info, name: 'small-buffer' },
+    parse: (model, payload) => (payload.length > 1_000_000 ? { ok: false, error: { kind: 'parse_error', message: 'payload exceeds the 1 MB buffer' } } : base.parse(model, payload)),
+  };
+};

@@ -1,0 +1,131 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Adapter, SseOutcome } from '../adapters/contract.ts';
+import { validValues } from '../arbitraries/index.ts';
+import { cutAt, encodeSse, expectedData, framings, PLAIN, sseStreams, type Framing } from '../arbitraries/sse/framing.ts';
+import { decodeSse, SseDecoder } from '../src/sse/decoder.ts';
+import { GENERATING, reference, set } from './helpers/adapters.ts';
+import { byId, runChecks } from './helpers/run.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const model = set.models.find((m) => m.name === GENERATING)!;
+const values = validValues(set, model.id);
+
+describe('the reference SSE decoder', () => {
+  it('gives back exactly the events the encoder framed, however framed and wherever cut', () => {
+    const anyFraming = fc.oneof(framings.lineEndings, framings.comments, framings.multiLineData, framings.crlf);
+    fc.assert(fc.property(sseStreams(values, { framing: anyFraming, cuts: 'anywhere' }), (s) => {
+      const { events, unterminated } = decodeSse(cutAt(s.bytes, s.cuts));
+      expect(unterminated).toBe(false);
+      expect(events.map((e) => [e.event, e.data])).toEqual(s.values.map((v) => [(v as any).type, expectedData(v, s.framing)]));
+    }), { seed: 3, numRuns: 300 });
+  });
+
+  it('follows the standard on the awkward cases', () => {
+    const one = (...chunks: string[]) => decodeSse(chunks.map(enc)).events.map((e) => [e.event, e.data]);
+    expect(one('data: a\r', '\n\r', '\n')).toEqual([[null, 'a']]);
+    expect(one('\ufeffdata: bom\n\n')).toEqual([[null, 'bom']]);
+    expect(one('data\n\n')).toEqual([[null, '']]);
+    expect(one('data:  two spaces\n\n')).toEqual([[null, ' two spaces']]);
+    expect(one('event: e\n\n', 'data: x\n\n')).toEqual([[null, 'x']]);
+    expect(one('data: a\ndata: b\r\rdata: c\n')).toEqual([[null, 'a\nb']]);
+    const d = new SseDecoder();
+    const bytes = enc('data: é\n\n');
+    expect([...bytes.subarray(0, 7)].flatMap((_, i) => d.push(bytes.subarray(i, i + 1)))).toEqual([]);
+    expect(d.push(bytes.subarray(7)).map((e) => e.data)).toEqual(['é']);
+    expect(decodeSse([enc('data: a\n\ndata: cut')]).unterminated).toBe(true);
+  });
+
+  it('the encoder never merges a CR and the LF of the next blank line into one CRLF', () => {
+    const f: Framing = { ...PLAIN, lineEndings: 'mixed' };
+    const text = encodeSse([{ type: 't' }, { type: 't' }], f, (i) => (i % 3 === 1 ? '\r' : '\n'));
+    expect(decodeSse([enc(text)]).events).toHaveLength(2);
+  });
+});
+
+/** The reference adapter with a decoder of its own, broken one way. */
+function withDecoder(name: string, sse: (chunks: Uint8Array[]) => SseOutcome): Adapter {
+  const base = reference();
+  return { ...base, info: { ...base.info, name }, sse };
+}
+const ok = (events: { event: string | null; data: string }[]): SseOutcome => ({ ok: true, events });
+
+/** A line splitter after a naive decoder: only LF ends a line, each chunk decoded alone. */
+function naiveLines(text: string, state: { buf: string; event: string | null; data: string[] }, out: { event: string | null; data: string }[], opts: { crAware?: boolean; joinWith?: string } = {}) {
+  state.buf += text;
+  const parts = state.buf.split(opts.crAware ? /\r\n|\r|\n/ : '\n');
+  state.buf = parts.pop()!;
+  for (const raw of parts) {
+    const line = raw.replace(/\r$/, '');
+    if (line === '') {
+      if (state.data.length) out.push({ event: state.event, data: state.data.join(opts.joinWith ?? '\n') });
+      state.data = [];
+      state.event = null;
+    } else if (line.startsWith('data: ')) state.data.push(line.slice(6));
+    else if (line.startsWith('event: ')) state.event = line.slice(7);
+  }
+}
+
+const BROKEN: [string, string, (chunks: Uint8Array[]) => SseOutcome][] = [
+  ['resets its buffer at every network chunk', 'Required.Sse.ChunkedAnywhere', (chunks) => {
+    const out: { event: string | null; data: string }[] = [];
+    for (const c of chunks) naiveLines(new TextDecoder().decode(c), { buf: '', event: null, data: [] }, out, { crAware: true });
+    return ok(out);
+  }],
+  ['decodes UTF-8 chunk by chunk', 'Required.Sse.ChunkedInsideUtf8', (chunks) => {
+    const out: { event: string | null; data: string }[] = [];
+    const st = { buf: '', event: null, data: [] };
+    for (const c of chunks) naiveLines(new TextDecoder().decode(c), st, out, { crAware: true });
+    return ok(out);
+  }],
+  ['takes a CR at the end of a chunk and the LF after it for two line endings', 'Required.Sse.ChunkedInsideCrLf', (chunks) => {
+    const out: { event: string | null; data: string }[] = [];
+    const st = { buf: '', event: null, data: [] };
+    const td = new TextDecoder();
+    for (const c of chunks) naiveLines(td.decode(c, { stream: true }).replace(/\r$/, '\r\n').replace(/^\n/, '\n'), st, out, { crAware: true });
+    return ok(out);
+  }],
+  ['knows only LF line endings', 'Required.Sse.LineEndings', (chunks) => {
+    const out: { event: string | null; data: string }[] = [];
+    const st = { buf: '', event: null, data: [] };
+    const td = new TextDecoder();
+    for (const c of chunks) naiveLines(td.decode(c, { stream: true }), st, out);
+    return ok(out);
+  }],
+  ['needs a space after the colon', 'Required.Sse.Comments', (chunks) => {
+    const out: { event: string | null; data: string }[] = [];
+    const st = { buf: '', event: null, data: [] };
+    const td = new TextDecoder();
+    for (const c of chunks) naiveLines(td.decode(c, { stream: true }), st, out, { crAware: true });
+    return ok(out);
+  }],
+  ['joins data lines without LF', 'Required.Sse.MultiLineData', (chunks) => {
+    const out: { event: string | null; data: string }[] = [];
+    const st = { buf: '', event: null, data: [] };
+    const td = new TextDecoder();
+    for (const c of chunks) naiveLines(td.decode(c, { stream: true }), st, out, { crAware: true, joinWith: '' });
+    return ok(out);
+  }],
+];
+
+describe('each SSE check catches a decoder broken for the purpose', () => {
+  it('the reference decoder passes every one', async () => {
+    const results = await runChecks(reference(), { model: GENERATING, suite: 'Sse' });
+    expect(results.filter((r) => r.level === 'Required').map((r) => [r.id, r.status])).toEqual(results.filter((r) => r.level === 'Required').map((r) => [r.id, 'passed']));
+    expect(byId(results, 'Informational.Sse.MissingFinalBlankLine').observations![0]!.outcome).toBe('discarded it, as the standard says');
+  });
+
+  it.each(BROKEN)('a decoder that %s fails %s, with the chunks in the counterexample', async (name, id, sse) => {
+    const results = await runChecks(withDecoder(name, sse), { model: GENERATING, suite: 'Sse' });
+    const r = byId(results, id);
+    expect(r.status, JSON.stringify(results.map((x) => [x.id, x.status]))).toBe('failed');
+    expect(r.failure!.kind).toBe('mismatch');
+    expect(r.failure!.counterexample.note).toMatch(/event\(s\) in \d+ chunk\(s\)/);
+    expect(r.failure!.replayCommand).toMatch(/^npx orc replay orc1\./);
+  });
+
+  it('Required.Sse.EventSequence catches a decoder that drops an event split across chunks', async () => {
+    const results = await runChecks(withDecoder('resets', BROKEN[0]![2]), { model: GENERATING, suite: 'Required.Sse.EventSequence' });
+    expect(byId(results, 'Required.Sse.EventSequence').status).toBe('failed');
+  });
+});

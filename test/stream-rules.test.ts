@@ -1,0 +1,124 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { imageEvent, validImageStreams } from '../arbitraries/sequences.ts';
+import { encodeSse, PLAIN } from '../arbitraries/sse/framing.ts';
+import type { Json } from '../src/json.ts';
+import { STAGES, StreamValidator, type Stage, type StreamRule } from '../src/stream/rules.ts';
+import { orc } from './helpers/cli.ts';
+
+/** What the stream should be, kept as simply as possible: each item's stage and output_index, the last sequence number. */
+interface Model {
+  items: { stage: Stage; outputIndex: number }[];
+  /** The last sequence number the stream accepted, once it has one. */
+  seq: number | undefined;
+  index: number;
+}
+interface Real {
+  v: StreamValidator;
+}
+
+const ALLOWED: Record<Stage | 'start', Stage[]> = { start: ['in_progress'], in_progress: ['generating'], generating: ['partial_image', 'completed'], partial_image: ['partial_image', 'completed'], completed: [] };
+
+/** Emits one event and checks the validator's answer against the model's. */
+class Emit implements fc.Command<Model, Real> {
+  constructor(readonly item: number, readonly stage: Stage, readonly seqStep: number, readonly shiftOutputIndex: boolean) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    const existing = m.items[this.item];
+    const from = existing?.stage ?? 'start';
+    const seq = (m.seq ?? 10) + this.seqStep;
+    const outputIndex = this.shiftOutputIndex ? this.item + 100 : this.item;
+    const event = imageEvent(this.stage, this.item, seq);
+    event.output_index = outputIndex;
+    let expected: StreamRule | undefined;
+    if (this.seqStep <= 0 && m.seq !== undefined) expected = 'SequenceNumberIncreasing';
+    else if (!ALLOWED[from].includes(this.stage)) expected = 'ItemOrder';
+    else if (existing && existing.outputIndex !== outputIndex) expected = 'ItemConsistency';
+    const got = r.v.push(event);
+    expect(got?.rule).toBe(expected);
+    m.index++;
+    if (got) expect(got.index).toBe(m.index);
+    if (!expected) {
+      m.items[this.item] = { stage: this.stage, outputIndex };
+      m.seq = seq;
+    }
+  }
+  toString = () => `emit(${this.item}, ${this.stage}, seq+${this.seqStep}${this.shiftOutputIndex ? ', other output_index' : ''})`;
+}
+
+describe('the event-sequence rules, as a model-based test over fast-check commands', () => {
+  it('the validator agrees with the model on every stream of valid and invalid moves, and at the end', () => {
+    const commands = fc.commands([
+      // mostly moves the model allows, so that streams get long; the rest break one rule each
+      fc.tuple(fc.nat(3), fc.constantFrom(...STAGES), fc.integer({ min: 1, max: 3 })).map(([i, s, step]) => new Emit(i, s, step, false)),
+      fc.tuple(fc.nat(3), fc.constantFrom(...STAGES), fc.integer({ min: -2, max: 0 })).map(([i, s, step]) => new Emit(i, s, step, false)),
+      fc.tuple(fc.nat(3), fc.constantFrom(...STAGES)).map(([i, s]) => new Emit(i, s, 1, true)),
+    ], { maxCommands: 60 });
+    fc.assert(fc.property(commands, (cmds) => {
+      const model: Model = { items: [], seq: undefined, index: -1 };
+      const real: Real = { v: new StreamValidator() };
+      fc.modelRun(() => ({ model, real }), cmds);
+      const unfinished = real.v.end().map((v) => v.message.match(/"ig_(\d+)"/)![1]).sort();
+      const expected = model.items.map((it, i) => (it && it.stage !== 'completed' ? String(i) : undefined)).filter((x) => x !== undefined).sort();
+      expect(unfinished).toEqual(expected);
+    }), { seed: 7, numRuns: 300 });
+  });
+
+  it('every generated valid stream keeps every rule', () => {
+    fc.assert(fc.property(validImageStreams(), (events) => {
+      const v = new StreamValidator();
+      expect(events.map((e) => v.push(e)).filter(Boolean)).toEqual([]);
+      expect(v.end()).toEqual([]);
+    }), { seed: 1, numRuns: 200 });
+  });
+
+  it('a second item may not take an output_index that belongs to the first', () => {
+    const v = new StreamValidator();
+    v.push(imageEvent('in_progress', 0, 1));
+    const other = { ...imageEvent('in_progress', 1, 2), output_index: 0 };
+    expect(v.push(other)?.rule).toBe('ItemConsistency');
+  });
+});
+
+describe('orc check-stream', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orc-streams-'));
+  const save = (name: string, text: string) => {
+    const f = join(dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
+  const valid = fc.sample(validImageStreams(), { seed: 4, numRuns: 1 })[0]!.filter((_, i, a) => a.length > 0);
+
+  it('passes a valid SSE capture (with other event types and [DONE]) and a valid NDJSON file', () => {
+    const other = { type: 'response.created', sequence_number: -1 };
+    const sse = `${encodeSse([other, ...valid], { ...PLAIN, lineEndings: '\r\n', comments: true })}data: [DONE]\n\n`;
+    const r = orc(['check-stream', save('ok.sse', sse)]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`sse, ${valid.length + 1} events (${valid.length} image-generation)`);
+    expect(orc(['check-stream', save('ok.ndjson', valid.map((e) => JSON.stringify(e)).join('\n') + '\n')]).status).toBe(0);
+  });
+
+  it.each<[string, (events: Record<string, Json>[]) => Record<string, Json>[], RegExp]>([
+    ['a sequence number that goes back', (e) => [...e.slice(0, 2), { ...e[2]!, sequence_number: e[1]!.sequence_number! }, ...e.slice(3)], /event 3 \(line 3\): SequenceNumberIncreasing/],
+    ['completed before generating', (e) => [e[0]!, { ...e[0]!, type: 'response.image_generation_call.completed', sequence_number: 100000 }], /event 2 \(line 2\): ItemOrder: item "ig_\d": completed after in_progress/],
+    ['an item that moves to another output_index', (e) => [e[0]!, { ...e[1]!, item_id: e[0]!.item_id!, type: 'response.image_generation_call.generating', output_index: 999 }], /event 2 \(line 2\): ItemConsistency/],
+    ['an event that breaks its model', (e) => [{ ...e[0]!, item_id: 5 as Json }, ...e.slice(1)], /event 1 \(line 1\): Schema\.OpenResponsesImageGenCallInProgress: \/item_id must be string/],
+    ['an item never completed', (e) => e.slice(0, 2), /ItemNotCompleted/],
+  ])('points at the first event that breaks a rule: %s', (_name, mutate, expected) => {
+    const events = mutate(valid);
+    const r = orc(['check-stream', save(`bad-${Math.random()}.ndjson`, events.map((e) => JSON.stringify(e)).join('\n'))]);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(expected);
+    expect(r.stdout).toMatch(/^first problem: /m);
+  });
+
+  it('reads a broken SSE capture, line numbers and all', () => {
+    const sse = encodeSse([valid[0]!, { ...valid[0]!, sequence_number: 0 }], PLAIN);
+    const r = orc(['check-stream', save('bad.sse', sse), '--json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).problems[0]).toMatchObject({ event: 2, line: 4, rule: 'SequenceNumberIncreasing' });
+  });
+});
