@@ -8,6 +8,7 @@ import { findModel, loadSchemaSet } from '../models.ts';
 import { planChecks } from '../runner/plan.ts';
 import { decodeReplay } from '../runner/replay-token.ts';
 import { parse } from './args.ts';
+import { printFailure } from './print-failure.ts';
 import { replayFile } from './replay-file.ts';
 
 export const REPLAY_HELP = `orc replay TOKEN [--schema FILE]
@@ -63,10 +64,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
       process.stdout.write(`verdict: unsupported: ${v.message}\n`);
       return 0;
     }
-    process.stdout.write(`verdict: FAILS (${v.kind}): ${visible(v.message, 2000)}\n`);
-    if (v.answer !== undefined) process.stdout.write(`answer:  ${visible(v.answer, 4000)}\n`);
-    if (v.stderr) process.stdout.write(`stderr:  ${visible(v.stderr, 4000)}\n`);
-    return 1;
+    return printFailure(v);
   } finally {
     await adapter.close?.();
   }

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.ts';
 import { caseOf, readEntry } from '../fuzz/corpus.ts';
 import { runCase } from '../fuzz/judge.ts';
 import { loadSchemaSet } from '../models.ts';
+import { printFailure } from './print-failure.ts';
 
 /** Reruns a failure "orc fuzz" saved: the same bytes, against its adapter or another one. */
 export async function replayFile(path: string, adapterName?: string): Promise<number> {
@@ -27,10 +28,7 @@ export async function replayFile(path: string, adapterName?: string): Promise<nu
       process.stdout.write(`verdict: passes now (${v.outcome})\n`);
       return 0;
     }
-    process.stdout.write(`verdict: FAILS (${v.kind}): ${visible(v.message, 2000)}\n`);
-    if (v.answer !== undefined) process.stdout.write(`answer:  ${visible(v.answer, 2000)}\n`);
-    if (v.stderr) process.stdout.write(`stderr:  ${visible(v.stderr, 2000)}\n`);
-    return 1;
+    return printFailure(v);
   } finally {
     await adapter.close?.();
   }
