@@ -15,7 +15,7 @@ table.matrix td:nth-child(n+3){text-align:center;min-width:4em}
 .st-unsupported{background:#d0d7de;color:#1b1f24}
 .st-observed{background:#54aeff;color:#fff}
 .banner{background:#fff8c5;border:1px solid #d4a72c;padding:.5em}
-.failure{border-top:2px solid #cf222e;margin-top:1.5em}
+.failure{border-top:2px solid #cf222e;margin-top:1.5em;scroll-margin-top:3em}
 .muted{color:#57606a}
 .filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #d0d7de}
 .filters label{margin-right:1em}
