@@ -6,6 +6,7 @@ import { fuzz, type FuzzResult } from '../fuzz/fuzzer.ts';
 import { findModel, loadSchemaSet, PROJECT_ROOT } from '../models.ts';
 import { intOption, parse } from './args.ts';
 import { writeAtomic } from './write-reports.ts';
+import { onInterrupt } from './interrupt.ts';
 import { mkdirSync } from 'node:fs';
 
 export const FUZZ_HELP = `orc fuzz [options]       hostile wire-level payloads against parsers, for a time budget
@@ -42,19 +43,13 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
   const corpusRoot = resolve(values.corpus ?? join(process.cwd(), 'fuzz-corpus'));
   const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
 
-  let interrupted = false;
-  const onSignal = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    process.stderr.write('\norc fuzz: stopping after the cases in flight (Ctrl-C again to quit at once); the corpus is kept\n');
-  };
-  process.on('SIGINT', onSignal);
+  const interrupt = onInterrupt('orc fuzz: stopping after the cases in flight; the corpus is kept');
   const results: FuzzResult[] = [];
   let failedToStart = false;
   const tty = process.stderr.isTTY === true;
   try {
     for (const f of factories) {
-      if (interrupted) break;
+      if (interrupt.stopped()) break;
       process.stderr.write(`orc fuzz ${f.name}: ${(timeMs / 1000).toFixed(0)}s, seed ${seed}, corpus ${join(corpusRoot, safe(f.name))}\n`);
       let adapter;
       try {
@@ -68,7 +63,7 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
       try {
         results.push(await fuzz({
           set, models, adapter, seed, timeMs, corpusDir: join(corpusRoot, safe(f.name)),
-          stopped: () => interrupted,
+          stopped: interrupt.stopped,
           progress: (r, elapsed) => {
             if (values.quiet || Date.now() - lastLine < (tty ? 250 : 5000)) return;
             lastLine = Date.now();
@@ -83,13 +78,13 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
       }
     }
   } finally {
-    process.off('SIGINT', onSignal);
+    interrupt.release();
     mkdirSync(out, { recursive: true });
-    writeAtomic(join(out, 'fuzz-report.json'), JSON.stringify({ tool: 'orc fuzz', seed, timeMs, complete: !interrupted, results }, null, 2) + '\n');
+    writeAtomic(join(out, 'fuzz-report.json'), JSON.stringify({ tool: 'orc fuzz', seed, timeMs, complete: !interrupt.stopped(), results }, null, 2) + '\n');
     writeAtomic(join(out, 'fuzz-summary.md'), `# orc fuzz\n\n${fuzzSummary(results, true)}`);
   }
   process.stdout.write(fuzzSummary(results));
   process.stderr.write(`reports: ${join(out, 'fuzz-report.json')}, ${join(out, 'fuzz-summary.md')}\n`);
-  if (interrupted) return 130;
+  if (interrupt.stopped()) return 130;
   return failedToStart || results.some((r) => r.failures.length > 0) ? 1 : 0;
 }

@@ -14,6 +14,7 @@ import { TOOL } from './tool.ts';
 import { readBaseline } from '../runner/baseline.ts';
 import { judged } from './baseline-gate.ts';
 import { UsageError } from '../errors.ts';
+import { onInterrupt } from './interrupt.ts';
 
 function parseShard(spec: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(spec);
@@ -68,13 +69,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       writeReports(out, events);
     }
   };
-  let interrupted = false;
-  const onSignal = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    process.stderr.write('\norc: stopping after the current check (Ctrl-C again to quit at once); reports will be marked incomplete\n');
-  };
-  process.on('SIGINT', onSignal);
+  const interrupt = onInterrupt('orc: stopping after the current check; reports will be marked incomplete');
   process.stderr.write(`orc ${TOOL.version}: ${checks.length} checks × ${adapters.length} adapter(s), ${runs} cases per property, seed ${seed}\n`);
   try {
     await run({
@@ -82,11 +77,11 @@ export async function runCommand(argv: string[]): Promise<number> {
       info: { tool: TOOL, command: ['orc', 'run', ...argv].join(' '), models: models.map((m) => m.name) },
       emit: record,
       progress: progressLine(process.stderr, !values.quiet),
-      stopped: () => interrupted,
+      stopped: interrupt.stopped,
     });
     if (baseline) events.push(judged(values.baseline!, baseline, events, set));
   } finally {
-    process.off('SIGINT', onSignal);
+    interrupt.release();
     const files = writeReports(out, events);
     process.stderr.write(`reports: ${files.join(', ')}\n`);
   }
