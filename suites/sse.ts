@@ -1,16 +1,16 @@
+import * as fc from 'fast-check';
 import type { Adapter, DecodedEvent } from '../adapters/contract.ts';
 import { validValues } from '../arbitraries/index.ts';
+import { validImageStreams } from '../arbitraries/sequences.ts';
 import { cutAt, encodeSse, framings, PLAIN, sseStreams, type SseStream, type StreamOptions } from '../arbitraries/sse/framing.ts';
+import { difference, show } from '../src/equality.ts';
 import type { Json } from '../src/json.ts';
+import type { SchemaSet } from '../src/models.ts';
 import { decodeSse } from '../src/sse/decoder.ts';
+import { StreamValidator } from '../src/stream/rules.ts';
 import type { Check, Shown, Suite, Verdict } from './check.ts';
 import { typicalValue } from './typical.ts';
 import { andThen, misbehaved } from './verdicts.ts';
-import * as fc from 'fast-check';
-import { validImageStreams } from '../arbitraries/sequences.ts';
-import { difference, show } from '../src/equality.ts';
-import { StreamValidator } from '../src/stream/rules.ts';
-import type { SchemaSet } from '../src/models.ts';
 
 interface SequenceCase {
   events: Record<string, Json>[];
