@@ -1,5 +1,5 @@
 import { UsageError } from '../src/errors.ts';
-import type { AdapterFactory } from './contract.ts';
+import type { Adapter, AdapterEnv, AdapterFactory } from './contract.ts';
 import { reference } from './reference/index.ts';
 import { tsOpenRouter012, tsOpenRouterLatest } from './ts-openrouter/index.ts';
 import { bundledHarnesses, commandAdapter } from './stdio/factories.ts';
@@ -16,4 +16,14 @@ export function resolveAdapters(spec: string): AdapterFactory[] {
     if (!f) throw new UsageError(`unknown adapter "${name}"; run "orc list" for the adapters (${BUNDLED.map((a) => a.name).join(', ')}) or use "all", or "cmd:<command line>" for a harness of your own`);
     return f;
   });
+}
+
+/** One adapter by name, started: replaying a case against one that cannot start is the user's to fix, with its reason. */
+export async function startAdapter(name: string, env: AdapterEnv): Promise<Adapter> {
+  const [factory] = resolveAdapters(name);
+  try {
+    return await factory!.create(env);
+  } catch (e) {
+    throw new UsageError(`adapter ${name} did not start: ${(e as Error).message}`);
+  }
 }

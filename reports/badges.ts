@@ -1,8 +1,9 @@
 import type { RunEvent } from '../src/runner/results.ts';
 import { collect } from './_internals/collect.ts';
+import { safeFileName } from '../src/files.ts';
 
-/** A file name an adapter's badge can have, whatever its name (cmd: lines hold spaces and slashes). */
-export const badgeFile = (adapter: string) => `${adapter.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`;
+/** A file name an adapter's badge can have, whatever its name. */
+export const badgeFile = (adapter: string) => `${safeFileName(adapter)}.json`;
 
 /** shields.io endpoint JSON per adapter: the share of Required checks passed. */
 export function badges(events: readonly RunEvent[]): Record<string, string> {

@@ -1,8 +1,7 @@
-import type { Expectation, MutationCategory } from '../arbitraries/wire/mutations.ts';
+import { CATEGORIES, EXPECTATIONS, type Expectation, type MutationCategory } from '../arbitraries/wire/mutations.ts';
 import type { FuzzResult } from '../src/fuzz/fuzzer.ts';
 import { visible } from './_internals/visible.ts';
 
-const CATEGORIES: readonly MutationCategory[] = ['numbers', 'strings', 'structure', 'size'];
 const EXPECT_LABEL: Record<Expectation, string> = { reject: 'must reject', accept: 'must accept', 'implementation-defined': 'implementation-defined' };
 
 function cell(r: FuzzResult, c: MutationCategory, e: Expectation): string {
@@ -23,13 +22,12 @@ export function fuzzSummary(results: readonly FuzzResult[], markdown = false): s
     const rate = r.durationMs > 0 ? Math.round((r.cases / r.durationMs) * 1000) : 0;
     const head = `fuzz ${r.adapter}: ${r.cases} cases in ${(r.durationMs / 1000).toFixed(1)}s (${rate}/s), seed ${r.seed}${r.complete ? '' : ', interrupted'}; ${r.failures.length} distinct failure(s)`;
     out.push(markdown ? `### ${head}` : head, '');
-    const cols: Expectation[] = ['reject', 'accept', 'implementation-defined'];
     if (markdown) {
-      out.push(`| category | ${cols.map((c) => EXPECT_LABEL[c]).join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`);
-      for (const c of CATEGORIES) out.push(`| ${c} | ${cols.map((e) => cell(r, c, e)).join(' | ')} |`);
+      out.push(`| category | ${EXPECTATIONS.map((c) => EXPECT_LABEL[c]).join(' | ')} |`, `|---|${EXPECTATIONS.map(() => '---').join('|')}|`);
+      for (const c of CATEGORIES) out.push(`| ${c} | ${EXPECTATIONS.map((e) => cell(r, c, e)).join(' | ')} |`);
     } else {
-      out.push(`  ${'category'.padEnd(11)}${cols.map((c) => EXPECT_LABEL[c].padEnd(26)).join('')}`);
-      for (const c of CATEGORIES) out.push(`  ${c.padEnd(11)}${cols.map((e) => cell(r, c, e).padEnd(26)).join('')}`);
+      out.push(`  ${'category'.padEnd(11)}${EXPECTATIONS.map((c) => EXPECT_LABEL[c].padEnd(26)).join('')}`);
+      for (const c of CATEGORIES) out.push(`  ${c.padEnd(11)}${EXPECTATIONS.map((e) => cell(r, c, e).padEnd(26)).join('')}`);
     }
     for (const f of r.failures) {
       const line = `${f.mutation} · ${f.kind} (${f.count}×, ${f.expect}): ${visible(f.message, 200)}`;

@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { CheckResult, RunEvent } from '../src/runner/results.ts';
 import { LEVELS } from '../suites/check.ts';
-import { baselineLines, collect, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { baselineLines, collect, implementationOf, levelShare, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
 import { hexDump } from './_internals/hex-dump.ts';
-import { visible } from './_internals/visible.ts';
+import { xmlText } from './_internals/xml.ts';
 import { FILTER_SCRIPT, REPORT_STYLE } from './_internals/html-assets.ts';
 
 /**
- * Every string that reaches the page goes through here: the payloads are
- * hostile by design, so nothing from a result is ever markup or an attribute
- * that a browser would act on.
+ * Every string that reaches the page goes through here, as into the JUnit
+ * XML: the payloads are hostile by design, so nothing from a result is ever
+ * markup or an attribute that a browser would act on.
  */
-export function esc(text: string, max = 4000): string {
-  return visible(text, max).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+const esc = xmlText;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
@@ -72,9 +70,7 @@ export function htmlReport(events: readonly RunEvent[]): string {
   out.push('<table class="summary"><thead><tr><th>adapter</th><th>implementation</th><th>Required</th><th>Recommended</th><th>Informational</th></tr></thead><tbody>');
   for (const a of d.adapterNames) {
     const t = d.tallies[a]!;
-    const info = d.adapters.find((x) => x.name === a);
-    const lv = (l: 'Required' | 'Recommended') => `${t[l].passed}/${t[l].passed + t[l].failed} passed${t[l].unsupported ? `, ${t[l].unsupported} n/a` : ''}`;
-    out.push(`<tr><td>${esc(a)}</td><td>${esc(info ? `${info.implementation} ${info.version} (${info.language})` : '')}</td><td>${lv('Required')}</td><td>${lv('Recommended')}</td><td>${t.Informational.observed} observed</td></tr>`);
+    out.push(`<tr><td>${esc(a)}</td><td>${esc(implementationOf(d, a))}</td><td>${levelShare(t.Required)}</td><td>${levelShare(t.Recommended)}</td><td>${t.Informational.observed} observed</td></tr>`);
   }
   out.push('</tbody></table>');
 

@@ -1,6 +1,6 @@
 import type { RunEvent } from '../src/runner/results.ts';
 import { LEVELS } from '../suites/check.ts';
-import { baselineLines, collect, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { baselineLines, collect, implementationOf, levelShare, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
 import { visible } from './_internals/visible.ts';
 
 const MD_MARK = { passed: '✅', failed: '❌', unsupported: '➖', observed: '👁' } as const;
@@ -29,9 +29,7 @@ export function markdownReport(events: readonly RunEvent[]): string {
   out.push('|---|---|---|---|---|');
   for (const a of d.adapterNames) {
     const t = d.tallies[a]!;
-    const info = d.adapters.find((x) => x.name === a);
-    const lv = (l: 'Required' | 'Recommended') => `${t[l].passed}/${t[l].passed + t[l].failed} passed${t[l].unsupported ? `, ${t[l].unsupported} n/a` : ''}`;
-    out.push(`| ${cell(a)} | ${cell(info ? `${info.implementation} ${info.version} (${info.language})` : '')} | ${lv('Required')} | ${lv('Recommended')} | ${t.Informational.observed} observed |`);
+    out.push(`| ${cell(a)} | ${cell(implementationOf(d, a))} | ${levelShare(t.Required)} | ${levelShare(t.Recommended)} | ${t.Informational.observed} observed |`);
   }
   for (const e of d.adapterErrors) out.push(`\n> ⚠ adapter **${cell(e.adapter)}** did not start: ${cell(e.message)}`);
   out.push('');

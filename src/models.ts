@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAjv, type Ajv } from './oracle.ts';
 import { UsageError } from './errors.ts';
+import { readUserJson } from './files.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
@@ -26,18 +27,7 @@ export interface SchemaSet {
 }
 
 function readSchema(file: string): SchemaObject {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read schema ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}; check the path`);
-  }
-  let schema: unknown;
-  try {
-    schema = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`schema ${file} is not JSON (${(e as Error).message}); fix the file`);
-  }
+  const schema = readUserJson(file, 'schema', { unreadable: 'check the path', notJson: 'fix the file' });
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
     throw new UsageError(`schema ${file} must be a JSON object`);
   }
@@ -91,6 +81,11 @@ export function loadSchemaSet(extraModelFiles: string[] = []): SchemaSet {
     }
   }
   return { byId, models, ajv };
+}
+
+/** The model of an event's `type`, if any: a recorded stream holds events of other types too. */
+export function modelOfEventType(set: SchemaSet, type: unknown): Model | undefined {
+  return typeof type === 'string' ? set.models.find((m) => m.schema['x-event-type'] === type) : undefined;
 }
 
 /** A model by its title, its event type, or the event type's last part (`generating`, `partial_image`). */

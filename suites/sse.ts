@@ -5,12 +5,12 @@ import { validImageStreams } from '../arbitraries/sequences.ts';
 import { cutAt, encodeSse, framings, PLAIN, sseStreams, type SseStream, type StreamOptions } from '../arbitraries/sse/framing.ts';
 import { difference, show } from '../src/equality.ts';
 import type { Json } from '../src/json.ts';
-import type { SchemaSet } from '../src/models.ts';
+import { modelOfEventType, type SchemaSet } from '../src/models.ts';
 import { decodeSse } from '../src/sse/decoder.ts';
 import { StreamValidator } from '../src/stream/rules.ts';
 import type { Check, Shown, Suite, Verdict } from './check.ts';
 import { typicalValue } from './typical.ts';
-import { andThen, misbehaved } from './verdicts.ts';
+import { andThen, encodeText, misbehaved, shownPayload } from './verdicts.ts';
 
 interface SequenceCase {
   events: Record<string, Json>[];
@@ -25,9 +25,9 @@ async function expectSequence(set: SchemaSet, adapter: Adapter, c: SequenceCase)
   if (out.events.length !== c.events.length) return { pass: false, kind: 'mismatch', message: `decoded ${out.events.length} events of ${c.events.length}`, answer: render(out.events) };
   const rules = new StreamValidator();
   for (const [i, e] of out.events.entries()) {
-    const model = set.models.find((m) => m.schema['x-event-type'] === e.event);
+    const model = modelOfEventType(set, e.event);
     if (!model) return { pass: false, kind: 'mismatch', message: `event ${i + 1}: event field ${JSON.stringify(e.event)} names no model`, answer: render(out.events) };
-    const parsed = await adapter.parse(model.name, new TextEncoder().encode(e.data));
+    const parsed = await adapter.parse(model.name, encodeText(e.data));
     if (!parsed.ok) return misbehaved(parsed.error) ?? { pass: false, kind: 'rejected-valid', message: `event ${i + 1} (${model.name}) was refused: ${parsed.error.message}` };
     const d = difference(c.events[i]!, parsed.value);
     if (d) return { pass: false, kind: 'mismatch', message: `event ${i + 1}: ${d}`, answer: show(parsed.value) };
@@ -45,10 +45,7 @@ function withMultibyte(v: Json): Json {
 
 function shownStream(s: SseStream): Shown {
   const chunks = cutAt(s.bytes, s.cuts);
-  return {
-    payload: { text: Buffer.from(s.bytes).toString('utf8'), base64: Buffer.from(s.bytes).toString('base64') },
-    note: `${s.values.length} event(s) in ${chunks.length} chunk(s)${s.cuts.length ? `, cut at bytes ${s.cuts.join(', ')}` : ''}`,
-  };
+  return shownPayload(Buffer.from(s.bytes).toString('utf8'), `${s.values.length} event(s) in ${chunks.length} chunk(s)${s.cuts.length ? `, cut at bytes ${s.cuts.join(', ')}` : ''}`);
 }
 
 const render = (events: readonly DecodedEvent[]) => JSON.stringify(events.map((e) => ({ event: e.event, data: e.data })));
@@ -80,13 +77,14 @@ export const sseSuite: Suite = {
       evaluate: expectDecoded,
     });
     const typical = typicalValue(ctx);
-    const unterminated = new TextEncoder().encode(encodeSse([typical, typical], { ...PLAIN, missingFinalBlankLine: true }));
+    const unterminatedText = encodeSse([typical, typical], { ...PLAIN, missingFinalBlankLine: true });
+    const unterminated = encodeText(unterminatedText);
     const sequence: Check[] = model.schema['x-event-type'] !== 'response.image_generation_call.generating' ? [] : [{
       // the stream holds all four events; it is reported once, under the seed model
       id: 'Required.Sse.EventSequence', level: 'Required', suite: 'Sse', model: model.name, mode: 'property', needs: ['sse', 'parse'],
       description: 'a valid stream of the four events, several items interleaved, decoded and parsed event by event, keeps every value and rule',
       arbitrary: fc.tuple(validImageStreams(), fc.array(fc.nat(), { maxLength: 8 })).map(([events, raw]): SequenceCase => {
-        const bytes = new TextEncoder().encode(encodeSse(events, PLAIN));
+        const bytes = encodeText(encodeSse(events, PLAIN));
         return { events, bytes, cuts: [...new Set(raw.map((r) => 1 + (r % (bytes.length - 1))))].sort((a, b) => a - b) };
       }),
       show: (c: SequenceCase) => shownStream({ values: c.events, framing: PLAIN, bytes: c.bytes, cuts: c.cuts }),
@@ -105,7 +103,7 @@ export const sseSuite: Suite = {
         description: 'a stream that ends without the blank line closing its last event (the standard discards that event)',
         cases: [{
           label: 'two events, the second never closed',
-          shown: { payload: { text: Buffer.from(unterminated).toString('utf8'), base64: Buffer.from(unterminated).toString('base64') } },
+          shown: shownPayload(unterminatedText),
           observe: async (adapter: Adapter) => {
             const out = await adapter.sse!([unterminated]);
             if (!out.ok) return `refused: ${out.error.kind}: ${out.error.message}`;

@@ -6,7 +6,6 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Adapter } from '../adapters/contract.ts';
 import { StdioAdapter } from '../adapters/stdio/client.ts';
-import { validValues } from '../arbitraries/index.ts';
 import { applyMutation, baseOf, MUTATIONS, SIZE_MUTATIONS } from '../arbitraries/wire/mutations.ts';
 import { fuzz, type FuzzResult } from '../src/fuzz/fuzzer.ts';
 import { judge } from '../src/fuzz/judge.ts';

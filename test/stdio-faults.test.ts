@@ -4,7 +4,7 @@ import { StdioAdapter } from '../adapters/stdio/client.ts';
 import type { ParseOutcome } from '../adapters/contract.ts';
 import { show } from '../src/equality.ts';
 import { PROJECT_ROOT } from '../src/models.ts';
-import { GENERATING, set } from './helpers/adapters.ts';
+import { GENERATING } from './helpers/adapters.ts';
 import { byId, runChecks } from './helpers/run.ts';
 
 const HARNESS = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');

@@ -2,8 +2,10 @@ import * as fc from 'fast-check';
 import type { Json } from '../../src/json.ts';
 
 /** What a conforming parser must do with a mutated payload. */
-export type Expectation = 'reject' | 'accept' | 'implementation-defined';
-export type MutationCategory = 'numbers' | 'strings' | 'structure' | 'size';
+export const EXPECTATIONS = ['reject', 'accept', 'implementation-defined'] as const;
+export type Expectation = (typeof EXPECTATIONS)[number];
+export const CATEGORIES = ['numbers', 'strings', 'structure', 'size'] as const;
+export type MutationCategory = (typeof CATEGORIES)[number];
 
 /** One hostile payload: its bytes, what must happen, and, when it must parse, to what. */
 export interface FuzzCase {

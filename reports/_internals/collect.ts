@@ -88,6 +88,17 @@ export function baselineLines(data: RunData): string[] {
   ];
 }
 
+/** A level's share as the summaries write it: `12/14 passed, 2 n/a`. */
+export function levelShare(t: Tally): string {
+  return `${t.passed}/${t.passed + t.failed} passed${t.unsupported ? `, ${t.unsupported} n/a` : ''}`;
+}
+
+/** `@openrouter/sdk 0.1.2 (TypeScript)`, or nothing for an adapter that never started. */
+export function implementationOf(d: RunData, adapter: string): string {
+  const info = d.adapters.find((x) => x.name === adapter);
+  return info ? `${info.implementation} ${info.version} (${info.language})` : '';
+}
+
 export const STATUS_MARK: Record<Status, string> = { passed: 'pass', failed: 'FAIL', unsupported: 'n/a', observed: 'obs' };
 
 /** `OpenResponsesImageGenCallGenerating` → `Generating`: enough to tell models apart in a narrow column. */

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult } from '../runner/results.ts';
 import { readBaseline, updatedBaseline } from '../runner/baseline.ts';
 import { UsageError } from '../errors.ts';
 import { PROJECT_ROOT } from '../models.ts';
 import { parse } from './args.ts';
-import { writeAtomic } from './write-reports.ts';
+import { readUserJson, writeAtomic } from '../files.ts';
 
 export const BASELINE_HELP = `orc baseline update [--baseline FILE] [--report FILE]
                            write the known-failure list from a report (default: orc-baseline.json
@@ -17,12 +17,8 @@ export async function baselineCommand(argv: string[]): Promise<number> {
   const { values } = parse('baseline update', rest, { baseline: { type: 'string' }, report: { type: 'string' } });
   const file = values.baseline ?? 'orc-baseline.json';
   const reportFile = values.report ?? join(PROJECT_ROOT, 'reports', 'out', 'report.json');
-  let report: { results?: CheckResult[]; complete?: boolean };
-  try {
-    report = JSON.parse(readFileSync(reportFile, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`cannot read the report ${reportFile} (${(e as Error).message}); run "orc run" first or name one with --report`);
-  }
+  const hint = 'run "orc run" first or name one with --report';
+  const report = readUserJson(reportFile, 'the report', { unreadable: hint, notJson: hint }) as { results?: CheckResult[]; complete?: boolean };
   if (!Array.isArray(report.results)) throw new UsageError(`${reportFile} is not an orc report`);
   if (report.complete === false) throw new UsageError(`${reportFile} is from an incomplete run; a baseline from it would forget what did not run. Run again to the end`);
   const previous = existsSync(file) ? readBaseline(file) : undefined;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { visible } from '../../reports/_internals/visible.ts';
 import { UsageError } from '../errors.ts';
 import type { Json } from '../json.ts';
-import { loadSchemaSet, type SchemaSet } from '../models.ts';
+import { loadSchemaSet, modelOfEventType, type SchemaSet } from '../models.ts';
 import { readStream } from '../stream/read-stream.ts';
 import { RULES, stageOf, StreamValidator } from '../stream/rules.ts';
 import { parse } from './args.ts';
@@ -21,7 +21,7 @@ interface Problem {
 function schemaProblem(set: SchemaSet, event: Json, sseEvent: string | null | undefined): { rule: string; message: string } | undefined {
   const type = (event as { type?: unknown } | null)?.type;
   if (sseEvent && typeof type === 'string' && sseEvent !== type) return { rule: 'EventField', message: `the SSE event: field says ${JSON.stringify(sseEvent)}, the data's type ${JSON.stringify(type)}` };
-  const model = set.models.find((m) => m.schema['x-event-type'] === type);
+  const model = modelOfEventType(set, type);
   if (!model) return undefined;
   const validate = set.ajv.getSchema(model.id)!;
   if (validate(event)) return undefined;

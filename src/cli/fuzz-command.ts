@@ -4,8 +4,9 @@ import { fuzzSummary } from '../../reports/fuzz.ts';
 import { UsageError } from '../errors.ts';
 import { fuzz, type FuzzResult } from '../fuzz/fuzzer.ts';
 import { findModel, loadSchemaSet, PROJECT_ROOT } from '../models.ts';
+import { randomSeed } from '../runner/replay-token.ts';
 import { intOption, parse } from './args.ts';
-import { writeAtomic } from './write-reports.ts';
+import { safeFileName, writeAtomic } from '../files.ts';
 import { onInterrupt } from './interrupt.ts';
 import { mkdirSync } from 'node:fs';
 
@@ -27,8 +28,6 @@ export function parseDuration(spec: string): number {
   return Math.round(m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000);
 }
 
-const safe = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '_');
-
 export async function fuzzCommand(argv: string[]): Promise<number> {
   const { values } = parse('fuzz', argv, {
     adapter: { type: 'string' }, time: { type: 'string' }, model: { type: 'string' }, seed: { type: 'string' },
@@ -38,7 +37,7 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
   const set = loadSchemaSet([]);
   const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
   const factories = resolveAdapters(values.adapter ?? 'reference');
-  const seed = intOption('seed', values.seed, (Date.now() ^ (Math.random() * 0x7fffffff)) & 0x7fffffff, -(2 ** 31));
+  const seed = intOption('seed', values.seed, randomSeed(), -(2 ** 31));
   const timeoutMs = intOption('timeout', values.timeout, 10_000);
   const corpusRoot = resolve(values.corpus ?? join(process.cwd(), 'fuzz-corpus'));
   const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
@@ -50,7 +49,7 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
   try {
     for (const f of factories) {
       if (interrupt.stopped()) break;
-      process.stderr.write(`orc fuzz ${f.name}: ${(timeMs / 1000).toFixed(0)}s, seed ${seed}, corpus ${join(corpusRoot, safe(f.name))}\n`);
+      process.stderr.write(`orc fuzz ${f.name}: ${(timeMs / 1000).toFixed(0)}s, seed ${seed}, corpus ${join(corpusRoot, safeFileName(f.name))}\n`);
       let adapter;
       try {
         adapter = await f.create({ set, timeoutMs });
@@ -62,7 +61,7 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
       let lastLine = 0;
       try {
         results.push(await fuzz({
-          set, models, adapter, seed, timeMs, corpusDir: join(corpusRoot, safe(f.name)),
+          set, models, adapter, seed, timeMs, corpusDir: join(corpusRoot, safeFileName(f.name)),
           stopped: interrupt.stopped,
           progress: (r, elapsed) => {
             if (values.quiet || Date.now() - lastLine < (tty ? 250 : 5000)) return;

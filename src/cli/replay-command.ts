@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as fc from 'fast-check';
-import { resolveAdapters } from '../../adapters/index.ts';
+import { startAdapter } from '../../adapters/index.ts';
 import { visible } from '../../reports/_internals/visible.ts';
 import type { Shown } from '../../suites/check.ts';
 import { UsageError } from '../errors.ts';
@@ -44,13 +44,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
   const check = planChecks({ set, models: [model] }).find((c) => c.id === target.check);
   if (!check) throw new UsageError(`check ${target.check} no longer exists for ${target.model}; run "orc list" for the checks`);
   if (check.mode !== 'property') throw new UsageError(`${target.check} is an observation; it has no case to replay`);
-  const [factory] = resolveAdapters(target.adapter);
-  let adapter;
-  try {
-    adapter = await factory!.create({ set });
-  } catch (e) {
-    throw new UsageError(`adapter ${target.adapter} did not start: ${(e as Error).message}`);
-  }
+  const adapter = await startAdapter(target.adapter, { set });
   try {
     const t = caseAt(check.arbitrary, target.seed, target.path);
     process.stdout.write(`${target.check} · ${target.model} · ${target.adapter} (seed ${target.seed}, path ${target.path})\n`);

@@ -1,6 +1,5 @@
-import { resolveAdapters } from '../../adapters/index.ts';
+import { startAdapter } from '../../adapters/index.ts';
 import { visible } from '../../reports/_internals/visible.ts';
-import { UsageError } from '../errors.ts';
 import { caseOf, readEntry } from '../fuzz/corpus.ts';
 import { runCase } from '../fuzz/judge.ts';
 import { loadSchemaSet } from '../models.ts';
@@ -12,13 +11,7 @@ export async function replayFile(path: string, adapterName?: string): Promise<nu
   const c = caseOf(entry);
   const set = loadSchemaSet([]);
   const name = adapterName ?? entry.adapter;
-  const [factory] = resolveAdapters(name);
-  let adapter;
-  try {
-    adapter = await factory!.create({ set });
-  } catch (e) {
-    throw new UsageError(`adapter ${name} did not start: ${(e as Error).message}`);
-  }
+  const adapter = await startAdapter(name, { set });
   try {
     process.stdout.write(`${entry.mutation} · ${entry.model} · ${name} (${entry.category}, ${entry.expect}; saved as ${entry.kind})\n`);
     process.stdout.write(`case:    ${entry.detail}\n`);

@@ -10,6 +10,7 @@ import { planChecks } from '../runner/plan.ts';
 import type { CheckResult, RunEvent, RunInfo } from '../runner/results.ts';
 import { parse } from './args.ts';
 import { writeReports } from './write-reports.ts';
+import { readUserJson } from '../files.ts';
 import { readBaseline } from '../runner/baseline.ts';
 import { judged } from './baseline-gate.ts';
 
@@ -28,12 +29,8 @@ interface Report {
 
 function readReport(arg: string, validate: ReturnType<ReturnType<typeof createAjv>['compile']>): Report {
   const file = existsSync(arg) && statSync(arg).isDirectory() ? join(arg, 'report.json') : arg;
-  let report: unknown;
-  try {
-    report = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`cannot read the report ${file} (${(e as Error).message}); name a report.json or the folder holding one`);
-  }
+  const hint = 'name a report.json or the folder holding one';
+  const report = readUserJson(file, 'the report', { unreadable: hint, notJson: hint });
   if (!validate(report)) throw new UsageError(`${file} is not an orc report (${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message})`);
   return report as Report;
 }

@@ -12,6 +12,7 @@ import { progressLine } from './progress.ts';
 import { writeReports } from './write-reports.ts';
 import { TOOL } from './tool.ts';
 import { readBaseline } from '../runner/baseline.ts';
+import { randomSeed } from '../runner/replay-token.ts';
 import { judged } from './baseline-gate.ts';
 import { UsageError } from '../errors.ts';
 import { onInterrupt } from './interrupt.ts';
@@ -53,7 +54,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
   const adapters = resolveAdapters(values.adapter ?? 'reference');
   const runs = intOption('runs', values.runs, 100);
-  const seed = intOption('seed', values.seed, (Date.now() ^ (Math.random() * 0x7fffffff)) & 0x7fffffff, -(2 ** 31));
+  const seed = intOption('seed', values.seed, randomSeed(), -(2 ** 31));
   const timeoutMs = intOption('timeout', values.timeout, 10_000);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const checks = planChecks({ set, models, suite: values.suite, level: values.level });

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunEvent } from '../runner/results.ts';
 import { jsonReport } from '../../reports/json.ts';
@@ -6,13 +6,7 @@ import { markdownReport } from '../../reports/markdown.ts';
 import { junitReport } from '../../reports/junit.ts';
 import { badges } from '../../reports/badges.ts';
 import { htmlReport } from '../../reports/html.ts';
-
-/** Written beside, then renamed over: a reader never sees half a report. */
-export function writeAtomic(path: string, content: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
+import { writeAtomic } from '../files.ts';
 
 /** Every report a run writes, by file name under the output folder: one pure function each. */
 export function renderReports(events: readonly RunEvent[]): Record<string, string> {

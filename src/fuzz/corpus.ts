@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Expectation, FuzzCase, MutationCategory } from '../../arbitraries/wire/mutations.ts';
 import type { Json } from '../json.ts';
 import { UsageError } from '../errors.ts';
+import { readUserJson, writeAtomic } from '../files.ts';
 import type { FuzzVerdict } from './judge.ts';
 
 /** One distinct failure, as saved: enough to rerun it with nothing else at hand. */
@@ -42,20 +43,13 @@ export function saveFailure(dir: string, adapter: string, c: FuzzCase, v: Extrac
     ...(c.expected !== undefined && c.bytes.length < 100_000 ? { expected: c.expected } : {}),
     payload: Buffer.from(c.bytes).toString('base64'), size: c.bytes.length, foundAt: new Date().toISOString(),
   };
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(entry, null, 2) + '\n');
-  renameSync(tmp, path);
+  writeAtomic(path, JSON.stringify(entry, null, 2) + '\n');
   return { path, isNew, replaced: !isNew };
 }
 
 export function readEntry(path: string): CorpusEntry {
-  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${path} is not a file; give a corpus file "orc fuzz" saved, or a replay token`);
-  let e: CorpusEntry;
-  try {
-    e = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`${path} is not JSON (${(err as Error).message}); give a corpus file "orc fuzz" saved`);
-  }
+  const hint = 'give a corpus file "orc fuzz" saved, or a replay token';
+  const e = readUserJson(path, 'corpus file', { unreadable: hint, notJson: hint }) as CorpusEntry;
   if (e?.corpus !== 1 || typeof e.payload !== 'string' || typeof e.model !== 'string' || typeof e.adapter !== 'string') {
     throw new UsageError(`${path} is not an orc fuzz corpus entry (it needs "corpus": 1, "adapter", "model" and "payload")`);
   }

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import type { Adapter } from '../../adapters/contract.ts';
 import { validValues } from '../../arbitraries/index.ts';
-import { baseOf, fuzzCases, MUTATIONS, SIZE_MUTATIONS, applyMutation, type Base, type Expectation, type FuzzCase, type MutationCategory } from '../../arbitraries/wire/mutations.ts';
+import { applyMutation, baseOf, CATEGORIES, EXPECTATIONS, fuzzCases, SIZE_MUTATIONS, type Base, type Expectation, type FuzzCase, type MutationCategory } from '../../arbitraries/wire/mutations.ts';
 import type { Model, SchemaSet } from '../models.ts';
 import { saveFailure } from './corpus.ts';
 import { runCase, type FuzzVerdict } from './judge.ts';
@@ -51,8 +51,6 @@ export interface FuzzOptions {
   batch?: number;
 }
 
-const CATEGORIES: readonly MutationCategory[] = ['numbers', 'strings', 'structure', 'size'];
-const EXPECTATIONS: readonly Expectation[] = ['reject', 'accept', 'implementation-defined'];
 
 function emptyTallies(): FuzzResult['tallies'] {
   return Object.fromEntries(CATEGORIES.map((c) => [c, Object.fromEntries(EXPECTATIONS.map((e) => [e, { cases: 0, passed: 0, failed: 0, accepted: 0, rejected: 0 }]))])) as FuzzResult['tallies'];

@@ -3,6 +3,7 @@ import type { FuzzCase } from '../../arbitraries/wire/mutations.ts';
 import type { FailureKind } from '../../suites/check.ts';
 import { andThen } from '../../suites/verdicts.ts';
 import { difference, show } from '../equality.ts';
+import { guarded } from '../runner/run-check.ts';
 
 export type FuzzVerdict =
   | { pass: true; outcome: 'accepted' | 'rejected' }
@@ -31,12 +32,5 @@ export function judge(c: FuzzCase, outcome: ParseOutcome): FuzzVerdict {
 }
 
 export function runCase(adapter: Adapter, c: FuzzCase): FuzzVerdict | Promise<FuzzVerdict> {
-  let out: ParseOutcome | Promise<ParseOutcome>;
-  try {
-    out = adapter.parse(c.model, c.bytes);
-  } catch (e) {
-    return { pass: false, kind: 'exception', message: `the adapter threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` };
-  }
-  const guarded = out instanceof Promise ? out.catch((e): ParseOutcome => ({ ok: false, error: { kind: 'exception', message: `the adapter threw: ${String(e)}` } })) : out;
-  return andThen(guarded, (o) => judge(c, o));
+  return guarded((x: FuzzCase) => andThen(adapter.parse(x.model, x.bytes), (o) => judge(x, o)))(c);
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
+import { readUserJson } from '../files.ts';
 import type { CheckResult } from './results.ts';
 
 export const BASELINE_FORMAT = 'openresponses-conformance/baseline@1';
@@ -20,18 +20,7 @@ export interface Baseline {
 const key = (e: { adapter: string; model: string; check?: string; id?: string }) => `${e.adapter}\u0000${e.model}\u0000${e.check ?? e.id}`;
 
 export function readBaseline(file: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read baseline ${file}: ${(e as NodeJS.ErrnoException).code}; create it with "orc baseline update --baseline ${file}"`);
-  }
-  let b: any;
-  try {
-    b = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`baseline ${file} is not JSON (${(e as Error).message}); fix it or write it again with "orc baseline update"`);
-  }
+  const b: any = readUserJson(file, 'baseline', { unreadable: `create it with "orc baseline update --baseline ${file}"`, notJson: 'fix it or write it again with "orc baseline update"' });
   const ok = b?.format === BASELINE_FORMAT && Array.isArray(b.failures) && b.failures.every((f: any) =>
     ['adapter', 'model', 'check', 'reason'].every((k) => typeof f?.[k] === 'string') && f.reason.trim() !== '');
   if (!ok) throw new UsageError(`baseline ${file} is not a ${BASELINE_FORMAT} file whose every entry has adapter, model, check and a non-empty reason`);

@@ -34,6 +34,9 @@ export function replayCommand(token: string): string {
   return `npx orc replay ${token}`;
 }
 
+/** A run's seed when none is given: printed, and in every replay token, so the run can be had again. */
+export const randomSeed = () => (Date.now() ^ (Math.random() * 0x7fffffff)) & 0x7fffffff;
+
 /** A check's own seed: the same for every adapter, so a matrix row compares like with like. */
 export function checkSeed(runSeed: number, model: string, id: string): number {
   let h = 0x811c9dc5;

@@ -21,8 +21,10 @@ function failedOf(v: Verdict): Failed | undefined {
  * An adapter's defect must not end the run: whatever it throws, or a promise
  * it rejects, becomes that case's failure.
  */
-export function guarded<T>(evaluate: (t: T) => Verdict | Promise<Verdict>): (t: T) => Verdict | Promise<Verdict> {
-  const asVerdict = (e: unknown): Verdict => ({ pass: false, kind: 'exception', message: `the adapter threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
+type Thrown = { pass: false; kind: 'exception'; message: string };
+
+export function guarded<T, V = Verdict>(evaluate: (t: T) => V | Promise<V>): (t: T) => V | Thrown | Promise<V | Thrown> {
+  const asVerdict = (e: unknown): Thrown => ({ pass: false, kind: 'exception', message: `the adapter threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
   return (t) => {
     try {
       const r = evaluate(t);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, it, type TestContext } from 'vitest';
 import type { Adapter, AdapterFactory } from '../../adapters/contract.ts';
-import { resolveAdapters } from '../../adapters/index.ts';
+import { startAdapter } from '../../adapters/index.ts';
 import { failureLines } from '../../reports/_internals/failure-lines.ts';
 import { visible } from '../../reports/_internals/visible.ts';
 import { caseAt } from '../cli/replay-command.ts';
 import { UsageError } from '../errors.ts';
 import { findModel, loadSchemaSet } from '../models.ts';
 import { planChecks } from '../runner/plan.ts';
-import { checkSeed, decodeReplay, type ReplayTarget } from '../runner/replay-token.ts';
+import { checkSeed, decodeReplay, randomSeed, type ReplayTarget } from '../runner/replay-token.ts';
 import { runCheck } from '../runner/run-check.ts';
 import type { CheckResult } from '../runner/results.ts';
 import type { PropertyCheck } from '../../suites/check.ts';
@@ -41,7 +41,7 @@ function envInt(name: string): number | undefined {
 }
 
 async function open(source: AdapterSource, set: ReturnType<typeof loadSchemaSet>): Promise<{ adapter: Adapter; owned: boolean }> {
-  if (typeof source === 'string') return { adapter: await resolveAdapters(source)[0]!.create({ set }), owned: true };
+  if (typeof source === 'string') return { adapter: await startAdapter(source, { set }), owned: true };
   if ('create' in source) return { adapter: await source.create({ set }), owned: true };
   return { adapter: source, owned: false };
 }
@@ -84,7 +84,7 @@ export function conformanceSuite(source: AdapterSource, options: ConformanceOpti
   const set = loadSchemaSet(options.schemas ?? []);
   const models = options.models ? options.models.map((m) => findModel(set, m)) : set.models;
   const checks = planChecks({ set, models, suite: options.suite, level: options.level });
-  const runSeed = options.seed ?? envInt('ORC_SEED') ?? (Date.now() ^ (Math.random() * 0x7fffffff)) & 0x7fffffff;
+  const runSeed = options.seed ?? envInt('ORC_SEED') ?? randomSeed();
   const runs = options.runs ?? envInt('ORC_RUNS') ?? 100;
   const token = options.replay ?? process.env.ORC_REPLAY;
   const target = token ? decodeReplay(token) : undefined;
