@@ -5,8 +5,15 @@ import { visible } from './_internals/visible.ts';
 
 const MD_MARK = { passed: '✅', failed: '❌', unsupported: '➖', observed: '👁' } as const;
 
-/** Table cells hold text only: pipes and newlines would break the table, backticks the code spans. */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+/**
+ * Text from harnesses and schemas, written so that GitHub renders it as the
+ * same text: no raw HTML, no links or images, no emphasis, no broken table,
+ * and no control characters (shown as escapes).
+ */
+const cell = (s: string) =>
+  visible(s, 2000)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]()!|#~]/g, (c) => `\\${c}`);
 
 /** A fence longer than any run of backticks inside, so a payload can never close it. */
 function fenced(text: string): string {
@@ -42,7 +49,7 @@ export function markdownReport(events: readonly RunEvent[]): string {
       const r = row.cells[a];
       return r ? `${MD_MARK[r.status]} ${STATUS_MARK[r.status]}` : '';
     });
-    out.push(`| ${shortModel(row.model)} | \`${row.id}\` | ${cells.join(' | ')} |`);
+    out.push(`| ${cell(shortModel(row.model))} | ${cell(row.id)} | ${cells.join(' | ')} |`);
   }
   const failures = d.results.filter((r) => r.status === 'failed');
   if (failures.length) {
@@ -51,7 +58,7 @@ export function markdownReport(events: readonly RunEvent[]): string {
     for (const r of failures) {
       const f = r.failure!;
       out.push('');
-      out.push(`### ${cell(r.adapter)} · ${shortModel(r.model)} · \`${r.id}\``);
+      out.push(`### ${cell(r.adapter)} · ${cell(shortModel(r.model))} · ${cell(r.id)}`);
       out.push('');
       out.push(`**${f.kind}**: ${cell(visible(f.message, 300))}${f.flaky ? ' (did not fail again when replayed: not shrunk)' : ` (shrunk ${f.shrinks} times)`}`);
       out.push('');
@@ -68,7 +75,7 @@ export function markdownReport(events: readonly RunEvent[]): string {
   if (observed.length) {
     out.push('', '## Observations (implementation-defined)', '', '| adapter | model | check | case | outcome |', '|---|---|---|---|---|');
     for (const r of observed) {
-      for (const o of r.observations ?? []) out.push(`| ${cell(r.adapter)} | ${shortModel(r.model)} | \`${r.id}\` | ${cell(visible(o.label, 60))} | ${cell(visible(o.outcome, 200))} |`);
+      for (const o of r.observations ?? []) out.push(`| ${cell(r.adapter)} | ${cell(shortModel(r.model))} | ${cell(r.id)} | ${cell(visible(o.label, 60))} | ${cell(visible(o.outcome, 200))} |`);
     }
   }
   out.push('', `Levels: ${LEVELS.join(', ')}. ${MD_MARK.passed} passed, ${MD_MARK.failed} failed, ${MD_MARK.unsupported} not applicable, ${MD_MARK.observed} observed.`);

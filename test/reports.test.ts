@@ -29,6 +29,19 @@ describe('reports', () => {
     expect(md).toContain('npx orc replay orc1.x');
   });
 
+  it('markdown: harness strings and schema titles render as text, never as HTML, links or images', () => {
+    const evil = '<img src=x onerror=alert(1)> ![t](http://x/t.png) [l](javascript:alert(1)) **b** \u0007';
+    const md = markdownReport([
+      { type: 'adapter-started', adapter: { name: 'a', language: 'TS', implementation: evil, version: evil, operations: {} } },
+      { type: 'adapter-error', adapter: 'a', message: evil },
+      { ...events[2]!, result: { ...(events[2] as any).result, model: evil, id: `Required.${evil}` } } as RunEvent,
+      { type: 'run-finished', finishedAt: 'then', complete: true },
+    ]);
+    expect(md).not.toMatch(/<img|!\[t\]\(|\[l\]\(|\*\*b\*\*|\u0007/);
+    expect(md).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(md).toContain('\\u0007');
+  });
+
   it('a run that did not finish is marked incomplete everywhere', () => {
     expect(jsonReport(events)).toMatchObject({ complete: false, incompleteReason: 'the run did not finish' });
     expect(markdownReport(events)).toContain('**Incomplete run**');

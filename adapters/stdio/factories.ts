@@ -19,12 +19,12 @@ export function bundledHarnesses(): AdapterFactory[] {
   );
 }
 
-/** `cmd:<command line>`: any program that speaks the protocol, run by the shell. */
-export function commandAdapter(spec: string): AdapterFactory {
-  const line = spec.slice('cmd:'.length).trim();
+/** `NAME=cmd:<command line>`: any program that speaks the protocol, run by the shell, known by the name the user gave it. */
+export function commandAdapter(name: string, commandLine: string): AdapterFactory {
+  const line = commandLine.trim();
   return {
-    name: spec,
+    name,
     summary: `the program "${line}", out of process`,
-    create: (env) => StdioAdapter.start({ name: spec, command: line, checkProtocol: env.checkProtocol ?? false, ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) }),
+    create: (env) => StdioAdapter.start({ name, command: line, checkProtocol: env.checkProtocol ?? false, ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) }),
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as fc from 'fast-check';
-import { startAdapter } from '../../adapters/index.ts';
+import { replayAdapterSpec, startAdapter } from '../../adapters/index.ts';
 import { visible } from '../../reports/_internals/visible.ts';
 import type { Shown } from '../../suites/check.ts';
 import { UsageError } from '../errors.ts';
@@ -11,10 +11,12 @@ import { parse } from './args.ts';
 import { printFailure } from './print-failure.ts';
 import { replayFile } from './replay-file.ts';
 
-export const REPLAY_HELP = `orc replay TOKEN [--schema FILE]
+export const REPLAY_HELP = `orc replay TOKEN [--adapter NAME] [--schema FILE]
                            rerun exactly the case a failure reported
 orc replay FILE [--adapter NAME]
-                           rerun a failure "orc fuzz" saved (against its adapter, or another)`;
+                           rerun a failure "orc fuzz" saved (against its adapter, or another)
+                           A token or file never starts a program: a harness of your own
+                           is named in the call, --adapter 'NAME=cmd:<command line>'`;
 
 /** The value fast-check generates at `path` under `seed`: the shrunk counterexample a run reported. */
 export function caseAt<T>(arb: fc.Arbitrary<T>, seed: number, path: string): T {
@@ -44,10 +46,10 @@ export async function replayCommand(argv: string[]): Promise<number> {
   const check = planChecks({ set, models: [model] }).find((c) => c.id === target.check);
   if (!check) throw new UsageError(`check ${target.check} no longer exists for ${target.model}; run "orc list" for the checks`);
   if (check.mode !== 'property') throw new UsageError(`${target.check} is an observation; it has no case to replay`);
-  const adapter = await startAdapter(target.adapter, { set });
+  const adapter = await startAdapter(replayAdapterSpec(target.adapter, values.adapter), { set });
   try {
     const t = caseAt(check.arbitrary, target.seed, target.path);
-    process.stdout.write(`${target.check} · ${target.model} · ${target.adapter} (seed ${target.seed}, path ${target.path})\n`);
+    process.stdout.write(`${target.check} · ${target.model} · ${adapter.info.name} (seed ${target.seed}, path ${target.path})\n`);
     printShown(check.show(t));
     const v = await check.evaluate(adapter, t);
     if (v.pass) {

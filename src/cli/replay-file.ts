@@ -1,4 +1,4 @@
-import { startAdapter } from '../../adapters/index.ts';
+import { replayAdapterSpec, startAdapter } from '../../adapters/index.ts';
 import { visible } from '../../reports/_internals/visible.ts';
 import { caseOf, readEntry } from '../fuzz/corpus.ts';
 import { runCase } from '../fuzz/judge.ts';
@@ -10,8 +10,8 @@ export async function replayFile(path: string, adapterName?: string): Promise<nu
   const entry = readEntry(path);
   const c = caseOf(entry);
   const set = loadSchemaSet([]);
-  const name = adapterName ?? entry.adapter;
-  const adapter = await startAdapter(name, { set });
+  const adapter = await startAdapter(replayAdapterSpec(entry.adapter, adapterName), { set });
+  const name = adapter.info.name;
   try {
     process.stdout.write(`${entry.mutation} · ${entry.model} · ${name} (${entry.category}, ${entry.expect}; saved as ${entry.kind})\n`);
     process.stdout.write(`case:    ${entry.detail}\n`);
