@@ -43,8 +43,11 @@ export class SseDecoder {
   private lines(text: string): SseEvent[] {
     const out: SseEvent[] = [];
     let s = text;
-    if (this.pendingCr && s.startsWith('\n')) s = s.slice(1);
-    if (s.length > 0) this.pendingCr = false;
+    // only the chunk right after the CR can hold its LF: any text at all settles it, even a lone LF
+    if (this.pendingCr && s.length > 0) {
+      if (s.startsWith('\n')) s = s.slice(1);
+      this.pendingCr = false;
+    }
     let start = 0;
     const all = this.buffer + s;
     const base = this.buffer.length;
@@ -84,7 +87,8 @@ export class SseDecoder {
   private dispatch(): SseEvent | undefined {
     if (this.id !== undefined) this.lastId = this.id;
     const hadData = this.data.length > 0;
-    const e: SseEvent = { event: this.event, data: this.data.join('\n'), ...(this.lastId !== undefined ? { id: this.lastId } : {}), line: this.startLine };
+    // an empty event type is the default type, as no event field at all is
+    const e: SseEvent = { event: this.event || null, data: this.data.join('\n'), ...(this.lastId !== undefined ? { id: this.lastId } : {}), line: this.startLine };
     this.data = [];
     this.event = null;
     this.id = undefined;
