@@ -1,4 +1,4 @@
-import type { Answer, Json } from '../src/json.ts';
+import type { Answer } from '../src/json.ts';
 import type { SchemaSet } from '../src/models.ts';
 
 /**
@@ -52,8 +52,12 @@ export interface Adapter {
   readonly info: AdapterInfo;
   /** Payload bytes in; the parsed object rendered field by field through the implementation's accessors. */
   parse(model: string, payload: Uint8Array): ParseOutcome | Promise<ParseOutcome>;
-  /** A value in wire shape in; the bytes the implementation's serializer writes for its native object. */
-  serialize(model: string, value: Json): SerializeOutcome | Promise<SerializeOutcome>;
+  /**
+   * A value in wire shape in; the bytes the implementation's serializer writes for its native object.
+   * Numbers are doubles, or a LosslessNumber where a check means digits a double cannot hold; an
+   * implementation in JavaScript reads those as JSON.parse would (`asDoubles`).
+   */
+  serialize(model: string, value: Answer): SerializeOutcome | Promise<SerializeOutcome>;
   reserialize?(model: string, payload: Uint8Array): SerializeOutcome | Promise<SerializeOutcome>;
   /** The chunks of one stream, in order, as the network delivered them; every event the decoder yields. */
   sse?(chunks: Uint8Array[]): SseOutcome | Promise<SseOutcome>;

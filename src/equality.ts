@@ -1,4 +1,4 @@
-import { LosslessNumber, isPlainObject, type Answer, type Json } from './json.ts';
+import { LosslessNumber, isPlainObject, jsonText, type Answer, type Json } from './json.ts';
 
 /**
  * Where an answer differs from the value meant, or undefined when it does
@@ -38,10 +38,5 @@ export function difference(expected: Json, actual: Answer | undefined, path = ''
 
 /** JSON text of an answer with its numbers as answered, for people to read. */
 export function show(v: Answer | undefined): string {
-  if (v === undefined) return 'nothing';
-  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : Number.isFinite(v) ? JSON.stringify(v) : String(v);
-  if (v instanceof LosslessNumber) return v.toString();
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(show).join(',')}]`;
-  return `{${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${JSON.stringify(k)}:${show(x)}`).join(',')}}`;
+  return jsonText(v, true);
 }

@@ -20,3 +20,33 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function objectFrom(entries: Iterable<readonly [string, unknown]>): Record<string, any> {
   return Object.fromEntries(entries);
 }
+
+/**
+ * JSON text that keeps every number as meant: `-0` stays `-0`, a
+ * LosslessNumber keeps its digits. `lenient` writes a non-finite number as
+ * its name, for people to read; otherwise it is an error, since JSON has none.
+ */
+export function jsonText(v: Answer | undefined, lenient = false): string {
+  if (v === undefined) {
+    if (lenient) return 'nothing';
+    throw new TypeError('undefined has no JSON text');
+  }
+  if (typeof v === 'number') {
+    if (Object.is(v, -0)) return '-0';
+    if (Number.isFinite(v)) return JSON.stringify(v);
+    if (lenient) return String(v);
+    throw new TypeError(`${v} has no JSON text`);
+  }
+  if (v instanceof LosslessNumber) return v.toString();
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map((x) => jsonText(x, lenient)).join(',')}]`;
+  return `{${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${JSON.stringify(k)}:${jsonText(x, lenient)}`).join(',')}}`;
+}
+
+/** An answer as the doubles a float64 reader sees (JSON.parse, the oracle, a JavaScript SDK). */
+export function asDoubles(v: Answer): Json {
+  if (v instanceof LosslessNumber) return Number(v.toString());
+  if (Array.isArray(v)) return v.map(asDoubles);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asDoubles(x as Answer)]));
+  return v as Json;
+}

@@ -1,7 +1,9 @@
-import { LosslessNumber, parse as parseLossless } from 'lossless-json';
+import { parse as parseLossless } from 'lossless-json';
 import type { Adapter, AdapterError, ParseOutcome, SerializeOutcome } from '../adapters/contract.ts';
 import { difference, show } from '../src/equality.ts';
-import type { Answer, Json } from '../src/json.ts';
+import { asDoubles, type Answer, type Json } from '../src/json.ts';
+
+export { asDoubles };
 import type { Shown, Verdict } from './check.ts';
 
 export const encodeText = (text: string) => new TextEncoder().encode(text);
@@ -48,13 +50,6 @@ export function readOutput(bytes: Uint8Array): { ok: true; value: Answer; text: 
   }
 }
 
-/** The output as the doubles a float64 reader sees, for the oracle. */
-export function asDoubles(v: Answer): Json {
-  if (v instanceof LosslessNumber) return Number(v.toString());
-  if (Array.isArray(v)) return v.map(asDoubles);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asDoubles(x as Answer)]));
-  return v as Json;
-}
 
 export type Written = { ok: true; value: Answer; text: string } | { ok: false; verdict: Verdict };
 

@@ -1,7 +1,9 @@
-"""Harness for the `openai` Python package: ResponseImageGenCall*Event.
+"""Harness for the `openai` Python package: ResponseImageGenCall*Event, read as its Stream reads every event.
 
-Default: the path the SDK takes on a streamed event (json.loads of the SSE data, then the lenient
-construct_type it uses when strict response validation is off). With --strict: model_validate_json.
+Parse: the event's data through json.loads (ServerSentEvent.json), then the client's _process_response_data
+step with cast_to=ResponseStreamEvent, the union Responses.create(stream=True) streams: construct_type when strict
+response validation is off (the default), validate_type with --strict (OpenAI(_strict_response_validation=True)),
+whose pydantic.ValidationError the client raises as APIResponseValidationError.
 Serialize: the model built with validation, written by the SDK's own to_json.
 """
 import json
@@ -13,8 +15,9 @@ import orc_harness as h  # noqa: E402
 
 import openai  # noqa: E402
 import pydantic  # noqa: E402
-from openai._models import construct_type  # noqa: E402
+from openai._models import construct_type, validate_type  # noqa: E402
 from openai.types import responses  # noqa: E402
+from openai.types.responses import ResponseStreamEvent  # noqa: E402
 
 STRICT = "--strict" in sys.argv
 MODELS = {f"OpenResponsesImageGenCall{x}": getattr(responses, f"ResponseImageGenCall{x}Event")
@@ -26,17 +29,19 @@ def fields(cls):
 
 
 def parse_native(model, payload):
-    cls = MODELS[model]
-    if STRICT:
-        try:
-            return cls.model_validate_json(payload)
-        except pydantic.ValidationError as e:
-            raise h.ParseError(str(e))
     try:
         data = json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise h.ParseError(str(e))
-    return construct_type(type_=cls, value=data)
+    if STRICT:
+        try:
+            obj = validate_type(type_=ResponseStreamEvent, value=data)
+        except pydantic.ValidationError as e:
+            raise h.ParseError(f"APIResponseValidationError: {e}")
+        if not isinstance(obj, MODELS[model]):
+            raise h.ParseError(f"validated as {type(obj).__name__}, not {MODELS[model].__name__}")
+        return obj
+    return construct_type(type_=ResponseStreamEvent, value=data)
 
 
 def parse(model, payload):

@@ -1,3 +1,4 @@
+import { asDoubles } from '../../src/json.ts';
 import type { SchemaSet } from '../../src/models.ts';
 import { describeThrown, failure, type Adapter, type AdapterFactory } from '../contract.ts';
 import { Codec, ReferenceParseError } from './codec.ts';
@@ -34,7 +35,7 @@ export function referenceAdapter(set: SchemaSet): Adapter {
       operations: { parse: models, serialize: models, reserialize: models, sse: models },
     },
     parse: (model, payload) => guard(() => ({ ok: true, value: codec(model).render(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
-    serialize: (model, value) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).fromWire(value, ReferenceSerializeError)) }), ReferenceSerializeError, 'serialize_error'),
+    serialize: (model, value) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).fromWire(asDoubles(value), ReferenceSerializeError)) }), ReferenceSerializeError, 'serialize_error'),
     sse: (chunks) => ({ ok: true, events: decodeSse(chunks).events }),
     reserialize: (model, payload) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
   };

@@ -1,4 +1,4 @@
-import type { Json } from '../../src/json.ts';
+import { jsonText, type Answer } from '../../src/json.ts';
 import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, SerializeOutcome, SseOutcome } from '../contract.ts';
 import { HarnessProcess } from './child.ts';
 import { PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.ts';
@@ -22,7 +22,7 @@ export interface StdioOptions {
 interface Job {
   op: Operation;
   model: string;
-  body: { payload: string } | { value: Json } | { chunks: string[] };
+  body: { payload: string } | { value: Answer } | { chunks: string[] };
   /** Sent alone after a fault, so that a new fault can only be its own. */
   isolated: boolean;
   resolve(outcome: Outcome): void;
@@ -35,9 +35,12 @@ interface InFlight {
   timer: NodeJS.Timeout;
 }
 
-/** One request as the protocol writes it (schema/protocol/request.schema.json). */
+/**
+ * One request as the protocol writes it (schema/protocol/request.schema.json).
+ * A value travels as the check means it: `-0` as `-0`, an exact integer as its digits.
+ */
 export function requestLine(id: number, job: Pick<Job, 'op' | 'model' | 'body'>): string {
-  return JSON.stringify({ id, op: job.op, model: job.model, ...job.body });
+  return jsonText({ id, op: job.op, model: job.model, ...job.body } as Answer);
 }
 
 /** A harness that cannot even say hello this many times in a row is not coming back. */
@@ -206,7 +209,7 @@ export class StdioAdapter implements Adapter {
     return this.request('parse', model, { payload: Buffer.from(payload).toString('base64') }) as Promise<ParseOutcome>;
   }
 
-  serialize(model: string, value: Json): Promise<SerializeOutcome> {
+  serialize(model: string, value: Answer): Promise<SerializeOutcome> {
     return this.request('serialize', model, { value }) as Promise<SerializeOutcome>;
   }
 

@@ -13,6 +13,8 @@ export interface HarnessManifest {
   /** A file the build leaves behind; by default the stamp in build/. */
   built?: string;
   adapters: { name: string; summary: string; run: string[] }[];
+  /** A build that fails this way (a regular expression over its output) lacks a download, which `say` tells how to get. */
+  unavailable?: { match: string; say: string };
 }
 
 export const ADAPTERS_DIR = join(PROJECT_ROOT, 'adapters');

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseLossless } from 'lossless-json';
-import { asDoubles } from '../../suites/verdicts.ts';
-import { LosslessNumber, type Answer } from '../../src/json.ts';
+import { asDoubles, LosslessNumber, type Answer } from '../../src/json.ts';
 import { SCHEMA_DIR } from '../../src/models.ts';
 import { createAjv } from '../../src/oracle.ts';
 import type { AdapterError, DecodedEvent, Operation } from '../contract.ts';

@@ -27,7 +27,11 @@ function build(m: HarnessManifest): { ok: boolean; line: string } {
   for (const step of m.build) {
     const r = spawnSync(step[0]!, step.slice(1), { cwd: m.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.status !== 0) {
-      const why = (r.stderr || r.stdout || r.error?.message || '').trim().split('\n').slice(-6).join('\n    ');
+      const output = (r.stderr || r.stdout || r.error?.message || '').trim();
+      if (m.unavailable && new RegExp(m.unavailable.match, 'i').test(output)) {
+        return { ok: !ci, line: `${names}: ${ci ? 'FAILED' : 'skipped'}: ${m.unavailable.say}` };
+      }
+      const why = output.split('\n').slice(-6).join('\n    ');
       return { ok: false, line: `${names}: FAILED at "${step.join(' ')}":\n    ${why}` };
     }
   }

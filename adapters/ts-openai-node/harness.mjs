@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Harness for the `openai` npm package. Its event types are TypeScript interfaces only, so what it
 // parses is what its stream yields: the payload goes through the SDK's own SSE decoder and JSON.parse
-// (Stream.fromSSEResponse), exactly as a streamed event would. Serialize is JSON.stringify of the object.
+// (Stream.fromSSEResponse), exactly as a streamed event would. The package has no serializer: a program
+// writes an event with JSON.stringify, which is not the SDK's code, so serialize is not declared.
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Stream, _iterSSEMessages } from 'openai/core/streaming';
@@ -17,9 +18,17 @@ const FIELDS = {
   OpenResponsesImageGenCallCompleted: COMMON,
 };
 const names = Object.keys(FIELDS);
-// JSON has no Infinity or NaN: a non-finite number the SDK produced is shown as a string so it stays visible
-const finite = (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
-const write = (o) => process.stdout.write(JSON.stringify(o, finite) + '\n');
+/**
+ * A reply as JSON text that keeps what the SDK produced: -0 stays -0 (JSON.stringify writes 0), and a
+ * non-finite number, which JSON has not, is shown as a string so that it stays visible.
+ */
+function jsonText(v) {
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : Number.isFinite(v) ? JSON.stringify(v) : JSON.stringify(String(v));
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(jsonText).join(',')}]`;
+  return `{${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${JSON.stringify(k)}:${jsonText(x)}`).join(',')}}`;
+}
+const write = (o) => process.stdout.write(jsonText(o) + '\n');
 
 /** The payload as one SSE event: each of its lines a `data:` line, as a server would frame it. */
 function sseOf(payload) {
@@ -75,25 +84,17 @@ async function handle(req) {
     }
   }
   if (!FIELDS[req.model]) return { id: req.id, ok: false, error: { kind: 'unsupported', message: req.model } };
-  if (req.op === 'serialize') {
-    try {
-      const event = Object.fromEntries(FIELDS[req.model].filter((f) => f in req.value).map((f) => [f, req.value[f]]));
-      return { id: req.id, ok: true, bytes: Buffer.from(JSON.stringify(event)).toString('base64') };
-    } catch (e) {
-      return fail('exception', e);
-    }
-  }
+  if (req.op !== 'parse') return { id: req.id, ok: false, error: { kind: 'unsupported', message: `openai (npm) has no ${req.op}` } };
   let event;
   try {
     event = await parse(Buffer.from(req.payload, 'base64'));
   } catch (e) {
     return fail(isSdkError(e) ? 'parse_error' : 'exception', e);
   }
-  if (req.op === 'parse') return { id: req.id, ok: true, value: render(req.model, event) };
-  return { id: req.id, ok: true, bytes: Buffer.from(JSON.stringify(event)).toString('base64') };
+  return { id: req.id, ok: true, value: render(req.model, event) };
 }
 
-write({ type: 'hello', protocol: 1, implementation: { name: 'openai (npm)', language: 'TypeScript', version }, operations: { parse: names, serialize: names, reserialize: names, sse: names } });
+write({ type: 'hello', protocol: 1, implementation: { name: 'openai (npm)', language: 'TypeScript', version }, operations: { parse: names, sse: names } });
 createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', (line) => {
   if (!line.trim()) return;
   const req = JSON.parse(line);

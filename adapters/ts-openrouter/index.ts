@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { asDoubles } from '../../src/json.ts';
 import type { Model } from '../../src/models.ts';
 import { failure, type Adapter, type AdapterFactory, type Operation } from '../contract.ts';
 import { SpeakeasyModel, type SpeakeasyModule } from './sdk-model.ts';
@@ -66,7 +67,7 @@ function factory(f: Flavour): AdapterFactory {
       return {
         info: { name: f.adapter, language: 'TypeScript', implementation: '@openrouter/sdk', version, operations },
         parse: (model, payload) => models.get(model)!.parse(payload),
-        serialize: (model, value) => (models.get(model)?.mod.toJSON ? models.get(model)!.serialize(value) : unsupported),
+        serialize: (model, value) => (models.get(model)?.mod.toJSON ? models.get(model)!.serialize(asDoubles(value)) : unsupported),
         reserialize: (model, payload) => (models.get(model)?.mod.toJSON ? models.get(model)!.reserialize(payload) : unsupported),
         sse: (chunks) => decodeWithEventStream(f.alias, chunks),
       };

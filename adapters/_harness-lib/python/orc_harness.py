@@ -44,6 +44,12 @@ def _jsonable(o):
     return repr(o)
 
 
+def _one_line(e, limit=600):
+    # pydantic lists every member of a large union; the first lines say what went wrong
+    text = " ".join(str(e).split())
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
+
+
 def render(obj, fields):
     """The parsed object field by field through its attributes. A field it does not have is left out,
     and so is an optional one the payload did not set (the SDK's models have fields ours do not)."""
@@ -71,7 +77,8 @@ def serve(implementation, version, operations, handlers):
     for line in sys.stdin:
         if not line.strip():
             continue
-        req = json.loads(line)
+        # "-0" is the double -0.0 the check means (json reads it as the int 0); integers keep every digit
+        req = json.loads(line, parse_int=lambda s: -0.0 if s == "-0" else int(s))
         rid, op, model = req["id"], req["op"], req["model"]
         try:
             # a stream names no model: its events are whatever it holds
@@ -87,14 +94,14 @@ def serve(implementation, version, operations, handlers):
                 reply = {"id": rid, "ok": True, "value": _finite(result)} if op == "parse" else \
                         {"id": rid, "ok": True, "bytes": base64.b64encode(result).decode()}
         except ParseError as e:
-            reply = {"id": rid, "ok": False, "error": {"kind": "parse_error", "message": " ".join(str(e).split())}}
+            reply = {"id": rid, "ok": False, "error": {"kind": "parse_error", "message": _one_line(e)}}
         except SerializeError as e:
-            reply = {"id": rid, "ok": False, "error": {"kind": "serialize_error", "message": " ".join(str(e).split())}}
+            reply = {"id": rid, "ok": False, "error": {"kind": "serialize_error", "message": _one_line(e)}}
         except Unsupported as e:
             reply = {"id": rid, "ok": False, "error": {"kind": "unsupported", "message": str(e)}}
         except Exception as e:  # the SDK threw something it does not document: a defect, reported as such
             traceback.print_exc(file=sys.stderr)
-            reply = {"id": rid, "ok": False, "error": {"kind": "exception", "message": f"{type(e).__name__}: {' '.join(str(e).split())}"}}
+            reply = {"id": rid, "ok": False, "error": {"kind": "exception", "message": f"{type(e).__name__}: {_one_line(e)}"}}
         try:
             line = json.dumps(reply, allow_nan=False, default=_jsonable)
         except (TypeError, ValueError) as e:

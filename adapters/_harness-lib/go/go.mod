@@ -1,0 +1,3 @@
+module openresponses-conformance/harnesslib
+
+go 1.22

@@ -1,0 +1,81 @@
+/**
+ * Each bundled harness calls its SDK on the path a program takes. One payload per harness whose
+ * answer only that path gives pins it: a harness that drifted to another entry point fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Adapter } from '../adapters/contract.ts';
+import { bundledHarnesses } from '../adapters/stdio/factories.ts';
+import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.ts';
+import { show } from '../src/equality.ts';
+import { GENERATING, set } from './helpers/adapters.ts';
+
+const CI = process.env.CI === 'true' || process.env.CI === '1';
+const manifests = loadManifests();
+const enc = (s: string) => new TextEncoder().encode(s);
+const withField = (field: string, literal: string) => enc(`{"type":"response.image_generation_call.generating","item_id":"a","output_index":1,"sequence_number":2,"${field}":${literal}}`);
+
+async function answer(a: Adapter, op: 'parse' | 'sse' | 'serialize', input: Uint8Array | Uint8Array[] | object): Promise<string> {
+  const o = op === 'parse' ? await a.parse(GENERATING, input as Uint8Array) : op === 'sse' ? await a.sse!(input as Uint8Array[]) : await a.serialize(GENERATING, input as any);
+  if (!o.ok) return `${o.error.kind}: ${o.error.message}`;
+  if ('value' in o) return show(o.value);
+  if ('events' in o) return JSON.stringify(o.events);
+  return new TextDecoder().decode(o.bytes);
+}
+
+function pin(name: string, why: string, body: (a: Adapter) => Promise<void>) {
+  const m = manifests.find((x) => x.adapters.some((a) => a.name === name))!;
+  const ready = isBuilt(m);
+  if (!ready && CI) throw new Error(`${name} is not built in CI: "npm run adapters:setup" must build every harness`);
+  it.skipIf(!ready)(`${name}: ${why}${ready ? '' : ' (not built here)'}`, async () => {
+    const a = await bundledHarnesses().find((f) => f.name === name)!.create({ set, checkProtocol: true });
+    try {
+      await body(a);
+    } finally {
+      await a.close?.();
+    }
+  });
+}
+
+const generating = { type: 'response.image_generation_call.generating', item_id: 'a', output_index: 1, sequence_number: 2 };
+
+describe('each harness is pinned to its SDK path', () => {
+  pin('go-openai', 'encoding/json under the SDK turns a lone surrogate into U+FFFD', async (a) => {
+    expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"\\ud800","output_index":1,"sequence_number":2}'))).toContain('"item_id":"\ufffd"');
+  });
+  pin('go-openrouter-seed', "the seed release's decoder misses a blank line written LF CR LF", async (a) => {
+    expect(await answer(a, 'sse', [enc('data: b\n\r\ndata: c\n\n')])).toBe('[{"event":null,"data":"b\\nc"}]');
+  });
+  pin('go-openrouter-seed-union', 'the union refuses an event without a type, which the model itself reads as zeros', async (a) => {
+    expect(await answer(a, 'parse', enc('{}'))).toMatch(/^parse_error: could not unmarshal `\{\}` into any supported union types for OpenResponsesStreamEvent/);
+  });
+  pin('go-openrouter-v0.2.0', "the SDK's decoder re-marshals JSON data, compacting it; the model reads {} as zeros", async (a) => {
+    expect(await answer(a, 'sse', [enc('data: {"a": 1}\n\n')])).toBe('[{"event":null,"data":"{\\"a\\":1}"}]');
+    expect(await answer(a, 'parse', enc('{}'))).toBe('{"item_id":"","output_index":0,"sequence_number":0,"type":""}');
+  });
+  pin('go-openrouter-v0.2.0-union', 'the union of v0.2.0 is StreamEvents', async (a) => {
+    expect(await answer(a, 'parse', enc('{}'))).toMatch(/into any supported union types for StreamEvents/);
+  });
+  pin('go-openrouter-latest', 'int64 numbers: the model refuses a fraction', async (a) => {
+    expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"a","output_index":0.5,"sequence_number":2}'))).toBe('parse_error: json: cannot unmarshal number 0.5 into Go value of type int64');
+  });
+  pin('go-openrouter-latest-union', 'the newest union keeps an event it cannot type as Unknown, with no error', async (a) => {
+    expect(await answer(a, 'parse', enc('{}'))).toBe('parse_error: the union read it as an unknown event');
+  });
+  pin('py-openai', 'construct_type on the stream union builds the first member it can for {}', async (a) => {
+    expect(await answer(a, 'parse', enc('{}'))).toBe('{"delta":null,"sequence_number":null,"type":null}');
+  });
+  pin('py-openai-strict', 'json.loads then validate_type keeps a lone surrogate (model_validate_json refuses it)', async (a) => {
+    expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"\\ud800","output_index":1,"sequence_number":2}'))).toContain('"item_id":"\\ud800"');
+  });
+  pin('py-openrouter', "the SDK's int model refuses a fraction in pydantic's words", async (a) => {
+    expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"a","output_index":0.5,"sequence_number":2}'))).toMatch(/^parse_error: .*fractional part/);
+  });
+  pin('py-openrouter-seed', 'marshal_json writes a float field as 1.0', async (a) => {
+    expect(await answer(a, 'serialize', generating)).toContain('"output_index":1.0');
+  });
+  pin('ts-openai-node', "JSON.parse under the SDK's Stream keeps -0, and the answer carries it; no serializer", async (a) => {
+    expect(await answer(a, 'parse', withField('output_index', '-0'))).toContain('"output_index":-0');
+    expect(a.info.operations.serialize).toBeUndefined();
+    expect(a.info.operations.reserialize).toBeUndefined();
+  });
+});
