@@ -18,6 +18,14 @@ export interface AdapterInfo {
   version: string;
   /** For each operation, the models (by schema title) it supports. */
   operations: Partial<Record<Operation, string[]>>;
+  /**
+   * What the SDK's event-stream decoder hands on as an event's data: its
+   * text (the default), or `json`, a value it parsed and wrote again (a
+   * Speakeasy Go stream marshals each event before its unmarshaller reads
+   * it). Data that is JSON is then compared as a JSON value, since no
+   * program using the SDK can see its text.
+   */
+  sseData?: 'text' | 'json';
 }
 
 /**

@@ -15,6 +15,20 @@ export function replayOf(file: string): string {
   return `npx orc replay ${/[\s'"]/.test(file) ? JSON.stringify(file) : file}`;
 }
 
+/** What each adapter did with each mutation, most frequent behaviour first: the view across implementations. */
+export function behaviourTable(results: readonly FuzzResult[]): string {
+  const mutations = [...new Set(results.flatMap((r) => Object.keys(r.behaviours)))];
+  if (mutations.length === 0) return '';
+  const esc = (t: string) => visible(t, 60).replace(/\|/g, '\\|');
+  const out = ['## Behaviours by mutation', '', 'What each adapter did with each mutation, and how often: `rejected` with its parse error, `as expected`, `→` the value it accepted, or the kind of failure.', ''];
+  out.push(`| mutation | ${results.map((r) => esc(r.adapter)).join(' | ')} |`, `|---|${results.map(() => '---').join('|')}|`);
+  for (const m of mutations) {
+    const cells = results.map((r) => (r.behaviours[m] ?? []).map((b) => `${esc(b.behaviour)} ${b.count}`).join('<br>') || '–');
+    out.push(`| ${esc(m)} | ${cells.join(' | ')} |`);
+  }
+  return out.join('\n') + '\n';
+}
+
 /** The terminal's and the Markdown summary's text: cases by category and expectation, then each distinct failure. */
 export function fuzzSummary(results: readonly FuzzResult[], markdown = false): string {
   const out: string[] = [];

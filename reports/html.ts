@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckResult, RunEvent } from '../src/runner/results.ts';
 import { LEVELS } from '../suites/check.ts';
-import { baselineLines, collect, implementationOf, levelShare, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { baselineLines, behaviourClasses, behaviourGroups, cellText, collect, implementationOf, levelShare, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
 import { hexDump } from './_internals/hex-dump.ts';
 import { xmlText } from './_internals/xml.ts';
 import { FILTER_SCRIPT, REPORT_STYLE } from './_internals/html-assets.ts';
@@ -84,11 +84,13 @@ export function htmlReport(events: readonly RunEvent[]): string {
   out.push(...d.adapterNames.map((a) => `<th>${esc(a)}</th>`), '</tr></thead><tbody>');
   for (const row of d.rows) {
     const statuses = new Set(Object.values(row.cells).map((r) => r!.status));
+    const classes = behaviourClasses(row, d.adapterNames);
     out.push(`<tr data-level="${row.level}" data-statuses="${[...statuses].join(' ')}" data-model="${esc(row.model)}"><td>${esc(shortModel(row.model))}</td><td><code>${esc(row.id)}</code></td>`);
     for (const a of d.adapterNames) {
       const r = row.cells[a];
       if (!r) out.push('<td></td>');
       else if (r.status === 'failed') out.push(`<td class="st-failed"><a href="#${anchors.get(r)}">${STATUS_MARK.failed}</a></td>`);
+      else if (r.status === 'observed') out.push(`<td class="st-observed beh-${classes.get(cellText(r))! % 8}" title="${esc((r.observations ?? []).map((o) => `${o.label}: ${o.outcome}`).join(' · '), 600)}">${esc(cellText(r), 80)}</td>`);
       else out.push(`<td class="st-${r.status}" title="${esc(r.reason ?? r.description, 300)}">${STATUS_MARK[r.status]}</td>`);
     }
     out.push('</tr>');
@@ -99,13 +101,13 @@ export function htmlReport(events: readonly RunEvent[]): string {
     out.push(`<h2>Failures (${failures.length})</h2>`);
     for (const r of failures) out.push(failureSection(r, anchors.get(r)!));
   }
-  const observed = d.results.filter((r) => r.status === 'observed');
-  if (observed.length) {
-    out.push('<h2>Observations (implementation-defined)</h2>', '<table class="observations"><thead><tr><th>adapter</th><th>model</th><th>check</th><th>case</th><th>outcome</th></tr></thead><tbody>');
-    for (const r of observed) {
-      for (const o of r.observations ?? []) {
-        out.push(`<tr data-level="${r.level}" data-statuses="observed" data-model="${esc(r.model)}"><td>${esc(r.adapter)}</td><td>${esc(shortModel(r.model))}</td><td><code>${esc(r.id)}</code></td><td>${esc(o.label, 200)}</td><td>${esc(o.outcome, 400)}</td></tr>`);
-      }
+  const groups = behaviourGroups(d);
+  if (groups.length) {
+    out.push('<h2>Behaviours (implementation-defined)</h2>', '<p class="muted">Each case, and which implementations share each behaviour; hover a behaviour for what the first of them did.</p>');
+    out.push('<table class="behaviours"><thead><tr><th>model</th><th>check</th><th>case</th><th>behaviours</th></tr></thead><tbody>');
+    for (const g of groups) {
+      const chips = g.behaviours.map((b, i) => `<span class="chip beh-${i % 8}" title="${esc(b.detail, 400)}">${esc(b.behaviour, 80)}</span> ${esc(b.adapters.join(', '))}`).join('<br>');
+      out.push(`<tr data-level="Informational" data-statuses="observed" data-model="${esc(g.model)}"><td>${esc(shortModel(g.model))}</td><td><code>${esc(g.id)}</code></td><td>${esc(g.case, 200)}</td><td>${chips}</td></tr>`);
     }
     out.push('</tbody></table>');
   }

@@ -29,7 +29,7 @@ export function junitReport(events: readonly RunEvent[]): string {
         return { failed: true, xml: `    <testcase ${attrs}>\n      <failure message="${xmlText(r.failure!.message, 300)}" type="${r.failure!.kind}">${failureBody(r)}</failure>\n    </testcase>` };
       }
       if (r.status === 'unsupported') return { skipped: true, xml: `    <testcase ${attrs}>\n      <skipped message="${xmlText(r.reason ?? 'unsupported')}"/>\n    </testcase>` };
-      const obs = (r.observations ?? []).map((o) => xmlText(`${o.label}: ${o.outcome}`)).join('\n');
+      const obs = (r.observations ?? []).map((o) => xmlText(`${o.label}: ${o.behaviour} (${o.outcome})`)).join('\n');
       return { xml: obs ? `    <testcase ${attrs}>\n      <system-out>${obs}</system-out>\n    </testcase>` : `    <testcase ${attrs}/>` };
     });
     const failures = cases.filter((c) => c.failed).length;

@@ -1,6 +1,6 @@
 import type { RunEvent } from '../src/runner/results.ts';
 import { LEVELS } from '../suites/check.ts';
-import { baselineLines, collect, implementationOf, levelShare, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { baselineLines, behaviourGroups, cellText, collect, implementationOf, levelShare, requiredFailed, shortModel } from './_internals/collect.ts';
 import { visible } from './_internals/visible.ts';
 
 const MD_MARK = { passed: '✅', failed: '❌', unsupported: '➖', observed: '👁' } as const;
@@ -47,7 +47,7 @@ export function markdownReport(events: readonly RunEvent[]): string {
   for (const row of d.rows) {
     const cells = d.adapterNames.map((a) => {
       const r = row.cells[a];
-      return r ? `${MD_MARK[r.status]} ${STATUS_MARK[r.status]}` : '';
+      return r ? `${MD_MARK[r.status]} ${cell(cellText(r))}` : '';
     });
     out.push(`| ${cell(shortModel(row.model))} | ${cell(row.id)} | ${cells.join(' | ')} |`);
   }
@@ -71,11 +71,11 @@ export function markdownReport(events: readonly RunEvent[]): string {
       out.push('', 'Replay:', '', fenced(f.replayCommand));
     }
   }
-  const observed = d.results.filter((r) => r.status === 'observed');
-  if (observed.length) {
-    out.push('', '## Observations (implementation-defined)', '', '| adapter | model | check | case | outcome |', '|---|---|---|---|---|');
-    for (const r of observed) {
-      for (const o of r.observations ?? []) out.push(`| ${cell(r.adapter)} | ${cell(shortModel(r.model))} | ${cell(r.id)} | ${cell(visible(o.label, 60))} | ${cell(visible(o.outcome, 200))} |`);
+  const groups = behaviourGroups(d);
+  if (groups.length) {
+    out.push('', '## Behaviours (implementation-defined)', '', 'Each case, and which implementations share each behaviour.', '', '| model | check | case | behaviour | adapters |', '|---|---|---|---|---|');
+    for (const g of groups) {
+      for (const b of g.behaviours) out.push(`| ${cell(shortModel(g.model))} | ${cell(g.id)} | ${cell(visible(g.case, 60))} | ${cell(b.behaviour)} | ${cell(b.adapters.join(', '))} |`);
     }
   }
   out.push('', `Levels: ${LEVELS.join(', ')}. ${MD_MARK.passed} passed, ${MD_MARK.failed} failed, ${MD_MARK.unsupported} not applicable, ${MD_MARK.observed} observed.`);

@@ -1,9 +1,12 @@
 import type { RunEvent, Status } from '../src/runner/results.ts';
-import { baselineLines, collect, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { baselineLines, behaviourClasses, cellText, collect, requiredFailed, shortModel } from './_internals/collect.ts';
 import { visible } from './_internals/visible.ts';
 
 const COLOR: Record<Status, string> = { passed: '\x1b[32m', failed: '\x1b[31;1m', unsupported: '\x1b[2m', observed: '\x1b[36m' };
+/** Observations of one row, coloured by behaviour: cells in one colour behave alike. */
+const BEHAVIOUR_COLORS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[34m', '\x1b[96m', '\x1b[95m', '\x1b[93m', '\x1b[94m'];
 const RESET = '\x1b[0m';
+const fit = (text: string, width: number) => (text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`);
 
 /** The checks × adapters table, then every failure with its counterexample and replay command. */
 export function terminalReport(events: readonly RunEvent[], options: { color: boolean }): string {
@@ -20,9 +23,13 @@ export function terminalReport(events: readonly RunEvent[], options: { color: bo
       model = row.model;
       lines.push(`── ${model} ${'─'.repeat(Math.max(0, checkWidth - model.length - 4))}`);
     }
+    const classes = behaviourClasses(row, names);
     const cells = names.map((a) => {
       const r = row.cells[a];
-      return r ? paint(r.status, STATUS_MARK[r.status].padEnd(width)) : ''.padEnd(width);
+      if (!r) return ''.padEnd(width);
+      const text = fit(cellText(r), width);
+      if (r.status !== 'observed' || !options.color) return paint(r.status, text);
+      return `${BEHAVIOUR_COLORS[classes.get(cellText(r))! % BEHAVIOUR_COLORS.length]}${text}${RESET}`;
     });
     lines.push(`${row.id.padEnd(checkWidth)}  ${cells.join('  ')}`);
   }

@@ -34,14 +34,22 @@ interface CheckBase {
 export interface PropertyCheck<T = any> extends CheckBase {
   mode: 'property';
   arbitrary: fc.Arbitrary<T>;
+  /** A check over a short, fixed list runs every case on it, in order, instead of drawing from the arbitrary. */
+  cases?: () => T[];
   show(t: T): Shown;
   evaluate(adapter: Adapter, t: T): Verdict | Promise<Verdict>;
+}
+
+/** What an implementation did with an implementation-defined case: the class of it, and the detail. */
+export interface Observed {
+  behaviour: string;
+  detail: string;
 }
 
 export interface ObservationCase {
   label: string;
   shown: Shown;
-  observe(adapter: Adapter): string | Promise<string>;
+  observe(adapter: Adapter): Observed | Promise<Observed>;
 }
 
 /** An implementation-defined behaviour: recorded case by case, never a failure. */

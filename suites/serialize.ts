@@ -3,14 +3,16 @@ import { difference, show } from '../src/equality.ts';
 import type { Json } from '../src/json.ts';
 import type { Check, PropertyCheck, Suite, Verdict } from './check.ts';
 import { asDoubles, andThen, written } from './verdicts.ts';
+import { serializerChoiceChecks } from './serializer-choices.ts';
 import type { Answer } from '../src/json.ts';
 
 type Judge = (value: Json, output: Answer, text: string) => Verdict;
 
 export const serializeSuite: Suite = {
   name: 'Serialize',
-  description: 'the serializer writes JSON that validates against the schema and reads back as the value given',
-  checks({ set, model }) {
+  description: 'the serializer writes JSON that validates against the schema and reads back as the value given, whatever it is given; what it chooses where JSON leaves a choice is recorded',
+  checks(ctx) {
+    const { set, model } = ctx;
     const values = validValues(set, model.id);
     const validate = set.ajv.getSchema(model.id)!;
     const check = (id: string, description: string, judge: Judge): PropertyCheck<Json> => ({
@@ -45,6 +47,6 @@ export const serializeSuite: Suite = {
         return d ? { pass: false, kind: 'mismatch', message: d, answer: show(got) } : { pass: true };
       }));
     }
-    return checks;
+    return [...checks, ...serializerChoiceChecks(ctx)];
   },
 };

@@ -4,7 +4,8 @@ import type { BrokenValue } from '../arbitraries/index.ts';
 import { objectFrom, type Json } from '../src/json.ts';
 import type { Check, Suite } from './check.ts';
 import { typicalValue } from './typical.ts';
-import { describeWrite, encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, andThen } from './verdicts.ts';
+import { memberText, wrote } from './behaviours.ts';
+import { encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, andThen } from './verdicts.ts';
 
 /** The value without the member the pointer names: what a parser that ignores it must yield. */
 function without(value: Json, pointer: string): Json {
@@ -32,18 +33,19 @@ export const unknownFieldsSuite: Suite = {
       });
     }
     const base = typicalValue(ctx);
-    const payloads: [string, Json][] = [
-      ['a scalar unknown field', { ...base, extra_field: 'x' }],
-      ['a nested unknown field', { ...base, extra_object: { nested: [1, 2.5, null] } }],
+    const payloads: [string, Record<string, Json>, string][] = [
+      ['a scalar unknown field', { ...base, extra_field: 'x' }, 'extra_field'],
+      ['a nested unknown field', { ...base, extra_object: { nested: [1, 2.5, null] } }, 'extra_object'],
     ];
     checks.push({
       id: 'Informational.UnknownFields.Reserialized', level: 'Informational', suite: 'UnknownFields', model: model.name, mode: 'observe',
       needs: ['parse', 'serialize'],
       description: 'what the implementation writes after reading a payload with unknown fields: dropped, kept, or refused',
-      cases: payloads.map(([label, v]) => ({
+      cases: payloads.map(([label, v, extra]) => ({
         label,
         shown: shownPayload(JSON.stringify(v)),
-        observe: (adapter) => andThen(reserialize(adapter, model.name, encodeText(JSON.stringify(v))), describeWrite),
+        observe: (adapter) => andThen(reserialize(adapter, model.name, encodeText(JSON.stringify(v))), (o) =>
+          wrote(o, (text) => (memberText(text, extra) !== undefined ? 'kept and written' : 'dropped'))),
       })),
     });
     return checks;

@@ -50,6 +50,18 @@ export function readOutput(bytes: Uint8Array): { ok: true; value: Answer; text: 
   }
 }
 
+/** Whether serializer output is JSON and a valid event: the schema's validator for one model, bound. */
+export type OutputValidator = (bytes: Uint8Array) => Verdict;
+
+export function outputValidator(validate: (value: Answer) => boolean, errors: () => { instancePath?: string; message?: string }[] | null | undefined): OutputValidator {
+  return (bytes) => {
+    const out = readOutput(bytes);
+    if (!out.ok) return { pass: false, kind: 'invalid-output', message: out.message, answer: out.text };
+    if (validate(asDoubles(out.value))) return { pass: true };
+    const e = errors()?.[0];
+    return { pass: false, kind: 'invalid-output', message: `output breaks the schema: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim(), answer: out.text };
+  };
+}
 
 export type Written = { ok: true; value: Answer; text: string } | { ok: false; verdict: Verdict };
 

@@ -47,7 +47,8 @@ describe('orc run', () => {
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.adapters.map((a: any) => a.name)).toEqual([
       'reference', 'ts-openrouter-0.1.2', 'ts-openrouter-latest',
-      'go-openai', 'py-openai', 'py-openai-strict', 'py-openrouter', 'py-openrouter-seed', 'ts-openai-node',
+      'go-openai', 'go-openrouter-latest', 'go-openrouter-latest-union', 'go-openrouter-seed', 'go-openrouter-seed-union',
+      'go-openrouter-v0.2.0', 'go-openrouter-v0.2.0-union', 'py-openai', 'py-openai-strict', 'py-openrouter', 'py-openrouter-seed', 'ts-openai-node',
     ]);
     expect(new Set(report.adapters.map((a: any) => a.language))).toEqual(new Set(['TypeScript', 'Go', 'Python']));
     const latest = report.results.filter((x: any) => x.adapter === 'ts-openrouter-latest');

@@ -8,10 +8,11 @@ import type { Adapter } from '../adapters/contract.ts';
 import { StdioAdapter } from '../adapters/stdio/client.ts';
 import { applyMutation, baseOf, MUTATIONS, SIZE_MUTATIONS } from '../arbitraries/wire/mutations.ts';
 import { fuzz, type FuzzResult } from '../src/fuzz/fuzzer.ts';
+import { behaviourTable } from '../reports/fuzz.ts';
 import { judge } from '../src/fuzz/judge.ts';
 import { PROJECT_ROOT } from '../src/models.ts';
 import { GENERATING, reference, set } from './helpers/adapters.ts';
-import { acceptsRawControls, acceptsTrailingCommas, lenientNumbers, overflowsOnDepth, smallBuffer } from './helpers/broken-parsers.ts';
+import { acceptsRawControls, acceptsTrailingCommas, lenientNumbers, overflowsOnDepth, smallBuffer, writesBareInfinity } from './helpers/broken-parsers.ts';
 import { orc } from './helpers/cli.ts';
 
 const HARNESS = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');
@@ -93,6 +94,30 @@ describe('each category catches a parser broken for the purpose', () => {
     expect(deep.failures.find((f) => f.mutation === 'Structure.DeepNesting')!.message).toContain('RangeError');
   });
 
+  it('what a serializer writes after accepting an implementation-defined payload must be JSON: a bare Infinity is a failure', async () => {
+    const r = await fuzzed(writesBareInfinity());
+    const f = r.failures.find((x) => x.mutation === 'Numbers.HugeExponent')!;
+    expect(f, JSON.stringify(r.failures)).toBeDefined();
+    expect(f.kind).toBe('invalid-output');
+    expect(f.message).toMatch(/^written again: output is not JSON/);
+    expect(r.behaviours['Numbers.HugeExponent']!.map((b) => b.behaviour).sort()).toEqual(['→ -Infinity', '→ Infinity']);
+    const saved = JSON.parse(readFileSync(f.file, 'utf8'));
+    expect(Buffer.from(saved.payload, 'base64').toString()).toMatch(/e\d{3}/);
+  });
+
+  it('records what the parser did with each mutation, by behaviour, with counts', async () => {
+    const r = await fuzzed(reference(), 1500);
+    const of = (m: string) => Object.fromEntries(r.behaviours[m]!.map((b) => [b.behaviour, b.count]));
+    expect(Object.keys(of('Numbers.HugeExponent'))).toEqual(['rejected']);
+    expect(Object.keys(of('Numbers.NegativeZero'))).toEqual(['kept']);
+    expect(Object.keys(of('Strings.InvalidUtf8'))).toEqual(['rejected']);
+    expect(Object.keys(of('Numbers.ExponentForms'))).toEqual(['as expected']);
+    expect(Object.keys(of('Strings.LoneSurrogateEscape')).every((b) => b.startsWith('→ "'))).toBe(true);
+    const total = Object.values(r.behaviours).flat().reduce((n, b) => n + b.count, 0);
+    expect(total).toBe(r.cases);
+    expect(behaviourTable([r])).toMatch(/\| Numbers\.NegativeZero \| kept \d+ \|/);
+  });
+
   it('size: a reader that gives up past 1 MB', async () => {
     expect(keys(await fuzzed(smallBuffer()))).toContain('Size.HugeString:rejected-valid');
   });
@@ -126,7 +151,11 @@ describe('orc fuzz on the command line', () => {
     const files = readdirSync(join(corpus, dir!));
     expect(files).toContain('Structure.DeepNesting--crash.json');
     const file = join(corpus, dir!, 'Structure.DeepNesting--crash.json');
-    const replay = orc(['replay', file]);
+    // a corpus file names its adapter but never starts it: the user names the harness in the call
+    const refused = orc(['replay', file]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/never starts a program .*--adapter 'NAME=cmd:/);
+    const replay = orc(['replay', file, '--adapter', `deep=cmd:${process.execPath} ${HARNESS} crash-on-deep`]);
     expect(replay.status, replay.stderr).toBe(1);
     expect(replay.stdout).toMatch(/verdict: FAILS \(crash\)/);
     expect(orc(['replay', file, '--adapter', 'reference']).status).toBe(0);

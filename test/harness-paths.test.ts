@@ -78,4 +78,16 @@ describe('each harness is pinned to its SDK path', () => {
     expect(a.info.operations.serialize).toBeUndefined();
     expect(a.info.operations.reserialize).toBeUndefined();
   });
+
+  it('where the module proxy refuses OpenRouter\'s Go SDK, adapters:setup says so in one line with what to set', () => {
+    // the Go toolchain's own words, from a build against the default proxy on this machine
+    const refused = 'main.go:17:2: github.com/OpenRouterTeam/go-sdk@v0.7.67: reading https://proxy.golang.org/github.com/%21open%21router%21team/go-sdk/@v/v0.7.67.zip: 403 Forbidden';
+    const go = manifests.filter((m) => m.folder.startsWith('go-openrouter'));
+    expect(go.map((m) => m.folder).sort()).toEqual(['go-openrouter-latest', 'go-openrouter-seed', 'go-openrouter-v0.2.0']);
+    for (const m of go) {
+      expect(new RegExp(m.unavailable!.match, 'i').test(refused)).toBe(true);
+      expect(m.unavailable!.say).toMatch(/GOPROXY=\S+ and GONOSUMDB=github\.com\/OpenRouterTeam/);
+      expect(m.unavailable!.say).not.toContain('\n');
+    }
+  });
 });

@@ -36,7 +36,7 @@ function hostileEvents(): RunEvent[] {
       },
     } : {}),
     ...(status === 'unsupported' ? { reason: hostile('reason') } : {}),
-    ...(status === 'observed' ? { observations: [{ label: hostile('label'), shown: {}, outcome: hostile('outcome') }] } : {}),
+    ...(status === 'observed' ? { observations: [{ label: hostile('label'), shown: {}, behaviour: hostile('behaviour'), outcome: hostile('outcome') }] } : {}),
   });
   return [
     { type: 'run-started', run: { tool: { name: 'orc', version: '0' }, command: hostile('command'), seed: 1, runs: 3, startedAt: 'now', models: [hostile('Model')], checks: 4, shard: hostile('shard') } },

@@ -9,7 +9,7 @@ const result = (adapter: string, id: string, status: CheckResult['status'], leve
   adapter, model: 'OpenResponsesImageGenCallGenerating', id, level, suite: 'Parse', description: '', status, casesRun: 5, durationMs: 12, seed: 1,
   ...(status === 'failed' ? { failure: { kind: 'mismatch', message: hostile, counterexample: { payload: { text: hostile, base64: 'AA==' } }, answer: hostile, path: '0', shrinks: 1, replay: 'orc1.tok', replayCommand: 'npx orc replay orc1.tok' } } : {}),
   ...(status === 'unsupported' ? { reason: 'no serialize' } : {}),
-  ...(status === 'observed' ? { observations: [{ label: '-0', shown: {}, outcome: hostile }] } : {}),
+  ...(status === 'observed' ? { observations: [{ label: '-0', shown: {}, behaviour: 'kept', outcome: hostile }] } : {}),
 });
 const run = (results: CheckResult[], extra: RunEvent[] = []): RunEvent[] => [
   ...results.map((r) => ({ type: 'check-finished' as const, result: r })),

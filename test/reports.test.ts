@@ -12,7 +12,7 @@ const events: RunEvent[] = [
   { type: 'check-finished', result: { adapter: 'a', model: 'M', id: 'Required.Parse.AcceptsValid', level: 'Required', suite: 'Parse', description: 'd', status: 'failed', casesRun: 3, durationMs: 1, seed: 1,
     failure: { kind: 'mismatch', message: hostile, counterexample: { payload: { text: hostile, base64: 'AA==' } }, answer: hostile, path: '0', shrinks: 2, replay: 'orc1.x', replayCommand: 'npx orc replay orc1.x' } } },
   { type: 'check-finished', result: { adapter: 'a', model: 'M', id: 'Informational.ImplDefined.NegativeZero.n', level: 'Informational', suite: 'ImplementationDefined', description: 'd', status: 'observed', casesRun: 1, durationMs: 1, seed: 1,
-    observations: [{ label: '-0', shown: {}, outcome: hostile }] } },
+    observations: [{ label: hostile, shown: {}, behaviour: hostile, outcome: hostile }] } },
 ];
 
 describe('reports', () => {
@@ -23,9 +23,9 @@ describe('reports', () => {
   it('markdown: a payload can neither close its code fence nor break a table', () => {
     const md = markdownReport([...events, { type: 'run-finished', finishedAt: 'then', complete: true }]);
     expect(md).toContain('````\n```\\u000a| col |');
-    const tableLines = md.split('\n').filter((l) => l.startsWith('| a | M |'));
-    expect(tableLines).toHaveLength(1);
-    expect(tableLines[0]!.split(/(?<!\\)\|/).length).toBe(7);
+    const tableLines = md.split('\n').filter((l) => l.startsWith('| M | Informational'));
+    // the matrix row (model, check, one adapter) and the behaviours row (model, check, case, behaviour, adapters)
+    expect(tableLines.map((l) => l.split(/(?<!\\)\|/).length)).toEqual([5, 7]);
     expect(md).toContain('npx orc replay orc1.x');
   });
 

@@ -116,5 +116,7 @@ func main() {
 		// the union has no constructor from field values and the same decoder: those are the plain adapter's
 		handlers.Serialize, handlers.Sse = nil, nil
 	}
+	// the SDK's stream marshals each ServerEvent (data as json.RawMessage) before its unmarshaller reads it
+	harness.SseDataIsJSON = true
 	harness.Serve("github.com/OpenRouterTeam/go-sdk", "Go", harness.ModuleVersion("github.com/OpenRouterTeam/go-sdk"), names, handlers)
 }

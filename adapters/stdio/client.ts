@@ -81,6 +81,7 @@ export class StdioAdapter implements Adapter {
       implementation: hello.implementation.name,
       version: hello.implementation.version,
       operations: hello.operations,
+      ...(hello.sseData ? { sseData: hello.sseData } : {}),
     };
     return a;
   }

@@ -13,6 +13,7 @@ export interface Hello {
   protocol: number;
   implementation: { name: string; language: string; version: string };
   operations: Partial<Record<Operation, string[]>>;
+  sseData?: 'text' | 'json';
 }
 
 export type Reply =

@@ -18,6 +18,10 @@ export interface FuzzCase {
   expected?: Json;
   /** What was done, for people. */
   detail: string;
+  /** The field the mutation aimed at, when it aimed at one: what an accepting parser made of it is its behaviour. */
+  field?: string;
+  /** A number mutation's literal, so that an accepted value can be named against it. */
+  literal?: string;
 }
 
 /** A valid value of one model, with the fields a mutation can aim at. */
@@ -28,7 +32,7 @@ export interface Base {
   stringFields: string[];
 }
 
-type Make = (base: Base, pick: number) => { bytes: Uint8Array | string; expected?: Json; detail: string } | undefined;
+type Make = (base: Base, pick: number) => { bytes: Uint8Array | string; expected?: Json; detail: string; field?: string; literal?: string } | undefined;
 
 interface Mutation {
   name: string;
@@ -68,7 +72,7 @@ function numberCase(name: string, expect: Expectation, literals: readonly (strin
       const field = at(b.numberFields, pick);
       const l = at(literals, pick >> 3);
       const [text, value] = typeof l === 'string' ? [l, undefined] : l;
-      return { bytes: withLiteral(b, field, text), detail: `${field}: ${text}`, ...(value !== undefined ? { expected: { ...b.value, [field]: value } } : {}) };
+      return { bytes: withLiteral(b, field, text), detail: `${field}: ${text}`, field, literal: text, ...(value !== undefined ? { expected: { ...b.value, [field]: value } } : {}) };
     },
   };
 }
@@ -83,7 +87,7 @@ function stringCase(name: string, expect: Expectation, contents: readonly (Uint8
       const c = at(contents, pick >> 3);
       const [raw, decoded] = Array.isArray(c) ? c : [c, undefined];
       const shown = typeof raw === 'string' ? JSON.stringify(raw).slice(1, -1) : [...raw].map((x) => x.toString(16).padStart(2, '0')).join(' ');
-      return { bytes: withLiteral(b, field, concat('"', raw, '"')), detail: `${field}: "${shown}"`, ...(decoded !== undefined ? { expected: { ...b.value, [field]: decoded } } : {}) };
+      return { bytes: withLiteral(b, field, concat('"', raw, '"')), detail: `${field}: "${shown}"`, field, ...(decoded !== undefined ? { expected: { ...b.value, [field]: decoded } } : {}) };
     },
   };
 }
@@ -177,6 +181,8 @@ export function applyMutation(m: Mutation, base: Base, pick: number): FuzzCase |
     mutation: m.name, category: m.category, expect: m.expect, model: base.model,
     bytes: typeof made.bytes === 'string' ? utf8(made.bytes) : made.bytes,
     detail: made.detail,
+    ...(made.field !== undefined ? { field: made.field } : {}),
+    ...(made.literal !== undefined ? { literal: made.literal } : {}),
     ...(made.expected !== undefined ? { expected: made.expected } : {}),
   };
 }

@@ -101,6 +101,52 @@ export function implementationOf(d: RunData, adapter: string): string {
 
 export const STATUS_MARK: Record<Status, string> = { passed: 'pass', failed: 'FAIL', unsupported: 'n/a', observed: 'obs' };
 
+/** An observation's behaviours, case by case, distinct and in case order: what its cell says. */
+export function behaviourOf(r: CheckResult): string {
+  return [...new Set((r.observations ?? []).map((o) => o.behaviour))].join(' / ') || STATUS_MARK.observed;
+}
+
+/** What a matrix cell says: the status, or for an observation the behaviour. */
+export function cellText(r: CheckResult): string {
+  return r.status === 'observed' ? behaviourOf(r) : STATUS_MARK[r.status];
+}
+
+/** Each distinct cell text of a row, numbered in adapter order: cells with one number behave alike. */
+export function behaviourClasses(row: MatrixRow, adapters: readonly string[]): Map<string, number> {
+  const classes = new Map<string, number>();
+  for (const a of adapters) {
+    const r = row.cells[a];
+    if (r?.status === 'observed' && !classes.has(behaviourOf(r))) classes.set(behaviourOf(r), classes.size);
+  }
+  return classes;
+}
+
+/** One case of an observation across implementations: which adapters share each behaviour (Bowtie's view of a case). */
+export interface BehaviourGroup {
+  model: string;
+  id: string;
+  case: string;
+  behaviours: { behaviour: string; adapters: string[]; detail: string }[];
+}
+
+export function behaviourGroups(d: RunData): BehaviourGroup[] {
+  const out: BehaviourGroup[] = [];
+  for (const row of d.rows) {
+    const cases = new Map<string, BehaviourGroup>();
+    for (const a of d.adapterNames) {
+      for (const o of row.cells[a]?.observations ?? []) {
+        const g = cases.get(o.label) ?? { model: row.model, id: row.id, case: o.label, behaviours: [] };
+        cases.set(o.label, g);
+        const b = g.behaviours.find((x) => x.behaviour === o.behaviour);
+        if (b) b.adapters.push(a);
+        else g.behaviours.push({ behaviour: o.behaviour, adapters: [a], detail: o.outcome });
+      }
+    }
+    out.push(...cases.values());
+  }
+  return out;
+}
+
 /** `OpenResponsesImageGenCallGenerating` → `Generating`: enough to tell models apart in a narrow column. */
 export function shortModel(name: string): string {
   return name.replace(/^OpenResponsesImageGenCall/, '') || name;

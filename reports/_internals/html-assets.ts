@@ -14,6 +14,10 @@ table.matrix td:nth-child(n+3){text-align:center;min-width:4em}
 .st-failed a{color:#fff;font-weight:bold}
 .st-unsupported{background:#d0d7de;color:#1b1f24}
 .st-observed{background:#54aeff;color:#fff}
+.beh-0{background:#0969da;color:#fff}.beh-1{background:#8250df;color:#fff}.beh-2{background:#bf8700;color:#fff}.beh-3{background:#1b7c83;color:#fff}
+.beh-4{background:#bc4c00;color:#fff}.beh-5{background:#6e7781;color:#fff}.beh-6{background:#4d2d00;color:#fff}.beh-7{background:#a40e26;color:#fff}
+table.behaviours td{vertical-align:top}
+.chip{display:inline-block;border-radius:3px;padding:0 4px;margin:1px 2px}
 .banner{background:#fff8c5;border:1px solid #d4a72c;padding:.5em}
 .failure{border-top:2px solid #cf222e;margin-top:1.5em;scroll-margin-top:3em}
 .muted{color:#57606a}

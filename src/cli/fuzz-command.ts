@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { resolveAdapters } from '../../adapters/index.ts';
-import { fuzzSummary } from '../../reports/fuzz.ts';
+import { behaviourTable, fuzzSummary } from '../../reports/fuzz.ts';
 import { UsageError } from '../errors.ts';
 import { fuzz, type FuzzResult } from '../fuzz/fuzzer.ts';
 import { findModel, loadSchemaSet, PROJECT_ROOT } from '../models.ts';
@@ -80,7 +80,7 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
     interrupt.release();
     mkdirSync(out, { recursive: true });
     writeAtomic(join(out, 'fuzz-report.json'), JSON.stringify({ tool: 'orc fuzz', seed, timeMs, complete: !interrupt.stopped(), results }, null, 2) + '\n');
-    writeAtomic(join(out, 'fuzz-summary.md'), `# orc fuzz\n\n${fuzzSummary(results, true)}`);
+    writeAtomic(join(out, 'fuzz-summary.md'), `# orc fuzz\n\n${fuzzSummary(results, true)}\n${behaviourTable(results)}`);
   }
   process.stdout.write(fuzzSummary(results));
   process.stderr.write(`reports: ${join(out, 'fuzz-report.json')}, ${join(out, 'fuzz-summary.md')}\n`);

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import * as fc from 'fast-check';
 import { replayAdapterSpec, startAdapter } from '../../adapters/index.ts';
 import { visible } from '../../reports/_internals/visible.ts';
 import type { Shown } from '../../suites/check.ts';
@@ -7,6 +6,7 @@ import { UsageError } from '../errors.ts';
 import { findModel, loadSchemaSet } from '../models.ts';
 import { planChecks } from '../runner/plan.ts';
 import { decodeReplay } from '../runner/replay-token.ts';
+import { caseAt } from '../runner/case-at.ts';
 import { parse } from './args.ts';
 import { printFailure } from './print-failure.ts';
 import { replayFile } from './replay-file.ts';
@@ -17,14 +17,6 @@ orc replay FILE [--adapter NAME]
                            rerun a failure "orc fuzz" saved (against its adapter, or another)
                            A token or file never starts a program: a harness of your own
                            is named in the call, --adapter 'NAME=cmd:<command line>'`;
-
-/** The value fast-check generates at `path` under `seed`: the shrunk counterexample a run reported. */
-export function caseAt<T>(arb: fc.Arbitrary<T>, seed: number, path: string): T {
-  let found: { t: T } | undefined;
-  fc.check(fc.property(arb, (t) => { found = { t }; return false; }), { seed, path, endOnFailure: true, numRuns: 1 });
-  if (!found) throw new UsageError('the replay token names a case that no longer exists; run the check again for a new token');
-  return found.t;
-}
 
 function printShown(s: Shown): void {
   if (s.payload) {
@@ -48,7 +40,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
   if (check.mode !== 'property') throw new UsageError(`${target.check} is an observation; it has no case to replay`);
   const adapter = await startAdapter(replayAdapterSpec(target.adapter, values.adapter), { set });
   try {
-    const t = caseAt(check.arbitrary, target.seed, target.path);
+    const t = caseAt(check, target.seed, target.path);
     process.stdout.write(`${target.check} · ${target.model} · ${adapter.info.name} (seed ${target.seed}, path ${target.path})\n`);
     printShown(check.show(t));
     const v = await check.evaluate(adapter, t);

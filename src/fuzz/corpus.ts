@@ -19,6 +19,9 @@ export interface CorpusEntry {
   message: string;
   answer?: string;
   expected?: Json;
+  /** The field the mutation aimed at, and a number mutation's literal: what names an accepted value. */
+  field?: string;
+  literal?: string;
   /** The payload, base64: it may not be UTF-8 at all. */
   payload: string;
   size: number;
@@ -41,6 +44,7 @@ export function saveFailure(dir: string, adapter: string, c: FuzzCase, v: Extrac
     corpus: 1, adapter, model: c.model, mutation: c.mutation, category: c.category, expect: c.expect, detail: c.detail,
     kind: v.kind, message: v.message.slice(0, 4000), ...(v.answer !== undefined ? { answer: v.answer.slice(0, 4000) } : {}),
     ...(c.expected !== undefined && c.bytes.length < 100_000 ? { expected: c.expected } : {}),
+    ...(c.field !== undefined ? { field: c.field } : {}), ...(c.literal !== undefined ? { literal: c.literal } : {}),
     payload: Buffer.from(c.bytes).toString('base64'), size: c.bytes.length, foundAt: new Date().toISOString(),
   };
   writeAtomic(path, JSON.stringify(entry, null, 2) + '\n');
@@ -61,5 +65,6 @@ export function caseOf(e: CorpusEntry): FuzzCase {
   return {
     mutation: e.mutation, category: e.category, expect: e.expect, model: e.model, detail: e.detail,
     bytes: new Uint8Array(Buffer.from(e.payload, 'base64')), ...(e.expected !== undefined ? { expected: e.expected } : {}),
+    ...(typeof e.field === 'string' ? { field: e.field } : {}), ...(typeof e.literal === 'string' ? { literal: e.literal } : {}),
   };
 }

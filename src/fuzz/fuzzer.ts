@@ -5,6 +5,7 @@ import { applyMutation, baseOf, CATEGORIES, EXPECTATIONS, fuzzCases, SIZE_MUTATI
 import type { Model, SchemaSet } from '../models.ts';
 import { saveFailure } from './corpus.ts';
 import { runCase, type FuzzVerdict } from './judge.ts';
+import { outputValidator } from '../../suites/verdicts.ts';
 
 export interface Tally {
   cases: number;
@@ -25,6 +26,13 @@ export interface DistinctFailure {
   file: string;
 }
 
+/** One class of what an adapter did with one mutation: how often, and the first case that showed it. */
+export interface FuzzBehaviour {
+  behaviour: string;
+  count: number;
+  example: string;
+}
+
 export interface FuzzResult {
   adapter: string;
   seed: number;
@@ -34,6 +42,8 @@ export interface FuzzResult {
   /** By category, then by what a conforming parser must do. */
   tallies: Record<MutationCategory, Record<Expectation, Tally>>;
   failures: DistinctFailure[];
+  /** By mutation: what the adapter did, each behaviour with its count, most frequent first. */
+  behaviours: Record<string, FuzzBehaviour[]>;
 }
 
 export interface FuzzOptions {
@@ -63,7 +73,7 @@ function emptyTallies(): FuzzResult['tallies'] {
  */
 export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const started = Date.now();
-  const result: FuzzResult = { adapter: o.adapter.info.name, seed: o.seed, cases: 0, durationMs: 0, complete: false, tallies: emptyTallies(), failures: [] };
+  const result: FuzzResult = { adapter: o.adapter.info.name, seed: o.seed, cases: 0, durationMs: 0, complete: false, tallies: emptyTallies(), failures: [], behaviours: {} };
   const parseable = o.models.filter((m) => o.adapter.info.operations.parse?.includes(m.name));
   if (parseable.length === 0) {
     result.complete = true;
@@ -73,7 +83,16 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const cases = fuzzCases(bases);
   const batch = o.batch ?? 256;
   const byKey = new Map<string, DistinctFailure>();
+  const validators = new Map(parseable.filter((m) => o.adapter.info.operations.serialize?.includes(m.name)).map((m) => {
+    const validate = o.set.ajv.getSchema(m.id)!;
+    return [m.name, outputValidator((v) => validate(v) === true, () => validate.errors)] as const;
+  }));
   const record = (c: FuzzCase, v: FuzzVerdict) => {
+    const seen = (result.behaviours[c.mutation] ??= []);
+    const behaviour = v.behaviour ?? (v.pass ? v.outcome : v.kind);
+    const b = seen.find((x) => x.behaviour === behaviour);
+    if (b) b.count++;
+    else seen.push({ behaviour, count: 1, example: c.detail });
     const t = result.tallies[c.category][c.expect];
     t.cases++;
     result.cases++;
@@ -100,7 +119,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
       const big = applyMutation(m, base, round);
       if (big) drawn.push(big);
     }
-    const verdicts = drawn.map((c) => runCase(o.adapter, c));
+    const verdicts = drawn.map((c) => runCase(o.adapter, c, { validOutput: validators.get(c.model) }));
     const settled = await Promise.all(verdicts);
     settled.forEach((v, i) => record(drawn[i]!, v));
     result.failures = [...byKey.values()];
@@ -111,6 +130,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   }
   result.durationMs = Date.now() - started;
   result.complete = !o.stopped?.();
+  for (const seen of Object.values(result.behaviours)) seen.sort((a, b) => b.count - a.count);
   result.failures = [...byKey.values()];
   return result;
 }

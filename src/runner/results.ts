@@ -20,8 +20,12 @@ export interface Failure {
 }
 
 export interface Observation {
+  /** The case: what was sent. */
   label: string;
   shown: Shown;
+  /** A short, stable name for the class of what happened: equal labels are the same behaviour. */
+  behaviour: string;
+  /** What happened, in detail. */
   outcome: string;
 }
 

@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import { supports, type Adapter } from '../../adapters/contract.ts';
-import type { Check, ObservationCheck, PropertyCheck, Verdict } from '../../suites/check.ts';
+import type { Check, ObservationCheck, Observed, PropertyCheck, Verdict } from '../../suites/check.ts';
 import { encodeReplay, replayCommand } from './replay-token.ts';
+import { listedPath } from './case-at.ts';
 import type { CheckResult, Failure, Observation } from './results.ts';
 
 export interface CheckRunOptions {
@@ -97,7 +98,7 @@ async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunO
 }
 
 async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<CheckResult, 'status' | 'casesRun' | 'durationMs'>): Promise<Omit<CheckResult, 'durationMs'>> {
-  const cases = casesOf(check.arbitrary, o.seed, o.runs);
+  const cases = check.cases?.() ?? casesOf(check.arbitrary, o.seed, o.runs);
   const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency);
   const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
   if (!s.firstFailure && s.vacuous === s.ran) {
@@ -107,10 +108,11 @@ async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOp
   const v = s.firstFailure.verdict;
   if (!v.pass && v.unsupported) return { ...base, status: 'unsupported', ...counts, reason: v.message };
   const first = v as Failed;
-  const shrunk = await shrink(check, adapter, o, s.firstFailure.index, first);
+  // a listed case is as small as it comes: it is reported as it is, by its place in the list
+  const shrunk = check.cases ? undefined : await shrink(check, adapter, o, s.firstFailure.index, first);
   const t = shrunk?.t ?? cases[s.firstFailure.index];
   const verdict = shrunk?.verdict ?? first;
-  const path = shrunk?.path ?? String(s.firstFailure.index);
+  const path = shrunk?.path ?? (check.cases ? listedPath(s.firstFailure.index) : String(s.firstFailure.index));
   const replay = encodeReplay({ adapter: adapter.info.name, model: check.model, check: check.id, seed: o.seed, path, runs: o.runs });
   const failure: Failure = {
     kind: verdict.kind,
@@ -120,7 +122,7 @@ async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOp
     ...(verdict.stderr ? { stderr: verdict.stderr } : {}),
     path,
     shrinks: shrunk?.shrinks ?? 0,
-    ...(shrunk ? {} : { flaky: true }),
+    ...(shrunk || check.cases ? {} : { flaky: true }),
     replay,
     replayCommand: replayCommand(replay),
   };
@@ -130,13 +132,13 @@ async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOp
 async function runObservation(check: ObservationCheck, adapter: Adapter, base: Omit<CheckResult, 'status' | 'casesRun' | 'durationMs'>): Promise<Omit<CheckResult, 'durationMs'>> {
   const observations: Observation[] = [];
   for (const c of check.cases) {
-    let outcome: string;
+    let seen: Observed;
     try {
-      outcome = await c.observe(adapter);
+      seen = await c.observe(adapter);
     } catch (e) {
-      outcome = `the harness threw: ${(e as Error).message}`;
+      seen = { behaviour: 'adapter threw', detail: `the adapter threw: ${(e as Error).message}` };
     }
-    observations.push({ label: c.label, shown: c.shown, outcome });
+    observations.push({ label: c.label, shown: c.shown, behaviour: seen.behaviour, outcome: seen.detail });
   }
   return { ...base, status: 'observed', casesRun: check.cases.length, observations };
 }

@@ -3,7 +3,7 @@ import type { Adapter, AdapterFactory } from '../../adapters/contract.ts';
 import { startAdapter } from '../../adapters/index.ts';
 import { failureLines } from '../../reports/_internals/failure-lines.ts';
 import { visible } from '../../reports/_internals/visible.ts';
-import { caseAt } from '../cli/replay-command.ts';
+import { caseAt } from '../runner/case-at.ts';
 import { UsageError } from '../errors.ts';
 import { findModel, loadSchemaSet } from '../models.ts';
 import { planChecks } from '../runner/plan.ts';
@@ -61,7 +61,7 @@ function failed(r: CheckResult, runSeed: number): Error {
 }
 
 async function replayOne(check: PropertyCheck, adapter: Adapter, target: ReplayTarget): Promise<void> {
-  const t = caseAt(check.arbitrary, target.seed, target.path);
+  const t = caseAt(check, target.seed, target.path);
   const shown = check.show(t);
   const v = await check.evaluate(adapter, t);
   const what = [shown.payload ? `payload: ${visible(shown.payload.text)}` : `value: ${visible(JSON.stringify(shown.value))}`];
@@ -111,7 +111,7 @@ export function conformanceSuite(source: AdapterSource, options: ConformanceOpti
             const r = await runCheck(check, adapter!, { seed: checkSeed(runSeed, check.model, check.id), runs, concurrency: options.concurrency ?? 16 });
             if (r.status === 'failed') throw failed(r, runSeed);
             if (r.status === 'unsupported') ctx.skip(r.reason);
-            for (const o of r.observations ?? []) await ctx.annotate(`${visible(o.label, 80)}: ${visible(o.outcome, 300)}`);
+            for (const o of r.observations ?? []) await ctx.annotate(`${visible(o.label, 80)}: ${visible(o.behaviour, 40)} (${visible(o.outcome, 300)})`);
           });
         }
       });

@@ -43,3 +43,22 @@ export const smallBuffer = (): Adapter => {
     parse: (model, payload) => (payload.length > 1_000_000 ? { ok: false, error: { kind: 'parse_error', message: 'payload exceeds the 1 MB buffer' } } : base.parse(model, payload)),
   };
 };
+
+/** Reads `1e400` as Infinity, as JSON.parse does, and writes it back as a bare `Infinity`: not JSON (py-openrouter-seed's real defect). */
+export const writesBareInfinity = (): Adapter => {
+  const base = reference();
+  const parse = (model: string, payload: Uint8Array): ParseOutcome => {
+    const text = new TextDecoder().decode(payload);
+    const direct = base.parse(model, payload) as ParseOutcome;
+    if (direct.ok || !/\de\d{3}/.test(text)) return direct;
+    const finite = base.parse(model, new TextEncoder().encode(text.replace(/-?\d+(\.\d+)?e\d{3,}/g, '1'))) as ParseOutcome;
+    return finite.ok ? { ok: true, value: JSON.parse(text) } : finite;
+  };
+  const { reserialize: _native, ...rest } = base;
+  return {
+    ...rest,
+    info: { ...base.info, name: 'writes-bare-infinity', operations: { ...base.info.operations, reserialize: [] } },
+    parse,
+    serialize: (_model, value) => ({ ok: true, bytes: new TextEncoder().encode(JSON.stringify(value, (_k, x) => (x === Infinity ? '\u0000inf' : x === -Infinity ? '\u0000-inf' : x)).replace(/"\\u0000(-?)inf"/g, '$1Infinity')) }),
+  };
+};

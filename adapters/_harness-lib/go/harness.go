@@ -125,6 +125,10 @@ func handle(models map[string]bool, h Handlers, req request) (rep reply) {
 	return unsupported
 }
 
+// SseDataIsJSON says, in the hello, that the SDK's stream decoder hands on each event's data as JSON it
+// parsed and wrote again, so orc compares data that is JSON as a JSON value.
+var SseDataIsJSON bool
+
 // Serve says hello, then answers requests until stdin closes.
 func Serve(name, language, version string, models []string, h Handlers) {
 	out := bufio.NewWriter(os.Stdout)
@@ -136,11 +140,15 @@ func Serve(name, language, version string, models []string, h Handlers) {
 			ops[op] = models
 		}
 	}
-	enc.Encode(map[string]any{
+	hello := map[string]any{
 		"type": "hello", "protocol": 1,
 		"implementation": map[string]string{"name": name, "language": language, "version": version},
 		"operations":     ops,
-	})
+	}
+	if SseDataIsJSON {
+		hello["sseData"] = "json"
+	}
+	enc.Encode(hello)
 	out.Flush()
 	known := map[string]bool{}
 	for _, m := range models {
