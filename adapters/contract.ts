@@ -33,7 +33,7 @@ export interface AdapterInfo {
  * the implementation refusing the input the way it documents; everything
  * else is a defect of the implementation or its harness.
  */
-export type ErrorKind = 'parse_error' | 'serialize_error' | 'unsupported' | 'exception' | 'crash' | 'timeout' | 'protocol';
+export type ErrorKind = 'parse_error' | 'serialize_error' | 'unsupported' | 'exception' | 'crash' | 'timeout' | 'protocol' | 'oversized';
 
 export interface AdapterError {
   kind: ErrorKind;

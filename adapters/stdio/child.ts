@@ -15,34 +15,77 @@ class Tail {
 export interface ChildEvents {
   line(line: string): void;
   exit(description: string): void;
+  /** A line grew past the limit before its newline came: a fault of its own kind, never a hang. */
+  oversized(limit: number): void;
+}
+
+/** Replies carry 10 MB payloads as base64, and more; a line past this is a harness out of control. */
+export const MAX_LINE_CHARS = 256 * 1024 * 1024;
+
+/** Process groups still alive: killed when orc exits, however it exits, so no harness outlives it. */
+const live = new Set<number>();
+let hooked = false;
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group is gone already
+  }
+  live.delete(pid);
+}
+function hookExit(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', () => {
+    for (const pid of [...live]) killGroup(pid);
+  });
 }
 
 /**
  * One harness process: lines out of stdout, stderr kept aside (never a
- * fault by itself), one event when it is gone.
+ * fault by itself), one event when it is gone. It runs in a process group
+ * of its own, so that a shell's children and a harness's own children go
+ * with it; once it is gone its pipes are closed from this side, so that a
+ * grandchild holding them cannot keep orc waiting.
  */
 export class HarnessProcess {
   readonly stderr = new Tail(4096);
   private readonly proc: ChildProcess;
-  private buffer = '';
+  /** Text after the last newline, kept as chunks: each byte is scanned once. */
+  private pending: string[] = [];
+  private pendingLength = 0;
   private gone = false;
 
-  constructor(command: string[] | string, cwd: string | undefined, events: ChildEvents) {
+  constructor(command: string[] | string, cwd: string | undefined, events: ChildEvents, maxLineChars = MAX_LINE_CHARS) {
     const [file, ...args] = typeof command === 'string' ? ['/bin/sh', '-c', command] : command;
-    this.proc = spawn(file!, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    hookExit();
+    this.proc = spawn(file!, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    if (this.proc.pid !== undefined) live.add(this.proc.pid);
     this.proc.stdout!.setEncoding('utf8');
     this.proc.stderr!.setEncoding('utf8');
     this.proc.stdout!.on('data', (chunk: string) => {
-      this.buffer += chunk;
+      let from = 0;
       let nl: number;
-      while ((nl = this.buffer.indexOf('\n')) >= 0) {
-        const line = this.buffer.slice(0, nl).replace(/\r$/, '');
-        this.buffer = this.buffer.slice(nl + 1);
+      while ((nl = chunk.indexOf('\n', from)) >= 0) {
+        const line = (this.pending.join('') + chunk.slice(from, nl)).replace(/\r$/, '');
+        this.pending = [];
+        this.pendingLength = 0;
+        from = nl + 1;
         if (line.trim() !== '' && !this.gone) events.line(line);
+      }
+      if (from < chunk.length) {
+        this.pending.push(chunk.slice(from));
+        this.pendingLength += chunk.length - from;
+        if (this.pendingLength > maxLineChars && !this.gone) {
+          this.pending = [];
+          this.pendingLength = 0;
+          events.oversized(maxLineChars);
+        }
       }
     });
     this.proc.stderr!.on('data', (chunk: string) => this.stderr.push(chunk));
     const done = (description: string) => {
+      this.release();
       if (this.gone) return;
       this.gone = true;
       events.exit(description);
@@ -60,18 +103,28 @@ export class HarnessProcess {
     if (!this.gone) this.proc.stdin!.write(line + '\n');
   }
 
+  /** The whole group, then the pipes: nothing of the harness is waited on again. */
+  private release(): void {
+    if (this.proc.pid !== undefined) killGroup(this.proc.pid);
+    for (const s of [this.proc.stdin, this.proc.stdout, this.proc.stderr]) s?.destroy();
+  }
+
   kill(): void {
     this.gone = true;
-    this.proc.kill('SIGKILL');
+    this.release();
   }
 
   /** Closes stdin, the protocol's way to say goodbye; kills what does not leave. */
   async close(graceMs = 2000): Promise<void> {
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) {
+      this.release();
+      return;
+    }
     const exited = new Promise<void>((r) => this.proc.once('exit', () => r()));
     this.proc.stdin!.end();
-    const t = setTimeout(() => this.proc.kill('SIGKILL'), graceMs);
+    const t = setTimeout(() => this.release(), graceMs);
     await exited;
     clearTimeout(t);
+    this.release();
   }
 }

@@ -1,6 +1,6 @@
 import { jsonText, type Answer } from '../../src/json.ts';
 import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, SerializeOutcome, SseOutcome } from '../contract.ts';
-import { HarnessProcess } from './child.ts';
+import { HarnessProcess, MAX_LINE_CHARS } from './child.ts';
 import { PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.ts';
 
 export interface StdioOptions {
@@ -17,6 +17,8 @@ export interface StdioOptions {
   maxInFlight?: number;
   /** Validate every message against schema/protocol/ (always on in the project's tests). */
   checkProtocol?: boolean;
+  /** The longest reply line taken; a longer one is a fault of kind `oversized`. */
+  maxLineChars?: number;
 }
 
 interface Job {
@@ -46,7 +48,7 @@ export function requestLine(id: number, job: Pick<Job, 'op' | 'model' | 'body'>)
 /** A harness that cannot even say hello this many times in a row is not coming back. */
 const MAX_SPAWN_FAILURES = 3;
 
-type Fault = { kind: Extract<ErrorKind, 'crash' | 'timeout' | 'protocol'>; message: string };
+type Fault = { kind: Extract<ErrorKind, 'crash' | 'timeout' | 'protocol' | 'oversized'>; message: string };
 
 /**
  * An out-of-process implementation behind the same contract as an
@@ -69,7 +71,7 @@ export class StdioAdapter implements Adapter {
   private readonly o: Required<Omit<StdioOptions, 'cwd'>> & { cwd?: string };
 
   private constructor(options: StdioOptions) {
-    this.o = { timeoutMs: 10_000, helloTimeoutMs: 60_000, maxRestarts: 200, maxInFlight: 64, checkProtocol: false, ...options };
+    this.o = { timeoutMs: 10_000, helloTimeoutMs: 60_000, maxRestarts: 200, maxInFlight: 64, checkProtocol: false, maxLineChars: MAX_LINE_CHARS, ...options };
   }
 
   static async start(options: StdioOptions): Promise<StdioAdapter> {
@@ -99,7 +101,7 @@ export class StdioAdapter implements Adapter {
         line: (line) => {
           if (hello) return this.onLine(child, line);
           try {
-            hello = readHello(line, this.o.checkProtocol);
+            hello = readHello(line);
           } catch (e) {
             return fail((e as Error).message);
           }
@@ -108,7 +110,11 @@ export class StdioAdapter implements Adapter {
           resolve(hello);
         },
         exit: (description) => (hello ? this.onFault(child, { kind: 'crash', message: `the harness ${description}` }) : fail(`the harness ${description} before saying hello`)),
-      });
+        oversized: (limit) => {
+          const message = `the harness wrote a line of more than ${limit} characters without a newline`;
+          return hello ? this.onFault(child, { kind: 'oversized', message }) : fail(message);
+        },
+      }, this.o.maxLineChars);
       const timer = setTimeout(() => fail(`no hello within ${this.o.helloTimeoutMs} ms`), this.o.helloTimeoutMs);
     });
   }

@@ -39,6 +39,8 @@ export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
 
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 const ERROR_KINDS = new Set(['parse_error', 'serialize_error', 'unsupported', 'exception']);
 
 /**
@@ -61,7 +63,11 @@ export function readReply(line: string, check: boolean): Reply {
   }
   const id = Number(msg.id.toString());
   if (msg.ok && 'value' in msg) return { id, ok: true, value: msg.value };
-  if (msg.ok && typeof msg.bytes === 'string') return { id, ok: true, bytes: new Uint8Array(Buffer.from(msg.bytes, 'base64')) };
+  if (msg.ok && typeof msg.bytes === 'string') {
+    // Node's decoder skips what is not base64; the harness's mistake must not become the SDK's output
+    if (!BASE64.test(msg.bytes)) throw new ProtocolError(`reply ${id}: "bytes" is not base64: ${JSON.stringify(msg.bytes.slice(0, 60))}`);
+    return { id, ok: true, bytes: new Uint8Array(Buffer.from(msg.bytes, 'base64')) };
+  }
   if (msg.ok && Array.isArray(msg.events) && msg.events.every((e: any) => typeof e?.data === 'string' && (e.event === null || typeof e.event === 'string'))) {
     return { id, ok: true, events: msg.events.map((e: any) => ({ event: e.event, data: e.data })) };
   }
@@ -71,15 +77,16 @@ export function readReply(line: string, check: boolean): Reply {
   throw new ProtocolError(`reply ${id} has neither "value", "bytes", "events" nor a known "error": ${line.slice(0, 120)}`);
 }
 
-export function readHello(line: string, check: boolean): Hello {
+export function readHello(line: string): Hello {
   let msg: any;
   try {
     msg = JSON.parse(line);
   } catch {
     throw new ProtocolError(`the first line is not a JSON hello: ${JSON.stringify(line.slice(0, 120))}`);
   }
+  // always checked, whatever --check-protocol says: a report is built on what the hello declares
   const problem = protocolProblem('hello', msg);
-  if (problem && (check || msg?.type !== 'hello' || msg?.protocol !== PROTOCOL_VERSION)) {
+  if (problem) {
     throw new ProtocolError(msg?.protocol !== undefined && msg.protocol !== PROTOCOL_VERSION ? `the harness speaks protocol ${msg.protocol}; this orc speaks ${PROTOCOL_VERSION}` : problem);
   }
   return msg as Hello;

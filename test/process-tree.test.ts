@@ -1,0 +1,122 @@
+/**
+ * A run always ends and leaves nothing running: a harness runs in its own
+ * process group, the whole group goes when it is killed or leaves, and orc
+ * never waits on pipes a leftover child holds.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StdioAdapter } from '../adapters/stdio/client.ts';
+import { PROJECT_ROOT } from '../src/models.ts';
+import { GENERATING } from './helpers/adapters.ts';
+
+const HARNESS = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');
+const bytes = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
+
+/** Running, not a zombie: a killed orphan waits for init to reap it, and init here may never do. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** The pids the harness (and its children) wrote down, once the harness has started. */
+function pidsOf(file: string): number[] {
+  return readFileSync(file, 'utf8').trim().split('\n').map(Number);
+}
+
+async function settled(pids: number[]): Promise<number[]> {
+  for (let i = 0; i < 50 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 20));
+  return pids.filter(alive);
+}
+
+let pidFile = '';
+function tracked(): string {
+  pidFile = join(mkdtempSync(join(tmpdir(), 'orc-pids-')), 'pids');
+  process.env.ORC_TEST_PIDFILE = pidFile;
+  return pidFile;
+}
+afterEach(() => {
+  delete process.env.ORC_TEST_PIDFILE;
+});
+
+describe('no harness process outlives its adapter', () => {
+  it('a cmd: line whose shell does not exec the harness: a harness stuck in a loop is killed with its shell', async () => {
+    const file = tracked();
+    // "; true" keeps sh from exec'ing node, as dash does with any line it cannot hand over whole
+    const a = await StdioAdapter.start({ name: 'shell', command: `${process.execPath} ${HARNESS} spin; true`, timeoutMs: 300, maxRestarts: 0 });
+    const [harness] = pidsOf(file);
+    expect(alive(harness!)).toBe(true);
+    const o = await a.parse(GENERATING, bytes({ m: 'HANG' }));
+    expect(o.ok).toBe(false);
+    expect(!o.ok && o.error.kind).toBe('timeout');
+    expect(await settled([harness!])).toEqual([]);
+    await a.close();
+  });
+
+  it('a harness whose child keeps the pipes: when it exits, orc does not wait on them and the child goes too', async () => {
+    const file = tracked();
+    const a = await StdioAdapter.start({ name: 'grandchild', command: [process.execPath, HARNESS, 'grandchild'], timeoutMs: 2000, maxRestarts: 0 });
+    const o = await a.parse(GENERATING, bytes({ m: 'EXIT' }));
+    expect(!o.ok && o.error.kind).toBe('crash');
+    expect(await settled(pidsOf(file))).toEqual([]);
+    await a.close();
+  });
+
+  it('close() at the end of a run ends the harness and every child it started', async () => {
+    const file = tracked();
+    const a = await StdioAdapter.start({ name: 'grandchild', command: [process.execPath, HARNESS, 'grandchild'] });
+    expect((await a.parse(GENERATING, bytes({ m: 'ok' }))).ok).toBe(true);
+    await a.close();
+    expect(await settled(pidsOf(file))).toEqual([]);
+  });
+});
+
+describe('what a harness writes is blamed on the right party', () => {
+  it('a hello whose operations are not a map does not start, with or without --check-protocol', async () => {
+    await expect(StdioAdapter.start({ name: 'h', command: [process.execPath, HARNESS, 'hello-bad-operations'], checkProtocol: false })).rejects.toThrow(/hello breaks schema\/protocol\/hello.schema.json: \/operations must be object/);
+    await expect(StdioAdapter.start({ name: 'h', command: [process.execPath, HARNESS, 'bad-hello'], checkProtocol: false })).rejects.toThrow(/must have required property 'language'|must have required property 'operations'/);
+  });
+
+  it('bytes that are not base64 are a protocol fault of the harness, not the SDK\'s output', async () => {
+    const a = await StdioAdapter.start({ name: 'b64', command: [process.execPath, HARNESS, 'bad-base64'] });
+    try {
+      const o = await a.serialize(GENERATING, { a: 1 });
+      expect(!o.ok && o.error.kind).toBe('protocol');
+      expect(!o.ok && o.error.message).toMatch(/"bytes" is not base64/);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('a 50 MB reply line is read whole, once', async () => {
+    const a = await StdioAdapter.start({ name: 'huge', command: [process.execPath, HARNESS, 'huge-line'], timeoutMs: 60_000 });
+    try {
+      const o = await a.parse(GENERATING, bytes({ m: 'HUGE' }));
+      expect(o.ok).toBe(true);
+      expect(o.ok && (o.value as { s: string }).s.length).toBe(50_000_000);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('a line past the limit is its own kind of fault, and the run goes on', async () => {
+    const a = await StdioAdapter.start({ name: 'huge', command: [process.execPath, HARNESS, 'huge-line'], maxLineChars: 1_000_000 });
+    try {
+      const o = await a.parse(GENERATING, bytes({ m: 'HUGE' }));
+      expect(!o.ok && o.error.kind).toBe('oversized');
+      expect(!o.ok && o.error.message).toMatch(/more than 1000000 characters/);
+      expect((await a.parse(GENERATING, bytes({ m: 'ok' }))).ok).toBe(true);
+    } finally {
+      await a.close();
+    }
+  });
+});
