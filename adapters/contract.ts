@@ -69,7 +69,16 @@ export interface Adapter {
   reserialize?(model: string, payload: Uint8Array): SerializeOutcome | Promise<SerializeOutcome>;
   /** The chunks of one stream, in order, as the network delivered them; every event the decoder yields. */
   sse?(chunks: Uint8Array[]): SseOutcome | Promise<SseOutcome>;
+  /** Every time the implementation's process had to be restarted, by cause: what a report must not lose. */
+  restarts?(): Restart[];
   close?(): void | Promise<void>;
+}
+
+/** One cause of restarts, and how often it happened. */
+export interface Restart {
+  kind: Extract<ErrorKind, 'crash' | 'timeout' | 'protocol' | 'oversized'>;
+  message: string;
+  count: number;
 }
 
 export interface AdapterEnv {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckResult, RunEvent } from '../src/runner/results.ts';
 import { LEVELS } from '../suites/check.ts';
-import { baselineLines, behaviourClasses, behaviourGroups, cellText, collect, implementationOf, levelShare, requiredFailed, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { baselineLines, behaviourClasses, behaviourGroups, cellText, collect, implementationOf, levelShare, requiredFailed, restartLines, shortModel, STATUS_MARK } from './_internals/collect.ts';
 import { hexDump } from './_internals/hex-dump.ts';
 import { xmlText } from './_internals/xml.ts';
 import { FILTER_SCRIPT, REPORT_STYLE } from './_internals/html-assets.ts';
@@ -66,6 +66,7 @@ export function htmlReport(events: readonly RunEvent[]): string {
   const gate = baselineLines(d);
   if (gate.length) out.push(`<pre class="gate">${gate.map((l) => esc(l)).join('\n')}</pre>`);
   for (const e of d.adapterErrors) out.push(`<p class="banner">Adapter <b>${esc(e.adapter)}</b> did not start: ${esc(e.message)}</p>`);
+  for (const line of restartLines(d)) out.push(`<p class="banner">${esc(line, 600)}</p>`);
 
   out.push('<table class="summary"><thead><tr><th>adapter</th><th>implementation</th><th>Required</th><th>Recommended</th><th>Informational</th></tr></thead><tbody>');
   for (const a of d.adapterNames) {

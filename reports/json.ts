@@ -14,6 +14,7 @@ export function jsonReport(events: readonly RunEvent[]): Record<string, unknown>
     finishedAt: d.finishedAt ?? null,
     adapters: d.adapters,
     adapterErrors: d.adapterErrors,
+    adapterRestarts: d.adapterRestarts,
     summary: Object.fromEntries(Object.entries(d.tallies).map(([a, t]) => [a, t])),
     requiredFailed: requiredFailed(d),
     ...(d.baseline ? { baseline: d.baseline } : {}),

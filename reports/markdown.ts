@@ -1,6 +1,6 @@
 import type { RunEvent } from '../src/runner/results.ts';
 import { LEVELS } from '../suites/check.ts';
-import { baselineLines, behaviourGroups, cellText, collect, implementationOf, levelShare, requiredFailed, shortModel } from './_internals/collect.ts';
+import { baselineLines, behaviourGroups, cellText, collect, implementationOf, levelShare, requiredFailed, restartLines, shortModel } from './_internals/collect.ts';
 import { visible } from './_internals/visible.ts';
 
 const MD_MARK = { passed: '✅', failed: '❌', unsupported: '➖', observed: '👁' } as const;
@@ -39,6 +39,7 @@ export function markdownReport(events: readonly RunEvent[]): string {
     out.push(`| ${cell(a)} | ${cell(implementationOf(d, a))} | ${levelShare(t.Required)} | ${levelShare(t.Recommended)} | ${t.Informational.observed} observed |`);
   }
   for (const e of d.adapterErrors) out.push(`\n> ⚠ adapter **${cell(e.adapter)}** did not start: ${cell(e.message)}`);
+  for (const line of restartLines(d)) out.push(`\n> ↻ ${cell(visible(line, 400))}`);
   out.push('');
   out.push('## Matrix');
   out.push('');

@@ -1,5 +1,5 @@
 import type { RunEvent, Status } from '../src/runner/results.ts';
-import { baselineLines, behaviourClasses, cellText, collect, requiredFailed, shortModel } from './_internals/collect.ts';
+import { baselineLines, behaviourClasses, cellText, collect, requiredFailed, restartLines, shortModel } from './_internals/collect.ts';
 import { visible } from './_internals/visible.ts';
 
 const COLOR: Record<Status, string> = { passed: '\x1b[32m', failed: '\x1b[31;1m', unsupported: '\x1b[2m', observed: '\x1b[36m' };
@@ -39,6 +39,7 @@ export function terminalReport(events: readonly RunEvent[], options: { color: bo
     lines.push(`${a.padEnd(width)}  Required ${t.Required.passed}/${t.Required.passed + t.Required.failed} passed · Recommended ${t.Recommended.passed}/${t.Recommended.passed + t.Recommended.failed} passed · ${t.Informational.observed} observed · ${t.Required.unsupported + t.Recommended.unsupported + t.Informational.unsupported} n/a`);
   }
   for (const e of d.adapterErrors) lines.push(`adapter ${e.adapter} did not start: ${e.message}`);
+  lines.push(...restartLines(d).map((l) => visible(l, 400)));
   const failures = d.results.filter((r) => r.status === 'failed');
   if (failures.length) lines.push('', `Failures (${failures.length}):`);
   for (const r of failures) {

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, SCHEMA_DIR } from '../src/models.ts';
 import { createAjv } from '../src/oracle.ts';
+import { orc } from './helpers/cli.ts';
 
 const validateReport = createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8')));
 
@@ -64,3 +65,69 @@ describe('a run that does not finish still leaves a valid report, marked incompl
     expect(json.results.length).toBeGreaterThan(0);
   });
 });
+
+describe('the output folder is the run\'s from its start', () => {
+  it('a run killed before its first check leaves a report marked incomplete, never the previous run\'s', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'orc-early-'));
+    writeFileSync(join(out, 'report.json'), JSON.stringify({ complete: true, note: 'an earlier, green run' }));
+    const run = longRun(out);
+    await until(() => run.stderr().includes('checks ×'), 'the run to start');
+    await until(() => readFileSync(join(out, 'report.json'), 'utf8').includes('"incompleteReason"'), 'the first report');
+    run.child.kill('SIGKILL');
+    await run.exited;
+    expect(report(out)).toMatchObject({ complete: false, incompleteReason: 'the run did not finish' });
+  });
+
+  it('a second orc on the same folder is refused with one line while the first runs, and the first finishes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'orc-lock-'));
+    const first = longRun(out);
+    await until(() => underWay(out), 'the first run to hold the folder');
+    const second = orc(['run', '--suite', 'Required.Parse.AcceptsValid', '--runs', '1', '--out', out]);
+    expect(second.status).toBe(2);
+    expect(second.stderr.trim().split('\n')).toHaveLength(1);
+    expect(second.stderr).toMatch(/another orc \(pid \d+\) is writing its reports to .*; wait for it to end, or give this one another --out/);
+    first.child.kill('SIGINT');
+    expect((await first.exited).code).toBe(130);
+    expect(existsSync(join(out, '.orc.lock'))).toBe(false);
+    // a lock its process left behind is taken over
+    writeFileSync(join(out, '.orc.lock'), '999999999\n');
+    expect(orc(['run', '--suite', 'Required.Parse.AcceptsValid', '--model', 'generating', '--runs', '1', '--out', out]).status).toBe(0);
+  });
+
+  it('Ctrl-C while a harness never answers: the check in progress is dropped, the reports are written, exit 130 at once', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'orc-hung-'));
+    const harness = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');
+    // every payload hangs: the harness answers nothing, and the per-request limit is an hour
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/orc.js'), 'run', '--adapter', `hung=cmd:${process.execPath} ${harness} hang-on-all`, '--model', 'generating', '--timeout', '3600000', '--quiet', '--out', out], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    await until(() => underWay(out), 'the run to start');
+    await new Promise((r) => setTimeout(r, 500));
+    const sent = Date.now();
+    child.kill('SIGINT');
+    expect(await exited, stderr).toBe(130);
+    expect(Date.now() - sent).toBeLessThan(10_000);
+    const json = report(out);
+    expect(json.complete).toBe(false);
+    expect(json.results).toEqual([]);
+  });
+});
+
+describe('bad output folders are one line, exit 2', () => {
+  it.each([
+    ['under a regular file', (d: string) => { writeFileSync(join(d, 'file'), 'x'); return join(d, 'file', 'out'); }, /cannot make the folder .*ENOTDIR \(a file stands in the way\); give --out a folder you can write to/],
+    ['a regular file itself', (d: string) => { writeFileSync(join(d, 'file'), 'x'); return join(d, 'file'); }, /cannot make the folder .*EEXIST \(a file stands in the way\); give --out a folder you can write to/],
+  ])('--out %s', (_what, make, message) => {
+    const out = make(mkdtempSync(join(tmpdir(), 'orc-badout-')));
+    const r = orc(['run', '--suite', 'Required.Parse.AcceptsValid', '--runs', '1', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+/** The folder's lock exists and its report says the run is under way. */
+function underWay(out: string): boolean {
+  return existsSync(join(out, '.orc.lock')) && existsSync(join(out, 'report.json'));
+}

@@ -8,8 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StdioAdapter } from '../adapters/stdio/client.ts';
-import { PROJECT_ROOT } from '../src/models.ts';
+import { PROJECT_ROOT, SCHEMA_DIR } from '../src/models.ts';
+import { createAjv } from '../src/oracle.ts';
 import { GENERATING } from './helpers/adapters.ts';
+import { orc } from './helpers/cli.ts';
+
+const validateReport = createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8')));
 
 const HARNESS = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');
 const bytes = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
@@ -71,6 +75,17 @@ describe('no harness process outlives its adapter', () => {
     await a.close();
   });
 
+  it('a harness that closes its stdout and runs on is a crash at once, not a wait for every timeout, and is ended', async () => {
+    const file = tracked();
+    const a = await StdioAdapter.start({ name: 'closer', command: [process.execPath, HARNESS, 'close-stdout'], timeoutMs: 60_000, maxRestarts: 0 });
+    const sent = Date.now();
+    const o = await a.parse(GENERATING, bytes({ m: 'CLOSE' }));
+    expect(!o.ok && o.error).toMatchObject({ kind: 'crash', message: 'the harness closed its standard output but kept running' });
+    expect(Date.now() - sent).toBeLessThan(30_000);
+    expect(await settled(pidsOf(file))).toEqual([]);
+    await a.close();
+  });
+
   it('close() at the end of a run ends the harness and every child it started', async () => {
     const file = tracked();
     const a = await StdioAdapter.start({ name: 'grandchild', command: [process.execPath, HARNESS, 'grandchild'] });
@@ -118,5 +133,21 @@ describe('what a harness writes is blamed on the right party', () => {
     } finally {
       await a.close();
     }
+  });
+});
+
+describe('every restart is recorded', () => {
+  it('a harness that crashes on some payloads: the report says how often it was restarted and why', () => {
+    const out = mkdtempSync(join(tmpdir(), 'orc-restarts-'));
+    const r = orc(['run', '--adapter', `crashy=cmd:${process.execPath} ${HARNESS} crash-on-non-bmp`, '--model', 'generating', '--suite', 'Required.Parse.AcceptsNonBmp.item_id,Required.Parse.AcceptsValid', '--runs', '30', '--seed', '4', '--out', out]);
+    expect(r.status, r.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    const [entry] = report.adapterRestarts;
+    expect(entry.adapter).toBe('crashy');
+    expect(entry.restarts).toEqual([{ kind: 'crash', message: 'the harness exited with code 4', count: expect.any(Number) }]);
+    expect(entry.restarts[0].count).toBeGreaterThan(1);
+    expect(r.stdout).toMatch(/crashy: the harness was restarted \d+ times: \d+× crash \(the harness exited with code 4\)/);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/↻ crashy: the harness was restarted \d+ times/);
   });
 });

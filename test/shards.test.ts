@@ -60,4 +60,15 @@ describe('sharding', () => {
     expect(twice.stderr).toMatch(/the shards overlap/);
     expect(orc(['run', '--shard', '4/3']).stderr).toMatch(/--shard takes I\/N/);
   });
+
+  it('a merge of one shard out of two is incomplete, and says which shard is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orc-shards-missing-'));
+    orc(['run', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid,Required.Parse.RejectsNull', '--runs', '5', '--seed', '3', '--quiet', '--shard', '1/2', '--out', join(dir, 's1')]);
+    const r = orc(['report', 'merge', join(dir, 's1'), '--out', join(dir, 'm'), '--quiet']);
+    expect(r.status).toBe(130);
+    const m = JSON.parse(readFileSync(join(dir, 'm', 'report.json'), 'utf8'));
+    expect(validateReport(m), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(m.complete).toBe(false);
+    expect(m.incompleteReason).toBe('shard 2 of 2 missing');
+  });
 });

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
@@ -120,5 +121,35 @@ describe('orc check-stream', () => {
     const r = orc(['check-stream', save('bad.sse', sse), '--json']);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).problems[0]).toMatchObject({ event: 2, line: 4, rule: 'SequenceNumberIncreasing' });
+  });
+
+  it('reads standard input with -, as in curl -N … | orc check-stream -', () => {
+    const sse = encodeSse(valid, PLAIN);
+    const r = orc(['check-stream', '-'], {}, sse);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`standard input: sse, ${valid.length} events`);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['random bytes', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)).toString('latin1')],
+    ['a stream of other events only', 'data: {"type":"response.created","sequence_number":0}\n\ndata: [DONE]\n\n'],
+  ])('%s is not "ok": nothing was checked, exit 1', (_what, text) => {
+    const r = orc(['check-stream', save(`none-${Math.random()}.txt`, text), '--all']);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^(first )?problem: NothingChecked: no image-generation event among the \d+ event\(s\) read: nothing was checked/m);
+    expect(r.stdout).not.toMatch(/^ok/m);
+  });
+
+  it('streams its input: 120 MB of random bytes is checked in a 96 MB heap, and is not "ok"', () => {
+    const f = join(dir, 'random.bin');
+    const fd = openSync(f, 'w');
+    for (let i = 0; i < 120; i++) writeSync(fd, randomBytes(1024 * 1024));
+    closeSync(fd);
+    const r = orc(['check-stream', f], { NODE_OPTIONS: '--max-old-space-size=96' });
+    expect(r.status, r.stderr.slice(-500)).toBe(1);
+    expect(r.stdout).toMatch(/^first problem: /m);
+    expect(r.stdout).not.toMatch(/^ok/m);
+    rmSync(f);
   });
 });

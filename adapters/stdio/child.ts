@@ -85,11 +85,15 @@ export class HarnessProcess {
     });
     this.proc.stderr!.on('data', (chunk: string) => this.stderr.push(chunk));
     const done = (description: string) => {
-      this.release();
       if (this.gone) return;
       this.gone = true;
+      this.release();
       events.exit(description);
     };
+    // a harness that closes its stdout and runs on can never answer again: give it a moment to exit, then end it
+    this.proc.stdout!.on('end', () => {
+      setTimeout(() => done('closed its standard output but kept running'), 500).unref();
+    });
     this.proc.on('error', (e) => done(`could not run: ${e.message}`));
     this.proc.on('exit', (code, signal) => done(signal ? `killed by ${signal}` : `exited with code ${code}`));
     this.proc.stdin!.on('error', () => {}); // a write to a dead harness surfaces as its exit

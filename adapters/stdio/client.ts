@@ -1,5 +1,5 @@
 import { jsonText, type Answer } from '../../src/json.ts';
-import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, SerializeOutcome, SseOutcome } from '../contract.ts';
+import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, Restart, SerializeOutcome, SseOutcome } from '../contract.ts';
 import { HarnessProcess, MAX_LINE_CHARS } from './child.ts';
 import { PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.ts';
 
@@ -61,11 +61,14 @@ export class StdioAdapter implements Adapter {
   info!: AdapterInfo;
   private child: HarnessProcess | undefined;
   private starting: Promise<void> | undefined;
+  /** A harness started but not yet past its hello: close() must reach it too. */
+  private spawning: HarnessProcess | undefined;
   private readonly waiting: Job[] = [];
   private readonly isolation: Job[] = [];
   private readonly inFlight = new Map<number, InFlight>();
   private nextId = 1;
-  private restarts = 0;
+  private restartCount = 0;
+  private readonly causes = new Map<string, Restart>();
   private spawnFailures = 0;
   private dead: string | undefined;
   private readonly o: Required<Omit<StdioOptions, 'cwd'>> & { cwd?: string };
@@ -94,6 +97,7 @@ export class StdioAdapter implements Adapter {
       let hello: Hello | undefined;
       const fail = (message: string) => {
         clearTimeout(timer);
+        this.spawning = undefined;
         child.kill();
         reject(new ProtocolError(`${message}${child.stderr.value ? `; stderr: ${child.stderr.value.trim().slice(-400)}` : ''}`));
       };
@@ -106,6 +110,7 @@ export class StdioAdapter implements Adapter {
             return fail((e as Error).message);
           }
           clearTimeout(timer);
+          this.spawning = undefined;
           this.child = child;
           resolve(hello);
         },
@@ -115,6 +120,7 @@ export class StdioAdapter implements Adapter {
           return hello ? this.onFault(child, { kind: 'oversized', message }) : fail(message);
         },
       }, this.o.maxLineChars);
+      this.spawning = child;
       const timer = setTimeout(() => fail(`no hello within ${this.o.helloTimeoutMs} ms`), this.o.helloTimeoutMs);
     });
   }
@@ -161,9 +167,29 @@ export class StdioAdapter implements Adapter {
     } else {
       this.isolation.unshift(...jobs);
     }
-    this.restarts++;
-    if (this.restarts > this.o.maxRestarts) this.dead = `the harness failed ${this.restarts} times; no more restarts (last: ${fault.message})`;
+    this.restarted(fault);
+    if (this.restartCount > this.o.maxRestarts) this.dead = `the harness failed ${this.restartCount} times; no more restarts (last: ${fault.message})`;
     this.pump();
+  }
+
+  /** Kept by cause, so that a report can say why and how often; a harness that varies its words is capped. */
+  private restarted(fault: Fault): void {
+    this.restartCount++;
+    const message = fault.message.slice(0, 300);
+    const key = `${fault.kind}\u0000${message}`;
+    const known = this.causes.get(key);
+    if (known) known.count++;
+    else if (this.causes.size < 20) this.causes.set(key, { kind: fault.kind, message, count: 1 });
+    else {
+      const other = `${fault.kind}\u0000(other messages)`;
+      const o = this.causes.get(other) ?? { kind: fault.kind, message: '(other messages)', count: 0 };
+      o.count++;
+      this.causes.set(other, o);
+    }
+  }
+
+  restarts(): Restart[] {
+    return [...this.causes.values()].map((r) => ({ ...r }));
   }
 
   private send(job: Job): void {
@@ -190,8 +216,8 @@ export class StdioAdapter implements Adapter {
           },
           (e: Error) => {
             this.starting = undefined;
-            this.restarts++;
-            if (++this.spawnFailures >= MAX_SPAWN_FAILURES || this.restarts > this.o.maxRestarts) this.dead = `the harness could not be restarted: ${e.message}`;
+            this.restarted({ kind: 'crash', message: `could not restart: ${e.message}` });
+            if (++this.spawnFailures >= MAX_SPAWN_FAILURES || this.restartCount > this.o.maxRestarts) this.dead = `the harness could not be restarted: ${e.message}`;
             this.pump();
           },
         );
@@ -229,9 +255,16 @@ export class StdioAdapter implements Adapter {
     return this.request('sse', 'text/event-stream', { chunks: chunks.map((c) => Buffer.from(c).toString('base64')) }) as Promise<SseOutcome>;
   }
 
+  /** Ends the harness; whatever is still waiting or in flight is answered at once, so nothing keeps orc alive. */
   async close(): Promise<void> {
     this.dead = 'the adapter was closed';
     this.pump();
+    for (const f of this.inFlight.values()) {
+      clearTimeout(f.timer);
+      f.job.resolve({ ok: false, error: { kind: 'crash', message: this.dead } });
+    }
+    this.inFlight.clear();
+    this.spawning?.kill();
     const child = this.child;
     this.child = undefined;
     await child?.close();

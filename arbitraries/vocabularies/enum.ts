@@ -4,7 +4,19 @@ import type { Json } from '../../src/json.ts';
 import { display, keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
 import { SAMPLE_OF_TYPE, typesOf } from './type.ts';
-import { isDeepStrictEqual } from 'node:util';
+
+/**
+ * One string per JSON value, equal exactly when the values are (as
+ * isDeepStrictEqual has them: `-0` is not `0`, key order does not count), so
+ * that membership in an enum of thousands is a set lookup, not a scan.
+ */
+export function valueKey(v: Json): string {
+  if (typeof v === 'number') return Object.is(v, -0) ? 'n-0' : `n${v}`;
+  if (typeof v === 'string') return `s${v}`;
+  if (v === null || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `[${v.map(valueKey).join(',')}]`;
+  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${valueKey(v[k] as Json)}`).join(',')}}`;
+}
 
 /** The values every `enum` and `const` of the conjunction allows, or undefined when none constrains. */
 export function enumValues(conj: Conj): Json[] | undefined {
@@ -14,8 +26,12 @@ export function enumValues(conj: Conj): Json[] | undefined {
   ];
   const [first, ...rest] = lists;
   if (!first) return undefined;
-  return first.filter((v) => rest.every((l) => l.some((w) => isDeepStrictEqual(v, w))));
+  const others = rest.map((l) => new Set(l.map(valueKey)));
+  return first.filter((v) => others.every((keys) => keys.has(valueKey(v))));
 }
+
+/** Enough near misses to read well and to shrink to; an enum of thousands would give a list too long to spread. */
+const MAX_MISSES = 512;
 
 export function validEnum(conj: Conj, values: Json[], valid: (v: unknown) => boolean): fc.Arbitrary<Json> {
   const ok = values.filter(valid);
@@ -36,13 +52,18 @@ function nearMisses(v: Json): Json[] {
 export function enumBreakers(conj: Conj, values: Json[], pointer: string): Breaker[] {
   const rule = keywordValues(conj, 'enum').length > 0 ? 'enum' : 'const';
   const types = typesOf(conj);
-  const inEnum = (x: Json) => values.some((v) => isDeepStrictEqual(v, x));
+  const keys = new Set(values.map(valueKey));
+  const inEnum = (x: Json) => keys.has(valueKey(x));
   const typeOk = (x: Json) => {
     const t = x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x;
     if (!types.allowed.has(t as any)) return false;
     return !(types.integer && typeof x === 'number' && x % 1 !== 0);
   };
-  const misses = values.flatMap(nearMisses).filter((x) => !inEnum(x) && typeOk(x));
+  const misses: Json[] = [];
+  for (const v of values) {
+    for (const x of nearMisses(v)) if (misses.length < MAX_MISSES && !inEnum(x) && typeOk(x)) misses.push(x);
+    if (misses.length >= MAX_MISSES) break;
+  }
   const kinds = [...types.allowed].filter((t) => t !== 'null').map((t) => SAMPLE_OF_TYPE[t]);
   if (kinds.length === 0 && misses.length === 0) return [];
   const sameType = kinds.length > 0 ? fc.oneof(...kinds).filter((x) => !inEnum(x) && typeOk(x)) : fc.constantFrom(...misses);

@@ -1,4 +1,4 @@
-import type { AdapterInfo } from '../../adapters/contract.ts';
+import type { AdapterInfo, Restart } from '../../adapters/contract.ts';
 import type { CheckResult, RunEvent, RunInfo, Status } from '../../src/runner/results.ts';
 import { LEVELS, type Level } from '../../suites/check.ts';
 
@@ -17,6 +17,8 @@ export interface RunData {
   adapters: AdapterInfo[];
   adapterNames: string[];
   adapterErrors: { adapter: string; message: string }[];
+  /** Each adapter whose harness had to be restarted, by cause. */
+  adapterRestarts: { adapter: string; restarts: Restart[] }[];
   results: CheckResult[];
   complete: boolean;
   finishedAt: string | undefined;
@@ -32,6 +34,7 @@ export function collect(events: readonly RunEvent[]): RunData {
   let run: RunInfo | undefined;
   const adapters: AdapterInfo[] = [];
   const adapterErrors: { adapter: string; message: string }[] = [];
+  const adapterRestarts: RunData['adapterRestarts'] = [];
   const results: CheckResult[] = [];
   let finished: Extract<RunEvent, { type: 'run-finished' }> | undefined;
   let baseline: Extract<RunEvent, { type: 'baseline' }> | undefined;
@@ -40,8 +43,9 @@ export function collect(events: readonly RunEvent[]): RunData {
     else if (e.type === 'adapter-started') adapters.push(e.adapter);
     else if (e.type === 'adapter-error') adapterErrors.push({ adapter: e.adapter, message: e.message });
     else if (e.type === 'check-finished') results.push(e.result);
+    else if (e.type === 'adapter-restarts') adapterRestarts.push({ adapter: e.adapter, restarts: e.restarts });
     else if (e.type === 'baseline') baseline = e;
-    else finished = e;
+    else if (e.type === 'run-finished') finished = e;
   }
   const adapterNames = [...new Set(results.map((r) => r.adapter))];
   const tallies: Record<string, Record<Level, Tally>> = {};
@@ -55,7 +59,7 @@ export function collect(events: readonly RunEvent[]): RunData {
     rows.set(key, row);
   }
   return {
-    run, adapters, adapterNames, adapterErrors, results,
+    run, adapters, adapterNames, adapterErrors, adapterRestarts, results,
     complete: finished?.complete ?? false,
     finishedAt: finished?.finishedAt,
     incompleteReason: finished ? finished.reason : 'the run did not finish',
@@ -75,17 +79,32 @@ export function requiredFailed(data: RunData): boolean {
   return data.results.some((r) => r.level === 'Required' && r.status === 'failed');
 }
 
+const MAX_LISTED = 25;
+
 /** The baseline's verdict in a few lines, for the terminal and the Markdown summary. */
 export function baselineLines(data: RunData): string[] {
   const b = data.baseline;
   if (!b) return [];
   const name = (e: { adapter: string; model: string; check: string }) => `${e.adapter} · ${shortModel(e.model)} · ${e.check}`;
+  // a list of thousands is named in full in report.json; a summary names the first few of each kind
+  const some = (list: { adapter: string; model: string; check: string }[], what: string) => [
+    ...list.slice(0, MAX_LISTED).map((e) => `  ${what}: ${name(e)}`),
+    ...(list.length > MAX_LISTED ? [`  … and ${list.length - MAX_LISTED} more (${what}); report.json lists them all`] : []),
+  ];
   return [
     `Baseline ${b.file}: ${b.ok ? 'passed' : 'FAILED'} (${b.known.length} known failures still failing)`,
-    ...b.newFailures.map((e) => `  new failure: ${name(e)}`),
-    ...b.unexpectedPasses.map((e) => `  now passes, take it off the list: ${name(e)}`),
-    ...b.stale.map((e) => `  no longer exists, take it off the list: ${name(e)}`),
+    ...some(b.newFailures, 'new failure'),
+    ...some(b.unexpectedPasses, 'now passes, take it off the list'),
+    ...some(b.stale, 'no longer exists, take it off the list'),
   ];
+}
+
+/** One line per adapter whose harness was restarted: how often, and why. */
+export function restartLines(data: RunData): string[] {
+  return data.adapterRestarts.map(({ adapter, restarts }) => {
+    const total = restarts.reduce((n, r) => n + r.count, 0);
+    return `${adapter}: the harness was restarted ${total} time${total === 1 ? '' : 's'}: ${restarts.map((r) => `${r.count}× ${r.kind} (${r.message})`).join('; ')}`;
+  });
 }
 
 /** A level's share as the summaries write it: `12/14 passed, 2 n/a`. */

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckResult } from '../runner/results.ts';
 import { readBaseline, updatedBaseline } from '../runner/baseline.ts';
 import { UsageError } from '../errors.ts';
 import { PROJECT_ROOT } from '../models.ts';
 import { parse } from './args.ts';
-import { readUserJson, writeAtomic } from '../files.ts';
+import { writeAtomic } from '../files.ts';
+import { readReport } from './read-report.ts';
 
 export const BASELINE_HELP = `orc baseline update [--baseline FILE] [--report FILE]
                            write the known-failure list from a report (default: orc-baseline.json
@@ -17,9 +17,7 @@ export async function baselineCommand(argv: string[]): Promise<number> {
   const { values } = parse('baseline update', rest, { baseline: { type: 'string' }, report: { type: 'string' } });
   const file = values.baseline ?? 'orc-baseline.json';
   const reportFile = values.report ?? join(PROJECT_ROOT, 'reports', 'out', 'report.json');
-  const hint = 'run "orc run" first or name one with --report';
-  const report = readUserJson(reportFile, 'the report', { unreadable: hint, notJson: hint }) as { results?: CheckResult[]; complete?: boolean };
-  if (!Array.isArray(report.results)) throw new UsageError(`${reportFile} is not an orc report`);
+  const report = readReport(reportFile);
   if (report.complete === false) throw new UsageError(`${reportFile} is from an incomplete run; a baseline from it would forget what did not run. Run again to the end`);
   const previous = existsSync(file) ? readBaseline(file) : undefined;
   const next = updatedBaseline(previous, report.results);

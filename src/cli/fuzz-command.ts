@@ -6,13 +6,13 @@ import { fuzz, type FuzzResult } from '../fuzz/fuzzer.ts';
 import { findModel, loadSchemaSet, PROJECT_ROOT } from '../models.ts';
 import { randomSeed } from '../runner/replay-token.ts';
 import { intOption, parse } from './args.ts';
-import { safeFileName, writeAtomic } from '../files.ts';
+import { claimOutDir, safeFileName, writeAtomic } from '../files.ts';
 import { onInterrupt } from './interrupt.ts';
 import { mkdirSync } from 'node:fs';
 
 export const FUZZ_HELP = `orc fuzz [options]       hostile wire-level payloads against parsers, for a time budget
   --adapter NAME|all       adapter(s), comma-separated (default: reference); cmd:<command line> too
-  --time T                 budget per adapter: 60s, 5m, 500ms (default: 60s)
+  --time T                 budget per adapter: 60s, 5m, 1h, 500ms (default: 60s)
   --model M                model(s) to aim at (default: all)
   --seed S                 seed (default: random; printed)
   --corpus DIR             where each distinct failure is saved (default: fuzz-corpus/<adapter>/)
@@ -21,11 +21,16 @@ export const FUZZ_HELP = `orc fuzz [options]       hostile wire-level payloads a
   --quiet                  no progress line
                            "orc replay FILE" reruns a saved failure; Ctrl-C stops and keeps the corpus`;
 
+/** A week: a budget past it is a typo, and past about 24 days a timer would not even fire. */
+const MAX_BUDGET_MS = 7 * 24 * 3600 * 1000;
+
 export function parseDuration(spec: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(spec.trim());
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(spec.trim());
   if (!m) throw new UsageError(`--time takes a duration like 60s, 5m or 500ms, not "${spec}"`);
   const n = Number(m[1]);
-  return Math.round(m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000);
+  const ms = Math.round(m[2] === 'ms' ? n : m[2] === 'h' ? n * 3_600_000 : m[2] === 'm' ? n * 60_000 : n * 1000);
+  if (!(ms >= 1) || ms > MAX_BUDGET_MS) throw new UsageError(`--time takes a duration from 1ms to 168h, not "${spec}"`);
+  return ms;
 }
 
 export async function fuzzCommand(argv: string[]): Promise<number> {
@@ -42,6 +47,13 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
   const corpusRoot = resolve(values.corpus ?? join(process.cwd(), 'fuzz-corpus'));
   const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
 
+  const release = claimOutDir(out);
+  try {
+    mkdirSync(corpusRoot, { recursive: true });
+  } catch (e) {
+    release();
+    throw new UsageError(`cannot make the corpus folder ${corpusRoot}: ${(e as NodeJS.ErrnoException).code}; give --corpus a folder you can write to`);
+  }
   const interrupt = onInterrupt('orc fuzz: stopping after the cases in flight; the corpus is kept');
   const results: FuzzResult[] = [];
   let failedToStart = false;
@@ -78,9 +90,12 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
     }
   } finally {
     interrupt.release();
-    mkdirSync(out, { recursive: true });
-    writeAtomic(join(out, 'fuzz-report.json'), JSON.stringify({ tool: 'orc fuzz', seed, timeMs, complete: !interrupt.stopped(), results }, null, 2) + '\n');
-    writeAtomic(join(out, 'fuzz-summary.md'), `# orc fuzz\n\n${fuzzSummary(results, true)}\n${behaviourTable(results)}`);
+    try {
+      writeAtomic(join(out, 'fuzz-report.json'), JSON.stringify({ tool: 'orc fuzz', seed, timeMs, complete: !interrupt.stopped(), results }, null, 2) + '\n');
+      writeAtomic(join(out, 'fuzz-summary.md'), `# orc fuzz\n\n${fuzzSummary(results, true)}\n${behaviourTable(results)}`);
+    } finally {
+      release();
+    }
   }
   process.stdout.write(fuzzSummary(results));
   process.stderr.write(`reports: ${join(out, 'fuzz-report.json')}, ${join(out, 'fuzz-summary.md')}\n`);

@@ -16,6 +16,7 @@ import { randomSeed } from '../runner/replay-token.ts';
 import { judged } from './baseline-gate.ts';
 import { UsageError } from '../errors.ts';
 import { onInterrupt } from './interrupt.ts';
+import { claimOutDir } from '../files.ts';
 
 function parseShard(spec: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(spec);
@@ -60,12 +61,15 @@ export async function runCommand(argv: string[]): Promise<number> {
   const checks = planChecks({ set, models, suite: values.suite, level: values.level });
   const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
 
+  const release = claimOutDir(out);
   const events: RunEvent[] = [];
-  // rewritten as the run goes, so that a runner killed outright still leaves a valid report, marked incomplete
+  // rewritten as the run goes, from its start, so that a runner killed outright leaves a valid report marked
+  // incomplete, never the previous run's
   let lastWrite = Date.now();
   const record = (e: RunEvent) => {
     events.push(e);
-    if (e.type === 'check-finished' && Date.now() - lastWrite > 2000) {
+    if (e.type === 'run-started') writeReports(out, events);
+    else if (e.type === 'check-finished' && Date.now() - lastWrite > 2000) {
       lastWrite = Date.now();
       writeReports(out, events);
     }
@@ -79,12 +83,17 @@ export async function runCommand(argv: string[]): Promise<number> {
       emit: record,
       progress: progressLine(process.stderr, !values.quiet),
       stopped: interrupt.stopped,
+      whenStopped: interrupt.whenStopped,
     });
     if (baseline) events.push(judged(values.baseline!, baseline, events, set));
   } finally {
     interrupt.release();
-    const files = writeReports(out, events);
-    process.stderr.write(`reports: ${files.join(', ')}\n`);
+    try {
+      const files = writeReports(out, events);
+      process.stderr.write(`reports: ${files.join(', ')}\n`);
+    } finally {
+      release();
+    }
   }
   if (values.json) process.stdout.write(JSON.stringify(jsonReport(events), null, 2) + '\n');
   else process.stdout.write(terminalReport(events, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));

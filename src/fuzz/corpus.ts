@@ -57,6 +57,10 @@ export function readEntry(path: string): CorpusEntry {
   if (e?.corpus !== 1 || typeof e.payload !== 'string' || typeof e.model !== 'string' || typeof e.adapter !== 'string') {
     throw new UsageError(`${path} is not an orc fuzz corpus entry (it needs "corpus": 1, "adapter", "model" and "payload")`);
   }
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(e.payload)) {
+    throw new UsageError(`${path}: "payload" is not base64, so the case cannot be rebuilt; take the file as "orc fuzz" saved it`);
+  }
+  if (typeof e.mutation !== 'string' || typeof e.detail !== 'string') throw new UsageError(`${path} is not an orc fuzz corpus entry (it needs "mutation" and "detail")`);
   return e;
 }
 

@@ -1,4 +1,4 @@
-import type { AdapterInfo } from '../../adapters/contract.ts';
+import type { AdapterInfo, Restart } from '../../adapters/contract.ts';
 import type { FailureKind, Level, Shown } from '../../suites/check.ts';
 
 export type Status = 'passed' | 'failed' | 'unsupported' | 'observed';
@@ -63,6 +63,7 @@ export type RunEvent =
   | { type: 'run-started'; run: RunInfo }
   | { type: 'adapter-started'; adapter: AdapterInfo }
   | { type: 'adapter-error'; adapter: string; message: string }
+  | { type: 'adapter-restarts'; adapter: string; restarts: Restart[] }
   | { type: 'check-finished'; result: CheckResult }
   | { type: 'run-finished'; finishedAt: string; complete: boolean; reason?: string }
   | { type: 'baseline'; file: string; known: { adapter: string; model: string; check: string; reason: string }[]; newFailures: { adapter: string; model: string; check: string }[]; unexpectedPasses: { adapter: string; model: string; check: string }[]; stale: { adapter: string; model: string; check: string }[]; ok: boolean };

@@ -18,6 +18,8 @@ export interface RunOptions {
   progress?: (done: number, total: number, current: string) => void;
   /** Checked between checks: once true, the run stops and says it is incomplete. */
   stopped?: () => boolean;
+  /** Settles when the user stops the run: the check in progress is abandoned, unrecorded, and its adapter closed. */
+  whenStopped?: Promise<void>;
   /** Run only this shard (1-based index of count) of the adapter × check pairs. */
   shard?: { index: number; count: number };
 }
@@ -74,10 +76,18 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
         }
         o.progress?.(done, total, `${factory.name} ${check.model} ${check.id}`);
         const seed = checkSeed(o.seed, check.model, check.id);
-        emit({ type: 'check-finished', result: await runCheck(check, adapter, { seed, runs: o.runs, concurrency: o.concurrency ?? 64 }) });
+        const result = await Promise.race([runCheck(check, adapter, { seed, runs: o.runs, concurrency: o.concurrency ?? 64 }), ...(o.whenStopped ? [o.whenStopped.then(() => undefined)] : [])]);
+        // a check cut short says nothing about the implementation: it is left out, and the run is marked incomplete
+        if (result === undefined) {
+          stopped = true;
+          break;
+        }
+        emit({ type: 'check-finished', result });
         done++;
       }
     } finally {
+      const restarts = adapter.restarts?.() ?? [];
+      if (restarts.length) emit({ type: 'adapter-restarts', adapter: factory.name, restarts });
       await adapter.close?.();
     }
   }

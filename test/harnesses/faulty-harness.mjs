@@ -42,6 +42,13 @@ function answer(req) {
   if (fault === 'crash-on-deep' && text.includes('[[[[[[[[[[')) process.exit(6);
   if (fault === 'hang-on-deep' && text.includes('[[[[[[[[[[')) return undefined;
   if (text.includes('HANG') && fault === 'hang') return undefined;
+  if (fault === 'hang-on-all') return undefined;
+  // closes its stdout and runs on, reading requests it can never answer
+  if (fault === 'close-stdout' && text.includes('CLOSE')) {
+    process.stdout.end();
+    setInterval(() => {}, 1000);
+    return undefined;
+  }
   // a parser stuck in a loop: it never reads stdin again, so only a kill ends it
   if (text.includes('HANG') && fault === 'spin') for (;;);
   if (text.includes('HUGE') && fault === 'huge-line') return `{"id":${req.id},"ok":true,"value":{"s":"${'x'.repeat(Number(process.env.ORC_TEST_LINE ?? 50_000_000))}"}}`;

@@ -1,0 +1,74 @@
+/**
+ * Bad input from a careless user or someone else's file: one line that names
+ * the thing and the fix, the documented exit code, bounded time, and never
+ * "internal error".
+ */
+import { deflateRawSync } from 'node:zlib';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { badgeFile } from '../reports/badges.ts';
+import { encodeReplay } from '../src/runner/replay-token.ts';
+import { orc } from './helpers/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'orc-bad-input-'));
+const file = (name: string, text: string) => {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
+};
+const GEN = 'OpenResponsesImageGenCallGenerating';
+const token = (fields: unknown[]) => `orc1.${deflateRawSync(JSON.stringify(fields)).toString('base64url')}`;
+const corpus = (payload: string) => file(`corpus-${payload.length}.json`, JSON.stringify({
+  corpus: 1, adapter: 'reference', model: GEN, mutation: 'Numbers.Hex', category: 'numbers', expect: 'reject', detail: 'd', kind: 'accepted-invalid', message: 'm', payload, size: 2, foundAt: '2026-01-01T00:00:00Z',
+}));
+
+/** [what, argv, exit code, the one line (a pattern)] */
+const CASES: [string, () => string[], number, RegExp][] = [
+  ['a replay token of 108 KB', () => ['replay', `orc1.${'A'.repeat(108_000)}`], 2, /a replay token is a few hundred characters, this one 108005/],
+  ['a replay token whose path is out of range', () => ['replay', token(['reference', GEN, 'Required.Parse.AcceptsValid', 1, '99999999999', 100])], 2, /the replay token is damaged; copy it again whole/],
+  ['a replay token with a null model', () => ['replay', token(['reference', null, 'Required.Parse.AcceptsValid', 1, '0', 100])], 2, /the replay token is damaged/],
+  ['a replay token that names a case past the run', () => ['replay', encodeReplay({ adapter: 'reference', model: GEN, check: 'Required.Parse.AcceptsValid', seed: 1, path: '9999999', runs: 100 })], 2, /the replay token is damaged/],
+  ['a corpus entry whose payload is not base64', () => ['replay', corpus('!!not base64!!')], 2, /"payload" is not base64, so the case cannot be rebuilt/],
+  ['baseline update of a report that is null', () => ['baseline', 'update', '--baseline', join(dir, 'b1.json'), '--report', file('null.json', 'null')], 2, /is not an orc report \(\/ must be object\); name a report.json/],
+  ['baseline update of a fake report', () => ['baseline', 'update', '--baseline', join(dir, 'b2.json'), '--report', file('fake.json', '{"results":[{"status":"failed"}]}')], 2, /is not an orc report/],
+  ['fuzz --time 0', () => ['fuzz', '--time', '0'], 2, /--time takes a duration from 1ms to 168h, not "0"/],
+  ['fuzz --time of 10^20 minutes', () => ['fuzz', '--time', '99999999999999999999999m'], 2, /--time takes a duration from 1ms to 168h/],
+  ['fuzz --corpus under a regular file', () => ['fuzz', '--time', '1s', '--corpus', join(file('plain', 'x'), 'c'), '--out', join(dir, 'fz')], 2, /cannot make the corpus folder .*ENOTDIR; give --corpus a folder you can write to/],
+  ['a self-referencing --schema', () => ['run', '--schema', file('self.json', '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://x.example/s.json","title":"Self","$ref":"#"}'), '--model', 'Self', '--out', join(dir, 'o1')], 2, /\$ref cycle/],
+];
+
+describe('bad input is one line and its exit code', () => {
+  it.each(CASES)('%s', (_what, args, status, line) => {
+    const r = orc(args());
+    expect(r.status, r.stdout + r.stderr).toBe(status);
+    expect(r.stderr).not.toMatch(/internal error/);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+  });
+
+  it('a baseline of 200,000 entries gates without a stack overflow, and the summary names only the first few', () => {
+    const failures = Array.from({ length: 200_000 }, (_, i) => ({ adapter: 'reference', model: GEN, check: `Required.Gone.${i}`, reason: 'r' }));
+    const b = file('big-baseline.json', JSON.stringify({ format: 'openresponses-conformance/baseline@1', failures }));
+    const r = orc(['run', '--suite', 'Required.Parse.AcceptsValid', '--model', 'generating', '--runs', '1', '--baseline', b, '--out', join(dir, 'o2'), '--quiet']);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain('… and 199975 more (no longer exists, take it off the list); report.json lists them all');
+    expect(r.stdout.split('\n').length).toBeLessThan(100);
+  });
+
+  it('a cmd: line of any length gives a badge file name a file system takes', () => {
+    const name = `cmd:${'/very/long/path/'.repeat(40)}harness --flag`;
+    const f = badgeFile(name);
+    expect(Buffer.byteLength(f)).toBeLessThanOrEqual(255);
+    expect(badgeFile(`${name}2`)).not.toBe(f);
+    expect(badgeFile('reference')).toBe('reference.json');
+  });
+
+  it('an enum of 20,000 values compiles in bounded time (set lookups, not scans)', () => {
+    const schema = { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'BigEnum', type: 'object', required: ['type', 'k'], properties: { type: { const: 'x' }, k: { enum: Array.from({ length: 20_000 }, (_, i) => `v${i}`) } } };
+    const r = orc(['run', '--schema', file('big-enum.json', JSON.stringify(schema)), '--model', 'BigEnum', '--runs', '5', '--out', join(dir, 'o3'), '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+  });
+});
