@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckResult, RunEvent } from '../src/runner/results.ts';
 import { LEVELS } from '../suites/check.ts';
-import { baselineLines, behaviourClasses, behaviourGroups, cellText, collect, implementationOf, levelShare, requiredFailed, restartLines, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { baselineLines, behaviourClasses, behaviourGroups, cellText, collect, headline, implementationOf, isKnown, knownFailures, levelShare, restartLines, shortModel, STATUS_MARK } from './_internals/collect.ts';
 import { hexDump } from './_internals/hex-dump.ts';
 import { xmlText } from './_internals/xml.ts';
 import { FILTER_SCRIPT, REPORT_STYLE } from './_internals/html-assets.ts';
@@ -62,9 +62,11 @@ export function htmlReport(events: readonly RunEvent[]): string {
   out.push(`<style>${REPORT_STYLE}</style></head><body>`);
   out.push('<h1>Open Responses conformance</h1>');
   if (!d.complete) out.push(`<p class="banner">Incomplete run (${esc(d.incompleteReason ?? '')}): what follows is what ran before it stopped.</p>`);
-  if (d.run) out.push(`<p>Seed <code>${d.run.seed}</code>, ${d.run.runs} cases per property, ${d.run.models.length} model(s)${d.run.shard ? `, shard ${esc(d.run.shard)}` : ''}. <b>${requiredFailed(d) ? 'Required checks failed.' : 'Every Required check passed.'}</b></p>`);
+  out.push(`<p class="headline"><b>${esc(headline(d))}</b></p>`);
+  if (d.run) out.push(`<p>Seed <code>${d.run.seed}</code>, ${d.run.runs} cases per property, ${d.run.models.length} model(s)${d.run.shard ? `, shard ${esc(d.run.shard)}` : ''}.</p>`);
   const gate = baselineLines(d);
   if (gate.length) out.push(`<pre class="gate">${gate.map((l) => esc(l)).join('\n')}</pre>`);
+  const known = knownFailures(d);
   for (const e of d.adapterErrors) out.push(`<p class="banner">Adapter <b>${esc(e.adapter)}</b> did not start: ${esc(e.message)}</p>`);
   for (const line of restartLines(d)) out.push(`<p class="banner">${esc(line, 600)}</p>`);
 
@@ -90,6 +92,7 @@ export function htmlReport(events: readonly RunEvent[]): string {
     for (const a of d.adapterNames) {
       const r = row.cells[a];
       if (!r) out.push('<td></td>');
+      else if (r.status === 'failed' && isKnown(known, r)) out.push(`<td class="st-known" title="a known failure, listed in the baseline"><a href="#${anchors.get(r)}">known</a></td>`);
       else if (r.status === 'failed') out.push(`<td class="st-failed"><a href="#${anchors.get(r)}">${STATUS_MARK.failed}</a></td>`);
       else if (r.status === 'observed') out.push(`<td class="st-observed beh-${classes.get(cellText(r))! % 8}" title="${esc((r.observations ?? []).map((o) => `${o.label}: ${o.outcome}`).join(' · '), 600)}">${esc(cellText(r), 80)}</td>`);
       else out.push(`<td class="st-${r.status}" title="${esc(r.reason ?? r.description, 300)}">${STATUS_MARK[r.status]}</td>`);
@@ -97,20 +100,33 @@ export function htmlReport(events: readonly RunEvent[]): string {
     out.push('</tr>');
   }
   out.push('</tbody></table>');
+  out.push(`<p class="muted">Cells: <span class="st-passed">${STATUS_MARK.passed}</span> <span class="st-failed">${STATUS_MARK.failed}</span> <span class="st-known">known</span> (a failure the baseline lists, failing as it says) <span class="st-unsupported">${STATUS_MARK.unsupported}</span>; an observation shows its behaviour label, one colour per behaviour within a row.</p>`);
 
   if (failures.length) {
     out.push(`<h2>Failures (${failures.length})</h2>`);
     for (const r of failures) out.push(failureSection(r, anchors.get(r)!));
   }
-  const groups = behaviourGroups(d);
-  if (groups.length) {
-    out.push('<h2>Behaviours (implementation-defined)</h2>', '<p class="muted">Each case, and which implementations share each behaviour; hover a behaviour for what the first of them did.</p>');
-    out.push('<table class="behaviours"><thead><tr><th>model</th><th>check</th><th>case</th><th>behaviours</th></tr></thead><tbody>');
-    for (const g of groups) {
-      const chips = g.behaviours.map((b, i) => `<span class="chip beh-${i % 8}" title="${esc(b.detail, 400)}">${esc(b.behaviour, 80)}</span> ${esc(b.adapters.join(', '))}`).join('<br>');
-      out.push(`<tr data-level="Informational" data-statuses="observed" data-model="${esc(g.model)}"><td>${esc(shortModel(g.model))}</td><td><code>${esc(g.id)}</code></td><td>${esc(g.case, 200)}</td><td>${chips}</td></tr>`);
+  const byCheck = new Map<string, ReturnType<typeof behaviourGroups>>();
+  const said = new Set<string>();
+  for (const g of behaviourGroups(d)) {
+    // a case that behaves alike under every model is said once
+    const key = `${g.id}\u0000${g.case}\u0000${g.behaviours.map((b) => `${b.behaviour}:${b.adapters.join(',')}`).join(';')}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    byCheck.set(g.id, [...(byCheck.get(g.id) ?? []), g]);
+  }
+  if (byCheck.size) {
+    out.push('<h2>Behaviours (implementation-defined)</h2>', '<p class="muted">Each case, and which implementations share each behaviour; hover a behaviour for what the first of them did. One fold per check.</p>');
+    for (const [id, cases] of byCheck) {
+      const labels = new Set(cases.flatMap((g) => g.behaviours.map((b) => b.behaviour)));
+      out.push(`<details class="behaviours" data-level="Informational" data-statuses="observed"><summary><code>${esc(id)}</code> <span class="muted">${cases.length} case(s), ${labels.size} behaviour(s)</span></summary>`);
+      out.push('<table class="behaviours"><thead><tr><th>model</th><th>case</th><th>behaviours</th></tr></thead><tbody>');
+      for (const g of cases) {
+        const chips = g.behaviours.map((b, i) => `<span class="chip beh-${i % 8}" title="${esc(b.detail, 400)}">${esc(b.behaviour, 80)}</span> ${esc(b.adapters.join(', '))}`).join('<br>');
+        out.push(`<tr data-level="Informational" data-statuses="observed" data-model="${esc(g.model)}"><td>${esc(shortModel(g.model))}</td><td>${esc(g.case, 200)}</td><td>${chips}</td></tr>`);
+      }
+      out.push('</tbody></table></details>');
     }
-    out.push('</tbody></table>');
   }
   out.push(`<p class="muted">Levels: ${LEVELS.join(', ')}. Written by openresponses-conformance${d.finishedAt ? ` at ${esc(d.finishedAt)}` : ''}.</p>`);
   out.push(`<script>${FILTER_SCRIPT}</script>`, '</body></html>');

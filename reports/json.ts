@@ -1,5 +1,5 @@
 import type { RunEvent } from '../src/runner/results.ts';
-import { collect, requiredFailed } from './_internals/collect.ts';
+import { collect, headline, requiredFailed, runFailed } from './_internals/collect.ts';
 
 export const REPORT_FORMAT = 'openresponses-conformance/report@1';
 
@@ -17,6 +17,9 @@ export function jsonReport(events: readonly RunEvent[]): Record<string, unknown>
     adapterRestarts: d.adapterRestarts,
     summary: Object.fromEntries(Object.entries(d.tallies).map(([a, t]) => [a, t])),
     requiredFailed: requiredFailed(d),
+    passed: !runFailed(d),
+    headline: headline(d),
+    ...(d.baseline ? { gate: { passed: d.baseline.ok, newFailures: d.baseline.newFailures.length, known: d.baseline.known.length, nowPassing: d.baseline.unexpectedPasses.length, gone: d.baseline.stale.length } } : {}),
     ...(d.baseline ? { baseline: d.baseline } : {}),
     results: d.results,
   };

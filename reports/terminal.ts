@@ -1,60 +1,137 @@
 import type { RunEvent, Status } from '../src/runner/results.ts';
-import { baselineLines, behaviourClasses, cellText, collect, requiredFailed, restartLines, shortModel } from './_internals/collect.ts';
+import {
+  adapterKey, baselineLines, behaviourClasses, cellText, collect, countLine, failureGroups, headline, isKnown, knownFailures, restartLines, shortModel, suiteRows, type RunData,
+} from './_internals/collect.ts';
 import { visible } from './_internals/visible.ts';
 
-const COLOR: Record<Status, string> = { passed: '\x1b[32m', failed: '\x1b[31;1m', unsupported: '\x1b[2m', observed: '\x1b[36m' };
+export interface TerminalOptions {
+  color: boolean;
+  /** Every check of every model, in blocks of adapters that fit the width. */
+  verbose?: boolean;
+  /** How many adapter × check failure groups to print in full (default 5). */
+  maxFailures?: number;
+  /** Columns to fit (default 120). */
+  width?: number;
+}
+
+const COLOR: Record<Status | 'known', string> = { passed: '\x1b[32m', failed: '\x1b[31;1m', unsupported: '\x1b[2m', observed: '\x1b[36m', known: '\x1b[33m' };
 /** Observations of one row, coloured by behaviour: cells in one colour behave alike. */
 const BEHAVIOUR_COLORS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[34m', '\x1b[96m', '\x1b[95m', '\x1b[93m', '\x1b[94m'];
 const RESET = '\x1b[0m';
 const fit = (text: string, width: number) => (text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`);
+/** One terminal line: hostile characters escaped, cut to the width. */
+const clip = (text: string, width: number) => {
+  const v = visible(text, 100_000);
+  return v.length <= width ? v : `${v.slice(0, width - 1)}…`;
+};
 
-/** The checks × adapters table, then every failure with its counterexample and replay command. */
-export function terminalReport(events: readonly RunEvent[], options: { color: boolean }): string {
+/**
+ * One screen for a person, ending in one line for CI: adapters that did not
+ * start, the matrix by suite (every check with --verbose), the failures
+ * grouped by adapter × check across models, each adapter's totals, and the
+ * count line.
+ */
+export function terminalReport(events: readonly RunEvent[], options: TerminalOptions): string {
   const d = collect(events);
-  const paint = (s: Status, text: string) => (options.color ? `${COLOR[s]}${text}${RESET}` : text);
-  const names = d.adapterNames;
-  const width = Math.max(...names.map((n) => n.length), 4);
-  const checkWidth = Math.max(...d.rows.map((r) => r.id.length), 5);
+  const width = options.width ?? 120;
+  const paint = (s: Status | 'known', text: string) => (options.color ? `${COLOR[s]}${text}${RESET}` : text);
+  const keys = new Map(d.adapterNames.map((a, i) => [a, adapterKey(i)]));
   const lines: string[] = [];
-  let model = '';
-  lines.push(`${'check'.padEnd(checkWidth)}  ${names.map((n) => n.padEnd(width)).join('  ')}`);
-  for (const row of d.rows) {
-    if (row.model !== model) {
-      model = row.model;
-      lines.push(`── ${model} ${'─'.repeat(Math.max(0, checkWidth - model.length - 4))}`);
-    }
-    const classes = behaviourClasses(row, names);
-    const cells = names.map((a) => {
-      const r = row.cells[a];
-      if (!r) return ''.padEnd(width);
-      const text = fit(cellText(r), width);
-      if (r.status !== 'observed' || !options.color) return paint(r.status, text);
-      return `${BEHAVIOUR_COLORS[classes.get(cellText(r))! % BEHAVIOUR_COLORS.length]}${text}${RESET}`;
-    });
-    lines.push(`${row.id.padEnd(checkWidth)}  ${cells.join('  ')}`);
+  for (const e of d.adapterErrors) lines.push(paint('failed', clip(`✗ adapter ${e.adapter} did not start: ${e.message}`, width * 2)));
+  const started = d.adapterNames.filter((a) => !d.adapterErrors.some((e) => e.adapter === a));
+  if (started.length) {
+    if (lines.length) lines.push('');
+    lines.push(...(options.verbose ? checkMatrix(d, started, keys, options, paint, width) : suiteMatrix(d, started, keys, paint)));
+  }
+  const groups = failureGroups(d).filter((g) => !d.baseline || !g.known);
+  const max = options.maxFailures ?? 5;
+  if (groups.length) {
+    const total = groups.reduce((n, g) => n + g.results.length, 0);
+    lines.push('', `${d.baseline ? 'New failures' : 'Failures'}: ${groups.length} adapter × check (${total} results)${groups.length > max ? `, the first ${max} (--max-failures N for more)` : ''}`);
+    for (const g of groups.slice(0, max)) lines.push('', ...groupLines(g, keys, paint, width));
+    if (groups.length > max) lines.push('', `… ${groups.length - max} more; report.html and summary.md have every one`);
   }
   lines.push('');
-  for (const a of names) {
+  for (const a of d.adapterNames) {
     const t = d.tallies[a]!;
-    lines.push(`${a.padEnd(width)}  Required ${t.Required.passed}/${t.Required.passed + t.Required.failed} passed · Recommended ${t.Recommended.passed}/${t.Recommended.passed + t.Recommended.failed} passed · ${t.Informational.observed} observed · ${t.Required.unsupported + t.Recommended.unsupported + t.Informational.unsupported} n/a`);
+    const na = t.Required.unsupported + t.Recommended.unsupported + t.Informational.unsupported;
+    lines.push(clip(`${keys.get(a)!.padStart(2)} ${a.padEnd(28)} Required ${t.Required.passed}/${t.Required.passed + t.Required.failed} · Recommended ${t.Recommended.passed}/${t.Recommended.passed + t.Recommended.failed} · ${t.Informational.observed} observed${na ? ` · ${na} n/a` : ''}`, width));
   }
-  for (const e of d.adapterErrors) lines.push(`adapter ${e.adapter} did not start: ${e.message}`);
-  lines.push(...restartLines(d).map((l) => visible(l, 400)));
-  const failures = d.results.filter((r) => r.status === 'failed');
-  if (failures.length) lines.push('', `Failures (${failures.length}):`);
-  for (const r of failures) {
-    const f = r.failure!;
-    lines.push('', paint('failed', `✗ ${r.adapter} · ${shortModel(r.model)} · ${r.id}`));
-    lines.push(`  ${f.kind}: ${visible(f.message, 240)}`);
-    if (f.counterexample.payload) lines.push(`  payload: ${visible(f.counterexample.payload.text, 240)}`);
-    if (f.counterexample.value !== undefined) lines.push(`  value:   ${visible(JSON.stringify(f.counterexample.value), 240)}`);
-    if (f.answer !== undefined) lines.push(`  answer:  ${visible(f.answer, 240)}`);
-    if (f.stderr) lines.push(`  stderr:  ${visible(f.stderr, 240)}`);
-    lines.push(`  replay:  ${f.replayCommand}`);
-  }
-  lines.push('');
+  lines.push(...restartLines(d).map((l) => clip(l, width * 2)));
   if (!d.complete) lines.push(`Incomplete run (${d.incompleteReason}).`);
-  lines.push(...baselineLines(d));
-  lines.push(d.adapterErrors.length ? 'An adapter did not start.' : d.baseline ? (d.baseline.ok ? 'The baseline gate passed.' : 'The baseline gate failed.') : requiredFailed(d) ? 'Required checks failed.' : 'Every Required check passed.');
+  lines.push(...baselineLines(d).slice(1));
+  lines.push('', headline(d), countLine(d));
   return lines.join('\n') + '\n';
+}
+
+type Paint = (s: Status | 'known', text: string) => string;
+
+/** Rows of suites, columns of adapters: how many checks failed, or ok. */
+function suiteMatrix(d: RunData, adapters: string[], keys: Map<string, string>, paint: Paint): string[] {
+  const known = knownFailures(d);
+  const rows = new Map(suiteRows(d));
+  const sorted = [...rows.keys()];
+  const label = Math.max(10, ...sorted.map((r) => r.length));
+  const out = [`${'suite'.padEnd(label)} ${adapters.map((a) => keys.get(a)!.padStart(5)).join('')}   (failed checks; k: known)`];
+  for (const row of sorted) {
+    const cells = adapters.map((a) => {
+      const rs = rows.get(row)!.get(a) ?? [];
+      const failed = rs.filter((r) => r.status === 'failed');
+      const fresh = failed.filter((r) => !isKnown(known, r)).length;
+      if (fresh) return paint('failed', `${fresh}✗`.padStart(5));
+      if (failed.length) return paint('known', `${failed.length}k`.padStart(5));
+      if (rs.some((r) => r.status === 'passed')) return paint('passed', 'ok'.padStart(5));
+      return paint('unsupported', '–'.padStart(5));
+    });
+    out.push(`${row.padEnd(label)} ${cells.join('')}`);
+  }
+  const observed = d.results.filter((r) => r.status === 'observed').length;
+  if (observed) out.push(`${'Informational'.padEnd(label)} ${observed} observations, each with a behaviour label: --verbose, or report.html's Behaviours view`);
+  return out;
+}
+
+/** Every check of every model; adapters in blocks that fit the width, so nothing wraps. */
+function checkMatrix(d: RunData, adapters: string[], keys: Map<string, string>, options: TerminalOptions, paint: Paint, width: number): string[] {
+  const known = knownFailures(d);
+  const cellWidth = 12;
+  const checkWidth = Math.min(60, Math.max(...d.rows.map((r) => r.id.length), 5));
+  const perBlock = Math.max(1, Math.floor((width - checkWidth - 2) / (cellWidth + 1)));
+  const out: string[] = [];
+  for (let from = 0; from < adapters.length; from += perBlock) {
+    const block = adapters.slice(from, from + perBlock);
+    if (from > 0) out.push('');
+    out.push(`${'check'.padEnd(checkWidth)}  ${block.map((a) => fit(`${keys.get(a)} ${a}`, cellWidth)).join(' ')}`);
+    let model = '';
+    for (const row of d.rows) {
+      if (row.model !== model) {
+        model = row.model;
+        out.push(`── ${shortModel(model)} ${'─'.repeat(Math.max(0, checkWidth - shortModel(model).length - 4))}`);
+      }
+      const classes = behaviourClasses(row, block);
+      const cells = block.map((a) => {
+        const r = row.cells[a];
+        if (!r) return ''.padEnd(cellWidth);
+        if (r.status === 'failed' && isKnown(known, r)) return paint('known', fit('known', cellWidth));
+        const text = fit(cellText(r), cellWidth);
+        if (r.status !== 'observed' || !options.color) return paint(r.status, text);
+        return `${BEHAVIOUR_COLORS[classes.get(cellText(r))! % BEHAVIOUR_COLORS.length]}${text}${RESET}`;
+      });
+      out.push(`${fit(row.id, checkWidth)}  ${cells.join(' ')}`);
+    }
+  }
+  return out;
+}
+
+function groupLines(g: ReturnType<typeof failureGroups>[number], keys: Map<string, string>, paint: Paint, width: number): string[] {
+  const r = g.results[0]!;
+  const f = r.failure!;
+  const models = g.results.map((x) => shortModel(x.model));
+  const lines = [paint(g.known ? 'known' : 'failed', clip(`${g.known ? 'k' : '✗'} ${keys.get(g.adapter)} ${g.adapter} · ${g.id} · ${models.length > 1 ? `${models.length} models (${models.join(', ')})` : models[0]}`, width))];
+  lines.push(clip(`  ${f.kind}: ${f.message}`, width));
+  if (f.counterexample.payload) lines.push(clip(`  payload: ${f.counterexample.payload.text}`, width));
+  if (f.counterexample.value !== undefined) lines.push(clip(`  value:   ${JSON.stringify(f.counterexample.value)}`, width));
+  if (f.answer !== undefined) lines.push(clip(`  answer:  ${f.answer}`, width));
+  if (f.stderr) lines.push(clip(`  stderr:  ${f.stderr}`, width));
+  lines.push(`  replay:  ${f.replayCommand}`);
+  return lines;
 }

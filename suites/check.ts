@@ -68,5 +68,11 @@ export interface SuiteContext {
 export interface Suite {
   name: string;
   description: string;
+  /**
+   * Checks one part of an implementation that no model changes (its event
+   * stream decoder): planned for one model of a run, so that one bug is one
+   * failure, not one per model.
+   */
+  once?: boolean;
   checks(ctx: SuiteContext): Check[];
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { judgeBaseline, updatedBaseline, type Baseline } from '../src/runner/baseline.ts';
+import { judgeBaseline, updatedBaseline, type Baseline, type BaselineEntry } from '../src/runner/baseline.ts';
 import type { CheckResult } from '../src/runner/results.ts';
 import { orc } from './helpers/cli.ts';
 
@@ -10,7 +10,7 @@ const result = (id: string, status: CheckResult['status'], adapter = 'a'): Check
   adapter, model: 'M', id, level: 'Required', suite: 'Parse', description: '', status, casesRun: 1, durationMs: 0, seed: 1,
   ...(status === 'failed' ? { failure: { kind: 'mismatch', message: 'boom', counterexample: {}, path: '0', shrinks: 0, replay: 'orc1.x', replayCommand: 'x' } } : {}),
 });
-const entry = (check: string, adapter = 'a') => ({ adapter, model: 'M', check, reason: 'known' });
+const entry = (check: string, adapter = 'a'): BaselineEntry => ({ adapter, model: 'M', check, reason: 'known' });
 const baseline = (...failures: ReturnType<typeof entry>[]): Baseline => ({ format: 'openresponses-conformance/baseline@1', failures });
 const everything = () => true;
 
@@ -42,9 +42,20 @@ describe('the known-failure baseline', () => {
     expect(judgeBaseline(baseline(entry('X', 'other')), [result('Y', 'passed')], everything).ok).toBe(true);
   });
 
+  it('a listed check that now fails another way is a new failure: a clean rejection that became a crash is not "known"', () => {
+    const crashed = { ...result('X', 'failed'), failure: { ...result('X', 'failed').failure!, kind: 'crash' as const } };
+    const v = judgeBaseline(baseline({ ...entry('X'), kind: 'mismatch' }), [crashed], everything);
+    expect(v.ok).toBe(false);
+    expect(v.newFailures.map((r) => [r.id, r.was, r.failure!.kind])).toEqual([['X', 'mismatch', 'crash']]);
+    expect(judgeBaseline(baseline({ ...entry('X'), kind: 'mismatch' }), [result('X', 'failed')], everything).ok).toBe(true);
+    // an entry written before kinds were recorded keeps matching any failure
+    expect(judgeBaseline(baseline(entry('X')), [crashed], everything).ok).toBe(true);
+  });
+
   it('update keeps written reasons, drops what passes, keeps what the run did not cover', () => {
     const prev = baseline({ ...entry('X'), reason: 'int64 SDK' }, entry('Fixed'), entry('Elsewhere', 'b'));
     const next = updatedBaseline(prev, [result('X', 'failed'), result('Fixed', 'passed'), result('New', 'failed')]);
+    expect(next.failures.filter((e) => e.adapter === 'a').every((e) => e.kind === 'mismatch')).toBe(true);
     expect(next.failures.map((e) => [e.adapter, e.check, e.reason])).toEqual([
       ['a', 'New', 'mismatch: boom'], ['a', 'X', 'int64 SDK'], ['b', 'Elsewhere', 'known'],
     ]);
@@ -66,7 +77,22 @@ describe('orc run --baseline and orc baseline update', () => {
 
     const ok = run('--baseline', file);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('The baseline gate passed.');
+    expect(ok.stdout).toMatch(/^Gate passed: 0 new failures, \d+ known, 0 now passing, 0 gone\.$/m);
+    expect(ok.stdout).toMatch(/^CONFORMANCE SUITE PASSED: \d+ successes, 0 skipped, [1-9]\d* expected failures, 0 unexpected failures/m);
+    // known failures are not printed in full under a gate
+    expect(ok.stdout).not.toContain('replay:');
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
+    expect(report).toMatchObject({ requiredFailed: true, passed: true, gate: { passed: true, newFailures: 0, nowPassing: 0, gone: 0 } });
+    expect(report.headline).toMatch(/^Gate passed: 0 new failures, \d+ known, 0 now passing, 0 gone\.$/);
+    const md = readFileSync(join(dir, 'out', 'summary.md'), 'utf8');
+    expect(md).toContain(`**${report.headline}**`);
+    expect(md).toMatch(/\| ⚠️ \d+ \|/);
+    expect(md).not.toContain('## Failures');
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toContain(`<p class="headline"><b>${report.headline}</b></p>`);
+    expect(html).toMatch(/<td class="st-known"/);
+    expect(html).not.toMatch(/<td class="st-failed"/);
+    expect(readFileSync(join(dir, 'out', 'junit.xml'), 'utf8')).toMatch(/<skipped message="/);
 
     const b = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...b, failures: [...b.failures.slice(1), { adapter: 'reference', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.AcceptsValid', reason: 'was broken' }, { adapter: 'reference', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.Renamed', reason: 'old id' }] }));

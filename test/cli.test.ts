@@ -17,7 +17,9 @@ describe('orc run', () => {
     expect(r.stderr).toContain('seed 5');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Every Required check passed.');
-    expect(r.stdout).toMatch(/Required\.Parse\.AcceptsValid\s+pass/);
+    expect(r.stdout).toMatch(/^Required Parse +ok$/m);
+    expect(r.stdout).toMatch(/^CONFORMANCE SUITE PASSED: \d+ successes, 0 skipped, 0 expected failures, 0 unexpected failures, \d+ observations$/m);
+    expect(orc(['run', '--model', 'generating', '--runs', '5', '--seed', '5', '--out', out, '--quiet', '--verbose']).stdout).toMatch(/Required\.Parse\.AcceptsValid +pass/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.complete).toBe(true);
@@ -29,7 +31,8 @@ describe('orc run', () => {
     const out = tmp();
     const r = orc(['run', '--adapter', 'ts-openrouter-latest', '--model', 'generating', '--suite', 'Required.Parse.AcceptsFraction.*', '--runs', '50', '--seed', '9', '--out', out, '--quiet']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('✗ ts-openrouter-latest · Generating · Required.Parse.AcceptsFraction.output_index');
+    expect(r.stdout).toContain('✗ A ts-openrouter-latest · Required.Parse.AcceptsFraction.output_index · Generating');
+    expect(r.stdout).toMatch(/^CONFORMANCE SUITE FAILED: 0 successes, 0 skipped, 0 expected failures, 2 unexpected failures/m);
     expect(r.stdout).toContain('"output_index":0.5');
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
@@ -61,7 +64,10 @@ describe('orc run', () => {
     [['run', '--level', 'Mandatory'], /unknown level "Mandatory"/],
     [['run', '--suite', 'NoSuchSuite'], /selects no check/],
     [['run', '--runs', 'many'], /--runs takes a whole number/],
-    [['run', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['run', '--frobnicate'], /unknown option --frobnicate \(see "orc run --help"\)/],
+    [['run', '--adaptr', 'all'], /unknown option --adaptr; did you mean --adapter\?/],
+    [['rnu'], /unknown command "rnu"; did you mean "orc run"\?/],
+    [['run', '--out'], /--out needs a value; see "orc run --help"/],
     [['run', '--schema', '/does/not/exist.json'], /cannot read schema \/does\/not\/exist.json: ENOENT/],
     [['replay', 'not-a-token'], /is not a replay token/],
     [['explode'], /unknown command "explode"/],
@@ -85,6 +91,26 @@ describe('orc run', () => {
     const r2 = orc(['run', '--schema', broken]);
     expect(r2.status).toBe(2);
     expect(r2.stderr).toMatch(/not a valid JSON Schema 2020-12/);
+  });
+});
+
+describe('command-line conventions', () => {
+  it('orc <command> --help and -h print that command\'s help and exit 0', () => {
+    for (const [cmd, flag, first] of [['run', '--help', 'orc run [options]'], ['fuzz', '-h', 'orc fuzz [options]'], ['check-stream', '--help', 'orc check-stream FILE|-']] as const) {
+      const r = orc([cmd, flag]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout.startsWith(first)).toBe(true);
+    }
+  });
+
+  it('colour follows --color/--no-color, then NO_COLOR, then FORCE_COLOR', () => {
+    const args = ['run', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid', '--runs', '2', '--quiet', '--out', tmp()];
+    const esc = /\x1b\[/;
+    expect(orc(args, { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toMatch(esc);
+    expect(orc(args, { NO_COLOR: '1', FORCE_COLOR: '1' }).stdout).not.toMatch(esc);
+    expect(orc([...args, '--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).not.toMatch(esc);
+    expect(orc([...args, '--color'], { NO_COLOR: '1' }).stdout).toMatch(esc);
+    expect(orc(args, { NO_COLOR: '' }).stdout).not.toMatch(esc); // not a terminal
   });
 });
 

@@ -55,7 +55,7 @@ describe('a run that does not finish still leaves a valid report, marked incompl
     const out = mkdtempSync(join(tmpdir(), 'orc-kill-'));
     const run = longRun(out);
     // reports are rewritten every two seconds while checks finish
-    await until(() => existsSync(join(out, 'report.json')), 'the first periodic report');
+    await until(() => existsSync(join(out, 'report.json')) && readFileSync(join(out, 'report.json'), 'utf8').includes('"status"'), 'the first periodic report with results');
     await new Promise((r) => setTimeout(r, 2500));
     run.child.kill('SIGKILL');
     const { signal } = await run.exited;

@@ -23,9 +23,9 @@ describe('reports', () => {
   it('markdown: a payload can neither close its code fence nor break a table', () => {
     const md = markdownReport([...events, { type: 'run-finished', finishedAt: 'then', complete: true }]);
     expect(md).toContain('````\n```\\u000a| col |');
-    const tableLines = md.split('\n').filter((l) => l.startsWith('| M | Informational'));
-    // the matrix row (model, check, one adapter) and the behaviours row (model, check, case, behaviour, adapters)
-    expect(tableLines.map((l) => l.split(/(?<!\\)\|/).length)).toEqual([5, 7]);
+    // the behaviours row (check, case, behaviours) and the suite row (suite, one adapter), each cell whole
+    const tableLines = md.split('\n').filter((l) => l.startsWith('| Informational') || l.startsWith('| Required Parse'));
+    expect(tableLines.map((l) => l.split(/(?<!\\)\|/).length)).toEqual([4, 5]);
     expect(md).toContain('npx orc replay orc1.x');
   });
 
@@ -50,9 +50,35 @@ describe('reports', () => {
 
   it('terminal: the matrix, the tallies and each failure with its replay command', () => {
     const t = terminalReport([...events, { type: 'run-finished', finishedAt: 'then', complete: true }], { color: false });
-    expect(t).toMatch(/Required\.Parse\.AcceptsValid\s+FAIL/);
-    expect(t).toContain('Required 0/1 passed');
+    expect(t).toMatch(/^Required Parse +1✗/m);
+    expect(t).toContain('Required 0/1');
+    expect(terminalReport([...events, { type: 'run-finished', finishedAt: 'then', complete: true }], { color: false, verbose: true })).toMatch(/Required\.Parse\.AcceptsValid +FAIL/);
     expect(t).toContain('replay:  npx orc replay orc1.x');
     expect(t).toContain('Required checks failed.');
+  });
+
+  it('summary.md stays far under GitHub\'s 1 MiB step-summary limit: 15 adapters, 300 checks × 4 models, a third failing', () => {
+    const many: RunEvent[] = [events[0]!];
+    for (let a = 0; a < 15; a++) {
+      for (let m = 0; m < 4; m++) {
+        for (let c = 0; c < 300; c++) {
+          const failed = (a + c) % 3 === 0;
+          const id = c < 250 ? `Required.Parse.Check${c}` : `Informational.ImplDefined.Case${c}`;
+          many.push({ type: 'check-finished', result: {
+            adapter: `adapter-number-${a}`, model: `Model${m}`, id, level: c < 250 ? 'Required' : 'Informational', suite: c < 250 ? 'Parse' : 'ImplementationDefined', description: 'd',
+            status: c >= 250 ? 'observed' : failed ? 'failed' : 'passed', casesRun: 100, durationMs: 1, seed: 1,
+            ...(c < 250 && failed ? { failure: { kind: 'mismatch', message: 'x'.repeat(300), counterexample: { payload: { text: 'p'.repeat(400), base64: 'AA==' } }, answer: 'a'.repeat(400), path: '0', shrinks: 1, replay: 'orc1.x', replayCommand: `npx orc replay orc1.${'t'.repeat(150)}` } } : {}),
+            ...(c >= 250 ? { observations: [{ label: `case ${c}`, shown: {}, behaviour: `b${a % 4}`, outcome: 'o'.repeat(200) }] } : {}),
+          } });
+        }
+      }
+    }
+    many.push({ type: 'run-finished', finishedAt: 'then', complete: true });
+    const md = markdownReport(many);
+    expect(Buffer.byteLength(md)).toBeLessThan(100 * 1024);
+    expect(md).toContain('more adapter × check failures: report.html and report.json');
+    const t = terminalReport(many, { color: false });
+    expect(t.split('\n').length).toBeLessThan(70);
+    expect(Math.max(...t.split('\n').filter((l) => !l.includes('npx orc replay')).map((l) => l.length))).toBeLessThanOrEqual(120);
   });
 });

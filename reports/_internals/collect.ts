@@ -69,14 +69,19 @@ export function collect(events: readonly RunEvent[]): RunData {
   };
 }
 
-/**
- * Exit status CI can trust: 1 when an adapter never started, or, without a
- * baseline, any Required check failed; with one, when the baseline's gate did not pass.
- */
+/** Whether any Required check failed, known or not: the Required level's verdict, whatever a baseline says. */
 export function requiredFailed(data: RunData): boolean {
+  return data.results.some((r) => r.level === 'Required' && r.status === 'failed');
+}
+
+/**
+ * Exit status CI can trust: failed when an adapter never started, or, without
+ * a baseline, any Required check failed; with one, when the baseline's gate did not pass.
+ */
+export function runFailed(data: RunData): boolean {
   if (data.adapterErrors.length > 0) return true;
   if (data.baseline) return !data.baseline.ok;
-  return data.results.some((r) => r.level === 'Required' && r.status === 'failed');
+  return requiredFailed(data);
 }
 
 const MAX_LISTED = 25;
@@ -87,8 +92,8 @@ export function baselineLines(data: RunData): string[] {
   if (!b) return [];
   const name = (e: { adapter: string; model: string; check: string }) => `${e.adapter} · ${shortModel(e.model)} · ${e.check}`;
   // a list of thousands is named in full in report.json; a summary names the first few of each kind
-  const some = (list: { adapter: string; model: string; check: string }[], what: string) => [
-    ...list.slice(0, MAX_LISTED).map((e) => `  ${what}: ${name(e)}`),
+  const some = (list: { adapter: string; model: string; check: string; was?: string; now?: string }[], what: string) => [
+    ...list.slice(0, MAX_LISTED).map((e) => `  ${what}: ${name(e)}${e.was ? ` (listed as ${e.was}, now ${e.now})` : ''}`),
     ...(list.length > MAX_LISTED ? [`  … and ${list.length - MAX_LISTED} more (${what}); report.json lists them all`] : []),
   ];
   return [
@@ -169,4 +174,99 @@ export function behaviourGroups(d: RunData): BehaviourGroup[] {
 /** `OpenResponsesImageGenCallGenerating` → `Generating`: enough to tell models apart in a narrow column. */
 export function shortModel(name: string): string {
   return name.replace(/^OpenResponsesImageGenCall/, '') || name;
+}
+
+const resultKey = (adapter: string, model: string, check: string) => `${adapter}\u0000${model}\u0000${check}`;
+
+/** The failures a baseline lists, still failing the way it says: drawn as known, not as new. */
+export function knownFailures(d: RunData): Set<string> {
+  return new Set((d.baseline?.known ?? []).map((e) => resultKey(e.adapter, e.model, e.check)));
+}
+
+export const isKnown = (known: Set<string>, r: CheckResult) => known.has(resultKey(r.adapter, r.model, r.id));
+
+/** One failing check of one adapter, across the models it fails for: one bug, said once. */
+export interface FailureGroup {
+  adapter: string;
+  id: string;
+  level: Level;
+  /** The failing results, smallest counterexample first. */
+  results: CheckResult[];
+  known: boolean;
+}
+
+const size = (r: CheckResult) => {
+  const c = r.failure?.counterexample;
+  return c?.payload ? c.payload.text.length : JSON.stringify(c?.value ?? '').length;
+};
+
+/**
+ * Failures grouped by adapter × check, Required first, then breadth first:
+ * each adapter's first group, then each one's second, so that the first
+ * few groups show the whole run. Each group has its smallest counterexample first.
+ */
+export function failureGroups(d: RunData): FailureGroup[] {
+  const known = knownFailures(d);
+  const groups = new Map<string, FailureGroup>();
+  for (const r of d.results) {
+    if (r.status !== 'failed') continue;
+    const key = `${r.adapter}\u0000${r.id}`;
+    const g = groups.get(key) ?? { adapter: r.adapter, id: r.id, level: r.level, results: [], known: true };
+    g.results.push(r);
+    g.known &&= isKnown(known, r);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) g.results.sort((a, b) => size(a) - size(b));
+  const rank = new Map<string, number>();
+  const ranked = [...groups.values()].map((g) => {
+    const n = rank.get(`${g.level} ${g.adapter}`) ?? 0;
+    rank.set(`${g.level} ${g.adapter}`, n + 1);
+    return { g, n, level: LEVELS.indexOf(g.level), adapter: d.adapterNames.indexOf(g.adapter) };
+  });
+  return ranked.sort((a, b) => a.level - b.level || a.n - b.n || a.adapter - b.adapter).map((x) => x.g);
+}
+
+/** Counts for the closing line CI greps, after protobuf's "CONFORMANCE SUITE PASSED: …". */
+export function countLine(d: RunData): string {
+  const known = knownFailures(d);
+  let passed = 0, skipped = 0, expected = 0, unexpected = 0, observed = 0;
+  for (const r of d.results) {
+    if (r.status === 'passed') passed++;
+    else if (r.status === 'unsupported') skipped++;
+    else if (r.status === 'observed') observed++;
+    else if (isKnown(known, r)) expected++;
+    else if (r.level === 'Required' || d.baseline) unexpected++;
+    else expected++;
+  }
+  const gone = d.baseline ? d.baseline.unexpectedPasses.length + d.baseline.stale.length : 0;
+  const verdict = runFailed(d) || !d.complete ? 'FAILED' : 'PASSED';
+  return `CONFORMANCE SUITE ${verdict}: ${passed} successes, ${skipped} skipped, ${expected} expected failures, ${unexpected} unexpected failures${gone ? `, ${gone} listed failures now passing or gone` : ''}, ${observed} observations${d.complete ? '' : ' (incomplete run)'}`;
+}
+
+/** What the gate decided and why, or what the Required level says: the one headline every format leads with. */
+export function headline(d: RunData): string {
+  if (d.adapterErrors.length) return `An adapter did not start: ${d.adapterErrors.map((e) => e.adapter).join(', ')}.`;
+  const b = d.baseline;
+  if (b) return `Gate ${b.ok ? 'passed' : 'FAILED'}: ${b.newFailures.length} new failures, ${b.known.length} known, ${b.unexpectedPasses.length} now passing, ${b.stale.length} gone.`;
+  return requiredFailed(d) ? 'Required checks failed.' : 'Every Required check passed.';
+}
+
+/** Required and Recommended suites, each adapter's results in it. */
+export function suiteRows(d: RunData): [string, Map<string, CheckResult[]>][] {
+  const rows = new Map<string, Map<string, CheckResult[]>>();
+  for (const r of d.results) {
+    if (r.level === 'Informational') continue;
+    const row = `${r.level} ${r.suite}`;
+    const cells = rows.get(row) ?? new Map<string, CheckResult[]>();
+    cells.set(r.adapter, [...(cells.get(r.adapter) ?? []), r]);
+    rows.set(row, cells);
+  }
+  const level = (row: string) => LEVELS.indexOf(row.split(' ')[0] as (typeof LEVELS)[number]);
+  return [...rows.entries()].sort(([a], [b]) => level(a) - level(b));
+}
+
+
+/** A, B, …, Z, AA, AB, …: a column narrow enough for a dozen adapters. */
+export function adapterKey(i: number): string {
+  return i < 26 ? String.fromCharCode(65 + i) : `${adapterKey(Math.floor(i / 26) - 1)}${String.fromCharCode(65 + (i % 26))}`;
 }

@@ -13,6 +13,9 @@ table.matrix td:nth-child(n+3){text-align:center;min-width:4em}
 .st-failed{background:#cf222e;color:#fff}
 .st-failed a{color:#fff;font-weight:bold}
 .st-unsupported{background:#d0d7de;color:#1b1f24}
+.st-known{background:#bf8700;color:#fff}.st-known a{color:#fff}
+.headline{font-size:1.2em}
+details.behaviours{margin:.3em 0}details.behaviours summary{cursor:pointer}
 .st-observed{background:#54aeff;color:#fff}
 .beh-0{background:#0969da;color:#fff}.beh-1{background:#8250df;color:#fff}.beh-2{background:#bf8700;color:#fff}.beh-3{background:#1b7c83;color:#fff}
 .beh-4{background:#bc4c00;color:#fff}.beh-5{background:#6e7781;color:#fff}.beh-6{background:#4d2d00;color:#fff}.beh-7{background:#a40e26;color:#fff}

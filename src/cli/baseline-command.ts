@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBaseline, updatedBaseline } from '../runner/baseline.ts';
 import { UsageError } from '../errors.ts';
-import { PROJECT_ROOT } from '../models.ts';
+import { loadSchemaSet, PROJECT_ROOT } from '../models.ts';
+import { entryExists } from './baseline-gate.ts';
 import { parse } from './args.ts';
 import { writeAtomic } from '../files.ts';
 import { readReport } from './read-report.ts';
@@ -20,7 +21,10 @@ export async function baselineCommand(argv: string[]): Promise<number> {
   const report = readReport(reportFile);
   if (report.complete === false) throw new UsageError(`${reportFile} is from an incomplete run; a baseline from it would forget what did not run. Run again to the end`);
   const previous = existsSync(file) ? readBaseline(file) : undefined;
-  const next = updatedBaseline(previous, report.results);
+  // entries for checks that no longer exist (a renamed id, a check now planned once) go: the gate would fail on them
+  const exists = entryExists(loadSchemaSet(), new Set(report.results.map((r) => r.adapter)));
+  const updated = updatedBaseline(previous, report.results);
+  const next = { ...updated, failures: updated.failures.filter(exists) };
   writeAtomic(file, JSON.stringify(next, null, 2) + '\n');
   const before = new Set((previous?.failures ?? []).map((e) => `${e.adapter} ${e.model} ${e.check}`));
   const after = new Set(next.failures.map((e) => `${e.adapter} ${e.model} ${e.check}`));

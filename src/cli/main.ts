@@ -7,6 +7,7 @@ import { REPORT_HELP, reportCommand } from './report-command.ts';
 import { REPLAY_HELP, replayCommand } from './replay-command.ts';
 import { RUN_HELP, runCommand } from './run-command.ts';
 import { TOOL } from './tool.ts';
+import { closest } from './args.ts';
 
 const HELP = `orc ${TOOL.version}: conformance of Open Responses image-generation events
 
@@ -29,6 +30,8 @@ Exit codes: 0 every Required check passed (with --baseline: the gate passed) ·
 now passes or no longer exists), an adapter did not start, a replayed case
 still fails, fuzzing found a failure, or a checked stream breaks a rule · 2 bad usage · 3 internal error · 130 interrupted.`;
 
+const COMMAND_HELP: Record<string, string> = { run: RUN_HELP, list: LIST_HELP, replay: REPLAY_HELP, baseline: BASELINE_HELP, report: REPORT_HELP, fuzz: FUZZ_HELP, 'check-stream': CHECK_STREAM_HELP };
+
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run: runCommand, list: listCommand, replay: replayCommand, baseline: baselineCommand, report: reportCommand, fuzz: fuzzCommand, 'check-stream': checkStreamCommand };
 
 export async function main(argv: string[]): Promise<number> {
@@ -43,7 +46,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const fn = COMMANDS[command];
   try {
-    if (!fn) throw new UsageError(`unknown command "${command}"; the commands are ${Object.keys(COMMANDS).join(', ')} (see "orc help")`);
+    if (!fn) {
+      const near = closest(command, Object.keys(COMMANDS));
+      throw new UsageError(`unknown command "${command}"${near ? `; did you mean "orc ${near}"?` : ''} (the commands are ${Object.keys(COMMANDS).join(', ')}; see "orc help")`);
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`${COMMAND_HELP[command]}\n`);
+      return 0;
+    }
     return await fn(rest);
   } catch (e) {
     if (e instanceof UsageError) {

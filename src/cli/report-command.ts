@@ -1,11 +1,11 @@
 import { join, resolve } from 'node:path';
-import { collect, requiredFailed } from '../../reports/_internals/collect.ts';
+import { collect, runFailed } from '../../reports/_internals/collect.ts';
 import { terminalReport } from '../../reports/terminal.ts';
 import { UsageError } from '../errors.ts';
 import { loadSchemaSet, PROJECT_ROOT } from '../models.ts';
 import { planChecks } from '../runner/plan.ts';
 import type { RunEvent, RunInfo } from '../runner/results.ts';
-import { parse } from './args.ts';
+import { COLOR_OPTIONS, parse, useColor } from './args.ts';
 import { writeReports } from './write-reports.ts';
 import { claimOutDir } from '../files.ts';
 import { readReport, type Report } from './read-report.ts';
@@ -58,7 +58,7 @@ export function mergedEvents(reports: Report[]): RunEvent[] {
 export async function reportCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== 'merge') throw new UsageError('"orc report" takes "merge"; see "orc help"');
-  const { values, positionals } = parse('report merge', rest, { out: { type: 'string' }, quiet: { type: 'boolean' }, baseline: { type: 'string' } }, Infinity);
+  const { values, positionals } = parse('report merge', rest, { out: { type: 'string' }, quiet: { type: 'boolean' }, baseline: { type: 'string' }, verbose: { type: 'boolean' }, ...COLOR_OPTIONS }, Infinity);
   if (positionals.length === 0) throw new UsageError('orc report merge needs the shard reports (or their folders) to merge');
   const baseline = values.baseline ? readBaseline(values.baseline) : undefined;
   const events = mergedEvents(positionals.map((p) => readReport(p)));
@@ -71,8 +71,8 @@ export async function reportCommand(argv: string[]): Promise<number> {
   } finally {
     release();
   }
-  if (!values.quiet) process.stdout.write(terminalReport(events, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
+  if (!values.quiet) process.stdout.write(terminalReport(events, { color: useColor(values), verbose: values.verbose ?? false }));
   const data = collect(events);
   if (!data.complete) return 130;
-  return requiredFailed(data) ? 1 : 0;
+  return runFailed(data) ? 1 : 0;
 }

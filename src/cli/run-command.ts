@@ -2,12 +2,12 @@ import { join, resolve } from 'node:path';
 import { resolveAdapters } from '../../adapters/index.ts';
 import { jsonReport } from '../../reports/json.ts';
 import { terminalReport } from '../../reports/terminal.ts';
-import { requiredFailed, collect } from '../../reports/_internals/collect.ts';
+import { runFailed, collect } from '../../reports/_internals/collect.ts';
 import { findModel, loadSchemaSet, PROJECT_ROOT } from '../models.ts';
 import { planChecks } from '../runner/plan.ts';
 import type { RunEvent } from '../runner/results.ts';
 import { run } from '../runner/runner.ts';
-import { intOption, parse } from './args.ts';
+import { COLOR_OPTIONS, intOption, parse, useColor } from './args.ts';
 import { progressLine } from './progress.ts';
 import { writeReports } from './write-reports.ts';
 import { TOOL } from './tool.ts';
@@ -41,6 +41,10 @@ export const RUN_HELP = `orc run [options]        run the suites against impleme
                            check that now passes, or a listed check that no longer exists
   --shard I/N              run the I-th of N equal parts (merge the reports with "orc report merge")
   --json                   print the JSON report on stdout instead of the table
+  --verbose                the matrix of every check, not of every suite
+  --max-failures N         failure groups (adapter × check) printed in full (default: 5)
+  --color, --no-color      colour the terminal output (default: when stdout is a terminal;
+                           NO_COLOR and FORCE_COLOR are honoured)
   --quiet                  no progress line`;
 
 export async function runCommand(argv: string[]): Promise<number> {
@@ -49,7 +53,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     runs: { type: 'string' }, seed: { type: 'string' }, schema: { type: 'string', multiple: true },
     out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
     timeout: { type: 'string' }, 'check-protocol': { type: 'boolean' }, baseline: { type: 'string' }, shard: { type: 'string' },
+    verbose: { type: 'boolean' }, 'max-failures': { type: 'string' }, ...COLOR_OPTIONS,
   });
+  const maxFailures = intOption('max-failures', values['max-failures'], 5, 0);
   const baseline = values.baseline ? readBaseline(values.baseline) : undefined;
   const set = loadSchemaSet(values.schema ?? []);
   const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
@@ -96,8 +102,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
   }
   if (values.json) process.stdout.write(JSON.stringify(jsonReport(events), null, 2) + '\n');
-  else process.stdout.write(terminalReport(events, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
+  else process.stdout.write(terminalReport(events, { color: useColor(values), verbose: values.verbose ?? false, maxFailures }));
   const data = collect(events);
   if (!data.complete) return 130;
-  return requiredFailed(data) ? 1 : 0;
+  return runFailed(data) ? 1 : 0;
 }

@@ -10,6 +10,8 @@ export interface BaselineEntry {
   check: string;
   /** Why this failure is known and accepted for now: a person's words, kept across updates. */
   reason: string;
+  /** How it failed (rejected-valid, crash, …): failing another way is a new failure, as protobuf's lists compare the message. */
+  kind?: string;
 }
 
 export interface Baseline {
@@ -22,7 +24,7 @@ const key = (e: { adapter: string; model: string; check?: string; id?: string })
 export function readBaseline(file: string): Baseline {
   const b: any = readUserJson(file, 'baseline', { unreadable: `create it with "orc baseline update --baseline ${file}"`, notJson: 'fix it or write it again with "orc baseline update"' });
   const ok = b?.format === BASELINE_FORMAT && Array.isArray(b.failures) && b.failures.every((f: any) =>
-    ['adapter', 'model', 'check', 'reason'].every((k) => typeof f?.[k] === 'string') && f.reason.trim() !== '');
+    ['adapter', 'model', 'check', 'reason'].every((k) => typeof f?.[k] === 'string') && f.reason.trim() !== '' && (f.kind === undefined || typeof f.kind === 'string'));
   if (!ok) throw new UsageError(`baseline ${file} is not a ${BASELINE_FORMAT} file whose every entry has adapter, model, check and a non-empty reason`);
   return b as Baseline;
 }
@@ -32,7 +34,8 @@ const gated = (r: CheckResult) => r.status === 'failed' && r.level !== 'Informat
 
 export interface BaselineVerdict {
   known: BaselineEntry[];
-  newFailures: CheckResult[];
+  /** Failures the list does not name, and listed ones that now fail another way (`was` says how they failed before). */
+  newFailures: (CheckResult & { was?: string })[];
   /** Listed, and now passing: take them off the list, so it only shrinks. */
   unexpectedPasses: BaselineEntry[];
   /** Listed, but no such adapter, model or check exists any more. */
@@ -49,12 +52,13 @@ export interface BaselineVerdict {
 export function judgeBaseline(baseline: Baseline, results: CheckResult[], exists: (e: BaselineEntry) => boolean): BaselineVerdict {
   const listed = new Map(baseline.failures.map((e) => [key(e), e]));
   const ran = new Map(results.map((r) => [key(r), r]));
-  const newFailures = results.filter((r) => gated(r) && !listed.has(key(r)));
+  const newFailures: BaselineVerdict['newFailures'] = results.filter((r) => gated(r) && !listed.has(key(r)));
   const known: BaselineEntry[] = [], unexpectedPasses: BaselineEntry[] = [], stale: BaselineEntry[] = [];
   for (const e of baseline.failures) {
     const r = ran.get(key(e));
     if (!exists(e)) stale.push(e);
     else if (!r) continue;
+    else if (gated(r) && e.kind !== undefined && r.failure?.kind !== e.kind) newFailures.push({ ...r, was: e.kind });
     else if (gated(r)) known.push(e);
     else if (r.status === 'passed') unexpectedPasses.push(e);
   }
@@ -75,6 +79,7 @@ export function updatedBaseline(previous: Baseline | undefined, results: CheckRe
     model: r.model,
     check: r.id,
     reason: reasons.get(key(r)) ?? `${r.failure!.kind}: ${r.failure!.message.replace(/\s+/g, ' ').slice(0, 160)}`,
+    kind: r.failure!.kind,
   }))];
   failures.sort((a, b) => key(a).localeCompare(key(b)));
   return { format: BASELINE_FORMAT, failures };

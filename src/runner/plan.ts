@@ -4,6 +4,8 @@ import type { Check, Level } from '../../suites/check.ts';
 import { LEVELS } from '../../suites/check.ts';
 import { SUITES, globMatcher } from '../../suites/index.ts';
 
+const SEED_EVENT = 'response.image_generation_call.generating';
+
 export interface PlanOptions {
   set: SchemaSet;
   models: Model[];
@@ -25,8 +27,11 @@ export function planChecks(o: PlanOptions): Check[] {
   const levels = new Set(parseLevels(o.level));
   const match = o.suite ? globMatcher(o.suite) : () => true;
   const out: Check[] = [];
+  // a suite that no model changes runs under the seed's model when the run has it, else the first
+  const once = o.models.find((m) => m.schema['x-event-type'] === SEED_EVENT) ?? o.models[0];
   for (const model of o.models) {
     for (const suite of SUITES) {
+      if (suite.once && model !== once) continue;
       const checks = suite.checks({ set: o.set, model });
       const whole = match(suite.name);
       out.push(...checks.filter((c) => levels.has(c.level) && (whole || match(c.id))));

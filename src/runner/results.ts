@@ -66,4 +66,4 @@ export type RunEvent =
   | { type: 'adapter-restarts'; adapter: string; restarts: Restart[] }
   | { type: 'check-finished'; result: CheckResult }
   | { type: 'run-finished'; finishedAt: string; complete: boolean; reason?: string }
-  | { type: 'baseline'; file: string; known: { adapter: string; model: string; check: string; reason: string }[]; newFailures: { adapter: string; model: string; check: string }[]; unexpectedPasses: { adapter: string; model: string; check: string }[]; stale: { adapter: string; model: string; check: string }[]; ok: boolean };
+  | { type: 'baseline'; file: string; known: { adapter: string; model: string; check: string; reason: string }[]; newFailures: { adapter: string; model: string; check: string; was?: string; now?: string }[]; unexpectedPasses: { adapter: string; model: string; check: string }[]; stale: { adapter: string; model: string; check: string }[]; ok: boolean };
