@@ -34,18 +34,17 @@ class Emit implements fc.Command<Model, Real> {
     const outputIndex = this.shiftOutputIndex ? this.item + 100 : this.item;
     const event = imageEvent(this.stage, this.item, seq);
     event.output_index = outputIndex;
-    let expected: StreamRule | undefined;
-    if (this.seqStep <= 0 && m.seq !== undefined) expected = 'SequenceNumberIncreasing';
-    else if (!ALLOWED[from].includes(this.stage)) expected = 'ItemOrder';
-    else if (existing && existing.outputIndex !== outputIndex) expected = 'ItemConsistency';
+    const seqBad = this.seqStep <= 0 && m.seq !== undefined;
+    const orderBad = !ALLOWED[from].includes(this.stage);
+    const inconsistent = existing !== undefined && existing.outputIndex !== outputIndex;
+    const expected: StreamRule | undefined = seqBad ? 'SequenceNumberIncreasing' : orderBad ? 'ItemOrder' : inconsistent ? 'ItemConsistency' : undefined;
     const got = r.v.push(event);
     expect(got?.rule).toBe(expected);
     m.index++;
     if (got) expect(got.index).toBe(m.index);
-    if (!expected) {
-      m.items[this.item] = { stage: this.stage, outputIndex };
-      m.seq = seq;
-    }
+    // the item is where its event says, whatever the order; an event that moves it elsewhere is not taken
+    if (!inconsistent) m.items[this.item] = { stage: this.stage, outputIndex };
+    if (!expected) m.seq = seq;
   }
   toString = () => `emit(${this.item}, ${this.stage}, seq+${this.seqStep}${this.shiftOutputIndex ? ', other output_index' : ''})`;
 }
@@ -74,6 +73,34 @@ describe('the event-sequence rules, as a model-based test over fast-check comman
       expect(events.map((e) => v.push(e)).filter(Boolean)).toEqual([]);
       expect(v.end()).toEqual([]);
     }), { seed: 1, numRuns: 200 });
+  });
+
+  it('no cascade: an item whose generating event is missing is reported once, and its completed event still counts', () => {
+    const v = new StreamValidator();
+    expect(v.push(imageEvent('in_progress', 0, 1))).toBeUndefined();
+    expect(v.push(imageEvent('completed', 0, 2))?.rule).toBe('ItemOrder');
+    expect(v.end()).toEqual([]);
+  });
+
+  it('an error event is the cause of every item it leaves unfinished', () => {
+    const v = new StreamValidator();
+    v.push(imageEvent('in_progress', 0, 1));
+    v.push(imageEvent('generating', 0, 2));
+    v.push(imageEvent('in_progress', 1, 3));
+    v.push({ type: 'error', code: 'server_error', message: 'The model crashed', sequence_number: 4 });
+    expect(v.end().map((x) => [x.rule, x.index, x.message])).toEqual([
+      ['StreamFailed', 3, 'item "ig_0" ends at generating: the stream failed first (event 4: error: server_error: The model crashed)'],
+      ['StreamFailed', 3, 'item "ig_1" ends at in_progress: the stream failed first (event 4: error: server_error: The model crashed)'],
+    ]);
+    const failed = new StreamValidator();
+    failed.push(imageEvent('in_progress', 0, 1));
+    failed.push({ type: 'response.failed', response: { error: { code: 'rate_limit', message: 'slow down' } }, sequence_number: 2 });
+    expect(failed.end()[0]!.message).toContain('response.failed: rate_limit: slow down');
+    // an SSE "event: error" whose data carries no type
+    const sse = new StreamValidator();
+    sse.push(imageEvent('in_progress', 0, 1));
+    sse.push({ message: 'overloaded' }, 'error');
+    expect(sse.end()[0]!.rule).toBe('StreamFailed');
   });
 
   it('a second item may not take an output_index that belongs to the first', () => {
@@ -121,6 +148,21 @@ describe('orc check-stream', () => {
     const r = orc(['check-stream', save('bad.sse', sse), '--json']);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).problems[0]).toMatchObject({ event: 2, line: 4, rule: 'SequenceNumberIncreasing' });
+  });
+
+  it('a capture that ends in an OpenAI-style error event names it as the cause of each unfinished item', () => {
+    const sse = `${encodeSse(valid.slice(0, 2), PLAIN)}event: error\ndata: {"type":"error","code":"server_error","message":"The server had an error","sequence_number":99999}\n\n`;
+    const r = orc(['check-stream', save('error.sse', sse), '--all']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/StreamFailed: item "ig_\d" ends at \w+: the stream failed first \(event 3: error: server_error: The server had an error\)/);
+    expect(r.stdout).not.toContain('ItemNotCompleted');
+  });
+
+  it('with --all, a schema error on an event does not hide a sequence error on the same event', () => {
+    const events = [valid[0]!, { ...valid[1]!, item_id: valid[0]!.item_id!, extra: 1, sequence_number: 0 }];
+    const r = orc(['check-stream', save(`both-${Math.random()}.ndjson`, events.map((e) => JSON.stringify(e)).join('\n')), '--all']);
+    expect(r.stdout).toMatch(/event 2 \(line 2\): Schema\./);
+    expect(r.stdout).toMatch(/event 2 \(line 2\): SequenceNumberIncreasing/);
   });
 
   it('reads standard input with -, as in curl -N … | orc check-stream -', () => {

@@ -61,7 +61,13 @@ export async function checkStreamCommand(argv: string[]): Promise<number> {
     try {
       event = JSON.parse(e.text);
     } catch (err) {
-      return at('Json', `not JSON: ${(err as Error).message}`);
+      at('Json', `not JSON: ${(err as Error).message}`);
+      // an SSE error event may carry plain text: it still ends the stream in failure
+      if (e.sseEvent === 'error') {
+        seen.push({ event: events, line: e.line });
+        rules.push(null, e.sseEvent);
+      }
+      return;
     }
     if (stageOf(event)) imageEvents++;
     const s = schemaProblem(set, event, e.sseEvent);
@@ -69,7 +75,7 @@ export async function checkStreamCommand(argv: string[]): Promise<number> {
     // an event that breaks its model still takes its place in the sequence: one problem must not hide another
     if (s && (event === null || typeof event !== 'object' || Array.isArray(event))) return;
     seen.push({ event: events, line: e.line });
-    const v = rules.push(event);
+    const v = rules.push(event, e.sseEvent);
     if (v) at(v.rule, v.message);
   };
   const input = file === '-' ? process.stdin : createReadStream(file);
