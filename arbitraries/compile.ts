@@ -37,6 +37,7 @@ export class Compiler {
   private tie: ((key: string) => fc.Arbitrary<unknown>) | undefined;
   private defs: Record<string, fc.Arbitrary<unknown>> = {};
   private building = new Set<string>();
+  private built = new Map<string, fc.Arbitrary<Json>>();
   private breaking = new Set<string>();
 
   constructor(readonly ctx: Context, readonly options: CompileOptions = {}) {}
@@ -61,11 +62,20 @@ export class Compiler {
   build(conj: Conj, pointer: string): fc.Arbitrary<Json> {
     if (!conj.viaRef || !this.tie) return this.buildInner(conj, pointer);
     const key = conjKey(conj);
-    if (!this.building.has(key)) {
-      this.building.add(key);
-      this.defs[key] = this.buildInner(conj, pointer);
+    const done = this.built.get(key);
+    if (done) return done;
+    // only a place reached again while it is being built (recursion) goes through the lazy tie: a
+    // oneOf of $refs gets real arbitraries, which can be sampled (probed) before letrec has returned
+    if (this.building.has(key)) return this.tie(key) as fc.Arbitrary<Json>;
+    this.building.add(key);
+    try {
+      const arb = this.buildInner(conj, pointer);
+      this.defs[key] = arb;
+      this.built.set(key, arb);
+      return arb;
+    } finally {
+      this.building.delete(key);
     }
-    return this.tie(key) as fc.Arbitrary<Json>;
   }
 
   private buildInner(conj: Conj, pointer: string): fc.Arbitrary<Json> {

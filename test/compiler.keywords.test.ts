@@ -24,6 +24,9 @@ const SCHEMAS = {
   objectAdditionalSchema: { type: 'object', properties: { a: { type: 'integer' } }, additionalProperties: { type: 'string', maxLength: 3 } },
   refDefs: { type: 'object', properties: { p: { $ref: '#/$defs/P' } }, required: ['p'], $defs: { P: { type: 'integer', minimum: 1, maximum: 9 } } },
   recursiveTree: { type: 'object', properties: { v: { type: 'integer' }, kids: { type: 'array', items: { $ref: '#' }, maxItems: 3 } }, required: ['v'], additionalProperties: false },
+  // a oneOf of $refs, the shape most users' unions have, and a union that recurses through itself
+  oneOfRefs: { oneOf: [{ $ref: '#/$defs/A' }, { $ref: '#/$defs/B' }], $defs: { A: { type: 'object', properties: { kind: { const: 'a' }, n: { type: 'integer' } }, required: ['kind', 'n'], additionalProperties: false }, B: { type: 'object', properties: { kind: { const: 'b' }, s: { type: 'string' } }, required: ['kind', 's'], additionalProperties: false } } },
+  recursiveUnion: { $ref: '#/$defs/Node', $defs: { Node: { oneOf: [{ type: 'integer' }, { type: 'array', items: { $ref: '#/$defs/Node' }, maxItems: 3 }] } } },
   oneOfShapes: { oneOf: [{ type: 'string', maxLength: 2 }, { type: 'integer', minimum: 10 }, { type: 'object', properties: { t: { const: 'x' } }, required: ['t'] }] },
   anyOfOverlap: { anyOf: [{ type: 'number', maximum: 5 }, { type: 'number', minimum: 3 }] },
   allOfObjects: { allOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'integer' } }, required: ['b'] }] },
@@ -60,6 +63,19 @@ describe('valid(schema)', () => {
       }), { numRuns: 300, seed: 11 });
     });
   }
+
+  it('the bundled union of the four events (a oneOf of $refs to other files) compiles: every value valid, every event type drawn', async () => {
+    const { loadSchemaSet } = await import('../src/models.ts');
+    const set = loadSchemaSet();
+    const id = 'https://openresponses-conformance.example/schema/ImageGenCallEvent.schema.json';
+    const validate = set.ajv.getSchema(id)!;
+    const values = fc.sample(validValues(set, id), { numRuns: 300, seed: 5 }) as { type: string }[];
+    expect(values.every((v) => validate(v))).toBe(true);
+    expect(new Set(values.map((v) => v.type)).size).toBe(4);
+    expect(breakers(set, id).length).toBeGreaterThan(0);
+    const recursive = fc.sample(validValues(source, ids.recursiveUnion!), { numRuns: 300, seed: 3 });
+    expect(recursive.some((v) => Array.isArray(v) && v.some((k) => Array.isArray(k) && k.length > 0))).toBe(true);
+  });
 
   it('recursive schemas produce nested values and still terminate', () => {
     const values = fc.sample(validValues(source, ids.recursiveTree!), { numRuns: 300, seed: 3 });
