@@ -4,13 +4,14 @@ import { loadSchemaSet, PROJECT_ROOT } from '../src/models.ts';
 import { benchArbitrary } from './arbitrary.bench.ts';
 import { benchCheckLoop } from './check-loop.bench.ts';
 import { benchPipelining } from './pipelining.bench.ts';
+import { benchJobs } from './jobs.bench.ts';
 
 /**
  * Every figure is a ratio against a baseline measured in the same run, on
  * the same machine, in interleaved rounds: absolute speeds vary, ratios hold.
  */
 const set = loadSchemaSet();
-const results = [await benchArbitrary(set), await benchCheckLoop(set), await benchPipelining()];
+const results = [await benchArbitrary(set), await benchCheckLoop(set), await benchPipelining(), await benchJobs()];
 
 for (const r of results) {
   process.stdout.write(`\n${r.name}\n`);
@@ -19,6 +20,9 @@ for (const r of results) {
     process.stdout.write(`  hand-written: ${r.handWritten.valuesPerSecond.toLocaleString('en')} values/s, ${(r.handWritten.validShare * 100).toFixed(1)}% valid\n`);
     process.stdout.write(`  edge values in ${r.values.toLocaleString('en')} (compiled / hand-written):\n`);
     for (const k of Object.keys(r.compiled.edges)) process.stdout.write(`    ${k.padEnd(20)} ${String(r.compiled.edges[k]).padStart(6)} / ${r.handWritten.edges[k]}\n`);
+  } else if ('parallel' in r) {
+    process.stdout.write(`  --jobs ${r.jobs}:      ${r.parallel.medianMs.toLocaleString('en')} ms\n`);
+    process.stdout.write(`  --jobs 1:      ${r.oneAtATime.medianMs.toLocaleString('en')} ms\n`);
   } else if ('pipelined' in r) {
     process.stdout.write(`  pipelined:    ${r.pipelined.requestsPerSecond.toLocaleString('en')} requests/s\n`);
     process.stdout.write(`  one at a time: ${r.oneAtATime.requestsPerSecond.toLocaleString('en')} requests/s\n`);

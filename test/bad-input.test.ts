@@ -4,7 +4,8 @@
  * "internal error".
  */
 import { deflateRawSync } from 'node:zlib';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +71,30 @@ describe('bad input is one line and its exit code', () => {
     const schema = { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'BigEnum', type: 'object', required: ['type', 'k'], properties: { type: { const: 'x' }, k: { enum: Array.from({ length: 20_000 }, (_, i) => `v${i}`) } } };
     const r = orc(['run', '--schema', file('big-enum.json', JSON.stringify(schema)), '--model', 'BigEnum', '--runs', '5', '--out', join(dir, 'o3'), '--quiet']);
     expect(r.status, r.stderr).toBe(0);
+  });
+});
+
+describe('a full disk', () => {
+  // a 64 kB file system of its own: needs root, as this project's CI has
+  const mount = (dir: string) => spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status === 0;
+  const root = process.getuid?.() === 0;
+
+  it.skipIf(!root)('is one line and exit 2, and leaves no half-written file behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orc-full-'));
+    expect(mount(dir), 'mount a 64 kB tmpfs').toBe(true);
+    try {
+      const r = orc(['run', '--model', 'generating', '--runs', '5', '--quiet', '--out', join(dir, 'out')]);
+      expect(r.status, r.stderr).toBe(2);
+      // the run's own first line, then the one line of the error
+      const errors = r.stderr.trim().split('\n').filter((l) => l.startsWith('orc: '));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^orc: cannot write .*: ENOSPC; free some space or give a folder you can write to$/);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp') || f === '.orc.lock')).toEqual([]);
+      // what was written is whole: the reports of the run's start, marked incomplete
+      expect(JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')).complete).toBe(false);
+    } finally {
+      spawnSync('umount', [dir]);
+    }
   });
 });

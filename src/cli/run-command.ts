@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveAdapters } from '../../adapters/index.ts';
 import { jsonReport } from '../../reports/json.ts';
@@ -9,7 +10,7 @@ import type { RunEvent } from '../runner/results.ts';
 import { run } from '../runner/runner.ts';
 import { COLOR_OPTIONS, intOption, parse, useColor } from './args.ts';
 import { progressLine } from './progress.ts';
-import { writeReports } from './write-reports.ts';
+import { writeProgressReport, writeReports } from './write-reports.ts';
 import { TOOL } from './tool.ts';
 import { readBaseline } from '../runner/baseline.ts';
 import { randomSeed } from '../runner/replay-token.ts';
@@ -36,6 +37,8 @@ export const RUN_HELP = `orc run [options]        run the suites against impleme
   --schema FILE            add a model from a JSON Schema file (repeatable)
   --out DIR                where reports go (default: reports/out)
   --timeout MS             per-request limit for out-of-process adapters (default: 10000)
+  --jobs N                 adapters run at once (default: the number of cores); the reports
+                           are the same whatever N is
   --check-protocol         validate every harness message against schema/protocol/
   --baseline FILE          gate on a known-failure list: fail on a new failure, a listed
                            check that now passes, or a listed check that no longer exists
@@ -53,8 +56,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     runs: { type: 'string' }, seed: { type: 'string' }, schema: { type: 'string', multiple: true },
     out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
     timeout: { type: 'string' }, 'check-protocol': { type: 'boolean' }, baseline: { type: 'string' }, shard: { type: 'string' },
-    verbose: { type: 'boolean' }, 'max-failures': { type: 'string' }, ...COLOR_OPTIONS,
+    verbose: { type: 'boolean' }, 'max-failures': { type: 'string' }, jobs: { type: 'string' }, ...COLOR_OPTIONS,
   });
+  const jobs = intOption('jobs', values.jobs, availableParallelism());
   const maxFailures = intOption('max-failures', values['max-failures'], 5, 0);
   const baseline = values.baseline ? readBaseline(values.baseline) : undefined;
   const set = loadSchemaSet(values.schema ?? []);
@@ -69,22 +73,24 @@ export async function runCommand(argv: string[]): Promise<number> {
 
   const release = claimOutDir(out);
   const events: RunEvent[] = [];
-  // rewritten as the run goes, from its start, so that a runner killed outright leaves a valid report marked
-  // incomplete, never the previous run's
+  // every format is written at the start, so that none still shows the previous run; then the JSON alone, less
+  // and less often (a full render of every format costs as much as the checks), and every format again at the end
   let lastWrite = Date.now();
+  let interval = 2000;
   const record = (e: RunEvent) => {
     events.push(e);
     if (e.type === 'run-started') writeReports(out, events);
-    else if (e.type === 'check-finished' && Date.now() - lastWrite > 2000) {
+    else if (e.type === 'check-finished' && Date.now() - lastWrite > interval) {
+      writeProgressReport(out, events);
       lastWrite = Date.now();
-      writeReports(out, events);
+      interval = Math.min(interval * 1.5, 30_000);
     }
   };
   const interrupt = onInterrupt('orc: stopping after the current check; reports will be marked incomplete');
   process.stderr.write(`orc ${TOOL.version}: ${checks.length} checks × ${adapters.length} adapter(s), ${runs} cases per property, seed ${seed}\n`);
   try {
     await run({
-      set, adapters, checks, runs, seed, ...(shard ? { shard } : {}), adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
+      set, adapters, checks, runs, seed, jobs, ...(shard ? { shard } : {}), adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
       info: { tool: TOOL, command: ['orc', 'run', ...argv].join(' '), models: models.map((m) => m.name) },
       emit: record,
       progress: progressLine(process.stderr, !values.quiet),

@@ -20,6 +20,11 @@ export function renderReports(events: readonly RunEvent[]): Record<string, strin
   return files;
 }
 
+/** During a run: the JSON report alone, cheap enough to rewrite as results come, so a killed run leaves it valid and marked incomplete. */
+export function writeProgressReport(dir: string, events: readonly RunEvent[]): void {
+  writeAtomic(join(dir, 'report.json'), JSON.stringify(jsonReport(events), null, 2) + '\n');
+}
+
 export function writeReports(dir: string, events: readonly RunEvent[]): string[] {
   const files = renderReports(events);
   mkdirSync(join(dir, 'badges'), { recursive: true });

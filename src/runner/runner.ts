@@ -22,6 +22,8 @@ export interface RunOptions {
   whenStopped?: Promise<void>;
   /** Run only this shard (1-based index of count) of the adapter × check pairs. */
   shard?: { index: number; count: number };
+  /** Adapters run at once (default 1); the events come out in the same order whatever it is. */
+  jobs?: number;
 }
 
 /**
@@ -39,7 +41,12 @@ function startFailure(check: Check, adapter: string, message: string, seed: numb
   };
 }
 
-/** Runs every check against every adapter, one adapter at a time, streaming result events. */
+/**
+ * Runs every check against every adapter, up to `jobs` adapters at once
+ * (an out-of-process harness leaves orc idle while it works), streaming
+ * result events in the order a one-at-a-time run gives them: an adapter's
+ * events wait for the adapters before it, so reports are the same whatever `jobs` is.
+ */
 export async function run(o: RunOptions): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const emit = (e: RunEvent) => {
@@ -51,26 +58,41 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
   emit({ type: 'run-started', run: { ...o.info, seed: o.seed, runs: o.runs, startedAt: new Date().toISOString(), checks: total, ...(o.shard ? { shard: `${o.shard.index}/${o.shard.count}` } : {}) } });
   let done = 0;
   let stopped = false;
-  for (const [a, factory] of o.adapters.entries()) {
+  // each adapter's events, held until every adapter before it has emitted all of its own
+  const held: RunEvent[][] = o.adapters.map(() => []);
+  const finished: boolean[] = o.adapters.map(() => false);
+  let next = 0;
+  const flush = () => {
+    while (next < o.adapters.length) {
+      for (const e of held[next]!.splice(0)) emit(e);
+      if (!finished[next]) return;
+      next++;
+    }
+  };
+  const runAdapter = async (a: number) => {
+    const factory = o.adapters[a]!;
     const checks = planned[a]!;
-    if (stopped) break;
-    if (checks.length === 0) continue;
+    const say = (e: RunEvent) => {
+      held[a]!.push(e);
+      flush();
+    };
+    if (stopped || checks.length === 0) return;
     let adapter: Adapter;
     try {
       adapter = await factory.create({ ...o.adapterEnv, set: o.set });
     } catch (e) {
       const message = (e as Error).message;
-      emit({ type: 'adapter-error', adapter: factory.name, message });
-      for (const c of checks) emit({ type: 'check-finished', result: startFailure(c, factory.name, message, checkSeed(o.seed, c.model, c.id)) });
+      say({ type: 'adapter-error', adapter: factory.name, message });
+      for (const c of checks) say({ type: 'check-finished', result: startFailure(c, factory.name, message, checkSeed(o.seed, c.model, c.id)) });
       done += checks.length;
-      continue;
+      return;
     }
-    emit({ type: 'adapter-started', adapter: adapter.info });
+    say({ type: 'adapter-started', adapter: adapter.info });
     try {
       for (const check of checks) {
         // an in-process adapter answers synchronously: without a turn of the event loop, Ctrl-C would wait for the whole run
         await new Promise((r) => setImmediate(r));
-        if (o.stopped?.()) {
+        if (stopped || o.stopped?.()) {
           stopped = true;
           break;
         }
@@ -82,15 +104,29 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
           stopped = true;
           break;
         }
-        emit({ type: 'check-finished', result });
+        say({ type: 'check-finished', result });
         done++;
       }
     } finally {
       const restarts = adapter.restarts?.() ?? [];
-      if (restarts.length) emit({ type: 'adapter-restarts', adapter: factory.name, restarts });
+      if (restarts.length) say({ type: 'adapter-restarts', adapter: factory.name, restarts });
       await adapter.close?.();
     }
-  }
+  };
+  let taken = 0;
+  const worker = async () => {
+    while (taken < o.adapters.length) {
+      const a = taken++;
+      try {
+        await runAdapter(a);
+      } finally {
+        finished[a] = true;
+        flush();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? 1, o.adapters.length)) }, worker));
+  flush();
   o.progress?.(done, total, '');
   emit({ type: 'run-finished', finishedAt: new Date().toISOString(), complete: !stopped, ...(stopped ? { reason: 'interrupted' } : {}) });
   return results;

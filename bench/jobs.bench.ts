@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/models.ts';
+import { compare } from './measure.ts';
+
+/**
+ * The main job cut down (every bundled adapter, one model, 20 cases per
+ * property) with the default --jobs against --jobs 1: what running adapters
+ * at once buys while out-of-process harnesses work.
+ */
+export async function benchJobs() {
+  const out = mkdtempSync(join(tmpdir(), 'orc-bench-jobs-'));
+  const jobs = availableParallelism();
+  const job = (n: number) => () => {
+    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'orc.js'), 'run', '--adapter', 'all', '--model', 'generating', '--runs', '20', '--seed', '1', '--quiet', '--json', '--jobs', String(n), '--out', join(out, String(n))], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`orc run --jobs ${n} exited ${r.status}: ${r.stderr.slice(-300)}`);
+  };
+  const { a, b, ratio } = await compare(1, job(jobs), job(1), 2);
+  return {
+    name: `main job, cut down: --jobs ${jobs} (the default here) vs --jobs 1`,
+    jobs,
+    parallel: { medianMs: Math.round(a.medianMs) },
+    oneAtATime: { medianMs: Math.round(b.medianMs) },
+    ratio,
+    target: 1.3,
+    met: ratio >= 1.3,
+  };
+}
