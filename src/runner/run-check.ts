@@ -56,12 +56,10 @@ interface Scan {
  */
 async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict>, concurrency: number): Promise<Scan> {
   let next = 0;
-  let ran = 0;
-  let vacuous = 0;
+  const vacuousAt = new Set<number>();
   let first: { index: number; verdict: Verdict } | undefined;
   const record = (index: number, v: Verdict) => {
-    ran++;
-    if (v.pass && v.vacuous) vacuous++;
+    if (v.pass && v.vacuous) vacuousAt.add(index);
     if (!v.pass && (!first || index < first.index)) first = { index, verdict: v };
   };
   const inFlight = new Set<Promise<void>>();
@@ -77,6 +75,9 @@ async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
+  // counted up to the first failure only: what else was in flight then depends on timing, and a report must not
+  const ran = first ? first.index + 1 : cases.length;
+  const vacuous = [...vacuousAt].filter((i) => i < ran).length;
   return { ran, vacuous, ...(first ? { firstFailure: first } : {}) };
 }
 
