@@ -4,6 +4,7 @@ import type { BrokenValue } from '../arbitraries/index.ts';
 import type { Json } from '../src/json.ts';
 import type { Check, PropertyCheck, Suite } from './check.ts';
 import { encodeText, expectParsed, expectRejected, shownPayload, andThen } from './verdicts.ts';
+import { confusionChecks, malformedJsonChecks } from './malformed.ts';
 
 const CLASS_CHECK: Record<string, string> = {
   integral: 'AcceptsIntegral',
@@ -52,7 +53,8 @@ export function acceptCheck(base: Omit<PropertyCheck<Json>, 'mode' | 'show' | 'e
 export const parseSuite: Suite = {
   name: 'Parse',
   description: 'accepts every valid payload with its values intact; rejects every payload that breaks a rule, with a parse error',
-  checks({ set, model }) {
+  checks(ctx) {
+    const { set, model } = ctx;
     const checks: Check[] = [];
     checks.push(acceptCheck({
       id: 'Required.Parse.AcceptsValid', level: 'Required', suite: 'Parse', model: model.name,
@@ -87,6 +89,6 @@ export const parseSuite: Suite = {
         evaluate: (adapter, bv: BrokenValue) => andThen(adapter.parse(model.name, encodeText(JSON.stringify(bv.value))), expectRejected),
       });
     }
-    return checks;
+    return [...checks, ...confusionChecks(ctx), ...malformedJsonChecks(ctx)];
   },
 };

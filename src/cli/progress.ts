@@ -6,7 +6,8 @@ export function progressLine(stream: NodeJS.WriteStream, enabled: boolean) {
   const tty = stream.isTTY === true;
   const started = Date.now();
   let lastDecile = -1;
-  let lastAdapter = '';
+  // adapters run at once take turns in `current`: a line when one is first seen, not at every turn
+  const seen = new Set<string>();
   return (done: number, total: number, current: string) => {
     if (!enabled || total === 0) return;
     const pct = Math.floor((done / total) * 100);
@@ -19,10 +20,10 @@ export function progressLine(stream: NodeJS.WriteStream, enabled: boolean) {
     }
     const decile = Math.floor(pct / 10);
     const adapter = current.split(' ')[0] ?? '';
-    if (decile !== lastDecile || (adapter && adapter !== lastAdapter) || done === total) {
+    if (decile !== lastDecile || (adapter && !seen.has(adapter)) || done === total) {
       stream.write(`${line}\n`);
       lastDecile = decile;
-      lastAdapter = adapter || lastAdapter;
+      if (adapter) seen.add(adapter);
     }
   };
 }

@@ -1,0 +1,62 @@
+import * as fc from 'fast-check';
+import { validValues } from '../arbitraries/index.ts';
+import { baseOf, fuzzCases, MUTATIONS, type FuzzCase } from '../arbitraries/wire/mutations.ts';
+import type { Json } from '../src/json.ts';
+import type { Check, PropertyCheck, SuiteContext } from './check.ts';
+import { andThen, encodeText, expectRejected, shownPayload } from './verdicts.ts';
+
+/** The fuzzer's reject-labelled families, run as properties: a team gating CI on `orc run` meets malformed JSON too. */
+const FAMILIES = [['numbers', 'Numbers'], ['strings', 'Strings'], ['structure', 'Structure']] as const;
+
+function rejects<T>(ctx: SuiteContext, id: string, description: string, arbitrary: fc.Arbitrary<T>, bytesOf: (t: T) => Uint8Array, note: (t: T) => string): PropertyCheck<T> {
+  const m = ctx.model.name;
+  return {
+    id, level: 'Required', suite: 'Parse', model: m, mode: 'property', needs: ['parse'], description, arbitrary,
+    show: (t) => ({ ...shownPayload(new TextDecoder().decode(bytesOf(t))), note: note(t) }),
+    evaluate: (adapter, t) => andThen(adapter.parse(m, bytesOf(t)), expectRejected),
+  };
+}
+
+/**
+ * Malformed JSON around valid events, one check per family of the fuzzer's
+ * mutations a conforming parser must reject (leading zeros, NaN, raw
+ * controls, bad escapes, trailing commas, comments, truncation, …).
+ */
+export function malformedJsonChecks(ctx: SuiteContext): Check[] {
+  const bases = validValues(ctx.set, ctx.model.id, { tame: true }).map((v) => baseOf(ctx.model.name, ctx.model.schema, v));
+  const probe = fc.sample(bases, { numRuns: 1, seed: 1 })[0]!;
+  const checks: Check[] = [];
+  for (const [category, name] of FAMILIES) {
+    const mutations = MUTATIONS.filter((x) => x.category === category && x.expect === 'reject');
+    // a family whose every mutation needs a field this model lacks has nothing to send
+    if (!mutations.some((x) => x.make(probe, 0) !== undefined)) continue;
+    checks.push(rejects<FuzzCase>(ctx, `Required.Parse.RejectsMalformedJson.${name}`,
+      `malformed JSON (${category}: ${mutations.map((x) => x.name.split('.')[1]).join(', ')}) is rejected with a parse error`,
+      fuzzCases(bases, mutations), (c) => c.bytes, (c) => `${c.mutation}: ${c.detail}`));
+  }
+  return checks;
+}
+
+/** What a stream of four event kinds realistically mixes up: another event's type, an event wrapped in something else. */
+export function confusionChecks(ctx: SuiteContext): Check[] {
+  const { set, model } = ctx;
+  const values = validValues(set, model.id, { tame: true });
+  const checks: Check[] = [];
+  const own = model.schema['x-event-type'];
+  const siblings = set.models.map((m) => m.schema['x-event-type']).filter((t): t is string => typeof t === 'string' && t !== own);
+  if (typeof own === 'string' && siblings.length > 0) {
+    checks.push(rejects(ctx, 'Required.Parse.RejectsOtherEventType', `an event whose type is another image-generation event's (${siblings.map((s) => s.split('.').pop()).join(', ')}) is rejected`,
+      fc.tuple(values, fc.constantFrom(...siblings)).map(([v, type]) => ({ ...(v as Record<string, Json>), type })),
+      (v) => encodeText(JSON.stringify(v)), (v) => `type is ${String(v.type)}, not ${own}`));
+  }
+  const wraps: [string, (text: string) => string][] = [
+    ['in an array', (t) => `[${t}]`],
+    ['as a JSON string', (t) => JSON.stringify(t)],
+    ['under "event"', (t) => `{"event":${t}}`],
+    ['under "data"', (t) => `{"data":${t}}`],
+  ];
+  checks.push(rejects(ctx, 'Required.Parse.RejectsWrappedEvent', 'a valid event wrapped in an array, a JSON string or another object is rejected',
+    fc.tuple(values, fc.nat(wraps.length - 1)).map(([v, i]) => ({ text: wraps[i]![1](JSON.stringify(v)), how: wraps[i]![0] })),
+    (w) => encodeText(w.text), (w) => `a valid event ${w.how}`));
+  return checks;
+}

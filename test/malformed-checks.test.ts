@@ -1,0 +1,48 @@
+/**
+ * What only `orc fuzz` used to catch, a default `orc run` catches now: each
+ * check proven by the reference passing it and by a parser broken for it,
+ * with a shrunk payload and a replay command.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Adapter, ParseOutcome } from '../adapters/contract.ts';
+import { GENERATING, reference } from './helpers/adapters.ts';
+import { acceptsTrailingCommas, lenientNumbers } from './helpers/broken-parsers.ts';
+import { byId, runChecks } from './helpers/run.ts';
+
+const NEW = 'Required.Parse.RejectsMalformedJson.*,Required.Parse.RejectsOtherEventType,Required.Parse.RejectsWrappedEvent';
+
+/** The reference parser after a rewrite of the payload's text: one realistic defect each. */
+function rewriting(name: string, rewrite: (text: string) => string): Adapter {
+  const base = reference();
+  return { ...base, info: { ...base.info, name }, parse: (m, p) => base.parse(m, new TextEncoder().encode(rewrite(new TextDecoder().decode(p)))) as ParseOutcome };
+}
+
+const MUTANTS: [string, () => Adapter, string, RegExp][] = [
+  ['reads 01 and +1 as numbers', lenientNumbers, 'Required.Parse.RejectsMalformedJson.Numbers', /^Numbers\.(LeadingZero|PlusSign|LeadingDot)/],
+  ['reads NaN as a number (as Python\'s json does)', () => rewriting('accepts-nan', (t) => t.replace(/:\s*-?(NaN|Infinity|nan|inf)\b/g, ':0')), 'Required.Parse.RejectsMalformedJson.Numbers', /^Numbers\.NaNInfinity/],
+  ['drops trailing commas', acceptsTrailingCommas, 'Required.Parse.RejectsMalformedJson.Structure', /^Structure\.TrailingComma/],
+  ['reads the first value and ignores what follows', () => rewriting('ignores-trailing-garbage', (t) => t.replace(/}[^}]*$/, '}')), 'Required.Parse.RejectsMalformedJson.Structure', /^Structure\.TrailingGarbage/],
+  ['reads \\x41 as an escape', () => rewriting('lenient-escapes', (t) => t.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1')), 'Required.Parse.RejectsMalformedJson.Strings', /^Strings\.InvalidEscape/],
+  ['takes any image-generation type', () => rewriting('any-event-type', (t) => t.replace(/"response\.image_generation_call\.\w+"/, '"response.image_generation_call.generating"')), 'Required.Parse.RejectsOtherEventType', /type is response\.image_generation_call\.\w+, not/],
+  ['unwraps a one-element array', () => rewriting('unwraps-arrays', (t) => t.replace(/^\[(.*)\]$/s, '$1')), 'Required.Parse.RejectsWrappedEvent', /in an array/],
+];
+
+describe('malformed JSON and confused events in the property run', () => {
+  it('the reference rejects every case of every new check', async () => {
+    const results = await runChecks(reference(), { model: GENERATING, suite: NEW });
+    expect(results.map((r) => r.id).sort()).toEqual([
+      'Required.Parse.RejectsMalformedJson.Numbers', 'Required.Parse.RejectsMalformedJson.Strings', 'Required.Parse.RejectsMalformedJson.Structure',
+      'Required.Parse.RejectsOtherEventType', 'Required.Parse.RejectsWrappedEvent',
+    ]);
+    expect(results.filter((r) => r.status !== 'passed').map((r) => `${r.id}: ${r.failure?.message}`)).toEqual([]);
+  });
+
+  it.each(MUTANTS)('a parser that %s fails %s, shrunk, with a replay command', async (_what, make, id, note) => {
+    const results = await runChecks(make(), { model: GENERATING, suite: NEW });
+    const r = byId(results, id);
+    expect(r.status, JSON.stringify(results.map((x) => [x.id, x.status]))).toBe('failed');
+    expect(r.failure!.kind).toBe('accepted-invalid');
+    expect(r.failure!.counterexample.note).toMatch(note);
+    expect(r.failure!.replayCommand).toMatch(/^npx orc replay orc1\./);
+  });
+});
