@@ -103,6 +103,20 @@ describe('orc run --baseline and orc baseline update', () => {
     expect(bad.stdout).toContain('no longer exists, take it off the list: reference · Generating · Required.Parse.Renamed');
   });
 
+  it('update drops entries for checks that no longer exist, and a named cmd: adapter gates like a bundled one', () => {
+    const own = ['--adapter', `mine=cmd:${process.execPath} test/harnesses/faulty-harness.mjs none`, '--model', 'generating', '--suite', 'Required.Parse.RejectsNull.item_id,Required.Parse.AcceptsValid', '--runs', '10', '--seed', '2', '--quiet', '--out', join(dir, 'own')];
+    expect(orc(['run', ...own]).status).toBe(1); // the lenient harness accepts null
+    const f = join(dir, 'own.json');
+    writeFileSync(f, JSON.stringify({ format: 'openresponses-conformance/baseline@1', failures: [{ adapter: 'mine', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.Renamed', reason: 'an id that is gone' }] }));
+    expect(orc(['baseline', 'update', '--baseline', f, '--report', join(dir, 'own', 'report.json')]).status).toBe(0);
+    const written = JSON.parse(readFileSync(f, 'utf8')).failures;
+    expect(written.map((e: { check: string }) => e.check)).toEqual(['Required.Parse.RejectsNull.item_id']);
+    expect(written[0]).toMatchObject({ adapter: 'mine', kind: 'accepted-invalid' });
+    const gated = orc(['run', ...own, '--baseline', f]);
+    expect(gated.status, gated.stdout).toBe(0);
+    expect(gated.stdout).toMatch(/^Gate passed: 0 new failures, 1 known, 0 now passing, 0 gone\.$/m);
+  });
+
   it('a malformed baseline is bad usage', () => {
     writeFileSync(join(dir, 'bad.json'), '{"format":"x"}');
     const r = orc(['run', '--baseline', join(dir, 'bad.json')]);

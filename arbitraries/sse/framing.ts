@@ -15,9 +15,19 @@ export interface Framing {
   noSpaceAfterColon: boolean;
   /** The stream ends without the blank line that closes its last event. */
   missingFinalBlankLine: boolean;
+  /**
+   * What the standard allows and decoders get wrong: a leading BOM, events
+   * without `event:` after events with it, empty `data:` and bare `data`
+   * lines inside a value, lines without a colon, `id` with a NUL, `retry`
+   * with non-digits, and `Data:`, which is not `data`.
+   */
+  quirks?: boolean;
 }
 
 export const PLAIN: Framing = { lineEndings: '\n', comments: false, multiLineData: false, noSpaceAfterColon: false, missingFinalBlankLine: false };
+
+/** The lines a quirky stream inserts into each event's data: a decoder joins them as empty lines. */
+const QUIRK_DATA_LINES = 2;
 
 export interface SseStream {
   values: Json[];
@@ -36,13 +46,18 @@ export function encodeSse(values: readonly Json[], f: Framing, pick: (i: number)
   if (f.comments) lines.push(': stream opened', 'retry: 3000');
   values.forEach((v, i) => {
     const type = (v as { type?: unknown }).type;
-    if (typeof type === 'string') lines.push(`event${sep}${type}`);
+    // the event field first, so that a decoder that keeps the BOM loses the first event's type
+    if (typeof type === 'string' && !(f.quirks && i % 2 === 1)) lines.push(`event${sep}${type}`);
+    if (f.quirks) lines.push(`retry${sep}soon`, `id${sep}a\u0000b`, 'foo', `Data${sep}{"not":"data"}`, ...(i % 2 === 1 ? ['event'] : []));
     if (f.comments) lines.push(`: keep-alive ${i}`, `id${sep}${i + 1}`);
-    const data = f.multiLineData ? JSON.stringify(v, null, 1) : JSON.stringify(v);
-    for (const line of data.split('\n')) lines.push(`data${sep}${line}`);
+    const data = f.multiLineData || f.quirks ? JSON.stringify(v, null, 1) : JSON.stringify(v);
+    data.split('\n').forEach((line, k) => {
+      lines.push(`data${sep}${line}`);
+      if (f.quirks && k === 0) lines.push('data:', 'data');
+    });
     if (i < values.length - 1 || !f.missingFinalBlankLine) lines.push('');
   });
-  let text = '';
+  let text = f.quirks ? '\uFEFF' : '';
   let previous: LineEnding | undefined;
   lines.forEach((line, i) => {
     let end = f.lineEndings === 'mixed' ? pick(i) : f.lineEndings;
@@ -56,7 +71,15 @@ export function encodeSse(values: readonly Json[], f: Framing, pick: (i: number)
 
 /** The data a correct decoder yields for each event (the pretty-printed form when it spans lines). */
 export function expectedData(v: Json, f: Framing): string {
-  return f.multiLineData ? JSON.stringify(v, null, 1) : JSON.stringify(v);
+  if (!f.quirks) return f.multiLineData ? JSON.stringify(v, null, 1) : JSON.stringify(v);
+  const [first, ...rest] = JSON.stringify(v, null, 1).split('\n');
+  return [first, ...Array<string>(QUIRK_DATA_LINES).fill(''), ...rest].join('\n');
+}
+
+/** The event type a correct decoder yields: none where a quirky stream left `event:` out. */
+export function expectedEvent(v: Json, i: number, f: Framing): string | null {
+  const type = (v as { type?: unknown }).type;
+  return typeof type === 'string' && !(f.quirks && i % 2 === 1) ? type : null;
 }
 
 /** Offsets inside a UTF-8 character, or between a CR and its LF: where naive decoders break. */
@@ -105,4 +128,5 @@ export const framings = {
   comments: fc.boolean().map((noSpaceAfterColon) => ({ ...PLAIN, comments: true, noSpaceAfterColon })),
   multiLineData: fc.constantFrom<Framing['lineEndings']>('\n', '\r\n', '\r').map((lineEndings) => ({ ...PLAIN, multiLineData: true, lineEndings })),
   missingFinalBlankLine: fc.constant<Framing>({ ...PLAIN, missingFinalBlankLine: true }),
+  quirks: fc.constantFrom<Framing['lineEndings']>('\n', '\r\n', '\r', 'mixed').map((lineEndings) => ({ ...PLAIN, quirks: true, lineEndings })),
 };
