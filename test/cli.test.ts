@@ -71,6 +71,15 @@ describe('orc run', () => {
     [['run', '--schema', '/does/not/exist.json'], /cannot read schema \/does\/not\/exist.json: ENOENT/],
     [['replay', 'not-a-token'], /is not a replay token/],
     [['explode'], /unknown command "explode"/],
+    // each command's own options
+    [['fuzz', '--tim', '5s'], /unknown option --tim; did you mean --time\? \(see "orc fuzz --help"\)/],
+    [['replay', 'orc1.x', '--adaptr', 'reference'], /unknown option --adaptr; did you mean --adapter\?/],
+    [['check-stream', 'x.sse', '--al'], /unknown option --al; did you mean --all\?/],
+    [['report', 'merge', 'x', '--ot', 'y'], /unknown option --ot; did you mean --out\?/],
+    [['baseline', 'update', '--baselin', 'b.json'], /unknown option --baselin; did you mean --baseline\?/],
+    [['list', '--jsn'], /unknown option --jsn/],
+    [['report', 'mrege'], /"orc report" takes "merge"/],
+    [['baseline', 'updat'], /"orc baseline" takes "update"/],
   ])('bad usage %j: one clear line, exit 2', (args, message) => {
     const r = orc(args as string[]);
     expect(r.status).toBe(2);
