@@ -69,6 +69,8 @@ export interface Adapter {
   reserialize?(model: string, payload: Uint8Array): SerializeOutcome | Promise<SerializeOutcome>;
   /** The chunks of one stream, in order, as the network delivered them; every event the decoder yields. */
   sse?(chunks: Uint8Array[]): SseOutcome | Promise<SseOutcome>;
+  /** Gives up what is waiting or in flight, each answered as a timeout with `reason`: a check's time budget ran out. */
+  abandon?(reason: string): void;
   /** Every time the implementation's process had to be restarted, by cause: what a report must not lose. */
   restarts?(): Restart[];
   close?(): void | Promise<void>;

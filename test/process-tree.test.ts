@@ -10,7 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StdioAdapter } from '../adapters/stdio/client.ts';
 import { PROJECT_ROOT, SCHEMA_DIR } from '../src/models.ts';
 import { createAjv } from '../src/oracle.ts';
-import { GENERATING } from './helpers/adapters.ts';
+import { GENERATING, set } from './helpers/adapters.ts';
+import { planChecks } from '../src/runner/plan.ts';
+import { runCheck } from '../src/runner/run-check.ts';
+import { findModel } from '../src/models.ts';
 import { orc } from './helpers/cli.ts';
 
 const validateReport = createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8')));
@@ -133,6 +136,39 @@ describe('what a harness writes is blamed on the right party', () => {
     } finally {
       await a.close();
     }
+  });
+});
+
+describe('a hang costs a check its budget, not a timeout per case', () => {
+  it('a harness that hangs on every large payload: the check fails as a timeout within its budget, with a large payload', async () => {
+    const a = await StdioAdapter.start({ name: 'hangs-on-large', command: [process.execPath, HARNESS, 'hang-on-large'], timeoutMs: 500 });
+    try {
+      const check = planChecks({ set, models: [findModel(set, 'generating')], suite: 'Required.Parse.AcceptsLongString.item_id' })[0]!;
+      const budgetMs = 4000;
+      const r = await runCheck(check, a, { seed: 3, runs: 100, concurrency: 64, budgetMs });
+      expect(r.status).toBe('failed');
+      expect(r.failure!.kind).toBe('timeout');
+      expect(JSON.parse(r.failure!.counterexample.payload!.text).item_id.length).toBeGreaterThan(2000);
+      // the bound this guarantees: the budget, and one request timeout for what was in flight when it ran out
+      expect(r.durationMs).toBeLessThan(budgetMs + 3000);
+      // the harness is usable again for the next check
+      expect((await a.parse(GENERATING, bytes({ m: 'ok' }))).ok).toBe(true);
+    } finally {
+      await a.close();
+    }
+  });
+});
+
+describe('--check-time from the command line', () => {
+  it('bounds a check against a harness that hangs on large payloads, and the run goes on', () => {
+    const out = mkdtempSync(join(tmpdir(), 'orc-budget-'));
+    const r = orc(['run', '--adapter', `slow=cmd:${process.execPath} ${HARNESS} hang-on-large`, '--model', 'generating', '--suite', 'Required.Parse.AcceptsLongString.item_id,Required.Parse.AcceptsValid', '--timeout', '500', '--check-time', '3000', '--seed', '3', '--quiet', '--out', out]);
+    expect(r.status, r.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const long = report.results.find((x: { id: string }) => x.id === 'Required.Parse.AcceptsLongString.item_id');
+    expect(long.failure.kind).toBe('timeout');
+    expect(long.durationMs).toBeLessThan(6000);
+    expect(report.results.find((x: { id: string }) => x.id === 'Required.Parse.AcceptsValid').status).not.toBe('unsupported');
   });
 });
 

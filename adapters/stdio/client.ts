@@ -255,6 +255,24 @@ export class StdioAdapter implements Adapter {
     return this.request('sse', 'text/event-stream', { chunks: chunks.map((c) => Buffer.from(c).toString('base64')) }) as Promise<SseOutcome>;
   }
 
+  /**
+   * Answers whatever is waiting or in flight as a timeout, and ends the
+   * harness (the next request starts it again): a harness that hangs on a
+   * class of inputs costs a check its budget, not a timeout per request.
+   */
+  abandon(reason: string): void {
+    const error = { kind: 'timeout' as const, message: reason };
+    for (const f of this.inFlight.values()) {
+      clearTimeout(f.timer);
+      f.job.resolve({ ok: false, error });
+    }
+    this.inFlight.clear();
+    for (const job of [...this.isolation.splice(0), ...this.waiting.splice(0)]) job.resolve({ ok: false, error });
+    const child = this.child;
+    this.child = undefined;
+    child?.kill();
+  }
+
   /** Ends the harness; whatever is still waiting or in flight is answered at once, so nothing keeps orc alive. */
   async close(): Promise<void> {
     this.dead = 'the adapter was closed';

@@ -8,6 +8,7 @@ import { findModel, loadSchemaSet, PROJECT_ROOT } from '../models.ts';
 import { planChecks } from '../runner/plan.ts';
 import type { RunEvent } from '../runner/results.ts';
 import { run } from '../runner/runner.ts';
+import { CHECK_BUDGET_MS } from '../runner/run-check.ts';
 import { COLOR_OPTIONS, intOption, parse, useColor } from './args.ts';
 import { progressLine } from './progress.ts';
 import { writeProgressReport, writeReports } from './write-reports.ts';
@@ -37,6 +38,8 @@ export const RUN_HELP = `orc run [options]        run the suites against impleme
   --schema FILE            add a model from a JSON Schema file (repeatable)
   --out DIR                where reports go (default: reports/out)
   --timeout MS             per-request limit for out-of-process adapters (default: 10000)
+  --check-time MS          time one check may take, shrinking included (default: 120000); a
+                           harness that hangs on a class of inputs fails it as a timeout
   --jobs N                 adapters run at once (default: the number of cores); the reports
                            are the same whatever N is
   --check-protocol         validate every harness message against schema/protocol/
@@ -56,9 +59,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     runs: { type: 'string' }, seed: { type: 'string' }, schema: { type: 'string', multiple: true },
     out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
     timeout: { type: 'string' }, 'check-protocol': { type: 'boolean' }, baseline: { type: 'string' }, shard: { type: 'string' },
-    verbose: { type: 'boolean' }, 'max-failures': { type: 'string' }, jobs: { type: 'string' }, ...COLOR_OPTIONS,
+    verbose: { type: 'boolean' }, 'max-failures': { type: 'string' }, jobs: { type: 'string' }, 'check-time': { type: 'string' }, ...COLOR_OPTIONS,
   });
   const jobs = intOption('jobs', values.jobs, availableParallelism());
+  const checkBudgetMs = intOption('check-time', values['check-time'], CHECK_BUDGET_MS);
   const maxFailures = intOption('max-failures', values['max-failures'], 5, 0);
   const baseline = values.baseline ? readBaseline(values.baseline) : undefined;
   const set = loadSchemaSet(values.schema ?? []);
@@ -90,7 +94,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   process.stderr.write(`orc ${TOOL.version}: ${checks.length} checks × ${adapters.length} adapter(s), ${runs} cases per property, seed ${seed}\n`);
   try {
     await run({
-      set, adapters, checks, runs, seed, jobs, ...(shard ? { shard } : {}), adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
+      set, adapters, checks, runs, seed, jobs, checkBudgetMs, ...(shard ? { shard } : {}), adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
       info: { tool: TOOL, command: ['orc', 'run', ...argv].join(' '), models: models.map((m) => m.name) },
       emit: record,
       progress: progressLine(process.stderr, !values.quiet),

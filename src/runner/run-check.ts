@@ -10,7 +10,14 @@ export interface CheckRunOptions {
   runs: number;
   /** Requests kept in flight with an adapter that answers asynchronously. */
   concurrency: number;
+  /** How long one check may take, shrinking included (default CHECK_BUDGET_MS). */
+  budgetMs?: number;
 }
+
+/** A check that runs longer has met a harness that hangs on a class of inputs: what it found by then is reported. */
+export const CHECK_BUDGET_MS = 120_000;
+/** Shrinking stops following timeouts after this many: each costs a whole request timeout. */
+const MAX_SHRINK_TIMEOUTS = 3;
 
 type Failed = Extract<Verdict, { kind: string }>;
 
@@ -54,7 +61,7 @@ interface Scan {
  * out-of-process one is kept `concurrency` requests busy. Stops issuing at
  * the first failure and reports the lowest failing index.
  */
-async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict>, concurrency: number): Promise<Scan> {
+async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict>, concurrency: number, deadline = Infinity): Promise<Scan> {
   let next = 0;
   const vacuousAt = new Set<number>();
   let first: { index: number; verdict: Verdict } | undefined;
@@ -63,7 +70,7 @@ async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict
     if (!v.pass && (!first || index < first.index)) first = { index, verdict: v };
   };
   const inFlight = new Set<Promise<void>>();
-  while (next < cases.length && !first) {
+  while (next < cases.length && !first && performance.now() < deadline) {
     const index = next++;
     const r = evaluate(cases[index]!);
     if (!(r instanceof Promise)) {
@@ -76,31 +83,45 @@ async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict
   }
   await Promise.all(inFlight);
   // counted up to the first failure only: what else was in flight then depends on timing, and a report must not
-  const ran = first ? first.index + 1 : cases.length;
+  const ran = first ? first.index + 1 : next;
   const vacuous = [...vacuousAt].filter((i) => i < ran).length;
   return { ran, vacuous, ...(first ? { firstFailure: first } : {}) };
 }
 
 /** Shrinks from the failing case, keeping only failures of the same kind so the counterexample explains the first one. */
-async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunOptions, index: number, first: Failed) {
+async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunOptions, index: number, first: Failed, deadline: number) {
   let last: { t: T; verdict: Failed } | undefined;
+  let timeouts = 0;
   const evaluate = guarded((t: T) => check.evaluate(adapter, t));
   const prop = fc.asyncProperty(check.arbitrary, async (t) => {
     const f = failedOf(await evaluate(t));
+    if (f?.kind === 'timeout' && ++timeouts > MAX_SHRINK_TIMEOUTS) return true;
     if (f && f.kind === first.kind) {
       last = { t, verdict: f };
       return false;
     }
     return true;
   });
-  const details = await fc.check(prop, { seed: o.seed, numRuns: o.runs, path: String(index) });
+  const details = await fc.check(prop, { seed: o.seed, numRuns: o.runs, path: String(index), interruptAfterTimeLimit: Math.max(1, deadline - performance.now()) });
   if (!details.failed || !last || !details.counterexamplePath) return undefined;
   return { t: last.t, verdict: last.verdict, path: details.counterexamplePath, shrinks: details.numShrinks };
 }
 
 async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<CheckResult, 'status' | 'casesRun' | 'durationMs'>): Promise<Omit<CheckResult, 'durationMs'>> {
+  const budget = o.budgetMs ?? CHECK_BUDGET_MS;
+  const deadline = performance.now() + budget;
+  // past the budget, what the adapter still owes is given up, so that a hang cannot stretch a run without end
+  const timer = setTimeout(() => adapter.abandon?.(`the check's time budget (${budget} ms) ran out first`), budget);
+  try {
+    return await propertyVerdict(check, adapter, o, base, deadline);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<CheckResult, 'status' | 'casesRun' | 'durationMs'>, deadline: number): Promise<Omit<CheckResult, 'durationMs'>> {
   const cases = check.cases?.() ?? casesOf(check.arbitrary, o.seed, o.runs);
-  const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency);
+  const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency, deadline);
   const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
   if (!s.firstFailure && s.vacuous === s.ran) {
     return { ...base, status: 'unsupported', ...counts, reason: 'no case applied: the implementation rejected every value in its canonical spelling (see Required.Parse.AcceptsValid)' };
@@ -110,7 +131,7 @@ async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOp
   if (!v.pass && v.unsupported) return { ...base, status: 'unsupported', ...counts, reason: v.message };
   const first = v as Failed;
   // a listed case is as small as it comes: it is reported as it is, by its place in the list
-  const shrunk = check.cases ? undefined : await shrink(check, adapter, o, s.firstFailure.index, first);
+  const shrunk = check.cases ? undefined : await shrink(check, adapter, o, s.firstFailure.index, first, deadline);
   const t = shrunk?.t ?? cases[s.firstFailure.index];
   const verdict = shrunk?.verdict ?? first;
   const path = shrunk?.path ?? (check.cases ? listedPath(s.firstFailure.index) : String(s.firstFailure.index));

@@ -24,6 +24,8 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   /** Adapters run at once (default 1); the events come out in the same order whatever it is. */
   jobs?: number;
+  /** How long one check may take, shrinking included. */
+  checkBudgetMs?: number;
 }
 
 /**
@@ -98,7 +100,7 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
         }
         o.progress?.(done, total, `${factory.name} ${check.model} ${check.id}`);
         const seed = checkSeed(o.seed, check.model, check.id);
-        const result = await Promise.race([runCheck(check, adapter, { seed, runs: o.runs, concurrency: o.concurrency ?? 64 }), ...(o.whenStopped ? [o.whenStopped.then(() => undefined)] : [])]);
+        const result = await Promise.race([runCheck(check, adapter, { seed, runs: o.runs, concurrency: o.concurrency ?? 64, ...(o.checkBudgetMs ? { budgetMs: o.checkBudgetMs } : {}) }), ...(o.whenStopped ? [o.whenStopped.then(() => undefined)] : [])]);
         // a check cut short says nothing about the implementation: it is left out, and the run is marked incomplete
         if (result === undefined) {
           stopped = true;

@@ -43,6 +43,8 @@ function answer(req) {
   if (fault === 'hang-on-deep' && text.includes('[[[[[[[[[[')) return undefined;
   if (text.includes('HANG') && fault === 'hang') return undefined;
   if (fault === 'hang-on-all') return undefined;
+  // a parser that spins on large payloads: every one of them hangs
+  if (fault === 'hang-on-large' && text.length > 2000) return undefined;
   // closes its stdout and runs on, reading requests it can never answer
   if (fault === 'close-stdout' && text.includes('CLOSE')) {
     process.stdout.end();
