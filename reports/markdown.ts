@@ -1,6 +1,6 @@
 import type { RunEvent } from '../src/runner/results.ts';
 import { LEVELS } from '../suites/check.ts';
-import { adapterKey, baselineLines, behaviourGroups, collect, countLine, failureGroups, headline, implementationOf, isKnown, knownFailures, levelShare, restartLines, shortModel, suiteRows, type RunData } from './_internals/collect.ts';
+import { adapterKey, baselineLines, behaviourGroups, collect, countLine, failureGroups, headline, implementationOf, knownFailures, levelShare, restartLines, shortModel, suiteCell, suiteRows, type RunData } from './_internals/collect.ts';
 import { visible } from './_internals/visible.ts';
 
 const MD_MARK = { passed: '✅', failed: '❌', known: '⚠️', unsupported: '➖' } as const;
@@ -51,12 +51,8 @@ export function markdownReport(events: readonly RunEvent[]): string {
   out.push(`| suite | ${d.adapterNames.map((a) => keys.get(a)).join(' | ')} |`, `|---|${d.adapterNames.map(() => '---').join('|')}|`);
   for (const [suite, cells] of suiteRows(d)) {
     out.push(`| ${cell(suite)} | ${d.adapterNames.map((a) => {
-      const rs = cells.get(a) ?? [];
-      const failed = rs.filter((r) => r.status === 'failed');
-      const fresh = failed.filter((r) => !isKnown(known, r)).length;
-      if (fresh) return `${MD_MARK.failed} ${fresh}`;
-      if (failed.length) return `${MD_MARK.known} ${failed.length}`;
-      return rs.some((r) => r.status === 'passed') ? MD_MARK.passed : MD_MARK.unsupported;
+      const c = suiteCell(cells.get(a) ?? [], known);
+      return c.count ? `${MD_MARK[c.kind]} ${c.count}` : MD_MARK[c.kind];
     }).join(' | ')} |`);
   }
   const groups = failureGroups(d).filter((g) => !d.baseline || !g.known);

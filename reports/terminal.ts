@@ -1,6 +1,6 @@
 import type { RunEvent, Status } from '../src/runner/results.ts';
 import {
-  adapterKey, baselineLines, behaviourClasses, cellText, collect, countLine, failureGroups, headline, isKnown, knownFailures, restartLines, shortModel, suiteRows, type RunData,
+  adapterKey, baselineLines, behaviourClasses, cellText, collect, countLine, failureGroups, headline, isKnown, knownFailures, restartLines, shortModel, suiteCell, suiteRows, type RunData,
 } from './_internals/collect.ts';
 import { visible } from './_internals/visible.ts';
 
@@ -75,13 +75,9 @@ function suiteMatrix(d: RunData, adapters: string[], keys: Map<string, string>, 
   const out = [`${'suite'.padEnd(label)} ${adapters.map((a) => keys.get(a)!.padStart(5)).join('')}   (failed checks; k: known)`];
   for (const row of sorted) {
     const cells = adapters.map((a) => {
-      const rs = rows.get(row)!.get(a) ?? [];
-      const failed = rs.filter((r) => r.status === 'failed');
-      const fresh = failed.filter((r) => !isKnown(known, r)).length;
-      if (fresh) return paint('failed', `${fresh}✗`.padStart(5));
-      if (failed.length) return paint('known', `${failed.length}k`.padStart(5));
-      if (rs.some((r) => r.status === 'passed')) return paint('passed', 'ok'.padStart(5));
-      return paint('unsupported', '–'.padStart(5));
+      const c = suiteCell(rows.get(row)!.get(a) ?? [], known);
+      const text = c.kind === 'failed' ? `${c.count}✗` : c.kind === 'known' ? `${c.count}k` : c.kind === 'passed' ? 'ok' : '–';
+      return paint(c.kind, text.padStart(5));
     });
     out.push(`${row.padEnd(label)} ${cells.join('')}`);
   }

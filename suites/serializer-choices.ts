@@ -5,7 +5,7 @@ import type { Check, ObservationCase, PropertyCheck, Shown, SuiteContext, Verdic
 import { memberText, wrote } from './behaviours.ts';
 import { implementationDefinedPayloads } from './implementation-defined-payloads.ts';
 import { fieldsOfType, typicalValue } from './typical.ts';
-import { andThen, encodeText, misbehaved, outputValidator, reserialize, shownPayload, type OutputValidator } from './verdicts.ts';
+import { andThen, encodeText, misbehaved, outputValidator, reserialize, shownPayload } from './verdicts.ts';
 
 /** One thing a serializer is given: a payload to read and write again, or a value to write. */
 interface Writing {
@@ -42,12 +42,7 @@ function writings(ctx: SuiteContext) {
 /** Output that is JSON and a valid event, a documented refusal, or the failure it is. */
 function validOutput(ctx: SuiteContext, o: SerializeOutcome): Verdict {
   if (!o.ok) return misbehaved(o.error) ?? { pass: true };
-  return validatorOf(ctx)(o.bytes);
-}
-
-function validatorOf(ctx: SuiteContext): OutputValidator {
-  const validate = ctx.set.ajv.getSchema(ctx.model.id)!;
-  return outputValidator((v) => validate(v) === true, () => validate.errors);
+  return outputValidator(ctx.set, ctx.model.id)(o.bytes);
 }
 
 const observation = (ctx: SuiteContext, id: string, description: string, cases: ObservationCase[], needs: ('parse' | 'serialize')[] = ['serialize']): Check => ({

@@ -5,6 +5,7 @@ import { asDoubles, type Answer, type Json } from '../src/json.ts';
 
 export { asDoubles };
 import type { Shown, Verdict } from './check.ts';
+import type { SchemaSet } from '../src/models.ts';
 
 export const encodeText = (text: string) => new TextEncoder().encode(text);
 
@@ -50,16 +51,21 @@ export function readOutput(bytes: Uint8Array): { ok: true; value: Answer; text: 
   }
 }
 
-/** Whether serializer output is JSON and a valid event: the schema's validator for one model, bound. */
+/** A value read from a serializer's output against its model's schema: its first error, or a pass. */
+export function schemaVerdict(set: SchemaSet, modelId: string, value: Answer, text: string): Verdict {
+  const validate = set.ajv.getSchema(modelId)!;
+  if (validate(asDoubles(value))) return { pass: true };
+  const e = validate.errors?.[0];
+  return { pass: false, kind: 'invalid-output', message: `output breaks the schema: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim(), answer: text };
+}
+
+/** Whether serializer output is JSON and a valid event of one model. */
 export type OutputValidator = (bytes: Uint8Array) => Verdict;
 
-export function outputValidator(validate: (value: Answer) => boolean, errors: () => { instancePath?: string; message?: string }[] | null | undefined): OutputValidator {
+export function outputValidator(set: SchemaSet, modelId: string): OutputValidator {
   return (bytes) => {
     const out = readOutput(bytes);
-    if (!out.ok) return { pass: false, kind: 'invalid-output', message: out.message, answer: out.text };
-    if (validate(asDoubles(out.value))) return { pass: true };
-    const e = errors()?.[0];
-    return { pass: false, kind: 'invalid-output', message: `output breaks the schema: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim(), answer: out.text };
+    return out.ok ? schemaVerdict(set, modelId, out.value, out.text) : { pass: false, kind: 'invalid-output', message: out.message, answer: out.text };
   };
 }
 
@@ -73,16 +79,6 @@ export function written(outcome: SerializeOutcome): Written {
   const out = readOutput(outcome.bytes);
   if (!out.ok) return { ok: false, verdict: { pass: false, kind: 'invalid-output', message: out.message, answer: out.text } };
   return out;
-}
-
-/** What a parse did, in a few words, for an observation. */
-export function describeParse(outcome: ParseOutcome): string {
-  return outcome.ok ? `accepted: ${show(outcome.value)}` : `${outcome.error.kind === 'parse_error' ? 'rejected' : outcome.error.kind}: ${outcome.error.message.slice(0, 160)}`;
-}
-
-export function describeWrite(outcome: SerializeOutcome): string {
-  if (!outcome.ok) return `${outcome.error.kind}: ${outcome.error.message.slice(0, 160)}`;
-  return `wrote ${new TextDecoder().decode(outcome.bytes).slice(0, 300)}`;
 }
 
 /** `reserialize` where the adapter has it, else the contract's own parse then serialize. */

@@ -261,13 +261,7 @@ export class StdioAdapter implements Adapter {
    * class of inputs costs a check its budget, not a timeout per request.
    */
   abandon(reason: string): void {
-    const error = { kind: 'timeout' as const, message: reason };
-    for (const f of this.inFlight.values()) {
-      clearTimeout(f.timer);
-      f.job.resolve({ ok: false, error });
-    }
-    this.inFlight.clear();
-    for (const job of [...this.isolation.splice(0), ...this.waiting.splice(0)]) job.resolve({ ok: false, error });
+    this.answerAll({ kind: 'timeout', message: reason });
     const child = this.child;
     this.child = undefined;
     child?.kill();
@@ -276,16 +270,21 @@ export class StdioAdapter implements Adapter {
   /** Ends the harness; whatever is still waiting or in flight is answered at once, so nothing keeps orc alive. */
   async close(): Promise<void> {
     this.dead = 'the adapter was closed';
-    this.pump();
-    for (const f of this.inFlight.values()) {
-      clearTimeout(f.timer);
-      f.job.resolve({ ok: false, error: { kind: 'crash', message: this.dead } });
-    }
-    this.inFlight.clear();
+    this.answerAll({ kind: 'crash', message: this.dead });
     this.spawning?.kill();
     const child = this.child;
     this.child = undefined;
     await child?.close();
+  }
+
+  /** Every request not yet answered, in flight or still waiting, answered with `error`. */
+  private answerAll(error: AdapterError): void {
+    for (const f of this.inFlight.values()) {
+      clearTimeout(f.timer);
+      f.job.resolve({ ok: false, error });
+    }
+    this.inFlight.clear();
+    for (const job of [...this.isolation.splice(0), ...this.waiting.splice(0)]) job.resolve({ ok: false, error });
   }
 }
 

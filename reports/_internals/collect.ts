@@ -271,6 +271,15 @@ export function suiteRows(d: RunData): [string, Map<string, CheckResult[]>][] {
 }
 
 
+/** What one adapter's results in one suite come to: new failures, else known ones, else a pass, else nothing it could run. */
+export function suiteCell(results: readonly CheckResult[], known: Set<string>): { kind: 'failed' | 'known' | 'passed' | 'unsupported'; count: number } {
+  const failed = results.filter((r) => r.status === 'failed');
+  const fresh = failed.filter((r) => !isKnown(known, r)).length;
+  if (fresh) return { kind: 'failed', count: fresh };
+  if (failed.length) return { kind: 'known', count: failed.length };
+  return { kind: results.some((r) => r.status === 'passed') ? 'passed' : 'unsupported', count: 0 };
+}
+
 /** A, B, …, Z, AA, AB, …: a column narrow enough for a dozen adapters. */
 export function adapterKey(i: number): string {
   return i < 26 ? String.fromCharCode(65 + i) : `${adapterKey(Math.floor(i / 26) - 1)}${String.fromCharCode(65 + (i % 26))}`;

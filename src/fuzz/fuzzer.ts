@@ -83,10 +83,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const cases = fuzzCases(bases);
   const batch = o.batch ?? 256;
   const byKey = new Map<string, DistinctFailure>();
-  const validators = new Map(parseable.filter((m) => o.adapter.info.operations.serialize?.includes(m.name)).map((m) => {
-    const validate = o.set.ajv.getSchema(m.id)!;
-    return [m.name, outputValidator((v) => validate(v) === true, () => validate.errors)] as const;
-  }));
+  const validators = new Map(parseable.filter((m) => o.adapter.info.operations.serialize?.includes(m.name)).map((m) => [m.name, outputValidator(o.set, m.id)] as const));
   const record = (c: FuzzCase, v: FuzzVerdict) => {
     const seen = (result.behaviours[c.mutation] ??= []);
     const behaviour = v.behaviour ?? (v.pass ? v.outcome : v.kind);

@@ -88,7 +88,11 @@ async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict
   return { ran, vacuous, ...(first ? { firstFailure: first } : {}) };
 }
 
-/** Shrinks from the failing case, keeping only failures of the same kind so the counterexample explains the first one. */
+/**
+ * Shrinks from the failing case, keeping only failures of the same kind so
+ * the counterexample explains the first one; undefined when the case did not
+ * fail again, 'out of time' when the check's budget ran out first.
+ */
 async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunOptions, index: number, first: Failed, deadline: number) {
   let last: { t: T; verdict: Failed } | undefined;
   let timeouts = 0;
@@ -103,7 +107,7 @@ async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunO
     return true;
   });
   const details = await fc.check(prop, { seed: o.seed, numRuns: o.runs, path: String(index), interruptAfterTimeLimit: Math.max(1, deadline - performance.now()) });
-  if (!details.failed || !last || !details.counterexamplePath) return undefined;
+  if (!details.failed || !last || !details.counterexamplePath) return details.interrupted ? 'out of time' : undefined;
   return { t: last.t, verdict: last.verdict, path: details.counterexamplePath, shrinks: details.numShrinks };
 }
 
@@ -131,7 +135,8 @@ async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckR
   if (!v.pass && v.unsupported) return { ...base, status: 'unsupported', ...counts, reason: v.message };
   const first = v as Failed;
   // a listed case is as small as it comes: it is reported as it is, by its place in the list
-  const shrunk = check.cases ? undefined : await shrink(check, adapter, o, s.firstFailure.index, first, deadline);
+  const attempt = check.cases ? 'listed' : performance.now() >= deadline ? 'out of time' : await shrink(check, adapter, o, s.firstFailure.index, first, deadline);
+  const shrunk = typeof attempt === 'object' ? attempt : undefined;
   const t = shrunk?.t ?? cases[s.firstFailure.index];
   const verdict = shrunk?.verdict ?? first;
   const path = shrunk?.path ?? (check.cases ? listedPath(s.firstFailure.index) : String(s.firstFailure.index));
@@ -144,7 +149,8 @@ async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckR
     ...(verdict.stderr ? { stderr: verdict.stderr } : {}),
     path,
     shrinks: shrunk?.shrinks ?? 0,
-    ...(shrunk || check.cases ? {} : { flaky: true }),
+    // "did not fail again" is said only of a replay that ran to its end
+    ...(attempt === undefined ? { flaky: true } : {}),
     replay,
     replayCommand: replayCommand(replay),
   };

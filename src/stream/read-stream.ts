@@ -9,13 +9,6 @@ export interface RecordedEvent {
   sseEvent?: string | null;
 }
 
-export interface RecordedStream {
-  format: 'sse' | 'ndjson';
-  events: RecordedEvent[];
-  /** An SSE capture whose last event was never closed by a blank line. */
-  unterminated: boolean;
-}
-
 /** What a capture's start says it is: SSE's field names at the start of a line, unless it opens like JSON. */
 function looksLikeSse(text: string): boolean {
   return /^(data|event|id|retry)(:|$)|^:/m.test(text) && !/^\s*[{[]/.test(text);
@@ -80,12 +73,4 @@ export class StreamReader {
     // "[DONE]" closes OpenAI-style streams; it is framing, not an event
     return events.filter((e) => e.data !== '[DONE]').map((e) => ({ text: e.data, line: e.line ?? 0, sseEvent: e.event }));
   }
-}
-
-/** A whole capture at once: the same reading as the streamed one. */
-export function readStream(bytes: Uint8Array): RecordedStream {
-  const r = new StreamReader();
-  const events = r.push(bytes);
-  const end = r.end();
-  return { format: r.format!, events: [...events, ...end.events], unterminated: end.unterminated };
 }
