@@ -1,5 +1,5 @@
-import { UsageError } from '../src/errors.ts';
-import type { Adapter, AdapterEnv, AdapterFactory } from './contract.ts';
+import { UsageError } from '../core/errors.ts';
+import type { Adapter, AdapterEnv, AdapterFactory } from '../core/contract.ts';
 import { reference } from './reference/index.ts';
 import { tsOpenRouter012, tsOpenRouterLatest } from './ts-openrouter/index.ts';
 import { bundledHarnesses, commandAdapter } from './stdio/factories.ts';

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { Json } from '../src/json.ts';
+import type { Json } from '../core/json.ts';
 import { Context, type SchemaSource } from './_internals/context.ts';
 import { conjOf } from './_internals/conjunction.ts';
 import { pointerJoin, type Node } from './_internals/node.ts';

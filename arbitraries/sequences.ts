@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { Json } from '../src/json.ts';
+import type { Json } from '../core/json.ts';
 import { EVENT_PREFIX, type Stage } from '../src/stream/rules.ts';
 
 /** One event of a generated stream. */

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { validValues } from '../arbitraries/index.ts';
-import type { SchemaSet } from '../src/models.ts';
+import type { SchemaSet } from '../core/models.ts';
 import { compare } from './measure.ts';
 
 /** What someone would write by hand for the seed model with fast-check alone. */

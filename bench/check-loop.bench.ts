@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { referenceAdapter } from '../adapters/reference/index.ts';
 import { validValues } from '../arbitraries/index.ts';
-import type { SchemaSet } from '../src/models.ts';
+import type { SchemaSet } from '../core/models.ts';
 import { planChecks } from '../src/runner/plan.ts';
 import { runCheck } from '../src/runner/run-check.ts';
 import { compare } from './measure.ts';

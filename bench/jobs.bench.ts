@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/models.ts';
+import { PROJECT_ROOT } from '../core/models.ts';
 import { compare } from './measure.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { StdioAdapter } from '../adapters/stdio/client.ts';
-import { PROJECT_ROOT } from '../src/models.ts';
+import { PROJECT_ROOT } from '../core/models.ts';
 import { compare } from './measure.ts';
 
 const TRIVIAL = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');

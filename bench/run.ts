@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSchemaSet, PROJECT_ROOT } from '../src/models.ts';
+import { loadSchemaSet, PROJECT_ROOT } from '../core/models.ts';
 import { benchArbitrary } from './arbitrary.bench.ts';
 import { benchCheckLoop } from './check-loop.bench.ts';
 import { benchPipelining } from './pipelining.bench.ts';

@@ -1,6 +1,6 @@
-import type { RunEvent } from '../src/runner/results.ts';
-import { collect } from './_internals/collect.ts';
-import { safeFileName } from '../src/files.ts';
+import type { RunEvent } from '../core/results.ts';
+import { collect } from './collect.ts';
+import { safeFileName } from '../core/files.ts';
 
 /** A file name an adapter's badge can have, whatever its name. */
 export const badgeFile = (adapter: string) => `${safeFileName(adapter)}.json`;

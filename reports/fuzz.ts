@@ -1,6 +1,5 @@
-import { CATEGORIES, EXPECTATIONS, type Expectation, type MutationCategory } from '../arbitraries/wire/mutations.ts';
-import type { FuzzResult } from '../src/fuzz/fuzzer.ts';
-import { visible } from './_internals/visible.ts';
+import { CATEGORIES, EXPECTATIONS, type Expectation, type FuzzResult, type MutationCategory } from '../core/fuzz-results.ts';
+import { visible } from '../core/visible.ts';
 
 const EXPECT_LABEL: Record<Expectation, string> = { reject: 'must reject', accept: 'must accept', 'implementation-defined': 'implementation-defined' };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { CheckResult, RunEvent } from '../src/runner/results.ts';
-import { LEVELS } from '../suites/check.ts';
-import { baselineLines, behaviourClasses, behaviourGroups, cellText, collect, headline, implementationOf, isKnown, knownFailures, levelShare, restartLines, shortModel, STATUS_MARK } from './_internals/collect.ts';
+import { isFailed, type CheckResult, type FailedResult, type RunEvent } from '../core/results.ts';
+import { LEVELS } from '../core/check.ts';
+import { baselineLines, behaviourClasses, behaviourGroups, cellText, collect, headline, implementationOf, isKnown, knownFailures, levelShare, restartLines, shortModel, STATUS_MARK } from './collect.ts';
 import { hexDump } from './_internals/hex-dump.ts';
 import { xmlText } from './_internals/xml.ts';
 import { FILTER_SCRIPT, REPORT_STYLE } from './_internals/html-assets.ts';
@@ -25,8 +25,8 @@ function option(value: string, label = value): string {
   return `<option value="${esc(value)}">${esc(label)}</option>`;
 }
 
-function failureSection(r: CheckResult, anchor: string): string {
-  const f = r.failure!;
+function failureSection(r: FailedResult, anchor: string): string {
+  const f = r.failure;
   const ce = f.counterexample;
   const parts = [
     `<section class="failure" id="${anchor}" data-level="${r.level}" data-statuses="failed" data-model="${esc(r.model)}">`,
@@ -52,7 +52,7 @@ function failureSection(r: CheckResult, anchor: string): string {
  */
 export function htmlReport(events: readonly RunEvent[]): string {
   const d = collect(events);
-  const failures = d.results.filter((r) => r.status === 'failed');
+  const failures = d.results.filter(isFailed);
   const anchors = new Map(failures.map((r, i) => [r, `f${i + 1}`]));
   const models = [...new Set(d.rows.map((r) => r.model))];
   const out: string[] = [];

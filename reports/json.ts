@@ -1,5 +1,5 @@
-import type { RunEvent } from '../src/runner/results.ts';
-import { collect, headline, requiredFailed, runFailed } from './_internals/collect.ts';
+import type { RunEvent } from '../core/results.ts';
+import { collect, headline, requiredFailed, runFailed } from './collect.ts';
 
 export const REPORT_FORMAT = 'openresponses-conformance/report@1';
 

@@ -1,9 +1,9 @@
-import type { CheckResult, RunEvent } from '../src/runner/results.ts';
-import { collect } from './_internals/collect.ts';
+import type { FailedResult, RunEvent } from '../core/results.ts';
+import { collect } from './collect.ts';
 import { xmlText } from './_internals/xml.ts';
-import { failureLines } from './_internals/failure-lines.ts';
+import { failureLines } from './failure-lines.ts';
 
-function failureBody(r: CheckResult): string {
+function failureBody(r: FailedResult): string {
   return failureLines(r).map((l) => xmlText(l)).join('\n');
 }
 
@@ -26,7 +26,7 @@ export function junitReport(events: readonly RunEvent[]): string {
         return { skipped: true, xml: `    <testcase ${attrs}>\n      <skipped message="${xmlText(`known failure (baseline): ${reason}`)}"/>\n      <system-out>${failureBody(r)}</system-out>\n    </testcase>` };
       }
       if (r.status === 'failed') {
-        return { failed: true, xml: `    <testcase ${attrs}>\n      <failure message="${xmlText(r.failure!.message, 300)}" type="${r.failure!.kind}">${failureBody(r)}</failure>\n    </testcase>` };
+        return { failed: true, xml: `    <testcase ${attrs}>\n      <failure message="${xmlText(r.failure.message, 300)}" type="${r.failure.kind}">${failureBody(r)}</failure>\n    </testcase>` };
       }
       if (r.status === 'unsupported') return { skipped: true, xml: `    <testcase ${attrs}>\n      <skipped message="${xmlText(r.reason ?? 'unsupported')}"/>\n    </testcase>` };
       const obs = (r.observations ?? []).map((o) => xmlText(`${o.label}: ${o.behaviour} (${o.outcome})`)).join('\n');

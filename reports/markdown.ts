@@ -1,7 +1,7 @@
-import type { RunEvent } from '../src/runner/results.ts';
-import { LEVELS } from '../suites/check.ts';
-import { adapterKey, baselineLines, behaviourGroups, collect, countLine, failureGroups, headline, implementationOf, knownFailures, levelShare, restartLines, shortModel, suiteCell, suiteRows, type RunData } from './_internals/collect.ts';
-import { visible } from './_internals/visible.ts';
+import type { RunEvent } from '../core/results.ts';
+import { LEVELS } from '../core/check.ts';
+import { adapterKey, baselineLines, behaviourGroups, collect, countLine, failureGroups, headline, implementationOf, knownFailures, levelShare, restartLines, shortModel, suiteCell, suiteRows, type RunData } from './collect.ts';
+import { visible } from '../core/visible.ts';
 
 const MD_MARK = { passed: '✅', failed: '❌', known: '⚠️', unsupported: '➖' } as const;
 
@@ -60,7 +60,7 @@ export function markdownReport(events: readonly RunEvent[]): string {
     out.push('', `## ${d.baseline ? 'New failures' : 'Failures'} (${groups.length} adapter × check)`);
     for (const g of groups.slice(0, MAX_GROUPS)) {
       const r = g.results[0]!;
-      const f = r.failure!;
+      const f = r.failure;
       const models = g.results.map((x) => shortModel(x.model)).join(', ');
       out.push('', `### ${cell(g.adapter)} · ${cell(g.id)} · ${cell(models)}`, '');
       out.push(`**${f.kind}**: ${cell(visible(f.message, 300))}${f.flaky ? ' (did not fail again when replayed: not shrunk)' : ''}`, '');

@@ -1,8 +1,8 @@
-import type { RunEvent, Status } from '../src/runner/results.ts';
+import type { RunEvent, Status } from '../core/results.ts';
 import {
   adapterKey, baselineLines, behaviourClasses, cellText, collect, countLine, failureGroups, headline, isKnown, knownFailures, restartLines, shortModel, suiteCell, suiteRows, type RunData,
-} from './_internals/collect.ts';
-import { visible } from './_internals/visible.ts';
+} from './collect.ts';
+import { visible } from '../core/visible.ts';
 
 export interface TerminalOptions {
   color: boolean;
@@ -120,7 +120,7 @@ function checkMatrix(d: RunData, adapters: string[], keys: Map<string, string>, 
 
 function groupLines(g: ReturnType<typeof failureGroups>[number], keys: Map<string, string>, paint: Paint, width: number): string[] {
   const r = g.results[0]!;
-  const f = r.failure!;
+  const f = r.failure;
   const models = g.results.map((x) => shortModel(x.model));
   const lines = [paint(g.known ? 'known' : 'failed', clip(`${g.known ? 'k' : '✗'} ${keys.get(g.adapter)} ${g.adapter} · ${g.id} · ${models.length > 1 ? `${models.length} models (${models.join(', ')})` : models[0]}`, width))];
   lines.push(clip(`  ${f.kind}: ${f.message}`, width));

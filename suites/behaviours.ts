@@ -1,7 +1,7 @@
-import type { AdapterError, ParseOutcome, SerializeOutcome } from '../adapters/contract.ts';
-import { show } from '../src/equality.ts';
-import { isPlainObject, LosslessNumber, type Answer } from '../src/json.ts';
-import type { Observed } from './check.ts';
+import type { AdapterError, ParseOutcome, SerializeOutcome } from '../core/contract.ts';
+import { show } from '../core/equality.ts';
+import { isPlainObject, LosslessNumber, type Answer } from '../core/json.ts';
+import type { Observed } from '../core/check.ts';
 import { readOutput } from './verdicts.ts';
 
 /**

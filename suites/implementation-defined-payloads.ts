@@ -1,5 +1,5 @@
 import { LONE_SURROGATES } from '../arbitraries/pools/strings.ts';
-import type { SuiteContext } from './check.ts';
+import type { SuiteContext } from '../core/check.ts';
 import { fieldsOfType, typicalValue, withRawMember } from './typical.ts';
 
 /** A valid payload but for one implementation-defined member, and what that member was. */

@@ -1,9 +1,9 @@
-import type { Adapter } from '../adapters/contract.ts';
-import type { Json } from '../src/json.ts';
-import type { Check, ObservationCase, Observed, Suite, SuiteContext } from './check.ts';
+import type { Adapter } from '../core/contract.ts';
+import type { Json } from '../core/json.ts';
+import type { Check, ObservationCase, Observed, Suite, SuiteContext } from '../core/check.ts';
 import { fieldsOfType, typicalValue } from './typical.ts';
 import { encodeText, shownPayload, andThen } from './verdicts.ts';
-import type { ParseOutcome } from '../adapters/contract.ts';
+import type { ParseOutcome } from '../core/contract.ts';
 import { memberText, parsedDuplicate, parsedNumber, parsedString, wrote } from './behaviours.ts';
 import { implementationDefinedPayloads } from './implementation-defined-payloads.ts';
 

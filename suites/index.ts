@@ -1,4 +1,4 @@
-import type { Suite } from './check.ts';
+import type { Suite } from '../core/check.ts';
 import { implementationDefinedSuite } from './implementation-defined.ts';
 import { parseSuite } from './parse.ts';
 import { roundTripSuite } from './round-trip.ts';

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { validValues } from '../arbitraries/index.ts';
 import { baseOf, fuzzCases, MUTATIONS, type FuzzCase } from '../arbitraries/wire/mutations.ts';
-import type { Json } from '../src/json.ts';
-import type { Check, PropertyCheck, SuiteContext } from './check.ts';
+import type { Json } from '../core/json.ts';
+import type { Check, PropertyCheck, SuiteContext } from '../core/check.ts';
 import { andThen, encodeText, expectRejected, shownPayload } from './verdicts.ts';
 
 /** The fuzzer's reject-labelled families, run as properties: a team gating CI on `orc run` meets malformed JSON too. */

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { breakers, fieldClasses, validValues } from '../arbitraries/index.ts';
 import type { BrokenValue } from '../arbitraries/index.ts';
-import type { Json } from '../src/json.ts';
-import type { Check, PropertyCheck, Suite } from './check.ts';
+import type { Json } from '../core/json.ts';
+import type { Check, PropertyCheck, Suite } from '../core/check.ts';
 import { encodeText, expectParsed, expectRejected, shownPayload, andThen } from './verdicts.ts';
 import { confusionChecks, malformedJsonChecks } from './malformed.ts';
 

@@ -1,7 +1,7 @@
 import { validValues, wireSpellings } from '../arbitraries/index.ts';
-import { difference, show } from '../src/equality.ts';
-import type { Json } from '../src/json.ts';
-import type { Suite } from './check.ts';
+import { difference, show } from '../core/equality.ts';
+import type { Json } from '../core/json.ts';
+import type { Suite } from '../core/check.ts';
 import { encodeText, expectParsed, reserialize, shownPayload, andThen, written } from './verdicts.ts';
 
 export const roundTripSuite: Suite = {
@@ -18,7 +18,7 @@ export const roundTripSuite: Suite = {
         show: (v: Json) => ({ value: v }),
         evaluate: (adapter, v: Json) => andThen(adapter.serialize(model.name, v), (s) => {
           const w = written(s);
-          if (!w.ok || !s.ok) return w.ok ? { pass: true as const } : w.verdict;
+          if (!w.ok || !s.ok) return w.ok ? { status: 'pass' as const } : w.verdict;
           return andThen(adapter.parse(model.name, s.bytes), (p) => expectParsed(p, v));
         }),
       },
@@ -29,11 +29,11 @@ export const roundTripSuite: Suite = {
         arbitrary: wireSpellings(values),
         show: (s: { text: string }) => shownPayload(s.text),
         evaluate: (adapter, s: { value: Json; text: string }) => andThen(reserialize(adapter, model.name, encodeText(s.text)), (o) => {
-          if (!o.ok && o.error.kind === 'parse_error') return { pass: false as const, kind: 'rejected-valid' as const, message: `rejected a valid payload: ${o.error.message}` };
+          if (!o.ok && o.error.kind === 'parse_error') return { status: 'fail' as const, kind: 'rejected-valid' as const, message: `rejected a valid payload: ${o.error.message}` };
           const out = written(o);
           if (!out.ok) return out.verdict;
           const d = difference(s.value, out.value);
-          return d ? { pass: false as const, kind: 'mismatch' as const, message: d, answer: show(out.value) } : { pass: true as const };
+          return d ? { status: 'fail' as const, kind: 'mismatch' as const, message: d, answer: show(out.value) } : { status: 'pass' as const };
         }),
       },
     ];

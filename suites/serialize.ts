@@ -1,10 +1,10 @@
 import { validValues } from '../arbitraries/index.ts';
-import { difference, show } from '../src/equality.ts';
-import type { Json } from '../src/json.ts';
-import type { Check, PropertyCheck, Suite, Verdict } from './check.ts';
+import { difference, show } from '../core/equality.ts';
+import type { Json } from '../core/json.ts';
+import type { Check, PropertyCheck, Suite, Verdict } from '../core/check.ts';
 import { andThen, schemaVerdict, written } from './verdicts.ts';
 import { serializerChoiceChecks } from './serializer-choices.ts';
-import type { Answer } from '../src/json.ts';
+import type { Answer } from '../core/json.ts';
 
 type Judge = (value: Json, output: Answer, text: string) => Verdict;
 
@@ -25,21 +25,21 @@ export const serializeSuite: Suite = {
       }),
     });
     const checks: Check[] = [
-      check('OutputIsJson', 'the output is UTF-8 JSON', () => ({ pass: true })),
+      check('OutputIsJson', 'the output is UTF-8 JSON', () => ({ status: 'pass' })),
       check('OutputValidates', 'the output validates against the schema', (_v, out, text) => schemaVerdict(set, model.id, out, text)),
       check('PreservesValue', 'the output reads back as the value given, nothing added', (v, out, text) => {
         const d = difference(v, out);
-        return d ? { pass: false, kind: 'mismatch', message: d, answer: text } : { pass: true };
+        return d ? { status: 'fail', kind: 'mismatch', message: d, answer: text } : { status: 'pass' };
       }),
     ];
     for (const field of Object.keys(model.schema.properties ?? {})) {
       checks.push(check(`WritesField.${field}`, `the output has ${field} with the value given`, (v, out, text) => {
         const given = (v as Record<string, Json>)[field];
-        if (given === undefined) return { pass: true };
+        if (given === undefined) return { status: 'pass' };
         const got = (out as Record<string, Answer>)?.[field];
-        if (got === undefined) return { pass: false, kind: 'invalid-output', message: `${field} is missing from the output`, answer: text };
+        if (got === undefined) return { status: 'fail', kind: 'invalid-output', message: `${field} is missing from the output`, answer: text };
         const d = difference(given, got, `/${field}`);
-        return d ? { pass: false, kind: 'mismatch', message: d, answer: show(got) } : { pass: true };
+        return d ? { status: 'fail', kind: 'mismatch', message: d, answer: show(got) } : { status: 'pass' };
       }));
     }
     return [...checks, ...serializerChoiceChecks(ctx)];

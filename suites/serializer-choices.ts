@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
-import type { Adapter, SerializeOutcome } from '../adapters/contract.ts';
-import { LosslessNumber, type Answer, type Json } from '../src/json.ts';
-import type { Check, ObservationCase, PropertyCheck, Shown, SuiteContext, Verdict } from './check.ts';
+import type { Adapter, SerializeOutcome } from '../core/contract.ts';
+import { LosslessNumber, type Answer, type Json } from '../core/json.ts';
+import type { Check, ObservationCase, PropertyCheck, Shown, SuiteContext, Verdict } from '../core/check.ts';
 import { memberText, wrote } from './behaviours.ts';
 import { implementationDefinedPayloads } from './implementation-defined-payloads.ts';
 import { fieldsOfType, typicalValue } from './typical.ts';
@@ -41,7 +41,7 @@ function writings(ctx: SuiteContext) {
 
 /** Output that is JSON and a valid event, a documented refusal, or the failure it is. */
 function validOutput(ctx: SuiteContext, o: SerializeOutcome): Verdict {
-  if (!o.ok) return misbehaved(o.error) ?? { pass: true };
+  if (!o.ok) return misbehaved(o.error) ?? { status: 'pass' };
   return outputValidator(ctx.set, ctx.model.id)(o.bytes);
 }
 
@@ -91,7 +91,7 @@ export function serializerChoiceChecks(ctx: SuiteContext): Check[] {
     observe: (a) => andThen(empty.write(a, m), (o) => {
       const named = wrote(o, () => 'wrote');
       if (named.behaviour !== 'wrote') return named;
-      return { ...named, behaviour: validOutput(ctx, o).pass ? 'wrote a valid event' : 'wrote an invalid event' };
+      return { ...named, behaviour: validOutput(ctx, o).status === 'pass' ? 'wrote a valid event' : 'wrote an invalid event' };
     }),
   }], ['parse', 'serialize']));
   return checks;

@@ -1,15 +1,15 @@
 import * as fc from 'fast-check';
-import type { Adapter, DecodedEvent } from '../adapters/contract.ts';
+import type { Adapter, DecodedEvent } from '../core/contract.ts';
 import { validValues } from '../arbitraries/index.ts';
 import { validImageStreams } from '../arbitraries/sequences.ts';
 import { cutAt, encodeSse, framings, PLAIN, sseStreams, type SseStream, type StreamOptions } from '../arbitraries/sse/framing.ts';
-import { difference, show } from '../src/equality.ts';
+import { difference, show } from '../core/equality.ts';
 import { parse as parseLossless } from 'lossless-json';
-import { asDoubles, type Answer, type Json } from '../src/json.ts';
-import { modelOfEventType, type SchemaSet } from '../src/models.ts';
+import { asDoubles, type Answer, type Json } from '../core/json.ts';
+import { modelOfEventType, type SchemaSet } from '../core/models.ts';
 import { decodeSse } from '../src/sse/decoder.ts';
 import { StreamValidator } from '../src/stream/rules.ts';
-import type { Check, Shown, Suite, Verdict } from './check.ts';
+import type { Check, Shown, Suite, Verdict } from '../core/check.ts';
 import { typicalValue } from './typical.ts';
 import { refusal } from './behaviours.ts';
 import { andThen, encodeText, misbehaved, shownPayload } from './verdicts.ts';
@@ -23,20 +23,20 @@ interface SequenceCase {
 /** A whole valid stream through the adapter's decoder, each event through its parser: what a client of the SDK sees. */
 async function expectSequence(set: SchemaSet, adapter: Adapter, c: SequenceCase): Promise<Verdict> {
   const out = await adapter.sse!(cutAt(c.bytes, c.cuts));
-  if (!out.ok) return misbehaved(out.error) ?? { pass: false, kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
-  if (out.events.length !== c.events.length) return { pass: false, kind: 'mismatch', message: `decoded ${out.events.length} events of ${c.events.length}`, answer: render(out.events) };
+  if (!out.ok) return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
+  if (out.events.length !== c.events.length) return { status: 'fail', kind: 'mismatch', message: `decoded ${out.events.length} events of ${c.events.length}`, answer: render(out.events) };
   const rules = new StreamValidator();
   for (const [i, e] of out.events.entries()) {
     const model = modelOfEventType(set, e.event);
-    if (!model) return { pass: false, kind: 'mismatch', message: `event ${i + 1}: event field ${JSON.stringify(e.event)} names no model`, answer: render(out.events) };
+    if (!model) return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: event field ${JSON.stringify(e.event)} names no model`, answer: render(out.events) };
     const parsed = await adapter.parse(model.name, encodeText(e.data));
-    if (!parsed.ok) return misbehaved(parsed.error) ?? { pass: false, kind: 'rejected-valid', message: `event ${i + 1} (${model.name}) was refused: ${parsed.error.message}` };
+    if (!parsed.ok) return misbehaved(parsed.error) ?? { status: 'fail', kind: 'rejected-valid', message: `event ${i + 1} (${model.name}) was refused: ${parsed.error.message}` };
     const d = difference(c.events[i]!, parsed.value);
-    if (d) return { pass: false, kind: 'mismatch', message: `event ${i + 1}: ${d}`, answer: show(parsed.value) };
+    if (d) return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: ${d}`, answer: show(parsed.value) };
     const v = rules.push(c.events[i]!);
-    if (v) return { pass: false, kind: 'mismatch', message: `event ${i + 1}: ${v.rule}: ${v.message}` };
+    if (v) return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: ${v.rule}: ${v.message}` };
   }
-  return { pass: true };
+  return { status: 'pass' };
 }
 
 /** Non-ASCII in every free string, so that cuts can land inside a UTF-8 character. */
@@ -79,13 +79,13 @@ function expectDecoded(adapter: Adapter, s: SseStream): Verdict | Promise<Verdic
   const chunks = cutAt(s.bytes, s.cuts);
   const expected = decodeSse(chunks).events;
   return andThen(adapter.sse!(chunks), (out): Verdict => {
-    if (!out.ok) return misbehaved(out.error) ?? { pass: false, kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
+    if (!out.ok) return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
     // an empty event type is the default type, as no event field is (WHATWG): '' and null say the same
     const got = out.events.map((e) => ({ event: e.event || null, data: e.data }));
     const i = got.findIndex((e, k) => !expected[k] || e.event !== expected[k]!.event || !sameData(adapter, e.data, expected[k]!.data));
-    if (i < 0 && got.length === expected.length) return { pass: true };
+    if (i < 0 && got.length === expected.length) return { status: 'pass' };
     const where = i < 0 ? `gave ${got.length} events of ${expected.length}` : `event ${i + 1} differs: expected ${JSON.stringify(expected[i])}`;
-    return { pass: false, kind: 'mismatch', message: `decoded ${got.length} event(s), the reference ${expected.length}; ${where}`, answer: render(got) };
+    return { status: 'fail', kind: 'mismatch', message: `decoded ${got.length} event(s), the reference ${expected.length}; ${where}`, answer: render(got) };
   });
 }
 

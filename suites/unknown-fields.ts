@@ -1,8 +1,8 @@
 import { breakers } from '../arbitraries/index.ts';
 import * as fc from 'fast-check';
 import type { BrokenValue } from '../arbitraries/index.ts';
-import { objectFrom, type Json } from '../src/json.ts';
-import type { Check, Suite } from './check.ts';
+import { objectFrom, type Json } from '../core/json.ts';
+import type { Check, Suite } from '../core/check.ts';
 import { typicalValue } from './typical.ts';
 import { memberText, wrote } from './behaviours.ts';
 import { encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, andThen } from './verdicts.ts';

@@ -1,11 +1,11 @@
 import { parse as parseLossless } from 'lossless-json';
-import type { Adapter, AdapterError, ParseOutcome, SerializeOutcome } from '../adapters/contract.ts';
-import { difference, show } from '../src/equality.ts';
-import { asDoubles, type Answer, type Json } from '../src/json.ts';
+import type { Adapter, AdapterError, ParseOutcome, SerializeOutcome } from '../core/contract.ts';
+import { difference, show } from '../core/equality.ts';
+import { asDoubles, type Answer, type Json } from '../core/json.ts';
 
 export { asDoubles };
-import type { Shown, Verdict } from './check.ts';
-import type { SchemaSet } from '../src/models.ts';
+import type { Shown, Verdict } from '../core/check.ts';
+import type { SchemaSet } from '../core/models.ts';
 
 export const encodeText = (text: string) => new TextEncoder().encode(text);
 
@@ -20,20 +20,20 @@ export function andThen<T, R>(x: T | Promise<T>, f: (t: T) => R | Promise<R>): R
 
 /** A refusal that is not the implementation's documented error is a defect in every check. */
 export function misbehaved(error: AdapterError): Verdict | undefined {
-  if (error.kind === 'unsupported') return { pass: false, unsupported: true, message: error.message };
+  if (error.kind === 'unsupported') return { status: 'unsupported', message: error.message };
   if (error.kind === 'parse_error' || error.kind === 'serialize_error') return undefined;
-  return { pass: false, kind: error.kind, message: error.message, ...(error.stderr ? { stderr: error.stderr } : {}) };
+  return { status: 'fail', kind: error.kind, message: error.message, ...(error.stderr ? { stderr: error.stderr } : {}) };
 }
 
 export function expectParsed(outcome: ParseOutcome, expected: Json): Verdict {
-  if (!outcome.ok) return misbehaved(outcome.error) ?? { pass: false, kind: 'rejected-valid', message: `rejected a valid payload: ${outcome.error.message}` };
+  if (!outcome.ok) return misbehaved(outcome.error) ?? { status: 'fail', kind: 'rejected-valid', message: `rejected a valid payload: ${outcome.error.message}` };
   const d = difference(expected, outcome.value);
-  return d ? { pass: false, kind: 'mismatch', message: d, answer: show(outcome.value) } : { pass: true };
+  return d ? { status: 'fail', kind: 'mismatch', message: d, answer: show(outcome.value) } : { status: 'pass' };
 }
 
 export function expectRejected(outcome: ParseOutcome): Verdict {
-  if (!outcome.ok) return misbehaved(outcome.error) ?? { pass: true };
-  return { pass: false, kind: 'accepted-invalid', message: 'accepted a payload that breaks the model', answer: show(outcome.value) };
+  if (!outcome.ok) return misbehaved(outcome.error) ?? { status: 'pass' };
+  return { status: 'fail', kind: 'accepted-invalid', message: 'accepted a payload that breaks the model', answer: show(outcome.value) };
 }
 
 /** Reads serializer output: UTF-8, then JSON with every number kept as written. */
@@ -54,9 +54,9 @@ export function readOutput(bytes: Uint8Array): { ok: true; value: Answer; text: 
 /** A value read from a serializer's output against its model's schema: its first error, or a pass. */
 export function schemaVerdict(set: SchemaSet, modelId: string, value: Answer, text: string): Verdict {
   const validate = set.ajv.getSchema(modelId)!;
-  if (validate(asDoubles(value))) return { pass: true };
+  if (validate(asDoubles(value))) return { status: 'pass' };
   const e = validate.errors?.[0];
-  return { pass: false, kind: 'invalid-output', message: `output breaks the schema: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim(), answer: text };
+  return { status: 'fail', kind: 'invalid-output', message: `output breaks the schema: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim(), answer: text };
 }
 
 /** Whether serializer output is JSON and a valid event of one model. */
@@ -65,7 +65,7 @@ export type OutputValidator = (bytes: Uint8Array) => Verdict;
 export function outputValidator(set: SchemaSet, modelId: string): OutputValidator {
   return (bytes) => {
     const out = readOutput(bytes);
-    return out.ok ? schemaVerdict(set, modelId, out.value, out.text) : { pass: false, kind: 'invalid-output', message: out.message, answer: out.text };
+    return out.ok ? schemaVerdict(set, modelId, out.value, out.text) : { status: 'fail', kind: 'invalid-output', message: out.message, answer: out.text };
   };
 }
 
@@ -74,10 +74,10 @@ export type Written = { ok: true; value: Answer; text: string } | { ok: false; v
 /** Serializer output read back, or the verdict when there is none to read. */
 export function written(outcome: SerializeOutcome): Written {
   if (!outcome.ok) {
-    return { ok: false, verdict: misbehaved(outcome.error) ?? { pass: false, kind: 'rejected-valid', message: `refused to serialize a valid value: ${outcome.error.message}` } };
+    return { ok: false, verdict: misbehaved(outcome.error) ?? { status: 'fail', kind: 'rejected-valid', message: `refused to serialize a valid value: ${outcome.error.message}` } };
   }
   const out = readOutput(outcome.bytes);
-  if (!out.ok) return { ok: false, verdict: { pass: false, kind: 'invalid-output', message: out.message, answer: out.text } };
+  if (!out.ok) return { ok: false, verdict: { status: 'fail', kind: 'invalid-output', message: out.message, answer: out.text } };
   return out;
 }
 
@@ -96,7 +96,7 @@ export function reserialize(adapter: Adapter, model: string, payload: Uint8Array
  */
 export function expectParsedIfCanonicalIs(adapter: Adapter, model: string, value: Json, text: string, expected: Json = value): Verdict | Promise<Verdict> {
   return andThen(adapter.parse(model, encodeText(JSON.stringify(expected))), (canonical) => {
-    if (!expectParsed(canonical, expected).pass) return { pass: true as const, vacuous: true as const };
+    if (expectParsed(canonical, expected).status !== 'pass') return { status: 'vacuous' as const };
     return andThen(adapter.parse(model, encodeText(text)), (o) => expectParsed(o, expected));
   });
 }

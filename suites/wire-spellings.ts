@@ -1,6 +1,6 @@
 import { mixedValues, wireSpellings, type SpellingKind } from '../arbitraries/index.ts';
-import type { Json } from '../src/json.ts';
-import type { Suite } from './check.ts';
+import type { Json } from '../core/json.ts';
+import type { Suite } from '../core/check.ts';
 import { expectParsedIfCanonicalIs, shownPayload } from './verdicts.ts';
 
 const KINDS: [string, SpellingKind, string][] = [

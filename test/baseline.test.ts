@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { judgeBaseline, updatedBaseline, type Baseline, type BaselineEntry } from '../src/runner/baseline.ts';
-import type { CheckResult } from '../src/runner/results.ts';
+import type { CheckResult } from '../core/results.ts';
 import { orc } from './helpers/cli.ts';
 
 const result = (id: string, status: CheckResult['status'], adapter = 'a'): CheckResult => ({
   adapter, model: 'M', id, level: 'Required', suite: 'Parse', description: '', status, casesRun: 1, durationMs: 0, seed: 1,
   ...(status === 'failed' ? { failure: { kind: 'mismatch', message: 'boom', counterexample: {}, path: '0', shrinks: 0, replay: 'orc1.x', replayCommand: 'x' } } : {}),
-});
+}) as CheckResult;
 const entry = (check: string, adapter = 'a'): BaselineEntry => ({ adapter, model: 'M', check, reason: 'known' });
 const baseline = (...failures: ReturnType<typeof entry>[]): Baseline => ({ format: 'openresponses-conformance/baseline@1', failures });
 const everything = () => true;
@@ -43,7 +43,7 @@ describe('the known-failure baseline', () => {
   });
 
   it('a listed check that now fails another way is a new failure: a clean rejection that became a crash is not "known"', () => {
-    const crashed = { ...result('X', 'failed'), failure: { ...result('X', 'failed').failure!, kind: 'crash' as const } };
+    const crashed = { ...result('X', 'failed'), failure: { ...result('X', 'failed').failure!, kind: 'crash' as const } } as CheckResult;
     const v = judgeBaseline(baseline({ ...entry('X'), kind: 'mismatch' }), [crashed], everything);
     expect(v.ok).toBe(false);
     expect(v.newFailures.map((r) => [r.id, r.was, r.failure!.kind])).toEqual([['X', 'mismatch', 'crash']]);

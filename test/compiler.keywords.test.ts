@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { breakers, invalidValues, validValues } from '../arbitraries/index.ts';
-import { UnsupportedKeywordError } from '../src/errors.ts';
-import type { ErrorObject } from '../src/oracle.ts';
+import { UnsupportedKeywordError } from '../core/errors.ts';
+import type { ErrorObject } from '../core/oracle.ts';
 import { sourceOf } from './helpers/schemas.ts';
 
 /** Schemas beyond ours, one or two per keyword family, each checked against ajv. */
@@ -65,7 +65,7 @@ describe('valid(schema)', () => {
   }
 
   it('the bundled union of the four events (a oneOf of $refs to other files) compiles: every value valid, every event type drawn', async () => {
-    const { loadSchemaSet } = await import('../src/models.ts');
+    const { loadSchemaSet } = await import('../core/models.ts');
     const set = loadSchemaSet();
     const id = 'https://openresponses-conformance.example/schema/ImageGenCallEvent.schema.json';
     const validate = set.ajv.getSchema(id)!;

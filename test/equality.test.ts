@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { difference, show } from '../src/equality.ts';
-import { LosslessNumber } from '../src/json.ts';
+import { difference, show } from '../core/equality.ts';
+import { LosslessNumber } from '../core/json.ts';
 
 describe('comparing an answer with the value meant', () => {
   it('numbers are equal when their doubles are', () => {

@@ -3,10 +3,10 @@
  * answer only that path gives pins it: a harness that drifted to another entry point fails here.
  */
 import { describe, expect, it } from 'vitest';
-import type { Adapter } from '../adapters/contract.ts';
+import type { Adapter } from '../core/contract.ts';
 import { bundledHarnesses } from '../adapters/stdio/factories.ts';
 import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.ts';
-import { show } from '../src/equality.ts';
+import { show } from '../core/equality.ts';
 import { GENERATING, set } from './helpers/adapters.ts';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';

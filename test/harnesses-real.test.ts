@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledHarnesses } from '../adapters/stdio/factories.ts';
 import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.ts';
-import type { Adapter } from '../adapters/contract.ts';
+import type { Adapter } from '../core/contract.ts';
 import { GENERATING, set } from './helpers/adapters.ts';
 import { byId, runChecks } from './helpers/run.ts';
 import { orc } from './helpers/cli.ts';

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReport } from '../reports/html.ts';
-import type { CheckResult, RunEvent } from '../src/runner/results.ts';
+import type { CheckResult, RunEvent } from '../core/results.ts';
 import { chromiumPath, launchChromium } from './browser/chromium.ts';
 import { orc } from './helpers/cli.ts';
 
@@ -37,7 +37,7 @@ function hostileEvents(): RunEvent[] {
     } : {}),
     ...(status === 'unsupported' ? { reason: hostile('reason') } : {}),
     ...(status === 'observed' ? { observations: [{ label: hostile('label'), shown: {}, behaviour: hostile('behaviour'), outcome: hostile('outcome') }] } : {}),
-  });
+  }) as CheckResult;
   return [
     { type: 'run-started', run: { tool: { name: 'orc', version: '0' }, command: hostile('command'), seed: 1, runs: 3, startedAt: 'now', models: [hostile('Model')], checks: 4, shard: hostile('shard') } },
     { type: 'adapter-started', adapter: { name: hostile('adapter'), implementation: hostile('impl'), version: hostile('v'), language: hostile('lang') } as never },

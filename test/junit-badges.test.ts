@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { badgeFile, badges } from '../reports/badges.ts';
 import { junitReport } from '../reports/junit.ts';
-import type { CheckResult, RunEvent } from '../src/runner/results.ts';
+import type { CheckResult, RunEvent } from '../core/results.ts';
 
 const hostile = 'a\u0000b\u0008c\ud800 ]]> <script>alert(1)</script> & "quote" \'apos\' \ufffe';
 const result = (adapter: string, id: string, status: CheckResult['status'], level: CheckResult['level'] = 'Required'): CheckResult => ({
@@ -10,7 +10,7 @@ const result = (adapter: string, id: string, status: CheckResult['status'], leve
   ...(status === 'failed' ? { failure: { kind: 'mismatch', message: hostile, counterexample: { payload: { text: hostile, base64: 'AA==' } }, answer: hostile, path: '0', shrinks: 1, replay: 'orc1.tok', replayCommand: 'npx orc replay orc1.tok' } } : {}),
   ...(status === 'unsupported' ? { reason: 'no serialize' } : {}),
   ...(status === 'observed' ? { observations: [{ label: '-0', shown: {}, behaviour: 'kept', outcome: hostile }] } : {}),
-});
+}) as CheckResult;
 const run = (results: CheckResult[], extra: RunEvent[] = []): RunEvent[] => [
   ...results.map((r) => ({ type: 'check-finished' as const, result: r })),
   ...extra,

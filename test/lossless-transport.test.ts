@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StdioAdapter } from '../adapters/stdio/client.ts';
-import { LosslessNumber } from '../src/json.ts';
-import { show } from '../src/equality.ts';
+import { LosslessNumber } from '../core/json.ts';
+import { show } from '../core/equality.ts';
 import { GENERATING } from './helpers/adapters.ts';
 
 const value = { type: 'response.image_generation_call.generating', item_id: 'x', output_index: -0, sequence_number: new LosslessNumber('9007199254740993') };

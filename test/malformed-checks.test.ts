@@ -4,7 +4,7 @@
  * with a shrunk payload and a replay command.
  */
 import { describe, expect, it } from 'vitest';
-import type { Adapter, ParseOutcome } from '../adapters/contract.ts';
+import type { Adapter, ParseOutcome } from '../core/contract.ts';
 import { GENERATING, reference } from './helpers/adapters.ts';
 import { acceptsTrailingCommas, lenientNumbers } from './helpers/broken-parsers.ts';
 import { byId, runChecks } from './helpers/run.ts';

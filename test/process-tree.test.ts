@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StdioAdapter } from '../adapters/stdio/client.ts';
-import { PROJECT_ROOT, SCHEMA_DIR } from '../src/models.ts';
-import { createAjv } from '../src/oracle.ts';
+import { PROJECT_ROOT, SCHEMA_DIR } from '../core/models.ts';
+import { createAjv } from '../core/oracle.ts';
 import { GENERATING, set } from './helpers/adapters.ts';
 import { planChecks } from '../src/runner/plan.ts';
 import { runCheck } from '../src/runner/run-check.ts';
-import { findModel } from '../src/models.ts';
+import { findModel } from '../core/models.ts';
 import { orc } from './helpers/cli.ts';
 
 const validateReport = createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8')));

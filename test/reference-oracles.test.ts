@@ -10,7 +10,7 @@ import { breakers, validValues, wireSpellings } from '../arbitraries/index.ts';
 import { baseOf, fuzzCases, MUTATIONS } from '../arbitraries/wire/mutations.ts';
 import { Codec } from '../adapters/reference/codec.ts';
 import { decodeSse } from '../src/sse/decoder.ts';
-import type { Json } from '../src/json.ts';
+import type { Json } from '../core/json.ts';
 import { set } from './helpers/adapters.ts';
 
 type Ev = { event: string | null; data: string; id: string | null };

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { markdownReport } from '../reports/markdown.ts';
 import { terminalReport } from '../reports/terminal.ts';
 import { jsonReport } from '../reports/json.ts';
-import { visible } from '../reports/_internals/visible.ts';
-import type { RunEvent } from '../src/runner/results.ts';
+import { visible } from '../core/visible.ts';
+import type { CheckResult, RunEvent } from '../core/results.ts';
 
 const hostile = '```\n| col | <script>alert(1)</script> \u202e\u0000\ud800';
 const events: RunEvent[] = [
@@ -69,7 +69,7 @@ describe('reports', () => {
             status: c >= 250 ? 'observed' : failed ? 'failed' : 'passed', casesRun: 100, durationMs: 1, seed: 1,
             ...(c < 250 && failed ? { failure: { kind: 'mismatch', message: 'x'.repeat(300), counterexample: { payload: { text: 'p'.repeat(400), base64: 'AA==' } }, answer: 'a'.repeat(400), path: '0', shrinks: 1, replay: 'orc1.x', replayCommand: `npx orc replay orc1.${'t'.repeat(150)}` } } : {}),
             ...(c >= 250 ? { observations: [{ label: `case ${c}`, shown: {}, behaviour: `b${a % 4}`, outcome: 'o'.repeat(200) }] } : {}),
-          } });
+          } as CheckResult });
         }
       }
     }

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Adapter, SseOutcome } from '../adapters/contract.ts';
+import type { Adapter, SseOutcome } from '../core/contract.ts';
 import { validValues } from '../arbitraries/index.ts';
 import { cutAt, encodeSse, expectedData, expectedEvent, framings, PLAIN, sseStreams, type Framing } from '../arbitraries/sse/framing.ts';
 import { decodeSse, SseDecoder } from '../src/sse/decoder.ts';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StdioAdapter } from '../adapters/stdio/client.ts';
-import type { ParseOutcome } from '../adapters/contract.ts';
-import { show } from '../src/equality.ts';
-import { PROJECT_ROOT } from '../src/models.ts';
+import type { ParseOutcome } from '../core/contract.ts';
+import { show } from '../core/equality.ts';
+import { PROJECT_ROOT } from '../core/models.ts';
 import { GENERATING } from './helpers/adapters.ts';
 import { byId, runChecks } from './helpers/run.ts';
 

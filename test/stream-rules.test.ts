@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { imageEvent, validImageStreams } from '../arbitraries/sequences.ts';
 import { encodeSse, PLAIN } from '../arbitraries/sse/framing.ts';
-import type { Json } from '../src/json.ts';
+import type { Json } from '../core/json.ts';
 import { STAGES, StreamValidator, type Stage, type StreamRule } from '../src/stream/rules.ts';
 import { orc } from './helpers/cli.ts';
 

@@ -3,8 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/models.ts';
-import type { CheckResult } from '../src/runner/results.ts';
+import { PROJECT_ROOT } from '../core/models.ts';
+import type { CheckResult } from '../core/results.ts';
 import { decodeReplay } from '../src/runner/replay-token.ts';
 import { orc } from './helpers/cli.ts';
 

@@ -1,6 +1,6 @@
-import { asDoubles } from '../../src/json.ts';
-import type { SchemaSet } from '../../src/models.ts';
-import { describeThrown, failure, type Adapter, type AdapterFactory } from '../contract.ts';
+import { asDoubles } from '../../core/json.ts';
+import type { SchemaSet } from '../../core/models.ts';
+import { describeThrown, failure, type Adapter, type AdapterFactory } from '../../core/contract.ts';
 import { Codec, ReferenceParseError } from './codec.ts';
 import { decodeSse } from '../../src/sse/decoder.ts';
 

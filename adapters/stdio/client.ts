@@ -1,5 +1,5 @@
-import { jsonText, type Answer } from '../../src/json.ts';
-import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, Restart, SerializeOutcome, SseOutcome } from '../contract.ts';
+import { jsonText, type Answer } from '../../core/json.ts';
+import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, Restart, SerializeOutcome, SseOutcome } from '../../core/contract.ts';
 import { HarnessProcess, MAX_LINE_CHARS } from './child.ts';
 import { PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.ts';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AdapterFactory } from '../contract.ts';
+import type { AdapterFactory } from '../../core/contract.ts';
 import { StdioAdapter } from './client.ts';
 import { isBuilt, loadManifests } from './harnesses.ts';
 

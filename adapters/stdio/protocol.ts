@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseLossless } from 'lossless-json';
-import { asDoubles, LosslessNumber, type Answer } from '../../src/json.ts';
-import { SCHEMA_DIR } from '../../src/models.ts';
-import { createAjv } from '../../src/oracle.ts';
-import type { AdapterError, DecodedEvent, Operation } from '../contract.ts';
+import { asDoubles, LosslessNumber, type Answer } from '../../core/json.ts';
+import { SCHEMA_DIR } from '../../core/models.ts';
+import { createAjv } from '../../core/oracle.ts';
+import type { AdapterError, DecodedEvent, Operation } from '../../core/contract.ts';
 
 export const PROTOCOL_VERSION = 1;
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { asDoubles } from '../../src/json.ts';
-import type { Model } from '../../src/models.ts';
-import { failure, type Adapter, type AdapterFactory, type Operation } from '../contract.ts';
+import { asDoubles } from '../../core/json.ts';
+import type { Model } from '../../core/models.ts';
+import { failure, type Adapter, type AdapterFactory, type Operation } from '../../core/contract.ts';
 import { SpeakeasyModel, type SpeakeasyModule } from './sdk-model.ts';
 import { decodeWithEventStream } from './event-stream.ts';
 

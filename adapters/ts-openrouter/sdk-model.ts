@@ -1,6 +1,6 @@
-import type { Answer, Json } from '../../src/json.ts';
-import type { Model } from '../../src/models.ts';
-import { describeThrown, failure, type ParseOutcome, type SerializeOutcome } from '../contract.ts';
+import type { Answer, Json } from '../../core/json.ts';
+import type { Model } from '../../core/models.ts';
+import { describeThrown, failure, type ParseOutcome, type SerializeOutcome } from '../../core/contract.ts';
 
 /** What Speakeasy generates per model: FromJSON returns a Result; ToJSON throws on invalid input. */
 export interface SpeakeasyModule {

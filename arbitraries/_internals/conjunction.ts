@@ -1,4 +1,4 @@
-import { UsageError } from '../../src/errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import type { Context } from './context.ts';
 import { child, displayPath, keyOf, type Node } from './node.ts';
 

@@ -1,6 +1,6 @@
-import type { SchemaObject } from '../../src/models.ts';
-import type { Ajv } from '../../src/oracle.ts';
-import { UnsupportedKeywordError, UsageError } from '../../src/errors.ts';
+import type { SchemaObject } from '../../core/models.ts';
+import type { Ajv } from '../../core/oracle.ts';
+import { UnsupportedKeywordError, UsageError } from '../../core/errors.ts';
 import { child, displayPath, keyOf, type Node } from './node.ts';
 import { NUMERIC_FORMATS, SUPPORTED, isAnnotation } from './keywords.ts';
 

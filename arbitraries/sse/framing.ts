@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { Json } from '../../src/json.ts';
+import type { Json } from '../../core/json.ts';
 
 export type LineEnding = '\n' | '\r\n' | '\r';
 

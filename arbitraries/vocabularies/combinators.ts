@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
-import type { Json } from '../../src/json.ts';
+import type { Json } from '../../core/json.ts';
 import { conjOf, display, type Conj } from '../_internals/conjunction.ts';
 import { child, keyOf, type Node } from '../_internals/node.ts';
 import type { Breaker, BrokenValue } from '../_internals/types.ts';
 import type { Compiler } from '../compile.ts';
 import { filteredIfViable } from '../_internals/probe.ts';
-import { UsageError } from '../../src/errors.ts';
+import { UsageError } from '../../core/errors.ts';
 
 export interface PendingCombinator {
   node: Node;

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import { UsageError } from '../../src/errors.ts';
-import type { Json } from '../../src/json.ts';
+import { UsageError } from '../../core/errors.ts';
+import type { Json } from '../../core/json.ts';
 import { display, keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
 import { SAMPLE_OF_TYPE, typesOf } from './type.ts';

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { UsageError } from '../../src/errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import { keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
 import { filteredIfViable } from '../_internals/probe.ts';

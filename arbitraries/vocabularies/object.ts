@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { objectFrom, type Json } from '../../src/json.ts';
+import { objectFrom, type Json } from '../../core/json.ts';
 import { conjOf, keywordValues, type Conj } from '../_internals/conjunction.ts';
 import { child, pointerJoin, type Node } from '../_internals/node.ts';
 import { joinField, type Breaker, type BrokenValue } from '../_internals/types.ts';

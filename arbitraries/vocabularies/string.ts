@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
 import { filteredIfViable } from '../_internals/probe.ts';
-import { UsageError } from '../../src/errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import { LONE_SURROGATES, STRING_CLASSES, STRING_POOL, type StringClass } from '../pools/strings.ts';
 
 export interface StringRules {

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { Json } from '../../src/json.ts';
+import type { Json } from '../../core/json.ts';
 import { keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
 

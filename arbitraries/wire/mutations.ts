@@ -1,11 +1,8 @@
 import * as fc from 'fast-check';
-import type { Json } from '../../src/json.ts';
+import type { Json } from '../../core/json.ts';
+import type { Expectation, MutationCategory } from '../../core/fuzz-results.ts';
 
-/** What a conforming parser must do with a mutated payload. */
-export const EXPECTATIONS = ['reject', 'accept', 'implementation-defined'] as const;
-export type Expectation = (typeof EXPECTATIONS)[number];
-export const CATEGORIES = ['numbers', 'strings', 'structure', 'size'] as const;
-export type MutationCategory = (typeof CATEGORIES)[number];
+export { CATEGORIES, EXPECTATIONS, type Expectation, type MutationCategory } from '../../core/fuzz-results.ts';
 
 /** One hostile payload: its bytes, what must happen, and, when it must parse, to what. */
 export interface FuzzCase {

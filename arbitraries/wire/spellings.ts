@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { Json } from '../../src/json.ts';
+import type { Json } from '../../core/json.ts';
 import { numberSpellings } from './number-spellings.ts';
 
 export type SpellingKind = 'whitespace' | 'keyOrder' | 'escapes' | 'numbers';

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../core/errors.ts';
 
 /** Edit distance, for "did you mean": small words only, so the table stays small. */
 function distance(a: string, b: string): number {

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBaseline, updatedBaseline } from '../runner/baseline.ts';
-import { UsageError } from '../errors.ts';
-import { loadSchemaSet, PROJECT_ROOT } from '../models.ts';
+import { UsageError } from '../../core/errors.ts';
+import { loadSchemaSet, PROJECT_ROOT } from '../../core/models.ts';
 import { entryExists } from './baseline-gate.ts';
 import { parse } from './args.ts';
-import { writeAtomic } from '../files.ts';
+import { writeAtomic } from '../../core/files.ts';
 import { readReport } from './read-report.ts';
 
 export const BASELINE_HELP = `orc baseline update [--baseline FILE] [--report FILE]

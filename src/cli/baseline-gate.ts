@@ -1,8 +1,8 @@
 import { BUNDLED } from '../../adapters/index.ts';
-import type { SchemaSet } from '../models.ts';
+import type { SchemaSet } from '../../core/models.ts';
 import { judgeBaseline, type Baseline, type BaselineEntry } from '../runner/baseline.ts';
 import { planChecks } from '../runner/plan.ts';
-import type { RunEvent } from '../runner/results.ts';
+import type { RunEvent } from '../../core/results.ts';
 
 /** Whether a baseline entry names an adapter, model and check that still exist (filters aside). */
 export function entryExists(set: SchemaSet, ran: ReadonlySet<string> = new Set()): (e: BaselineEntry) => boolean {
@@ -22,6 +22,6 @@ export function judged(file: string, baseline: Baseline, events: RunEvent[], set
   const ran = new Set(events.flatMap((e) => (e.type === 'adapter-started' ? [e.adapter.name] : e.type === 'adapter-error' ? [e.adapter] : [])));
   const v = judgeBaseline(baseline, results, entryExists(set, ran));
   const ref = (x: { adapter: string; model: string; check?: string; id?: string }) => ({ adapter: x.adapter, model: x.model, check: x.check ?? x.id! });
-  const newFailures = v.newFailures.map((r) => ({ ...ref(r), ...(r.was !== undefined ? { was: r.was, now: r.failure!.kind } : {}) }));
+  const newFailures = v.newFailures.map((r) => ({ ...ref(r), ...(r.was !== undefined ? { was: r.was, now: r.failure.kind } : {}) }));
   return { type: 'baseline', file, known: v.known.map((e) => ({ ...ref(e), reason: e.reason })), newFailures, unexpectedPasses: v.unexpectedPasses.map(ref), stale: v.stale.map(ref), ok: v.ok };
 }

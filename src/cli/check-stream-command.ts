@@ -1,8 +1,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { visible } from '../../reports/_internals/visible.ts';
-import { UsageError } from '../errors.ts';
-import type { Json } from '../json.ts';
-import { loadSchemaSet, modelOfEventType, type SchemaSet } from '../models.ts';
+import { visible } from '../../core/visible.ts';
+import { UsageError } from '../../core/errors.ts';
+import type { Json } from '../../core/json.ts';
+import { loadSchemaSet, modelOfEventType, type SchemaSet } from '../../core/models.ts';
 import { StreamReader, type RecordedEvent } from '../stream/read-stream.ts';
 import { RULES, stageOf, StreamValidator } from '../stream/rules.ts';
 import { parse } from './args.ts';

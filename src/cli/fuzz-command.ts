@@ -1,12 +1,12 @@
 import { join, resolve } from 'node:path';
 import { resolveAdapters } from '../../adapters/index.ts';
 import { behaviourTable, fuzzSummary } from '../../reports/fuzz.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import { fuzz, type FuzzResult } from '../fuzz/fuzzer.ts';
-import { findModel, loadSchemaSet, PROJECT_ROOT } from '../models.ts';
+import { findModel, loadSchemaSet, PROJECT_ROOT } from '../../core/models.ts';
 import { randomSeed } from '../runner/replay-token.ts';
 import { intOption, parse } from './args.ts';
-import { claimOutDir, safeFileName, writeAtomic } from '../files.ts';
+import { claimOutDir, safeFileName, writeAtomic } from '../../core/files.ts';
 import { onInterrupt } from './interrupt.ts';
 import { mkdirSync } from 'node:fs';
 

@@ -1,6 +1,6 @@
 import { BUNDLED } from '../../adapters/index.ts';
 import { SUITES } from '../../suites/index.ts';
-import { findModel, loadSchemaSet } from '../models.ts';
+import { findModel, loadSchemaSet } from '../../core/models.ts';
 import { parse } from './args.ts';
 
 export const LIST_HELP = `orc list [--model M] [--schema FILE] [--json]

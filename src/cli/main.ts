@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import { BASELINE_HELP, baselineCommand } from './baseline-command.ts';
 import { FUZZ_HELP, fuzzCommand } from './fuzz-command.ts';
 import { CHECK_STREAM_HELP, checkStreamCommand } from './check-stream-command.ts';

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AdapterInfo, Restart } from '../../adapters/contract.ts';
-import { UsageError } from '../errors.ts';
-import { readUserJson } from '../files.ts';
-import { SCHEMA_DIR } from '../models.ts';
-import { createAjv } from '../oracle.ts';
-import type { CheckResult, RunInfo } from '../runner/results.ts';
+import type { AdapterInfo, Restart } from '../../core/contract.ts';
+import { UsageError } from '../../core/errors.ts';
+import { readUserJson } from '../../core/files.ts';
+import { SCHEMA_DIR } from '../../core/models.ts';
+import { createAjv } from '../../core/oracle.ts';
+import type { CheckResult, RunInfo } from '../../core/results.ts';
 
 /** A report.json as orc writes it (schema/report.schema.json). */
 export interface Report {

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { replayAdapterSpec, startAdapter } from '../../adapters/index.ts';
-import { visible } from '../../reports/_internals/visible.ts';
-import type { Shown } from '../../suites/check.ts';
-import { UsageError } from '../errors.ts';
-import { findModel, loadSchemaSet } from '../models.ts';
-import { planChecks } from '../runner/plan.ts';
+import { visible } from '../../core/visible.ts';
+import type { Shown } from '../../core/check.ts';
+import { UsageError } from '../../core/errors.ts';
+import { loadSchemaSet } from '../../core/models.ts';
 import { decodeReplay } from '../runner/replay-token.ts';
-import { caseAt } from '../runner/case-at.ts';
+import { replayCase, replayedCheck } from '../runner/replay.ts';
 import { parse } from './args.ts';
 import { printFailure } from './print-failure.ts';
 import { replayFile } from './replay-file.ts';
@@ -34,25 +33,25 @@ export async function replayCommand(argv: string[]): Promise<number> {
   if (/[/\\]|\.json$/i.test(positionals[0]) || existsSync(positionals[0])) return replayFile(positionals[0], values.adapter);
   const target = decodeReplay(positionals[0]);
   const set = loadSchemaSet(values.schema ?? []);
-  const model = findModel(set, target.model);
-  const check = planChecks({ set, models: [model] }).find((c) => c.id === target.check);
-  if (!check) throw new UsageError(`check ${target.check} no longer exists for ${target.model}; run "orc list" for the checks`);
-  if (check.mode !== 'property') throw new UsageError(`${target.check} is an observation; it has no case to replay`);
+  const check = replayedCheck(set, target);
   const adapter = await startAdapter(replayAdapterSpec(target.adapter, values.adapter), { set });
   try {
-    const t = caseAt(check, target.seed, target.path);
     process.stdout.write(`${target.check} · ${target.model} · ${adapter.info.name} (seed ${target.seed}, path ${target.path})\n`);
-    printShown(check.show(t));
-    const v = await check.evaluate(adapter, t);
-    if (v.pass) {
-      process.stdout.write('verdict: passes now\n');
-      return 0;
+    const { shown, verdict: v } = await replayCase(check, adapter, target);
+    printShown(shown);
+    switch (v.status) {
+      case 'fail':
+        return printFailure(v);
+      case 'unsupported':
+        process.stdout.write(`verdict: unsupported: ${v.message}\n`);
+        return 0;
+      case 'vacuous':
+        process.stdout.write('verdict: says nothing now (its precondition does not hold)\n');
+        return 0;
+      default:
+        process.stdout.write('verdict: passes now\n');
+        return 0;
     }
-    if (v.unsupported) {
-      process.stdout.write(`verdict: unsupported: ${v.message}\n`);
-      return 0;
-    }
-    return printFailure(v);
   } finally {
     await adapter.close?.();
   }

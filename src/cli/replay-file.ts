@@ -1,8 +1,8 @@
 import { replayAdapterSpec, startAdapter } from '../../adapters/index.ts';
-import { visible } from '../../reports/_internals/visible.ts';
+import { visible } from '../../core/visible.ts';
 import { caseOf, readEntry } from '../fuzz/corpus.ts';
 import { runCase } from '../fuzz/judge.ts';
-import { loadSchemaSet } from '../models.ts';
+import { loadSchemaSet } from '../../core/models.ts';
 import { printFailure } from './print-failure.ts';
 
 /** Reruns a failure "orc fuzz" saved: the same bytes, against its adapter or another one. */
@@ -17,7 +17,7 @@ export async function replayFile(path: string, adapterName?: string): Promise<nu
     process.stdout.write(`case:    ${entry.detail}\n`);
     process.stdout.write(`payload: ${visible(Buffer.from(c.bytes).toString('utf8'), 400)} (${c.bytes.length} bytes)\n`);
     const v = await runCase(adapter, c);
-    if (v.pass) {
+    if (v.status === 'pass') {
       process.stdout.write(`verdict: passes now (${v.outcome})\n`);
       return 0;
     }

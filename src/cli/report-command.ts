@@ -1,13 +1,13 @@
 import { join, resolve } from 'node:path';
-import { collect, runFailed } from '../../reports/_internals/collect.ts';
+import { collect, runFailed } from '../../reports/collect.ts';
 import { terminalReport } from '../../reports/terminal.ts';
-import { UsageError } from '../errors.ts';
-import { loadSchemaSet, PROJECT_ROOT } from '../models.ts';
+import { UsageError } from '../../core/errors.ts';
+import { loadSchemaSet, PROJECT_ROOT } from '../../core/models.ts';
 import { planChecks } from '../runner/plan.ts';
-import type { RunEvent, RunInfo } from '../runner/results.ts';
+import type { RunEvent, RunInfo } from '../../core/results.ts';
 import { COLOR_OPTIONS, parse, useColor } from './args.ts';
 import { writeReports } from './write-reports.ts';
-import { claimOutDir } from '../files.ts';
+import { claimOutDir } from '../../core/files.ts';
 import { readReport, type Report } from './read-report.ts';
 import { readBaseline } from '../runner/baseline.ts';
 import { judged } from './baseline-gate.ts';

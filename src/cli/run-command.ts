@@ -3,10 +3,10 @@ import { join, resolve } from 'node:path';
 import { resolveAdapters } from '../../adapters/index.ts';
 import { jsonReport } from '../../reports/json.ts';
 import { terminalReport } from '../../reports/terminal.ts';
-import { runFailed, collect } from '../../reports/_internals/collect.ts';
-import { findModel, loadSchemaSet, PROJECT_ROOT } from '../models.ts';
+import { runFailed, collect } from '../../reports/collect.ts';
+import { findModel, loadSchemaSet, PROJECT_ROOT } from '../../core/models.ts';
 import { planChecks } from '../runner/plan.ts';
-import type { RunEvent } from '../runner/results.ts';
+import type { RunEvent } from '../../core/results.ts';
 import { run } from '../runner/runner.ts';
 import { CHECK_BUDGET_MS } from '../runner/run-check.ts';
 import { COLOR_OPTIONS, intOption, parse, useColor } from './args.ts';
@@ -16,9 +16,9 @@ import { TOOL } from './tool.ts';
 import { readBaseline } from '../runner/baseline.ts';
 import { randomSeed } from '../runner/replay-token.ts';
 import { judged } from './baseline-gate.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import { onInterrupt } from './interrupt.ts';
-import { claimOutDir } from '../files.ts';
+import { claimOutDir } from '../../core/files.ts';
 
 function parseShard(spec: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(spec);

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Expectation, FuzzCase, MutationCategory } from '../../arbitraries/wire/mutations.ts';
-import type { Json } from '../json.ts';
-import { UsageError } from '../errors.ts';
-import { readUserJson, writeAtomic } from '../files.ts';
+import type { Json } from '../../core/json.ts';
+import { UsageError } from '../../core/errors.ts';
+import { readUserJson, writeAtomic } from '../../core/files.ts';
 import type { FuzzVerdict } from './judge.ts';
 
 /** One distinct failure, as saved: enough to rerun it with nothing else at hand. */
@@ -35,7 +35,7 @@ export const entryName = (mutation: string, kind: string) => `${mutation}--${kin
  * payload for the same key replaces the saved one only if it is shorter: the
  * corpus drifts toward the smallest witness, as a minimizer would.
  */
-export function saveFailure(dir: string, adapter: string, c: FuzzCase, v: Extract<FuzzVerdict, { pass: false }>): { path: string; isNew: boolean; replaced: boolean } {
+export function saveFailure(dir: string, adapter: string, c: FuzzCase, v: Extract<FuzzVerdict, { status: 'fail' }>): { path: string; isNew: boolean; replaced: boolean } {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, entryName(c.mutation, v.kind));
   const isNew = !existsSync(path);

@@ -1,50 +1,14 @@
 import * as fc from 'fast-check';
-import type { Adapter } from '../../adapters/contract.ts';
+import type { Adapter } from '../../core/contract.ts';
 import { validValues } from '../../arbitraries/index.ts';
 import { applyMutation, baseOf, CATEGORIES, EXPECTATIONS, fuzzCases, SIZE_MUTATIONS, type Base, type Expectation, type FuzzCase, type MutationCategory } from '../../arbitraries/wire/mutations.ts';
-import type { Model, SchemaSet } from '../models.ts';
+import type { Model, SchemaSet } from '../../core/models.ts';
 import { saveFailure } from './corpus.ts';
 import { runCase, type FuzzVerdict } from './judge.ts';
 import { outputValidator } from '../../suites/verdicts.ts';
+import type { DistinctFailure, FuzzResult } from '../../core/fuzz-results.ts';
 
-export interface Tally {
-  cases: number;
-  passed: number;
-  failed: number;
-  /** implementation-defined cases: what the parser chose. */
-  accepted: number;
-  rejected: number;
-}
-
-export interface DistinctFailure {
-  mutation: string;
-  category: MutationCategory;
-  expect: Expectation;
-  kind: string;
-  message: string;
-  count: number;
-  file: string;
-}
-
-/** One class of what an adapter did with one mutation: how often, and the first case that showed it. */
-export interface FuzzBehaviour {
-  behaviour: string;
-  count: number;
-  example: string;
-}
-
-export interface FuzzResult {
-  adapter: string;
-  seed: number;
-  cases: number;
-  durationMs: number;
-  complete: boolean;
-  /** By category, then by what a conforming parser must do. */
-  tallies: Record<MutationCategory, Record<Expectation, Tally>>;
-  failures: DistinctFailure[];
-  /** By mutation: what the adapter did, each behaviour with its count, most frequent first. */
-  behaviours: Record<string, FuzzBehaviour[]>;
-}
+export type { DistinctFailure, FuzzBehaviour, FuzzResult, Tally } from '../../core/fuzz-results.ts';
 
 export interface FuzzOptions {
   set: SchemaSet;
@@ -86,14 +50,14 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const validators = new Map(parseable.filter((m) => o.adapter.info.operations.serialize?.includes(m.name)).map((m) => [m.name, outputValidator(o.set, m.id)] as const));
   const record = (c: FuzzCase, v: FuzzVerdict) => {
     const seen = (result.behaviours[c.mutation] ??= []);
-    const behaviour = v.behaviour ?? (v.pass ? v.outcome : v.kind);
+    const behaviour = v.behaviour ?? (v.status === 'pass' ? v.outcome : v.kind);
     const b = seen.find((x) => x.behaviour === behaviour);
     if (b) b.count++;
     else seen.push({ behaviour, count: 1, example: c.detail });
     const t = result.tallies[c.category][c.expect];
     t.cases++;
     result.cases++;
-    if (v.pass) {
+    if (v.status === 'pass') {
       t.passed++;
       if (c.expect === 'implementation-defined') t[v.outcome]++;
       return;

@@ -1,15 +1,15 @@
-import type { Adapter, ParseOutcome, SerializeOutcome } from '../../adapters/contract.ts';
+import type { Adapter, ParseOutcome, SerializeOutcome } from '../../core/contract.ts';
 import type { FuzzCase } from '../../arbitraries/wire/mutations.ts';
 import { acceptedAs, refusal } from '../../suites/behaviours.ts';
-import type { FailureKind } from '../../suites/check.ts';
+import type { FailureKind } from '../../core/check.ts';
 import { andThen, misbehaved, reserialize, type OutputValidator } from '../../suites/verdicts.ts';
-import { difference, show } from '../equality.ts';
+import { difference, show } from '../../core/equality.ts';
 import { guarded } from '../runner/run-check.ts';
 
 /** What happened, and whether a conforming parser may do it; `behaviour` names the class of what happened. */
 export type FuzzVerdict =
-  | { pass: true; outcome: 'accepted' | 'rejected'; behaviour: string }
-  | { pass: false; kind: FailureKind; message: string; answer?: string; stderr?: string; behaviour?: string };
+  | { status: 'pass'; outcome: 'accepted' | 'rejected'; behaviour: string }
+  | { status: 'fail'; kind: FailureKind; message: string; answer?: string; stderr?: string; behaviour?: string };
 
 /** What a parse made of a case, in a behaviour label: `rejected`, `crash`, `→ U+FFFD`, `→ Infinity`, `kept`. */
 export function fuzzBehaviour(c: FuzzCase, outcome: ParseOutcome): string {
@@ -28,27 +28,27 @@ export function judge(c: FuzzCase, outcome: ParseOutcome): FuzzVerdict {
   if (!outcome.ok) {
     const e = outcome.error;
     if (e.kind === 'parse_error') {
-      return c.expect === 'accept' ? { pass: false, kind: 'rejected-valid', message: `rejected a payload JSON and the model allow: ${e.message}`, behaviour } : { pass: true, outcome: 'rejected', behaviour };
+      return c.expect === 'accept' ? { status: 'fail', kind: 'rejected-valid', message: `rejected a payload JSON and the model allow: ${e.message}`, behaviour } : { status: 'pass', outcome: 'rejected', behaviour };
     }
-    if (e.kind === 'unsupported' || e.kind === 'serialize_error') return { pass: false, kind: 'exception', message: `${e.kind}: ${e.message}`, behaviour };
-    return { pass: false, kind: e.kind, message: e.message, ...(e.stderr ? { stderr: e.stderr } : {}), behaviour };
+    if (e.kind === 'unsupported' || e.kind === 'serialize_error') return { status: 'fail', kind: 'exception', message: `${e.kind}: ${e.message}`, behaviour };
+    return { status: 'fail', kind: e.kind, message: e.message, ...(e.stderr ? { stderr: e.stderr } : {}), behaviour };
   }
-  if (c.expect === 'reject') return { pass: false, kind: 'accepted-invalid', message: `accepted a payload a conforming parser rejects (${c.detail})`, answer: show(outcome.value), behaviour };
+  if (c.expect === 'reject') return { status: 'fail', kind: 'accepted-invalid', message: `accepted a payload a conforming parser rejects (${c.detail})`, answer: show(outcome.value), behaviour };
   if (c.expect === 'accept' && c.expected !== undefined) {
     const d = difference(c.expected, outcome.value);
-    if (d) return { pass: false, kind: 'mismatch', message: d, answer: show(outcome.value).slice(0, 2000), behaviour };
+    if (d) return { status: 'fail', kind: 'mismatch', message: d, answer: show(outcome.value).slice(0, 2000), behaviour };
   }
-  return { pass: true, outcome: 'accepted', behaviour };
+  return { status: 'pass', outcome: 'accepted', behaviour };
 }
 
 /** A payload the parser took, written again: the output must be JSON the schema accepts, or a documented refusal. */
 function judgeWritten(parsed: FuzzVerdict, o: SerializeOutcome, valid: OutputValidator): FuzzVerdict {
   if (!o.ok) {
     const m = misbehaved(o.error);
-    return m && !m.pass && !m.unsupported ? { ...m, message: `writing the parsed value again: ${m.message}`, behaviour: parsed.behaviour } : parsed;
+    return m?.status === 'fail' ? { ...m, message: `writing the parsed value again: ${m.message}`, behaviour: parsed.behaviour } : parsed;
   }
   const v = valid(o.bytes);
-  return v.pass || v.unsupported ? parsed : { ...v, message: `written again: ${v.message}`, behaviour: parsed.behaviour };
+  return v.status !== 'fail' ? parsed : { ...v, message: `written again: ${v.message}`, behaviour: parsed.behaviour };
 }
 
 export interface RunCaseOptions {
@@ -60,7 +60,7 @@ export function runCase(adapter: Adapter, c: FuzzCase, o: RunCaseOptions = {}): 
   return guarded((x: FuzzCase) => andThen(adapter.parse(x.model, x.bytes), (parsed) => {
     const v = judge(x, parsed);
     // what a serializer does with values the property checks never hold: the implementation-defined ones
-    if (!v.pass || v.outcome !== 'accepted' || x.expect !== 'implementation-defined' || !o.validOutput) return v;
+    if (v.status === 'fail' || v.outcome !== 'accepted' || x.expect !== 'implementation-defined' || !o.validOutput) return v;
     return andThen(reserialize(adapter, x.model, x.bytes), (w) => judgeWritten(v, w, o.validOutput!));
   }))(c);
 }

@@ -1,6 +1,6 @@
-import { UsageError } from '../errors.ts';
-import { readUserJson } from '../files.ts';
-import type { CheckResult } from './results.ts';
+import { UsageError } from '../../core/errors.ts';
+import { readUserJson } from '../../core/files.ts';
+import type { CheckResult, FailedResult } from '../../core/results.ts';
 
 export const BASELINE_FORMAT = 'openresponses-conformance/baseline@1';
 
@@ -30,12 +30,12 @@ export function readBaseline(file: string): Baseline {
 }
 
 /** Failures a baseline may list: Required and Recommended; Informational checks never fail. */
-const gated = (r: CheckResult) => r.status === 'failed' && r.level !== 'Informational';
+const gated = (r: CheckResult): r is FailedResult => r.status === 'failed' && r.level !== 'Informational';
 
 export interface BaselineVerdict {
   known: BaselineEntry[];
   /** Failures the list does not name, and listed ones that now fail another way (`was` says how they failed before). */
-  newFailures: (CheckResult & { was?: string })[];
+  newFailures: (FailedResult & { was?: string })[];
   /** Listed, and now passing: take them off the list, so it only shrinks. */
   unexpectedPasses: BaselineEntry[];
   /** Listed, but no such adapter, model or check exists any more. */
@@ -52,13 +52,13 @@ export interface BaselineVerdict {
 export function judgeBaseline(baseline: Baseline, results: CheckResult[], exists: (e: BaselineEntry) => boolean): BaselineVerdict {
   const listed = new Map(baseline.failures.map((e) => [key(e), e]));
   const ran = new Map(results.map((r) => [key(r), r]));
-  const newFailures: BaselineVerdict['newFailures'] = results.filter((r) => gated(r) && !listed.has(key(r)));
+  const newFailures: BaselineVerdict['newFailures'] = results.filter(gated).filter((r) => !listed.has(key(r)));
   const known: BaselineEntry[] = [], unexpectedPasses: BaselineEntry[] = [], stale: BaselineEntry[] = [];
   for (const e of baseline.failures) {
     const r = ran.get(key(e));
     if (!exists(e)) stale.push(e);
     else if (!r) continue;
-    else if (gated(r) && e.kind !== undefined && r.failure?.kind !== e.kind) newFailures.push({ ...r, was: e.kind });
+    else if (gated(r) && e.kind !== undefined && r.failure.kind !== e.kind) newFailures.push({ ...r, was: e.kind });
     else if (gated(r)) known.push(e);
     else if (r.status === 'passed') unexpectedPasses.push(e);
   }
@@ -78,8 +78,8 @@ export function updatedBaseline(previous: Baseline | undefined, results: CheckRe
     adapter: r.adapter,
     model: r.model,
     check: r.id,
-    reason: reasons.get(key(r)) ?? `${r.failure!.kind}: ${r.failure!.message.replace(/\s+/g, ' ').slice(0, 160)}`,
-    kind: r.failure!.kind,
+    reason: reasons.get(key(r)) ?? `${r.failure.kind}: ${r.failure.message.replace(/\s+/g, ' ').slice(0, 160)}`,
+    kind: r.failure.kind,
   }))];
   failures.sort((a, b) => key(a).localeCompare(key(b)));
   return { format: BASELINE_FORMAT, failures };

@@ -1,7 +1,7 @@
-import { UsageError } from '../errors.ts';
-import type { Model, SchemaSet } from '../models.ts';
-import type { Check, Level } from '../../suites/check.ts';
-import { LEVELS } from '../../suites/check.ts';
+import { UsageError } from '../../core/errors.ts';
+import type { Model, SchemaSet } from '../../core/models.ts';
+import type { Check, Level } from '../../core/check.ts';
+import { LEVELS } from '../../core/check.ts';
 import { SUITES, globMatcher } from '../../suites/index.ts';
 
 const SEED_EVENT = 'response.image_generation_call.generating';

@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../core/errors.ts';
 
 /** Everything that names one case exactly: the same check, seed and path regenerate the same value. */
 export interface ReplayTarget {

@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
-import { supports, type Adapter } from '../../adapters/contract.ts';
-import type { Check, ObservationCheck, Observed, PropertyCheck, Verdict } from '../../suites/check.ts';
+import { supports, type Adapter } from '../../core/contract.ts';
+import type { Check, ObservationCheck, Observed, PropertyCheck, Verdict } from '../../core/check.ts';
 import { encodeReplay, replayCommand } from './replay-token.ts';
 import { listedPath } from './case-at.ts';
-import type { CheckResult, Failure, Observation } from './results.ts';
+import type { CheckResult, Failure, Observation, ResultBase } from '../../core/results.ts';
 
 export interface CheckRunOptions {
   seed: number;
@@ -20,19 +20,21 @@ export const CHECK_BUDGET_MS = 120_000;
 const MAX_SHRINK_TIMEOUTS = 3;
 
 type Failed = Extract<Verdict, { kind: string }>;
+/** A result before its duration is known, for each status. */
+type Unfinished = CheckResult extends infer R ? (R extends CheckResult ? Omit<R, 'durationMs'> : never) : never;
 
 function failedOf(v: Verdict): Failed | undefined {
-  return !v.pass && !v.unsupported ? (v as Failed) : undefined;
+  return v.status === 'fail' ? v : undefined;
 }
 
 /**
  * An adapter's defect must not end the run: whatever it throws, or a promise
  * it rejects, becomes that case's failure.
  */
-type Thrown = { pass: false; kind: 'exception'; message: string };
+type Thrown = { status: 'fail'; kind: 'exception'; message: string };
 
 export function guarded<T, V = Verdict>(evaluate: (t: T) => V | Promise<V>): (t: T) => V | Thrown | Promise<V | Thrown> {
-  const asVerdict = (e: unknown): Thrown => ({ pass: false, kind: 'exception', message: `the adapter threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
+  const asVerdict = (e: unknown): Thrown => ({ status: 'fail', kind: 'exception', message: `the adapter threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
   return (t) => {
     try {
       const r = evaluate(t);
@@ -66,8 +68,8 @@ async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict
   const vacuousAt = new Set<number>();
   let first: { index: number; verdict: Verdict } | undefined;
   const record = (index: number, v: Verdict) => {
-    if (v.pass && v.vacuous) vacuousAt.add(index);
-    if (!v.pass && (!first || index < first.index)) first = { index, verdict: v };
+    if (v.status === 'vacuous') vacuousAt.add(index);
+    if ((v.status === 'fail' || v.status === 'unsupported') && (!first || index < first.index)) first = { index, verdict: v };
   };
   const inFlight = new Set<Promise<void>>();
   while (next < cases.length && !first && performance.now() < deadline) {
@@ -111,7 +113,7 @@ async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunO
   return { t: last.t, verdict: last.verdict, path: details.counterexamplePath, shrinks: details.numShrinks };
 }
 
-async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<CheckResult, 'status' | 'casesRun' | 'durationMs'>): Promise<Omit<CheckResult, 'durationMs'>> {
+async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<ResultBase, 'casesRun' | 'durationMs'>): Promise<Unfinished> {
   const budget = o.budgetMs ?? CHECK_BUDGET_MS;
   const deadline = performance.now() + budget;
   // past the budget, what the adapter still owes is given up, so that a hang cannot stretch a run without end
@@ -123,7 +125,7 @@ async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOp
   }
 }
 
-async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<CheckResult, 'status' | 'casesRun' | 'durationMs'>, deadline: number): Promise<Omit<CheckResult, 'durationMs'>> {
+async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<ResultBase, 'casesRun' | 'durationMs'>, deadline: number): Promise<Unfinished> {
   const cases = check.cases?.() ?? casesOf(check.arbitrary, o.seed, o.runs);
   const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency, deadline);
   const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
@@ -132,7 +134,7 @@ async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckR
   }
   if (!s.firstFailure) return { ...base, status: 'passed', ...counts };
   const v = s.firstFailure.verdict;
-  if (!v.pass && v.unsupported) return { ...base, status: 'unsupported', ...counts, reason: v.message };
+  if (v.status === 'unsupported') return { ...base, status: 'unsupported', ...counts, reason: v.message };
   const first = v as Failed;
   // a listed case is as small as it comes: it is reported as it is, by its place in the list
   const attempt = check.cases ? 'listed' : performance.now() >= deadline ? 'out of time' : await shrink(check, adapter, o, s.firstFailure.index, first, deadline);
@@ -157,7 +159,7 @@ async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckR
   return { ...base, status: 'failed', ...counts, failure };
 }
 
-async function runObservation(check: ObservationCheck, adapter: Adapter, base: Omit<CheckResult, 'status' | 'casesRun' | 'durationMs'>): Promise<Omit<CheckResult, 'durationMs'>> {
+async function runObservation(check: ObservationCheck, adapter: Adapter, base: Omit<ResultBase, 'casesRun' | 'durationMs'>): Promise<Unfinished> {
   const observations: Observation[] = [];
   for (const c of check.cases) {
     let seen: Observed;
@@ -178,7 +180,7 @@ export async function runCheck(check: Check, adapter: Adapter, o: CheckRunOption
     description: check.description, seed: o.seed,
   };
   const missing = check.needs.filter((op) => !supports(adapter.info, op, check.model));
-  let result: Omit<CheckResult, 'durationMs'>;
+  let result: Unfinished;
   if (missing.length > 0) {
     result = { ...base, status: 'unsupported', casesRun: 0, reason: `${adapter.info.name} has no ${missing.join(' or ')} for ${check.model}` };
   } else {

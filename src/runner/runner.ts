@@ -1,9 +1,9 @@
-import type { Adapter, AdapterEnv, AdapterFactory } from '../../adapters/contract.ts';
-import type { SchemaSet } from '../models.ts';
-import type { Check } from '../../suites/check.ts';
+import type { Adapter, AdapterEnv, AdapterFactory } from '../../core/contract.ts';
+import type { SchemaSet } from '../../core/models.ts';
+import type { Check } from '../../core/check.ts';
 import { checkSeed } from './replay-token.ts';
 import { runCheck } from './run-check.ts';
-import type { CheckResult, RunEvent, RunInfo } from './results.ts';
+import type { CheckResult, RunEvent, RunInfo } from '../../core/results.ts';
 
 export interface RunOptions {
   set: SchemaSet;

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, it, type TestContext } from 'vitest';
-import type { Adapter, AdapterFactory } from '../../adapters/contract.ts';
+import type { Adapter, AdapterFactory } from '../../core/contract.ts';
 import { startAdapter } from '../../adapters/index.ts';
-import { failureLines } from '../../reports/_internals/failure-lines.ts';
-import { visible } from '../../reports/_internals/visible.ts';
-import { caseAt } from '../runner/case-at.ts';
-import { UsageError } from '../errors.ts';
-import { findModel, loadSchemaSet } from '../models.ts';
+import { failureLines } from '../../reports/failure-lines.ts';
+import { visible } from '../../core/visible.ts';
+import { replayCase } from '../runner/replay.ts';
+import { UsageError } from '../../core/errors.ts';
+import { findModel, loadSchemaSet } from '../../core/models.ts';
 import { planChecks } from '../runner/plan.ts';
 import { checkSeed, decodeReplay, randomSeed, type ReplayTarget } from '../runner/replay-token.ts';
 import { runCheck } from '../runner/run-check.ts';
-import type { CheckResult } from '../runner/results.ts';
-import type { PropertyCheck } from '../../suites/check.ts';
+import type { FailedResult } from '../../core/results.ts';
+import type { PropertyCheck } from '../../core/check.ts';
 
 export interface ConformanceOptions {
   /** The run's seed, as `orc run --seed`; default: ORC_SEED, else random (in every failure's message). */
@@ -53,19 +53,17 @@ function replayLine(token: string, id: string): string {
   return `replay: ORC_REPLAY=${token} npx vitest run -t '${id}'   (token ${token})`;
 }
 
-function failed(r: CheckResult, runSeed: number): Error {
-  const lines = failureLines(r, replayLine(r.failure!.replay, r.id)).map((l) => visible(l, 4000));
-  const e = new Error(`${r.id} failed for ${r.adapter} (seed ${runSeed}, check seed ${r.seed}, shrunk ${r.failure!.shrinks} times)\n${lines.join('\n')}`);
+function failed(r: FailedResult, runSeed: number): Error {
+  const lines = failureLines(r, replayLine(r.failure.replay, r.id)).map((l) => visible(l, 4000));
+  const e = new Error(`${r.id} failed for ${r.adapter} (seed ${runSeed}, check seed ${r.seed}, shrunk ${r.failure.shrinks} times)\n${lines.join('\n')}`);
   e.stack = e.message;
   return e;
 }
 
 async function replayOne(check: PropertyCheck, adapter: Adapter, target: ReplayTarget): Promise<void> {
-  const t = caseAt(check, target.seed, target.path);
-  const shown = check.show(t);
-  const v = await check.evaluate(adapter, t);
+  const { shown, verdict: v } = await replayCase(check, adapter, target);
   const what = [shown.payload ? `payload: ${visible(shown.payload.text)}` : `value: ${visible(JSON.stringify(shown.value))}`];
-  if (v.pass || v.unsupported) {
+  if (v.status !== 'fail') {
     process.stdout.write(`${check.id}: the replayed case passes now\n${what[0]}\n`);
     return;
   }

@@ -1,7 +1,7 @@
-import type { Adapter, ParseOutcome } from '../../adapters/contract.ts';
+import type { Adapter, ParseOutcome } from '../../core/contract.ts';
 import { referenceAdapter } from '../../adapters/reference/index.ts';
-import type { Answer, Json } from '../../src/json.ts';
-import { loadSchemaSet } from '../../src/models.ts';
+import type { Answer, Json } from '../../core/json.ts';
+import { loadSchemaSet } from '../../core/models.ts';
 
 export const set = loadSchemaSet();
 export const reference = () => referenceAdapter(set);

@@ -1,4 +1,4 @@
-import type { Adapter, ParseOutcome } from '../../adapters/contract.ts';
+import type { Adapter, ParseOutcome } from '../../core/contract.ts';
 import { reference } from './adapters.ts';
 
 /** The reference parser behind a text rewrite: a lenient or careless JSON reader, one defect each. */

@@ -1,9 +1,9 @@
-import type { Adapter } from '../../adapters/contract.ts';
+import type { Adapter } from '../../core/contract.ts';
 import { planChecks } from '../../src/runner/plan.ts';
 import { runCheck } from '../../src/runner/run-check.ts';
 import { checkSeed } from '../../src/runner/replay-token.ts';
-import type { CheckResult } from '../../src/runner/results.ts';
-import { findModel } from '../../src/models.ts';
+import type { CheckResult } from '../../core/results.ts';
+import { findModel } from '../../core/models.ts';
 import { set } from './adapters.ts';
 
 /** Runs the checks a glob selects for one model against an adapter built in the test. */

@@ -1,6 +1,6 @@
-import { createAjv } from '../../src/oracle.ts';
+import { createAjv } from '../../core/oracle.ts';
 import type { SchemaSource } from '../../arbitraries/index.ts';
-import type { SchemaObject } from '../../src/models.ts';
+import type { SchemaObject } from '../../core/models.ts';
 
 /** A schema source holding test schemas, each given an $id so it can be compiled like a bundled one. */
 export function sourceOf(schemas: Record<string, SchemaObject>): { source: SchemaSource; ids: Record<string, string> } {

@@ -1,8 +1,8 @@
-import type { CheckResult } from '../../src/runner/results.ts';
+import type { FailedResult } from '../core/results.ts';
 
 /** A failure as plain lines, for the formats that show it as text (JUnit, vitest). */
-export function failureLines(r: CheckResult, replayLine = `replay: ${r.failure!.replayCommand}`): string[] {
-  const f = r.failure!;
+export function failureLines(r: FailedResult, replayLine = `replay: ${r.failure.replayCommand}`): string[] {
+  const f = r.failure;
   const lines = [`${f.kind}: ${f.message}`];
   if (f.counterexample.payload) lines.push(`payload: ${f.counterexample.payload.text}`, `bytes (base64): ${f.counterexample.payload.base64}`);
   if (f.counterexample.value !== undefined) lines.push(`value: ${JSON.stringify(f.counterexample.value)}`);

@@ -1,11 +1,20 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAjv, type Ajv } from './oracle.ts';
 import { UsageError } from './errors.ts';
 import { readUserJson } from './files.ts';
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The package's own folder (where schema/ lives), whether this file runs as source or from dist/. */
+export const PROJECT_ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'schema'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('openresponses-conformance: cannot find its own package folder (package.json beside schema/); reinstall the package');
+    dir = up;
+  }
+  return dir;
+})();
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
 
 export type SchemaObject = Record<string, any>;

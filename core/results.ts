@@ -1,5 +1,5 @@
-import type { AdapterInfo, Restart } from '../../adapters/contract.ts';
-import type { FailureKind, Level, Shown } from '../../suites/check.ts';
+import type { AdapterInfo, Restart } from './contract.ts';
+import type { FailureKind, Level, Shown } from './check.ts';
 
 export type Status = 'passed' | 'failed' | 'unsupported' | 'observed';
 
@@ -29,24 +29,36 @@ export interface Observation {
   outcome: string;
 }
 
-export interface CheckResult {
+/** What every check result says, whatever its status. */
+export interface ResultBase {
   adapter: string;
   model: string;
   id: string;
   level: Level;
   suite: string;
   description: string;
-  status: Status;
   casesRun: number;
   /** Cases whose precondition did not hold: run, but telling nothing. */
   casesVacuous?: number;
   durationMs: number;
   seed: number;
-  failure?: Failure;
-  observations?: Observation[];
-  /** Why a check is unsupported. */
-  reason?: string;
 }
+
+/**
+ * One check against one adapter and model, tagged by `status` alone: a
+ * failure carries its `failure`, an unsupported check its `reason`, an
+ * observation its `observations`, and nothing else carries any of them
+ * (reading one off an unnarrowed result gives `undefined`, typed so).
+ */
+export type CheckResult =
+  | (ResultBase & { status: 'passed'; failure?: never; reason?: never; observations?: never })
+  | (ResultBase & { status: 'failed'; failure: Failure; reason?: never; observations?: never })
+  | (ResultBase & { status: 'unsupported'; reason: string; failure?: never; observations?: never })
+  | (ResultBase & { status: 'observed'; observations: Observation[]; failure?: never; reason?: never });
+
+export type FailedResult = Extract<CheckResult, { status: 'failed' }>;
+
+export const isFailed = (r: CheckResult): r is FailedResult => r.status === 'failed';
 
 export interface RunInfo {
   tool: { name: string; version: string };

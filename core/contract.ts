@@ -1,5 +1,5 @@
-import type { Answer } from '../src/json.ts';
-import type { SchemaSet } from '../src/models.ts';
+import type { Answer } from './json.ts';
+import type { SchemaSet } from './models.ts';
 
 /**
  * What an implementation can be asked. `parse` and `serialize` are the

@@ -1,6 +1,6 @@
-import type { AdapterInfo, Restart } from '../../adapters/contract.ts';
-import type { CheckResult, RunEvent, RunInfo, Status } from '../../src/runner/results.ts';
-import { LEVELS, type Level } from '../../suites/check.ts';
+import type { AdapterInfo, Restart } from '../core/contract.ts';
+import type { CheckResult, FailedResult, RunEvent, RunInfo, Status } from '../core/results.ts';
+import { LEVELS, type Level } from '../core/check.ts';
 
 export type Tally = Record<Status, number>;
 
@@ -191,13 +191,13 @@ export interface FailureGroup {
   id: string;
   level: Level;
   /** The failing results, smallest counterexample first. */
-  results: CheckResult[];
+  results: FailedResult[];
   known: boolean;
 }
 
-const size = (r: CheckResult) => {
-  const c = r.failure?.counterexample;
-  return c?.payload ? c.payload.text.length : JSON.stringify(c?.value ?? '').length;
+const size = (r: FailedResult) => {
+  const c = r.failure.counterexample;
+  return c.payload ? c.payload.text.length : JSON.stringify(c.value ?? '').length;
 };
 
 /**

@@ -1,7 +1,7 @@
 import type * as fc from 'fast-check';
-import type { Adapter, ErrorKind, Operation } from '../adapters/contract.ts';
-import type { Json } from '../src/json.ts';
-import type { Model, SchemaSet } from '../src/models.ts';
+import type { Adapter, ErrorKind, Operation } from './contract.ts';
+import type { Json } from './json.ts';
+import type { Model, SchemaSet } from './models.ts';
 
 export type Level = 'Required' | 'Recommended' | 'Informational';
 export const LEVELS: readonly Level[] = ['Required', 'Recommended', 'Informational'];
@@ -16,11 +16,21 @@ export interface Shown {
   note?: string;
 }
 
+/**
+ * What one case showed, tagged by `status` alone:
+ * - `pass`: the implementation did what the model asks;
+ * - `vacuous`: the case's precondition did not hold, so it says nothing either way;
+ * - `unsupported`: the implementation lacks the operation;
+ * - `fail`: it did something else, of the given kind.
+ */
 export type Verdict =
-  /** `vacuous`: the case's precondition did not hold, so it says nothing either way. */
-  | { pass: true; vacuous?: true }
-  | { pass: false; unsupported: true; message: string }
-  | { pass: false; unsupported?: false; kind: FailureKind; message: string; answer?: string; stderr?: string };
+  | { status: 'pass' }
+  | { status: 'vacuous' }
+  | { status: 'unsupported'; message: string }
+  | { status: 'fail'; kind: FailureKind; message: string; answer?: string; stderr?: string };
+
+/** A failing verdict. */
+export type FailedVerdict = Extract<Verdict, { status: 'fail' }>;
 
 interface CheckBase {
   id: string;
