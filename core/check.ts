@@ -33,6 +33,7 @@ export type Verdict =
 export type FailedVerdict = Extract<Verdict, { status: 'fail' }>;
 
 interface CheckBase {
+  /** `Level.Suite.Name`, composed by `checkId` when the check is planned: public API, named by users' baselines. */
   id: string;
   level: Level;
   suite: string;
@@ -70,6 +71,18 @@ export interface ObservationCheck extends CheckBase {
 
 export type Check = PropertyCheck | ObservationCheck;
 
+/** The parts of a check's id the planner supplies: a suite names its checks, never their level's or suite's part of the id. */
+type Composed = 'id' | 'suite' | 'model';
+type Draft<C> = C extends Check ? Omit<C, Composed> & { /** The id's last part: `AcceptsValid`, `RejectsMissingField.item_id`. */ name: string } : never;
+
+/** A check as a suite writes it: its name, level and body; the planner adds its id, suite and model. */
+export type CheckDraft<T = any> = Draft<PropertyCheck<T>> | Draft<ObservationCheck>;
+
+/** A check's stable id, built from its parts so that the suite it sits in and the suite its id names are one. */
+export function checkId(level: Level, suiteSegment: string, name: string): string {
+  return `${level}.${suiteSegment}.${name}`;
+}
+
 export interface SuiteContext {
   set: SchemaSet;
   model: Model;
@@ -84,5 +97,12 @@ export interface Suite {
    * failure, not one per model.
    */
   once?: boolean;
-  checks(ctx: SuiteContext): Check[];
+  /** The suite's part of its checks' ids when it is not its name (`ImplDefined`, kept so that existing ids stay). */
+  idSegment?: string;
+  checks(ctx: SuiteContext): CheckDraft[];
+}
+
+/** A suite's drafts made checks for one model: the one place an id is made. */
+export function composeChecks(suite: Suite, ctx: SuiteContext): Check[] {
+  return suite.checks(ctx).map(({ name, ...draft }) => ({ ...draft, id: checkId(draft.level, suite.idSegment ?? suite.name, name), suite: suite.name, model: ctx.model.name }) as Check);
 }

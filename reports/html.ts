@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isFailed, type CheckResult, type FailedResult, type RunEvent } from '../core/results.ts';
+import { isFailed, type FailedResult, type RunEvent } from '../core/results.ts';
 import { LEVELS } from '../core/check.ts';
 import { baselineLines, behaviourClasses, behaviourGroups, cellText, collect, headline, implementationOf, isKnown, knownFailures, levelShare, restartLines, shortModel, STATUS_MARK } from './collect.ts';
 import { hexDump } from './_internals/hex-dump.ts';

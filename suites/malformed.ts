@@ -2,16 +2,16 @@ import * as fc from 'fast-check';
 import { validValues } from '../arbitraries/index.ts';
 import { baseOf, fuzzCases, MUTATIONS, type FuzzCase } from '../arbitraries/wire/mutations.ts';
 import type { Json } from '../core/json.ts';
-import type { Check, PropertyCheck, SuiteContext } from '../core/check.ts';
+import type { CheckDraft, SuiteContext } from '../core/check.ts';
 import { andThen, encodeText, expectRejected, shownPayload } from './verdicts.ts';
 
 /** The fuzzer's reject-labelled families, run as properties: a team gating CI on `orc run` meets malformed JSON too. */
 const FAMILIES = [['numbers', 'Numbers'], ['strings', 'Strings'], ['structure', 'Structure']] as const;
 
-function rejects<T>(ctx: SuiteContext, id: string, description: string, arbitrary: fc.Arbitrary<T>, bytesOf: (t: T) => Uint8Array, note: (t: T) => string): PropertyCheck<T> {
+function rejects<T>(ctx: SuiteContext, name: string, description: string, arbitrary: fc.Arbitrary<T>, bytesOf: (t: T) => Uint8Array, note: (t: T) => string): CheckDraft<T> {
   const m = ctx.model.name;
   return {
-    id, level: 'Required', suite: 'Parse', model: m, mode: 'property', needs: ['parse'], description, arbitrary,
+    name, level: 'Required', mode: 'property', needs: ['parse'], description, arbitrary,
     show: (t) => ({ ...shownPayload(new TextDecoder().decode(bytesOf(t))), note: note(t) }),
     evaluate: (adapter, t) => andThen(adapter.parse(m, bytesOf(t)), expectRejected),
   };
@@ -22,15 +22,15 @@ function rejects<T>(ctx: SuiteContext, id: string, description: string, arbitrar
  * mutations a conforming parser must reject (leading zeros, NaN, raw
  * controls, bad escapes, trailing commas, comments, truncation, …).
  */
-export function malformedJsonChecks(ctx: SuiteContext): Check[] {
+export function malformedJsonChecks(ctx: SuiteContext): CheckDraft[] {
   const bases = validValues(ctx.set, ctx.model.id, { tame: true }).map((v) => baseOf(ctx.model.name, ctx.model.schema, v));
   const probe = fc.sample(bases, { numRuns: 1, seed: 1 })[0]!;
-  const checks: Check[] = [];
+  const checks: CheckDraft[] = [];
   for (const [category, name] of FAMILIES) {
     const mutations = MUTATIONS.filter((x) => x.category === category && x.expect === 'reject');
     // a family whose every mutation needs a field this model lacks has nothing to send
     if (!mutations.some((x) => x.make(probe, 0) !== undefined)) continue;
-    checks.push(rejects<FuzzCase>(ctx, `Required.Parse.RejectsMalformedJson.${name}`,
+    checks.push(rejects<FuzzCase>(ctx, `RejectsMalformedJson.${name}`,
       `malformed JSON (${category}: ${mutations.map((x) => x.name.split('.')[1]).join(', ')}) is rejected with a parse error`,
       fuzzCases(bases, mutations), (c) => c.bytes, (c) => `${c.mutation}: ${c.detail}`));
   }
@@ -38,14 +38,14 @@ export function malformedJsonChecks(ctx: SuiteContext): Check[] {
 }
 
 /** What a stream of four event kinds realistically mixes up: another event's type, an event wrapped in something else. */
-export function confusionChecks(ctx: SuiteContext): Check[] {
+export function confusionChecks(ctx: SuiteContext): CheckDraft[] {
   const { set, model } = ctx;
   const values = validValues(set, model.id, { tame: true });
-  const checks: Check[] = [];
+  const checks: CheckDraft[] = [];
   const own = model.schema['x-event-type'];
   const siblings = set.models.map((m) => m.schema['x-event-type']).filter((t): t is string => typeof t === 'string' && t !== own);
   if (typeof own === 'string' && siblings.length > 0) {
-    checks.push(rejects(ctx, 'Required.Parse.RejectsOtherEventType', `an event whose type is another image-generation event's (${siblings.map((s) => s.split('.').pop()).join(', ')}) is rejected`,
+    checks.push(rejects(ctx, 'RejectsOtherEventType', `an event whose type is another image-generation event's (${siblings.map((s) => s.split('.').pop()).join(', ')}) is rejected`,
       fc.tuple(values, fc.constantFrom(...siblings)).map(([v, type]) => ({ ...(v as Record<string, Json>), type })),
       (v) => encodeText(JSON.stringify(v)), (v) => `type is ${String(v.type)}, not ${own}`));
   }
@@ -55,7 +55,7 @@ export function confusionChecks(ctx: SuiteContext): Check[] {
     ['under "event"', (t) => `{"event":${t}}`],
     ['under "data"', (t) => `{"data":${t}}`],
   ];
-  checks.push(rejects(ctx, 'Required.Parse.RejectsWrappedEvent', 'a valid event wrapped in an array, a JSON string or another object is rejected',
+  checks.push(rejects(ctx, 'RejectsWrappedEvent', 'a valid event wrapped in an array, a JSON string or another object is rejected',
     fc.tuple(values, fc.nat(wraps.length - 1)).map(([v, i]) => ({ text: wraps[i]![1](JSON.stringify(v)), how: wraps[i]![0] })),
     (w) => encodeText(w.text), (w) => `a valid event ${w.how}`));
   return checks;

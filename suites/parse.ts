@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { breakers, fieldClasses, validValues } from '../arbitraries/index.ts';
 import type { BrokenValue } from '../arbitraries/index.ts';
 import type { Json } from '../core/json.ts';
-import type { Check, PropertyCheck, Suite } from '../core/check.ts';
+import type { CheckDraft, Suite } from '../core/check.ts';
 import { encodeText, expectParsed, expectRejected, shownPayload, andThen } from './verdicts.ts';
 import { confusionChecks, malformedJsonChecks } from './malformed.ts';
 
@@ -40,13 +40,13 @@ export const REJECTION_CHECK: Record<string, string> = {
 
 export const withField = (name: string, field: string) => (field === '' ? name : `${name}.${field}`);
 
-export function acceptCheck(base: Omit<PropertyCheck<Json>, 'mode' | 'show' | 'evaluate' | 'needs'>): PropertyCheck<Json> {
+function acceptCheck(model: string, base: Pick<CheckDraft<Json>, 'name' | 'level' | 'description'> & { arbitrary: fc.Arbitrary<Json> }): CheckDraft<Json> {
   return {
     ...base,
     mode: 'property',
     needs: ['parse'],
     show: (v) => shownPayload(JSON.stringify(v)),
-    evaluate: (adapter, v) => andThen(adapter.parse(base.model, encodeText(JSON.stringify(v))), (o) => expectParsed(o, v)),
+    evaluate: (adapter, v) => andThen(adapter.parse(model, encodeText(JSON.stringify(v))), (o) => expectParsed(o, v)),
   };
 }
 
@@ -55,16 +55,16 @@ export const parseSuite: Suite = {
   description: 'accepts every valid payload with its values intact; rejects every payload that breaks a rule, with a parse error',
   checks(ctx) {
     const { set, model } = ctx;
-    const checks: Check[] = [];
-    checks.push(acceptCheck({
-      id: 'Required.Parse.AcceptsValid', level: 'Required', suite: 'Parse', model: model.name,
+    const checks: CheckDraft[] = [];
+    checks.push(acceptCheck(model.name, {
+      name: 'AcceptsValid', level: 'Required',
       description: 'every valid payload parses to the value it spells',
       arbitrary: validValues(set, model.id),
     }));
     for (const fcl of fieldClasses(set, model.id)) {
       const name = CLASS_CHECK[fcl.className] ?? `Accepts${fcl.className}`;
-      checks.push(acceptCheck({
-        id: `Required.Parse.${name}.${fcl.field}`, level: 'Required', suite: 'Parse', model: model.name,
+      checks.push(acceptCheck(model.name, {
+        name: `${name}.${fcl.field}`, level: 'Required',
         description: `valid payloads whose ${fcl.field} is ${fcl.className} parse with ${fcl.field} intact`,
         arbitrary: fcl.arbitrary,
       }));
@@ -74,7 +74,7 @@ export const parseSuite: Suite = {
       const name = REJECTION_CHECK[b.rule];
       if (!name) continue;
       const rootIsObject = b.field === '' && b.rule === 'type' && model.schema.type === 'object';
-      const id = `Required.Parse.${withField(rootIsObject ? 'RejectsNonObject' : name, b.field)}`;
+      const id = withField(rootIsObject ? 'RejectsNonObject' : name, b.field);
       const g = grouped.get(id) ?? { rules: new Set(), field: b.field, arbs: [] };
       g.rules.add(b.rule);
       g.arbs.push(b.arbitrary);
@@ -82,7 +82,7 @@ export const parseSuite: Suite = {
     }
     for (const [id, g] of grouped) {
       checks.push({
-        id, level: 'Required', suite: 'Parse', model: model.name, mode: 'property', needs: ['parse'],
+        name: id, level: 'Required', mode: 'property', needs: ['parse'],
         description: `payloads breaking ${[...g.rules].join('/')}${g.field ? ` at ${g.field}` : ''} are rejected with a parse error`,
         arbitrary: g.arbs.length === 1 ? g.arbs[0]! : fc.oneof(...g.arbs),
         show: (bv: BrokenValue) => shownPayload(JSON.stringify(bv.value), `breaks ${bv.rule} at ${bv.path || '/'}`),

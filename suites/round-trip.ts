@@ -11,7 +11,7 @@ export const roundTripSuite: Suite = {
     const values = validValues(set, model.id);
     return [
       {
-        id: 'Required.RoundTrip.ParseOfSerialize', level: 'Required', suite: 'RoundTrip', model: model.name, mode: 'property',
+        name: 'ParseOfSerialize', level: 'Required', mode: 'property',
         needs: ['serialize', 'parse'],
         description: 'what the serializer writes, the parser reads back as the value given',
         arbitrary: values,
@@ -23,7 +23,7 @@ export const roundTripSuite: Suite = {
         }),
       },
       {
-        id: 'Required.RoundTrip.SerializeOfParse', level: 'Required', suite: 'RoundTrip', model: model.name, mode: 'property',
+        name: 'SerializeOfParse', level: 'Required', mode: 'property',
         needs: ['parse', 'serialize'],
         description: 'a payload parsed and written again means what it meant, however it was spelled',
         arbitrary: wireSpellings(values),

@@ -1,7 +1,7 @@
 import { validValues } from '../arbitraries/index.ts';
 import { difference, show } from '../core/equality.ts';
 import type { Json } from '../core/json.ts';
-import type { Check, PropertyCheck, Suite, Verdict } from '../core/check.ts';
+import type { CheckDraft, Suite, Verdict } from '../core/check.ts';
 import { andThen, schemaVerdict, written } from './verdicts.ts';
 import { serializerChoiceChecks } from './serializer-choices.ts';
 import type { Answer } from '../core/json.ts';
@@ -14,8 +14,8 @@ export const serializeSuite: Suite = {
   checks(ctx) {
     const { set, model } = ctx;
     const values = validValues(set, model.id);
-    const check = (id: string, description: string, judge: Judge): PropertyCheck<Json> => ({
-      id: `Required.Serialize.${id}`, level: 'Required', suite: 'Serialize', model: model.name, mode: 'property', needs: ['serialize'],
+    const check = (name: string, description: string, judge: Judge): CheckDraft<Json> => ({
+      name, level: 'Required', mode: 'property', needs: ['serialize'],
       description,
       arbitrary: values,
       show: (v) => ({ value: v }),
@@ -24,7 +24,7 @@ export const serializeSuite: Suite = {
         return out.ok ? judge(v, out.value, out.text) : out.verdict;
       }),
     });
-    const checks: Check[] = [
+    const checks: CheckDraft[] = [
       check('OutputIsJson', 'the output is UTF-8 JSON', () => ({ status: 'pass' })),
       check('OutputValidates', 'the output validates against the schema', (_v, out, text) => schemaVerdict(set, model.id, out, text)),
       check('PreservesValue', 'the output reads back as the value given, nothing added', (v, out, text) => {

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import type { Adapter, SerializeOutcome } from '../core/contract.ts';
 import { LosslessNumber, type Answer, type Json } from '../core/json.ts';
-import type { Check, ObservationCase, PropertyCheck, Shown, SuiteContext, Verdict } from '../core/check.ts';
+import type { CheckDraft, ObservationCase, Shown, SuiteContext, Verdict } from '../core/check.ts';
 import { memberText, wrote } from './behaviours.ts';
 import { implementationDefinedPayloads } from './implementation-defined-payloads.ts';
 import { fieldsOfType, typicalValue } from './typical.ts';
@@ -45,8 +45,8 @@ function validOutput(ctx: SuiteContext, o: SerializeOutcome): Verdict {
   return outputValidator(ctx.set, ctx.model.id)(o.bytes);
 }
 
-const observation = (ctx: SuiteContext, id: string, description: string, cases: ObservationCase[], needs: ('parse' | 'serialize')[] = ['serialize']): Check => ({
-  id, level: 'Informational', suite: 'Serialize', model: ctx.model.name, mode: 'observe', needs, description, cases,
+const observation = (name: string, description: string, cases: ObservationCase[], needs: ('parse' | 'serialize')[] = ['serialize']): CheckDraft => ({
+  name, level: 'Informational', mode: 'observe', needs, description, cases,
 });
 
 /**
@@ -54,12 +54,12 @@ const observation = (ctx: SuiteContext, id: string, description: string, cases: 
  * with values it should not hold; and, Required, that whatever it writes,
  * for any of those inputs, is JSON the schema accepts.
  */
-export function serializerChoiceChecks(ctx: SuiteContext): Check[] {
+export function serializerChoiceChecks(ctx: SuiteContext): CheckDraft[] {
   const m = ctx.model.name;
   const w = writings(ctx);
-  const checks: Check[] = [];
-  const always: PropertyCheck<Writing> = {
-    id: 'Required.Serialize.AlwaysWritesValidJson', level: 'Required', suite: 'Serialize', model: m, mode: 'property', needs: ['serialize'],
+  const checks: CheckDraft[] = [];
+  const always: CheckDraft<Writing> = {
+    name: 'AlwaysWritesValidJson', level: 'Required', mode: 'property', needs: ['serialize'],
     description: 'for any input, implementation-defined ones included, the serializer writes JSON the schema accepts or refuses with its documented error',
     arbitrary: fc.constantFrom(...w.all),
     cases: () => w.all,
@@ -69,24 +69,44 @@ export function serializerChoiceChecks(ctx: SuiteContext): Check[] {
   checks.push(always);
   const observe = (c: Writing, name: (text: string) => string): ObservationCase => ({ label: c.label, shown: c.shown, observe: (a) => andThen(c.write(a, m), (o) => wrote(o, name)) });
   if (w.num) {
-    checks.push(observation(ctx, 'Informational.Serialize.NumberSpelling', `how the serializer spells ${w.num}`, w.spellings.map((c) => observe(c, (text) => `wrote ${memberText(text, w.num!) ?? 'no ' + w.num}`))));
+    checks.push(observation('NumberSpelling', `how the serializer spells ${w.num}`, w.spellings.map((c) => observe(c, (text) => `wrote ${memberText(text, w.num!) ?? 'no ' + w.num}`))));
   }
   if (w.str) {
     const str = w.str;
-    checks.push(observation(ctx, 'Informational.Serialize.Escapes', `which characters the serializer escapes in ${str}`, w.escapes.map((c, i) => observe(c, (text) => {
+    checks.push(observation('Escapes', `which characters the serializer escapes in ${str}`, w.escapes.map((c, i) => observe(c, (text) => {
       const raw = memberText(text, str)?.slice(2, -2);
       if (raw === undefined) return `no ${str}`;
       return raw === ESCAPES[i]![1] ? 'raw' : `escaped ${raw}`;
     }))));
   }
+  const base = typicalValue(ctx);
+  for (const f of fieldsOfType(ctx, 'number')) {
+    const value = { ...base, [f]: -0 } as Json;
+    checks.push(observation(`NegativeZero.${f}`, `what the serializer writes for ${f} = -0`, [{
+      label: '-0',
+      shown: { value },
+      observe: (adapter) => andThen(adapter.serialize(m, value), (o) => wrote(o, (text) => `wrote ${memberText(text, f) ?? 'no ' + f}`)),
+    }], ['serialize']));
+  }
+  checks.push(observation('KeyOrder', 'the order the serializer writes keys in', [{
+    label: 'typical value',
+    shown: { value: base },
+    observe: (adapter) => andThen(adapter.serialize(m, base), (o) => wrote(o, (text) => {
+      const keys = [...text.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)].map((x) => x[1]!);
+      const schemaOrder = Object.keys(ctx.model.schema.properties ?? {}).filter((k) => keys.includes(k));
+      if (keys.join() === schemaOrder.join()) return 'schema order';
+      if (keys.join() === [...keys].sort().join()) return 'alphabetical';
+      return 'other order';
+    })),
+  }], ['serialize']));
   for (const f of fieldsOfType(ctx, 'number')) {
     const overflow = implementationDefinedPayloads(ctx).find((p) => p.field === f && p.literal === '1e400')!;
-    checks.push(observation(ctx, `Informational.Serialize.NonFinite.${f}`, `what is written again after reading ${f} = 1e400, which float64 holds as Infinity`, [
+    checks.push(observation(`NonFinite.${f}`, `what is written again after reading ${f} = 1e400, which float64 holds as Infinity`, [
       observe(rewrite('1e400, read and written again', overflow.text), (text) => `wrote ${memberText(text, f) ?? 'no ' + f}`),
     ], ['parse', 'serialize']));
   }
   const empty = rewrite('{}, read and written again', '{}');
-  checks.push(observation(ctx, 'Informational.Serialize.InvalidNative', 'what is written for the native object a parser made of {} (the zero value, where a lenient parse allows it)', [{
+  checks.push(observation('InvalidNative', 'what is written for the native object a parser made of {} (the zero value, where a lenient parse allows it)', [{
     label: empty.label, shown: empty.shown,
     observe: (a) => andThen(empty.write(a, m), (o) => {
       const named = wrote(o, () => 'wrote');

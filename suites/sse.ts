@@ -9,7 +9,7 @@ import { asDoubles, type Answer, type Json } from '../core/json.ts';
 import { modelOfEventType, type SchemaSet } from '../core/models.ts';
 import { decodeSse } from '../src/sse/decoder.ts';
 import { StreamValidator } from '../src/stream/rules.ts';
-import type { Check, Shown, Suite, Verdict } from '../core/check.ts';
+import type { CheckDraft, Shown, Suite, Verdict } from '../core/check.ts';
 import { typicalValue } from './typical.ts';
 import { refusal } from './behaviours.ts';
 import { andThen, encodeText, misbehaved, shownPayload } from './verdicts.ts';
@@ -96,8 +96,8 @@ export const sseSuite: Suite = {
   checks(ctx) {
     const { set, model } = ctx;
     const values = validValues(set, model.id, { tame: true });
-    const property = (id: string, description: string, o: StreamOptions, arb = values): Check => ({
-      id, level: 'Required', suite: 'Sse', model: model.name, mode: 'property', needs: ['sse'], description,
+    const property = (name: string, description: string, o: StreamOptions, arb = values): CheckDraft => ({
+      name, level: 'Required', mode: 'property', needs: ['sse'], description,
       arbitrary: sseStreams(arb, o),
       show: shownStream,
       evaluate: expectDecoded,
@@ -105,9 +105,9 @@ export const sseSuite: Suite = {
     const typical = typicalValue(ctx);
     const unterminatedText = encodeSse([typical, typical], { ...PLAIN, missingFinalBlankLine: true });
     const unterminated = encodeText(unterminatedText);
-    const sequence: Check[] = [{
+    const sequence: CheckDraft[] = [{
       // the stream holds all four events, whichever model the suite is planned under
-      id: 'Required.Sse.EventSequence', level: 'Required', suite: 'Sse', model: model.name, mode: 'property', needs: ['sse', 'parse'],
+      name: 'EventSequence', level: 'Required', mode: 'property', needs: ['sse', 'parse'],
       description: 'a valid stream of the four events, several items interleaved, decoded and parsed event by event, keeps every value and rule',
       arbitrary: fc.tuple(validImageStreams(), fc.array(fc.nat(), { maxLength: 8 })).map(([events, raw]): SequenceCase => {
         const bytes = encodeText(encodeSse(events, PLAIN));
@@ -118,15 +118,15 @@ export const sseSuite: Suite = {
     }];
     return [
       ...sequence,
-      property('Required.Sse.ChunkedAnywhere', 'events cut into network chunks at arbitrary bytes', { cuts: 'anywhere' }),
-      property('Required.Sse.ChunkedInsideUtf8', 'chunks cut inside multi-byte UTF-8 characters', { cuts: 'awkward' }, values.map(withMultibyte)),
-      property('Required.Sse.ChunkedInsideCrLf', 'CRLF line endings with chunks cut between CR and LF', { cuts: 'awkward', framing: framings.crlf }),
-      property('Required.Sse.LineEndings', 'LF, CRLF, CR and mixed line endings', { cuts: 'anywhere', framing: framings.lineEndings }),
-      property('Required.Sse.Comments', 'comment lines, id and retry fields, no space after the colon', { cuts: 'anywhere', framing: framings.comments }),
-      property('Required.Sse.StandardQuirks', 'a leading BOM, events without event: after events with it, empty data: and bare data lines, lines without a colon, id with a NUL, retry with non-digits, Data: (not data)', { cuts: 'anywhere', framing: framings.quirks }),
-      property('Required.Sse.MultiLineData', 'data over several data: lines, joined with LF', { cuts: 'anywhere', framing: framings.multiLineData }),
+      property('ChunkedAnywhere', 'events cut into network chunks at arbitrary bytes', { cuts: 'anywhere' }),
+      property('ChunkedInsideUtf8', 'chunks cut inside multi-byte UTF-8 characters', { cuts: 'awkward' }, values.map(withMultibyte)),
+      property('ChunkedInsideCrLf', 'CRLF line endings with chunks cut between CR and LF', { cuts: 'awkward', framing: framings.crlf }),
+      property('LineEndings', 'LF, CRLF, CR and mixed line endings', { cuts: 'anywhere', framing: framings.lineEndings }),
+      property('Comments', 'comment lines, id and retry fields, no space after the colon', { cuts: 'anywhere', framing: framings.comments }),
+      property('StandardQuirks', 'a leading BOM, events without event: after events with it, empty data: and bare data lines, lines without a colon, id with a NUL, retry with non-digits, Data: (not data)', { cuts: 'anywhere', framing: framings.quirks }),
+      property('MultiLineData', 'data over several data: lines, joined with LF', { cuts: 'anywhere', framing: framings.multiLineData }),
       {
-        id: 'Informational.Sse.MissingFinalBlankLine', level: 'Informational', suite: 'Sse', model: model.name, mode: 'observe', needs: ['sse'],
+        name: 'MissingFinalBlankLine', level: 'Informational', mode: 'observe', needs: ['sse'],
         description: 'a stream that ends without the blank line closing its last event (the standard discards that event)',
         cases: [{
           label: 'two events, the second never closed',

@@ -2,7 +2,7 @@ import { breakers } from '../arbitraries/index.ts';
 import * as fc from 'fast-check';
 import type { BrokenValue } from '../arbitraries/index.ts';
 import { objectFrom, type Json } from '../core/json.ts';
-import type { Check, Suite } from '../core/check.ts';
+import type { CheckDraft, Suite } from '../core/check.ts';
 import { typicalValue } from './typical.ts';
 import { memberText, wrote } from './behaviours.ts';
 import { encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, andThen } from './verdicts.ts';
@@ -22,10 +22,10 @@ export const unknownFieldsSuite: Suite = {
   checks(ctx) {
     const { set, model } = ctx;
     const extras = [...breakers(set, model.id, { tame: true }), ...breakers(set, model.id)].filter((b) => b.rule === 'additionalProperties');
-    const checks: Check[] = [];
+    const checks: CheckDraft[] = [];
     if (extras.length > 0) {
       checks.push({
-        id: 'Recommended.UnknownFields.Ignored', level: 'Recommended', suite: 'UnknownFields', model: model.name, mode: 'property', needs: ['parse'],
+        name: 'Ignored', level: 'Recommended', mode: 'property', needs: ['parse'],
         description: 'a valid payload with added fields parses to the value without them',
         arbitrary: extras.length === 1 ? extras[0]!.arbitrary : fc.oneof(...extras.map((b) => b.arbitrary)),
         show: (bv: BrokenValue) => shownPayload(JSON.stringify(bv.value), `unknown field at ${bv.path}`),
@@ -38,7 +38,7 @@ export const unknownFieldsSuite: Suite = {
       ['a nested unknown field', { ...base, extra_object: { nested: [1, 2.5, null] } }, 'extra_object'],
     ];
     checks.push({
-      id: 'Informational.UnknownFields.Reserialized', level: 'Informational', suite: 'UnknownFields', model: model.name, mode: 'observe',
+      name: 'Reserialized', level: 'Informational', mode: 'observe',
       needs: ['parse', 'serialize'],
       description: 'what the implementation writes after reading a payload with unknown fields: dropped, kept, or refused',
       cases: payloads.map(([label, v, extra]) => ({

@@ -16,7 +16,7 @@ export const wireSpellingSuite: Suite = {
   checks({ set, model }) {
     const values = mixedValues(set, model.id);
     return KINDS.map(([name, kind, what]) => ({
-      id: `Recommended.WireSpelling.${name}`, level: 'Recommended' as const, suite: 'WireSpelling', model: model.name, mode: 'property' as const,
+      name: `${name}`, level: 'Recommended' as const, mode: 'property' as const,
       needs: ['parse' as const],
       description: `accepts ${what}`,
       arbitrary: wireSpellings(values, [kind]),

@@ -1,6 +1,7 @@
 import { BUNDLED } from '../../adapters/index.ts';
 import { SUITES } from '../../suites/index.ts';
 import { findModel, loadSchemaSet } from '../../core/models.ts';
+import { composeChecks } from '../../core/check.ts';
 import { parse } from './args.ts';
 
 export const LIST_HELP = `orc list [--model M] [--schema FILE] [--json]
@@ -13,7 +14,7 @@ export async function listCommand(argv: string[]): Promise<number> {
   const listing = {
     models: models.map((m) => ({ name: m.name, eventType: m.schema['x-event-type'] ?? null, fields: m.sdkNames })),
     suites: SUITES.map((s) => ({ name: s.name, description: s.description })),
-    checks: models.flatMap((model) => SUITES.flatMap((s) => s.checks({ set, model }).map((c) => ({ model: model.name, id: c.id, level: c.level, needs: c.needs, description: c.description })))),
+    checks: models.flatMap((model) => SUITES.flatMap((s) => composeChecks(s, { set, model }).map((c) => ({ model: model.name, id: c.id, level: c.level, needs: c.needs, description: c.description })))),
     adapters: BUNDLED.map((a) => ({ name: a.name, summary: a.summary })),
   };
   if (values.json) {

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import type { Adapter } from '../../core/contract.ts';
 import { validValues } from '../../arbitraries/index.ts';
-import { applyMutation, baseOf, CATEGORIES, EXPECTATIONS, fuzzCases, SIZE_MUTATIONS, type Base, type Expectation, type FuzzCase, type MutationCategory } from '../../arbitraries/wire/mutations.ts';
+import { applyMutation, baseOf, CATEGORIES, EXPECTATIONS, fuzzCases, SIZE_MUTATIONS, type Base, type FuzzCase } from '../../arbitraries/wire/mutations.ts';
 import type { Model, SchemaSet } from '../../core/models.ts';
 import { saveFailure } from './corpus.ts';
 import { runCase, type FuzzVerdict } from './judge.ts';

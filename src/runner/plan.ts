@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import type { Model, SchemaSet } from '../../core/models.ts';
 import type { Check, Level } from '../../core/check.ts';
-import { LEVELS } from '../../core/check.ts';
+import { composeChecks, LEVELS } from '../../core/check.ts';
 import { SUITES, globMatcher } from '../../suites/index.ts';
 
 const SEED_EVENT = 'response.image_generation_call.generating';
@@ -32,7 +32,7 @@ export function planChecks(o: PlanOptions): Check[] {
   for (const model of o.models) {
     for (const suite of SUITES) {
       if (suite.once && model !== once) continue;
-      const checks = suite.checks({ set: o.set, model });
+      const checks = composeChecks(suite, { set: o.set, model });
       const whole = match(suite.name);
       out.push(...checks.filter((c) => levels.has(c.level) && (whole || match(c.id))));
     }

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { composeChecks, checkId } from '../core/check.ts';
+import { loadSchemaSet, PROJECT_ROOT } from '../core/models.ts';
+import { SUITES } from '../suites/index.ts';
+
+/**
+ * The layers, bottom first: a file may import its own layer and those below,
+ * never one above. docs/ARCHITECTURE.md draws the same picture.
+ */
+const LAYERS: string[][] = [
+  ['core', 'src/generated'],
+  ['src/sse'],
+  ['src/stream'],
+  ['arbitraries'],
+  ['adapters'],
+  ['suites'],
+  ['src/runner'],
+  ['src/fuzz'],
+  ['reports'],
+  ['src/cli', 'src/vitest', 'src/codegen', 'src/index.ts'],
+];
+
+const CODE = ['core', 'src', 'arbitraries', 'adapters', 'suites', 'reports'];
+
+function sources(dir: string): string[] {
+  return readdirSync(join(PROJECT_ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return ['node_modules', 'build'].includes(e.name) ? [] : sources(p);
+    return /\.ts$/.test(e.name) ? [p] : [];
+  });
+}
+
+const layerOf = (file: string) => LAYERS.findIndex((l) => l.some((f) => file === f || file.startsWith(`${f}/`)));
+
+function imports(file: string): string[] {
+  const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => relative(PROJECT_ROOT, resolve(PROJECT_ROOT, dirname(file), m[1]!)));
+}
+
+describe('the import picture', () => {
+  const files = CODE.flatMap(sources);
+  const arrows = files.flatMap((from) => imports(from).map((to) => ({ from, to })));
+
+  it('places every product file in a layer', () => {
+    expect(files.filter((f) => layerOf(f) < 0)).toEqual([]);
+    expect(files.length).toBeGreaterThan(80);
+  });
+
+  it('has no arrow running back up', () => {
+    const up = arrows.filter((a) => layerOf(a.to) > layerOf(a.from)).map((a) => `${a.from} → ${a.to}`);
+    expect(up).toEqual([]);
+  });
+
+  it('keeps core at the bottom and reporters on result events alone', () => {
+    const bad = arrows.filter((a) => (a.from.startsWith('core/') && !a.to.startsWith('core/')) || (a.from.startsWith('reports/') && !/^(core|reports)\//.test(a.to)));
+    expect(bad.map((a) => `${a.from} → ${a.to}`)).toEqual([]);
+  });
+
+  it('never imports an _internals folder from outside its parent', () => {
+    const bad = arrows.filter((a) => {
+      const i = a.to.indexOf('/_internals/');
+      return i >= 0 && !a.from.startsWith(a.to.slice(0, i + 1));
+    });
+    expect(bad.map((a) => `${a.from} → ${a.to}`)).toEqual([]);
+  });
+});
+
+describe('check ids', () => {
+  const set = loadSchemaSet();
+  const planned = set.models.flatMap((model) => SUITES.flatMap((suite) => composeChecks(suite, { set, model }).map((c) => ({ c, suite }))));
+
+  it('are built from the level, the suite and the name, so an id names the suite its check sits in', () => {
+    for (const { c, suite } of planned) {
+      expect(c.suite).toBe(suite.name);
+      expect(c.id.startsWith(checkId(c.level, suite.idSegment ?? suite.name, ''))).toBe(true);
+    }
+  });
+
+  it('are the ones users\' baselines name: a change is deliberate, listed here and in the README', () => {
+    const pinned = readFileSync(join(PROJECT_ROOT, 'test/fixtures/check-ids.txt'), 'utf8').trim().split('\n');
+    expect(planned.map(({ c }) => `${c.model} ${c.suite} ${c.id}`)).toEqual(pinned);
+  });
+});
