@@ -2,28 +2,13 @@ import * as fc from 'fast-check';
 import { UsageError } from '../core/errors.ts';
 import type { Json } from '../core/json.ts';
 import type { Context } from './_internals/context.ts';
-import { conjKey, display, keywordValues, type Conj } from './_internals/conjunction.ts';
+import { conjKey, display, type Conj } from './_internals/conjunction.ts';
 import type { Breaker } from './_internals/types.ts';
-import { arrayBreakers, hasArrayKeywords, validArray } from './vocabularies/array.ts';
-import { combinatorBreakers, pendingCombinator, validCombinator } from './vocabularies/combinators.ts';
-import { enumBreakers, enumValues, validEnum } from './vocabularies/enum.ts';
-import { numberBreakers, numberRules, validNumber } from './vocabularies/numeric.ts';
-import { hasObjectKeywords, objectBreakers, validObject } from './vocabularies/object.ts';
-import { stringBreakers, stringRules, validString } from './vocabularies/string.ts';
-import { typeBreakers, typesOf } from './vocabularies/type.ts';
+import type { CompileOptions, Composer } from './_internals/vocabulary.ts';
+import { VOCABULARIES } from './vocabularies/index.ts';
+import { typesOf } from './vocabularies/type.ts';
 
-export interface CompileOptions {
-  /** Let strings carry lone surrogates: for the Informational level only. */
-  loneSurrogates?: boolean;
-  /**
-   * Plain values (small integers, printable ASCII) wherever the constraints
-   * allow: the backdrop of a check that aims at one field, so that its
-   * verdict speaks of that field alone.
-   */
-  tame?: boolean;
-  /** Instance pointer → the arbitrary to use there instead (a check that aims at one field). */
-  overrides?: Map<string, fc.Arbitrary<Json>>;
-}
+export type { CompileOptions } from './_internals/vocabulary.ts';
 
 /** How deep breakers follow nested schemas; a recursive schema would otherwise never end. */
 const MAX_BREAKER_DEPTH = 6;
@@ -32,7 +17,7 @@ const MAX_BREAKER_DEPTH = 6;
  * Composes the vocabularies into arbitraries. Places reached through `$ref`
  * are memoised under fc.letrec, which is what lets a recursive schema compile.
  */
-export class Compiler {
+export class Compiler implements Composer {
   readonly depth = fc.createDepthIdentifier();
   private tie: ((key: string) => fc.Arbitrary<unknown>) | undefined;
   private defs: Record<string, fc.Arbitrary<unknown>> = {};
@@ -80,19 +65,13 @@ export class Compiler {
 
   private buildInner(conj: Conj, pointer: string): fc.Arbitrary<Json> {
     if (conj.nodes.some((n) => n.schema === false)) throw new UsageError(`no value satisfies the schema at ${display(conj)} (it is false)`);
-    const comb = pendingCombinator(conj);
-    if (comb) return validCombinator(this, conj, comb, pointer);
-    const values = enumValues(conj);
-    if (values) return validEnum(conj, values, this.validatorOf(conj));
     const types = typesOf(conj);
+    const claimant = VOCABULARIES.find((v) => v.claims?.(conj));
+    if (claimant) return claimant.valid!(this, conj, pointer, types);
     const arbs: fc.Arbitrary<Json>[] = [];
     for (const t of types.allowed) {
-      if (t === 'null') arbs.push(fc.constant(null));
-      else if (t === 'boolean') arbs.push(fc.boolean());
-      else if (t === 'number') arbs.push(validNumber(numberRules(conj, types.integer), this.options.tame));
-      else if (t === 'string') arbs.push(validString(stringRules(conj), this.options));
-      else if (t === 'array') arbs.push(validArray(this, conj, pointer));
-      else arbs.push(validObject(this, conj, pointer));
+      const builder = VOCABULARIES.find((v) => v.builds?.includes(t))!;
+      arbs.push(builder.valid!(this, conj, pointer, types, t));
     }
     if (arbs.length === 0) throw new UsageError(`no JSON type satisfies every "type" at ${display(conj)}`);
     return arbs.length === 1 ? arbs[0]! : fc.oneof({ depthSize: 'small', withCrossShrink: true, depthIdentifier: this.depth }, ...arbs);
@@ -111,16 +90,13 @@ export class Compiler {
   }
 
   private breakersInner(conj: Conj, pointer: string, depth: number): Breaker[] {
-    const comb = pendingCombinator(conj);
-    if (comb) return combinatorBreakers(this, conj, comb, pointer, depth);
     const types = typesOf(conj);
-    const out = keywordValues(conj, 'type').length > 0 ? typeBreakers(types, pointer) : [];
-    const values = enumValues(conj);
-    if (values) return [...out, ...enumBreakers(conj, values, pointer)];
-    if (types.allowed.has('number')) out.push(...numberBreakers(numberRules(conj, types.integer), pointer));
-    if (types.allowed.has('string')) out.push(...stringBreakers(stringRules(conj), pointer));
-    if (types.allowed.has('object') && hasObjectKeywords(conj)) out.push(...objectBreakers(this, conj, pointer, depth));
-    if (types.allowed.has('array') && hasArrayKeywords(conj)) out.push(...arrayBreakers(this, conj, pointer, depth));
+    const out: Breaker[] = [];
+    for (const v of VOCABULARIES) {
+      const claims = v.claims?.(conj) ?? false;
+      if (claims || v.breaks?.(conj, types)) out.push(...(v.breakers?.(this, conj, pointer, depth, types) ?? []));
+      if (claims) break;
+    }
     return out;
   }
 }

@@ -9,6 +9,7 @@ import { objectShape } from './vocabularies/object.ts';
 import { numberClasses, numberRules } from './vocabularies/numeric.ts';
 import { stringClasses, stringRules } from './vocabularies/string.ts';
 import { typesOf } from './vocabularies/type.ts';
+import { SUPPORTED_KEYWORDS } from './vocabularies/index.ts';
 
 export type { Breaker, BrokenValue, CompileOptions, SchemaSource };
 export { wireSpellings, type SpellingKind } from './wire/spellings.ts';
@@ -16,7 +17,7 @@ export { wireSpellings, type SpellingKind } from './wire/spellings.ts';
 const contexts = new WeakMap<SchemaSource, Context>();
 function contextFor(source: SchemaSource): Context {
   let ctx = contexts.get(source);
-  if (!ctx) contexts.set(source, (ctx = new Context(source)));
+  if (!ctx) contexts.set(source, (ctx = new Context(source, SUPPORTED_KEYWORDS)));
   return ctx;
 }
 

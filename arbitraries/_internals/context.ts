@@ -2,7 +2,7 @@ import type { SchemaObject } from '../../core/models.ts';
 import type { Ajv } from '../../core/oracle.ts';
 import { UnsupportedKeywordError, UsageError } from '../../core/errors.ts';
 import { child, displayPath, keyOf, type Node } from './node.ts';
-import { NUMERIC_FORMATS, SUPPORTED, isAnnotation } from './keywords.ts';
+import { NUMERIC_FORMATS, isAnnotation } from './keywords.ts';
 
 export interface SchemaSource {
   byId: Map<string, SchemaObject>;
@@ -14,7 +14,8 @@ export class Context {
   private validators = new Map<string, (v: unknown) => boolean>();
   private checked = new Set<string>();
 
-  constructor(readonly source: SchemaSource) {}
+  /** `supported`: the keywords of the vocabularies the compiler composes. */
+  constructor(readonly source: SchemaSource, private readonly supported: ReadonlySet<string>) {}
 
   root(id: string): Node {
     const schema = this.source.byId.get(id);
@@ -74,7 +75,7 @@ export class Context {
         if (k === '$id' && node.pointer !== '') throw new UnsupportedKeywordError('$id', displayPath(node), 'only a document root may set $id');
         continue;
       }
-      if (!SUPPORTED.has(k)) throw new UnsupportedKeywordError(k, displayPath(node));
+      if (!this.supported.has(k)) throw new UnsupportedKeywordError(k, displayPath(node));
     }
     if ('format' in s && !NUMERIC_FORMATS.has(s.format)) {
       throw new UnsupportedKeywordError('format', displayPath(node), `format "${s.format}"`);

@@ -4,16 +4,6 @@ export const ANNOTATIONS = new Set([
   'default', 'deprecated', 'readOnly', 'writeOnly',
 ]);
 
-/** Keywords the compiler honours, grouped as the vocabulary files are. */
-export const SUPPORTED = new Set([
-  '$ref', 'type', 'enum', 'const', 'format',
-  'properties', 'required', 'additionalProperties',
-  'oneOf', 'anyOf', 'allOf',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minLength', 'maxLength', 'pattern',
-  'items', 'prefixItems', 'minItems', 'maxItems',
-]);
-
 /** `format` values that add nothing the generator must honour beyond `type`. */
 export const NUMERIC_FORMATS = new Set(['double', 'float']);
 

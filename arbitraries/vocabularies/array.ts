@@ -3,7 +3,7 @@ import type { Json } from '../../core/json.ts';
 import { conjOf, keywordValues, type Conj } from '../_internals/conjunction.ts';
 import { child, pointerJoin, type Node } from '../_internals/node.ts';
 import { joinField, type Breaker, type BrokenValue } from '../_internals/types.ts';
-import type { Compiler } from '../compile.ts';
+import type { Composer, Vocabulary } from '../_internals/vocabulary.ts';
 import { smallJson } from './type.ts';
 
 interface ArrayShape {
@@ -33,12 +33,12 @@ function arrayShape(conj: Conj): ArrayShape {
   };
 }
 
-function tailArbitrary(c: Compiler, shape: ArrayShape, pointer: string): fc.Arbitrary<Json> | undefined {
+function tailArbitrary(c: Composer, shape: ArrayShape, pointer: string): fc.Arbitrary<Json> | undefined {
   if (shape.items === false) return undefined;
   return shape.items.length > 0 ? c.build(conjOf(c.ctx, shape.items), `${pointer}/*`) : smallJson;
 }
 
-function arrayOf(c: Compiler, shape: ArrayShape, pointer: string, minItems: number, maxItems: number | undefined): fc.Arbitrary<Json[]> {
+function arrayOf(c: Composer, shape: ArrayShape, pointer: string, minItems: number, maxItems: number | undefined): fc.Arbitrary<Json[]> {
   const prefixCount = maxItems === undefined ? shape.prefix.length : Math.min(shape.prefix.length, maxItems);
   const prefix = fc.tuple(...shape.prefix.slice(0, prefixCount).map((n, i) => c.build(conjOf(c.ctx, [n]), pointerJoin(pointer, i))));
   const tail = tailArbitrary(c, shape, pointer);
@@ -48,13 +48,13 @@ function arrayOf(c: Compiler, shape: ArrayShape, pointer: string, minItems: numb
   return fc.tuple(prefix, fc.array(tail, { minLength, maxLength, depthIdentifier: c.depth })).map(([p, t]) => [...p, ...t]);
 }
 
-export function validArray(c: Compiler, conj: Conj, pointer: string): fc.Arbitrary<Json> {
+export function validArray(c: Composer, conj: Conj, pointer: string): fc.Arbitrary<Json> {
   const shape = arrayShape(conj);
   const arb = arrayOf(c, shape, pointer, shape.minItems, shape.maxItems);
   return shape.merged ? arb.filter(c.validatorOf(conj)) : arb;
 }
 
-export function arrayBreakers(c: Compiler, conj: Conj, pointer: string, depth: number): Breaker[] {
+export function arrayBreakers(c: Composer, conj: Conj, pointer: string, depth: number): Breaker[] {
   const shape = arrayShape(conj);
   const out: Breaker[] = [];
   const tail = tailArbitrary(c, shape, pointer);
@@ -94,3 +94,13 @@ export function arrayBreakers(c: Compiler, conj: Conj, pointer: string, depth: n
 export function hasArrayKeywords(conj: Conj): boolean {
   return ['items', 'prefixItems', 'minItems', 'maxItems'].some((k) => keywordValues(conj, k).length > 0);
 }
+
+/** The array keywords: `items`, `prefixItems` and the item counts. */
+export const arrayVocabulary: Vocabulary = {
+  name: 'array',
+  keywords: ['items', 'prefixItems', 'minItems', 'maxItems'],
+  builds: ['array'],
+  valid: (c, conj, pointer) => validArray(c, conj, pointer),
+  breaks: (conj, types) => types.allowed.has('array') && hasArrayKeywords(conj),
+  breakers: (c, conj, pointer, depth) => arrayBreakers(c, conj, pointer, depth),
+};

@@ -3,7 +3,7 @@ import type { Json } from '../../core/json.ts';
 import { conjOf, display, type Conj } from '../_internals/conjunction.ts';
 import { child, keyOf, type Node } from '../_internals/node.ts';
 import type { Breaker, BrokenValue } from '../_internals/types.ts';
-import type { Compiler } from '../compile.ts';
+import type { Composer, Vocabulary } from '../_internals/vocabulary.ts';
 import { filteredIfViable } from '../_internals/probe.ts';
 import { UsageError } from '../../core/errors.ts';
 
@@ -25,7 +25,7 @@ export function pendingCombinator(conj: Conj): PendingCombinator | undefined {
 }
 
 /** One conjunction per branch: the whole context plus that branch, the combinator marked done. */
-function branches(c: Compiler, conj: Conj, comb: PendingCombinator): Conj[] {
+function branches(c: Composer, conj: Conj, comb: PendingCombinator): Conj[] {
   const list = (comb.node.schema as Record<string, any>)[comb.keyword] as unknown[];
   return list.map((_, i) => conjOf(c.ctx, [...conj.roots, child(comb.node, comb.keyword, i)], new Set([...conj.expanded, comb.key])));
 }
@@ -34,7 +34,7 @@ function branches(c: Compiler, conj: Conj, comb: PendingCombinator): Conj[] {
  * A value of some branch, kept only when the oracle agrees for the whole
  * schema: for `oneOf` that means no other branch matched too.
  */
-export function validCombinator(c: Compiler, conj: Conj, comb: PendingCombinator, pointer: string): fc.Arbitrary<Json> {
+export function validCombinator(c: Composer, conj: Conj, comb: PendingCombinator, pointer: string): fc.Arbitrary<Json> {
   const valid = c.validatorOf(conj);
   // A branch whose values the whole schema (nearly) never accepts is left out: filtering it would spin.
   const arbs = branches(c, conj, comb).map((b) => c.build(b, pointer)).map((a) => filteredIfViable(a, valid)).filter((a) => a !== undefined);
@@ -43,7 +43,7 @@ export function validCombinator(c: Compiler, conj: Conj, comb: PendingCombinator
 }
 
 /** Each branch's breakers, kept only when no branch accepts the value; same rule and field merge. */
-export function combinatorBreakers(c: Compiler, conj: Conj, comb: PendingCombinator, pointer: string, depth: number): Breaker[] {
+export function combinatorBreakers(c: Composer, conj: Conj, comb: PendingCombinator, pointer: string, depth: number): Breaker[] {
   const valid = c.validatorOf(conj);
   const grouped = new Map<string, { rule: string; field: string; arbs: fc.Arbitrary<BrokenValue>[] }>();
   for (const b of branches(c, conj, comb)) {
@@ -63,3 +63,12 @@ export function combinatorBreakers(c: Compiler, conj: Conj, comb: PendingCombina
     arbitrary: g.arbs.length === 1 ? g.arbs[0]! : fc.oneof(...g.arbs),
   }));
 }
+
+/** `oneOf` and `anyOf` (and `allOf`, which the conjunction folds in): a place with a pending combinator is the branches' to decide. */
+export const combinatorVocabulary: Vocabulary = {
+  name: 'combinators',
+  keywords: ['oneOf', 'anyOf', 'allOf'],
+  claims: (conj) => pendingCombinator(conj) !== undefined,
+  valid: (c, conj, pointer) => validCombinator(c, conj, pendingCombinator(conj)!, pointer),
+  breakers: (c, conj, pointer, depth) => combinatorBreakers(c, conj, pendingCombinator(conj)!, pointer, depth),
+};

@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors.ts';
 import type { Json } from '../../core/json.ts';
 import { display, keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
+import type { Vocabulary } from '../_internals/vocabulary.ts';
 import { SAMPLE_OF_TYPE, typesOf } from './type.ts';
 
 /**
@@ -70,3 +71,12 @@ export function enumBreakers(conj: Conj, values: Json[], pointer: string): Break
   const arb: fc.Arbitrary<Json> = misses.length > 0 ? fc.oneof({ withCrossShrink: true }, fc.constantFrom(...misses), sameType) : sameType;
   return [{ rule, field: '', arbitrary: arb.map((value) => ({ value, rule, path: pointer })) }];
 }
+
+/** `enum` and `const`: the listed values are the place's values, near misses its breakers. */
+export const enumVocabulary: Vocabulary = {
+  name: 'enum',
+  keywords: ['enum', 'const'],
+  claims: (conj) => enumValues(conj) !== undefined,
+  valid: (c, conj) => validEnum(conj, enumValues(conj)!, c.validatorOf(conj)),
+  breakers: (_c, conj, pointer) => enumBreakers(conj, enumValues(conj)!, pointer),
+};

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { UsageError } from '../../core/errors.ts';
 import { keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
+import type { Vocabulary } from '../_internals/vocabulary.ts';
 import { filteredIfViable } from '../_internals/probe.ts';
 import { NUMBER_CLASSES, NUMBER_POOL, type NumberClass } from '../pools/numbers.ts';
 
@@ -143,3 +144,13 @@ export function numberBreakers(r: NumberRules, pointer: string): Breaker[] {
   }
   return out;
 }
+
+/** The numeric keywords: bounds and `multipleOf`, and `format` `double`/`float`, which add nothing to `type`. */
+export const numericVocabulary: Vocabulary = {
+  name: 'numeric',
+  keywords: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'format'],
+  builds: ['number'],
+  valid: (c, conj, _pointer, types) => validNumber(numberRules(conj, types.integer), c.options.tame),
+  breaks: (_conj, types) => types.allowed.has('number'),
+  breakers: (_c, conj, pointer, _depth, types) => numberBreakers(numberRules(conj, types.integer), pointer),
+};

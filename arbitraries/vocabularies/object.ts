@@ -3,7 +3,7 @@ import { objectFrom, type Json } from '../../core/json.ts';
 import { conjOf, keywordValues, type Conj } from '../_internals/conjunction.ts';
 import { child, pointerJoin, type Node } from '../_internals/node.ts';
 import { joinField, type Breaker, type BrokenValue } from '../_internals/types.ts';
-import type { Compiler } from '../compile.ts';
+import type { Composer, Vocabulary } from '../_internals/vocabulary.ts';
 import { smallJson } from './type.ts';
 
 export interface ObjectShape {
@@ -50,7 +50,7 @@ function replaced(o: Record<string, Json>, key: string, value: Json): Json {
   return objectFrom(entries);
 }
 
-export function validObject(c: Compiler, conj: Conj, pointer: string): fc.Arbitrary<Json> {
+export function validObject(c: Composer, conj: Conj, pointer: string): fc.Arbitrary<Json> {
   const shape = objectShape(conj);
   const model: Record<string, fc.Arbitrary<Json>> = objectFrom([]);
   for (const [p, nodes] of shape.properties) {
@@ -70,7 +70,7 @@ export function validObject(c: Compiler, conj: Conj, pointer: string): fc.Arbitr
   return shape.merged ? arb.filter(c.validatorOf(conj)) : arb;
 }
 
-export function objectBreakers(c: Compiler, conj: Conj, pointer: string, depth: number): Breaker[] {
+export function objectBreakers(c: Composer, conj: Conj, pointer: string, depth: number): Breaker[] {
   const shape = objectShape(conj);
   const valid = validObject(c, conj, pointer) as fc.Arbitrary<Record<string, Json>>;
   const out: Breaker[] = [];
@@ -105,3 +105,13 @@ export function objectBreakers(c: Compiler, conj: Conj, pointer: string, depth: 
 export function hasObjectKeywords(conj: Conj): boolean {
   return ['properties', 'required', 'additionalProperties'].some((k) => keywordValues(conj, k).length > 0);
 }
+
+/** The object keywords: `properties`, `required`, `additionalProperties`. */
+export const objectVocabulary: Vocabulary = {
+  name: 'object',
+  keywords: ['properties', 'required', 'additionalProperties'],
+  builds: ['object'],
+  valid: (c, conj, pointer) => validObject(c, conj, pointer),
+  breaks: (conj, types) => types.allowed.has('object') && hasObjectKeywords(conj),
+  breakers: (c, conj, pointer, depth) => objectBreakers(c, conj, pointer, depth),
+};

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
+import type { Vocabulary } from '../_internals/vocabulary.ts';
 import { filteredIfViable } from '../_internals/probe.ts';
 import { UsageError } from '../../core/errors.ts';
 import { LONE_SURROGATES, STRING_CLASSES, STRING_POOL, type StringClass } from '../pools/strings.ts';
@@ -104,3 +105,13 @@ export function stringBreakers(r: StringRules, pointer: string): Breaker[] {
   }
   return out;
 }
+
+/** The string keywords: lengths in code points, and `pattern`. */
+export const stringVocabulary: Vocabulary = {
+  name: 'string',
+  keywords: ['minLength', 'maxLength', 'pattern'],
+  builds: ['string'],
+  valid: (c, conj) => validString(stringRules(conj), c.options),
+  breaks: (_conj, types) => types.allowed.has('string'),
+  breakers: (_c, conj, pointer) => stringBreakers(stringRules(conj), pointer),
+};

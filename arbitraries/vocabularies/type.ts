@@ -2,15 +2,10 @@ import * as fc from 'fast-check';
 import type { Json } from '../../core/json.ts';
 import { keywordValues, type Conj } from '../_internals/conjunction.ts';
 import type { Breaker } from '../_internals/types.ts';
+import type { JsonType, TypeSet, Vocabulary } from '../_internals/vocabulary.ts';
 
-export type JsonType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
+export type { JsonType, TypeSet };
 export const JSON_TYPES: readonly JsonType[] = ['null', 'boolean', 'number', 'string', 'array', 'object'];
-
-export interface TypeSet {
-  allowed: Set<JsonType>;
-  /** `number` is allowed only as `integer`. */
-  integer: boolean;
-}
 
 export function typesOf(conj: Conj): TypeSet {
   const allowed = new Set<JsonType>(JSON_TYPES);
@@ -50,3 +45,13 @@ export function typeBreakers(types: TypeSet, pointer: string): Breaker[] {
   }
   return out;
 }
+
+/** `type`: which JSON types a place allows; builds the two that have no keywords of their own. */
+export const typeVocabulary: Vocabulary = {
+  name: 'type',
+  keywords: ['type'],
+  builds: ['null', 'boolean'],
+  valid: (_c, _conj, _pointer, _types, type) => (type === 'null' ? fc.constant(null) : fc.boolean()),
+  breaks: (conj) => keywordValues(conj, 'type').length > 0,
+  breakers: (_c, _conj, pointer, _depth, types) => typeBreakers(types, pointer),
+};
