@@ -1,8 +1,8 @@
-import { UsageError } from '../core/errors.ts';
-import type { Adapter, AdapterEnv, AdapterFactory } from '../core/contract.ts';
-import { reference } from './reference/index.ts';
-import { tsOpenRouter012, tsOpenRouterLatest } from './ts-openrouter/index.ts';
-import { bundledHarnesses, commandAdapter } from './stdio/factories.ts';
+import { UsageError } from '../core/errors.js';
+import type { Adapter, AdapterEnv, AdapterFactory } from '../core/contract.js';
+import { reference } from './reference/index.js';
+import { tsOpenRouter012, tsOpenRouterLatest } from './ts-openrouter/index.js';
+import { bundledHarnesses, commandAdapter } from './stdio/factories.js';
 
 /** Every adapter `--adapter all` runs, in the order the matrix shows them: in process first, then the harnesses. */
 export const BUNDLED: readonly AdapterFactory[] = [reference, tsOpenRouter012, tsOpenRouterLatest, ...bundledHarnesses()];

@@ -1,14 +1,14 @@
 import * as fc from 'fast-check';
-import { UsageError } from '../core/errors.ts';
-import type { Json } from '../core/json.ts';
-import type { Context } from './_internals/context.ts';
-import { conjKey, display, type Conj } from './_internals/conjunction.ts';
-import type { Breaker } from './_internals/types.ts';
-import type { CompileOptions, Composer } from './_internals/vocabulary.ts';
-import { VOCABULARIES } from './vocabularies/index.ts';
-import { typesOf } from './vocabularies/type.ts';
+import { UsageError } from '../core/errors.js';
+import type { Json } from '../core/json.js';
+import type { Context } from './_internals/context.js';
+import { conjKey, display, type Conj } from './_internals/conjunction.js';
+import type { Breaker } from './_internals/types.js';
+import type { CompileOptions, Composer } from './_internals/vocabulary.js';
+import { VOCABULARIES } from './vocabularies/index.js';
+import { typesOf } from './vocabularies/type.js';
 
-export type { CompileOptions } from './_internals/vocabulary.ts';
+export type { CompileOptions } from './_internals/vocabulary.js';
 
 /** How deep breakers follow nested schemas; a recursive schema would otherwise never end. */
 const MAX_BREAKER_DEPTH = 6;

@@ -1,18 +1,18 @@
 import * as fc from 'fast-check';
-import type { Json } from '../core/json.ts';
-import { Context, type SchemaSource } from './_internals/context.ts';
-import { conjOf } from './_internals/conjunction.ts';
-import { pointerJoin, type Node } from './_internals/node.ts';
-import type { Breaker, BrokenValue } from './_internals/types.ts';
-import { Compiler, type CompileOptions } from './compile.ts';
-import { objectShape } from './vocabularies/object.ts';
-import { numberClasses, numberRules } from './vocabularies/numeric.ts';
-import { stringClasses, stringRules } from './vocabularies/string.ts';
-import { typesOf } from './vocabularies/type.ts';
-import { SUPPORTED_KEYWORDS } from './vocabularies/index.ts';
+import type { Json } from '../core/json.js';
+import { Context, type SchemaSource } from './_internals/context.js';
+import { conjOf } from './_internals/conjunction.js';
+import { pointerJoin, type Node } from './_internals/node.js';
+import type { Breaker, BrokenValue } from './_internals/types.js';
+import { Compiler, type CompileOptions } from './compile.js';
+import { objectShape } from './vocabularies/object.js';
+import { numberClasses, numberRules } from './vocabularies/numeric.js';
+import { stringClasses, stringRules } from './vocabularies/string.js';
+import { typesOf } from './vocabularies/type.js';
+import { SUPPORTED_KEYWORDS } from './vocabularies/index.js';
 
 export type { Breaker, BrokenValue, CompileOptions, SchemaSource };
-export { wireSpellings, type SpellingKind } from './wire/spellings.ts';
+export { wireSpellings, type SpellingKind } from './wire/spellings.js';
 
 const contexts = new WeakMap<SchemaSource, Context>();
 function contextFor(source: SchemaSource): Context {

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
-import { validValues } from '../arbitraries/index.ts';
-import type { SchemaSet } from '../core/models.ts';
-import { compare } from './measure.ts';
+import { validValues } from '../arbitraries/index.js';
+import type { SchemaSet } from '../core/models.js';
+import { compare } from './measure.js';
 
 /** What someone would write by hand for the seed model with fast-check alone. */
 export function handWritten(eventType: string): fc.Arbitrary<Record<string, unknown>> {

@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
-import { referenceAdapter } from '../adapters/reference/index.ts';
-import { validValues } from '../arbitraries/index.ts';
-import type { SchemaSet } from '../core/models.ts';
-import { planChecks } from '../src/runner/plan.ts';
-import { runCheck } from '../src/runner/run-check.ts';
-import { compare } from './measure.ts';
+import { referenceAdapter } from '../adapters/reference/index.js';
+import { validValues } from '../arbitraries/index.js';
+import type { SchemaSet } from '../core/models.js';
+import { planChecks } from '../src/runner/plan.js';
+import { runCheck } from '../src/runner/run-check.js';
+import { compare } from './measure.js';
 
 /** The whole `orc run` loop of one check against the reference, against the loop a person would write. */
 export async function benchCheckLoop(set: SchemaSet, runs = 5_000) {

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../core/models.ts';
-import { compare } from './measure.ts';
+import { PROJECT_ROOT } from '../core/models.js';
+import { compare } from './measure.js';
 
 /**
  * The main job cut down (every bundled adapter, one model, 20 cases per

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { StdioAdapter } from '../adapters/stdio/client.ts';
-import { PROJECT_ROOT } from '../core/models.ts';
-import { compare } from './measure.ts';
+import { StdioAdapter } from '../adapters/stdio/client.js';
+import { PROJECT_ROOT } from '../core/models.js';
+import { compare } from './measure.js';
 
 const TRIVIAL = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');
 

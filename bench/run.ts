@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSchemaSet, PROJECT_ROOT } from '../core/models.ts';
-import { benchArbitrary } from './arbitrary.bench.ts';
-import { benchCheckLoop } from './check-loop.bench.ts';
-import { benchPipelining } from './pipelining.bench.ts';
-import { benchJobs } from './jobs.bench.ts';
+import { loadSchemaSet, PROJECT_ROOT } from '../core/models.js';
+import { benchArbitrary } from './arbitrary.bench.js';
+import { benchCheckLoop } from './check-loop.bench.js';
+import { benchPipelining } from './pipelining.bench.js';
+import { benchJobs } from './jobs.bench.js';
 
 /**
  * Every figure is a ratio against a baseline measured in the same run, on

@@ -1,9 +1,11 @@
 import type * as fc from 'fast-check';
-import type { Adapter, ErrorKind, Operation } from './contract.ts';
-import type { Json } from './json.ts';
-import type { Model, SchemaSet } from './models.ts';
+import type { Adapter, ErrorKind, Operation } from './contract.js';
+import type { Json } from './json.js';
+import type { Model, SchemaSet } from './models.js';
 
+/** How much a check's failure weighs, as protobuf's conformance suite has it: Required gates CI, Recommended warns, Informational records. */
 export type Level = 'Required' | 'Recommended' | 'Informational';
+/** The levels, weightiest first. */
 export const LEVELS: readonly Level[] = ['Required', 'Recommended', 'Informational'];
 
 /** Why a case failed: the answer was wrong, or the implementation misbehaved (ErrorKind). */
@@ -69,6 +71,7 @@ export interface ObservationCheck extends CheckBase {
   cases: ObservationCase[];
 }
 
+/** A planned check: a property over generated cases, or a list of implementation-defined cases to observe. */
 export type Check = PropertyCheck | ObservationCheck;
 
 /** The parts of a check's id the planner supplies: a suite names its checks, never their level's or suite's part of the id. */

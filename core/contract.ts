@@ -1,5 +1,5 @@
-import type { Answer } from './json.ts';
-import type { SchemaSet } from './models.ts';
+import type { Answer } from './json.js';
+import type { SchemaSet } from './models.js';
 
 /**
  * What an implementation can be asked. `parse` and `serialize` are the
@@ -10,6 +10,7 @@ import type { SchemaSet } from './models.ts';
  */
 export type Operation = 'parse' | 'serialize' | 'reserialize' | 'sse';
 
+/** What an adapter says of itself: its name (a matrix column), the implementation and version under test, and the operations it supports per model. */
 export interface AdapterInfo {
   name: string;
   language: string;
@@ -35,6 +36,7 @@ export interface AdapterInfo {
  */
 export type ErrorKind = 'parse_error' | 'serialize_error' | 'unsupported' | 'exception' | 'crash' | 'timeout' | 'protocol' | 'oversized';
 
+/** An operation's failure: its kind, a message, and for a harness what it wrote on stderr. */
 export interface AdapterError {
   kind: ErrorKind;
   message: string;
@@ -42,13 +44,16 @@ export interface AdapterError {
   stderr?: string;
 }
 
+/** What a parse gave: the value, read field by field through the implementation, or its error. */
 export type ParseOutcome = { ok: true; value: Answer } | { ok: false; error: AdapterError };
+/** What a serialize gave: the bytes the implementation wrote, or its error. */
 export type SerializeOutcome = { ok: true; bytes: Uint8Array } | { ok: false; error: AdapterError };
 /** An event as a decoder gives it: its `event:` field (null when none) and its data. */
 export interface DecodedEvent {
   event: string | null;
   data: string;
 }
+/** What the event-stream decoder gave: every event, in order, or its error. */
 export type SseOutcome = { ok: true; events: DecodedEvent[] } | { ok: false; error: AdapterError };
 
 /**
@@ -83,6 +88,7 @@ export interface Restart {
   count: number;
 }
 
+/** What a factory is given to start an adapter. */
 export interface AdapterEnv {
   set: SchemaSet;
   /** Validate every protocol message against schema/protocol/ (out-of-process adapters). */
@@ -91,16 +97,19 @@ export interface AdapterEnv {
   timeoutMs?: number;
 }
 
+/** Starts an adapter: how `orc run --adapter` and `runConformance` reach an implementation; `name` is its matrix column. */
 export interface AdapterFactory {
   name: string;
   summary: string;
   create(env: AdapterEnv): Promise<Adapter>;
 }
 
+/** Whether the adapter declares `op` for `model`: a check that needs an undeclared operation is reported n/a, not failed. */
 export function supports(info: AdapterInfo, op: Operation, model: string): boolean {
   return info.operations[op]?.includes(model) ?? false;
 }
 
+/** An outcome that failed with `kind`: what an adapter returns when the implementation refuses, or lacks, an operation. */
 export function failure(kind: ErrorKind, message: string): { ok: false; error: AdapterError } {
   return { ok: false, error: { kind, message } };
 }

@@ -1,4 +1,4 @@
-import { LosslessNumber, isPlainObject, jsonText, type Answer, type Json } from './json.ts';
+import { LosslessNumber, isPlainObject, jsonText, type Answer, type Json } from './json.js';
 
 /**
  * Where an answer differs from the value meant, or undefined when it does

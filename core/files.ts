@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from './errors.ts';
+import { UsageError } from './errors.js';
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAjv, type Ajv } from './oracle.ts';
-import { UsageError } from './errors.ts';
-import { readUserJson } from './files.ts';
+import { createAjv, type Ajv } from './oracle.js';
+import { UsageError } from './errors.js';
+import { readUserJson } from './files.js';
 
 /** The package's own folder (where schema/ lives), whether this file runs as source or from dist/. */
 export const PROJECT_ROOT = (() => {
@@ -19,6 +19,7 @@ export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
 
 export type SchemaObject = Record<string, any>;
 
+/** One event model: a JSON Schema with a title, the unit checks are planned for. */
 export interface Model {
   /** The schema's title: the name people and adapters use (`OpenResponsesImageGenCallGenerating`). */
   name: string;

@@ -1,8 +1,10 @@
-import type { AdapterInfo, Restart } from './contract.ts';
-import type { FailureKind, Level, Shown } from './check.ts';
+import type { AdapterInfo, Restart } from './contract.js';
+import type { FailureKind, Level, Shown } from './check.js';
 
+/** A check result's status: `unsupported` when the adapter lacks an operation, `observed` for an implementation-defined behaviour. */
 export type Status = 'passed' | 'failed' | 'unsupported' | 'observed';
 
+/** Why a check failed: the kind, the shrunk counterexample, what the implementation answered, and how to replay it. */
 export interface Failure {
   kind: FailureKind;
   message: string;
@@ -19,6 +21,7 @@ export interface Failure {
   replayCommand: string;
 }
 
+/** One implementation-defined case, and what the implementation did with it. */
 export interface Observation {
   /** The case: what was sent. */
   label: string;
@@ -56,10 +59,13 @@ export type CheckResult =
   | (ResultBase & { status: 'unsupported'; reason: string; failure?: never; observations?: never })
   | (ResultBase & { status: 'observed'; observations: Observation[]; failure?: never; reason?: never });
 
+/** A check result that failed: its `failure` is always there. */
 export type FailedResult = Extract<CheckResult, { status: 'failed' }>;
 
+/** Narrows a result to a failure. */
 export const isFailed = (r: CheckResult): r is FailedResult => r.status === 'failed';
 
+/** What a run was: the tool, the command, its seed, cases per property, models and number of checks. */
 export interface RunInfo {
   tool: { name: string; version: string };
   command: string;
@@ -71,6 +77,7 @@ export interface RunInfo {
   shard?: string;
 }
 
+/** One event of a run, in order: what every report is written from (a report writer is a function of these). */
 export type RunEvent =
   | { type: 'run-started'; run: RunInfo }
   | { type: 'adapter-started'; adapter: AdapterInfo }

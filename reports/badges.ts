@@ -1,6 +1,6 @@
-import type { RunEvent } from '../core/results.ts';
-import { collect } from './collect.ts';
-import { safeFileName } from '../core/files.ts';
+import type { RunEvent } from '../core/results.js';
+import { collect } from './collect.js';
+import { safeFileName } from '../core/files.js';
 
 /** A file name an adapter's badge can have, whatever its name. */
 export const badgeFile = (adapter: string) => `${safeFileName(adapter)}.json`;

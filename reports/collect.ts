@@ -1,6 +1,6 @@
-import type { AdapterInfo, Restart } from '../core/contract.ts';
-import type { CheckResult, FailedResult, RunEvent, RunInfo, Status } from '../core/results.ts';
-import { LEVELS, type Level } from '../core/check.ts';
+import type { AdapterInfo, Restart } from '../core/contract.js';
+import type { CheckResult, FailedResult, RunEvent, RunInfo, Status } from '../core/results.js';
+import { LEVELS, type Level } from '../core/check.js';
 
 export type Tally = Record<Status, number>;
 

@@ -1,4 +1,4 @@
-import type { FailedResult } from '../core/results.ts';
+import type { FailedResult } from '../core/results.js';
 
 /** A failure as plain lines, for the formats that show it as text (JUnit, vitest). */
 export function failureLines(r: FailedResult, replayLine = `replay: ${r.failure.replayCommand}`): string[] {

@@ -1,5 +1,5 @@
-import { CATEGORIES, EXPECTATIONS, type Expectation, type FuzzResult, type MutationCategory } from '../core/fuzz-results.ts';
-import { visible } from '../core/visible.ts';
+import { CATEGORIES, EXPECTATIONS, type Expectation, type FuzzResult, type MutationCategory } from '../core/fuzz-results.js';
+import { visible } from '../core/visible.js';
 
 const EXPECT_LABEL: Record<Expectation, string> = { reject: 'must reject', accept: 'must accept', 'implementation-defined': 'implementation-defined' };
 

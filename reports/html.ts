@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { isFailed, type FailedResult, type RunEvent } from '../core/results.ts';
-import { LEVELS } from '../core/check.ts';
-import { baselineLines, behaviourClasses, behaviourGroups, cellText, collect, headline, implementationOf, isKnown, knownFailures, levelShare, restartLines, shortModel, STATUS_MARK } from './collect.ts';
-import { hexDump } from './_internals/hex-dump.ts';
-import { xmlText } from './_internals/xml.ts';
-import { FILTER_SCRIPT, REPORT_STYLE } from './_internals/html-assets.ts';
+import { isFailed, type FailedResult, type RunEvent } from '../core/results.js';
+import { LEVELS } from '../core/check.js';
+import { baselineLines, behaviourClasses, behaviourGroups, cellText, collect, headline, implementationOf, isKnown, knownFailures, levelShare, restartLines, shortModel, STATUS_MARK } from './collect.js';
+import { hexDump } from './_internals/hex-dump.js';
+import { xmlText } from './_internals/xml.js';
+import { FILTER_SCRIPT, REPORT_STYLE } from './_internals/html-assets.js';
 
 /**
  * Every string that reaches the page goes through here, as into the JUnit

@@ -1,6 +1,7 @@
-import type { RunEvent } from '../core/results.ts';
-import { collect, headline, requiredFailed, runFailed } from './collect.ts';
+import type { RunEvent } from '../core/results.js';
+import { collect, headline, requiredFailed, runFailed } from './collect.js';
 
+/** The `format` of report.json; schema/report.schema.json describes it. */
 export const REPORT_FORMAT = 'openresponses-conformance/report@1';
 
 /** The JSON report; its shape is schema/report.schema.json. */

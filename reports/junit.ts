@@ -1,7 +1,7 @@
-import type { FailedResult, RunEvent } from '../core/results.ts';
-import { collect } from './collect.ts';
-import { xmlText } from './_internals/xml.ts';
-import { failureLines } from './failure-lines.ts';
+import type { FailedResult, RunEvent } from '../core/results.js';
+import { collect } from './collect.js';
+import { xmlText } from './_internals/xml.js';
+import { failureLines } from './failure-lines.js';
 
 function failureBody(r: FailedResult): string {
   return failureLines(r).map((l) => xmlText(l)).join('\n');

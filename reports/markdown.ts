@@ -1,7 +1,7 @@
-import type { RunEvent } from '../core/results.ts';
-import { LEVELS } from '../core/check.ts';
-import { adapterKey, baselineLines, behaviourGroups, collect, countLine, failureGroups, headline, implementationOf, knownFailures, levelShare, restartLines, shortModel, suiteCell, suiteRows, type RunData } from './collect.ts';
-import { visible } from '../core/visible.ts';
+import type { RunEvent } from '../core/results.js';
+import { LEVELS } from '../core/check.js';
+import { adapterKey, baselineLines, behaviourGroups, collect, countLine, failureGroups, headline, implementationOf, knownFailures, levelShare, restartLines, shortModel, suiteCell, suiteRows, type RunData } from './collect.js';
+import { visible } from '../core/visible.js';
 
 const MD_MARK = { passed: '✅', failed: '❌', known: '⚠️', unsupported: '➖' } as const;
 

@@ -1,8 +1,8 @@
-import type { RunEvent, Status } from '../core/results.ts';
+import type { RunEvent, Status } from '../core/results.js';
 import {
   adapterKey, baselineLines, behaviourClasses, cellText, collect, countLine, failureGroups, headline, isKnown, knownFailures, restartLines, shortModel, suiteCell, suiteRows, type RunData,
-} from './collect.ts';
-import { visible } from '../core/visible.ts';
+} from './collect.js';
+import { visible } from '../core/visible.js';
 
 export interface TerminalOptions {
   color: boolean;

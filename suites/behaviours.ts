@@ -1,8 +1,8 @@
-import type { AdapterError, ParseOutcome, SerializeOutcome } from '../core/contract.ts';
-import { show } from '../core/equality.ts';
-import { isPlainObject, LosslessNumber, type Answer } from '../core/json.ts';
-import type { Observed } from '../core/check.ts';
-import { readOutput } from './verdicts.ts';
+import type { AdapterError, ParseOutcome, SerializeOutcome } from '../core/contract.js';
+import { show } from '../core/equality.js';
+import { isPlainObject, LosslessNumber, type Answer } from '../core/json.js';
+import type { Observed } from '../core/check.js';
+import { readOutput } from './verdicts.js';
 
 /**
  * Behaviour labels: short, stable names for the class of what an

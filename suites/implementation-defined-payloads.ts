@@ -1,6 +1,6 @@
-import { LONE_SURROGATES } from '../arbitraries/pools/strings.ts';
-import type { SuiteContext } from '../core/check.ts';
-import { fieldsOfType, typicalValue, withRawMember } from './typical.ts';
+import { LONE_SURROGATES } from '../arbitraries/pools/strings.js';
+import type { SuiteContext } from '../core/check.js';
+import { fieldsOfType, typicalValue, withRawMember } from './typical.js';
 
 /** A valid payload but for one implementation-defined member, and what that member was. */
 export interface ImplementationDefinedPayload {

@@ -1,9 +1,9 @@
-import type { Adapter, ParseOutcome } from '../core/contract.ts';
-import type { CheckDraft, ObservationCase, Observed, Suite } from '../core/check.ts';
-import { fieldsOfType } from './typical.ts';
-import { encodeText, shownPayload, andThen } from './verdicts.ts';
-import { parsedDuplicate, parsedNumber, parsedString } from './behaviours.ts';
-import { implementationDefinedPayloads } from './implementation-defined-payloads.ts';
+import type { Adapter, ParseOutcome } from '../core/contract.js';
+import type { CheckDraft, ObservationCase, Observed, Suite } from '../core/check.js';
+import { fieldsOfType } from './typical.js';
+import { encodeText, shownPayload, andThen } from './verdicts.js';
+import { parsedDuplicate, parsedNumber, parsedString } from './behaviours.js';
+import { implementationDefinedPayloads } from './implementation-defined-payloads.js';
 
 const parseCase = (model: string, label: string, text: string, name: (o: ParseOutcome) => Observed): ObservationCase => ({
   label,

@@ -1,11 +1,11 @@
-import type { Suite } from '../core/check.ts';
-import { implementationDefinedSuite } from './implementation-defined.ts';
-import { parseSuite } from './parse.ts';
-import { roundTripSuite } from './round-trip.ts';
-import { serializeSuite } from './serialize.ts';
-import { unknownFieldsSuite } from './unknown-fields.ts';
-import { wireSpellingSuite } from './wire-spellings.ts';
-import { sseSuite } from './sse.ts';
+import type { Suite } from '../core/check.js';
+import { implementationDefinedSuite } from './implementation-defined.js';
+import { parseSuite } from './parse.js';
+import { roundTripSuite } from './round-trip.js';
+import { serializeSuite } from './serialize.js';
+import { unknownFieldsSuite } from './unknown-fields.js';
+import { wireSpellingSuite } from './wire-spellings.js';
+import { sseSuite } from './sse.js';
 
 /** Every suite, in the order reports list them. */
 export const SUITES: readonly Suite[] = [parseSuite, serializeSuite, roundTripSuite, wireSpellingSuite, unknownFieldsSuite, implementationDefinedSuite, sseSuite];

@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
-import { validValues } from '../arbitraries/index.ts';
-import { baseOf, fuzzCases, MUTATIONS, type FuzzCase } from '../arbitraries/wire/mutations.ts';
-import type { Json } from '../core/json.ts';
-import type { CheckDraft, SuiteContext } from '../core/check.ts';
-import { andThen, encodeText, expectRejected, shownPayload } from './verdicts.ts';
+import { validValues } from '../arbitraries/index.js';
+import { baseOf, fuzzCases, MUTATIONS, type FuzzCase } from '../arbitraries/wire/mutations.js';
+import type { Json } from '../core/json.js';
+import type { CheckDraft, SuiteContext } from '../core/check.js';
+import { andThen, encodeText, expectRejected, shownPayload } from './verdicts.js';
 
 /** The fuzzer's reject-labelled families, run as properties: a team gating CI on `orc run` meets malformed JSON too. */
 const FAMILIES = [['numbers', 'Numbers'], ['strings', 'Strings'], ['structure', 'Structure']] as const;

@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
-import { breakers, fieldClasses, validValues } from '../arbitraries/index.ts';
-import type { BrokenValue } from '../arbitraries/index.ts';
-import type { Json } from '../core/json.ts';
-import type { CheckDraft, Suite } from '../core/check.ts';
-import { encodeText, expectParsed, expectRejected, shownPayload, andThen } from './verdicts.ts';
-import { confusionChecks, malformedJsonChecks } from './malformed.ts';
+import { breakers, fieldClasses, validValues } from '../arbitraries/index.js';
+import type { BrokenValue } from '../arbitraries/index.js';
+import type { Json } from '../core/json.js';
+import type { CheckDraft, Suite } from '../core/check.js';
+import { encodeText, expectParsed, expectRejected, shownPayload, andThen } from './verdicts.js';
+import { confusionChecks, malformedJsonChecks } from './malformed.js';
 
 const CLASS_CHECK: Record<string, string> = {
   integral: 'AcceptsIntegral',

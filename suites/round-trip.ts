@@ -1,8 +1,8 @@
-import { validValues, wireSpellings } from '../arbitraries/index.ts';
-import { difference, show } from '../core/equality.ts';
-import type { Json } from '../core/json.ts';
-import type { Suite } from '../core/check.ts';
-import { encodeText, expectParsed, reserialize, shownPayload, andThen, written } from './verdicts.ts';
+import { validValues, wireSpellings } from '../arbitraries/index.js';
+import { difference, show } from '../core/equality.js';
+import type { Json } from '../core/json.js';
+import type { Suite } from '../core/check.js';
+import { encodeText, expectParsed, reserialize, shownPayload, andThen, written } from './verdicts.js';
 
 export const roundTripSuite: Suite = {
   name: 'RoundTrip',

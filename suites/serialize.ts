@@ -1,10 +1,10 @@
-import { validValues } from '../arbitraries/index.ts';
-import { difference, show } from '../core/equality.ts';
-import type { Json } from '../core/json.ts';
-import type { CheckDraft, Suite, Verdict } from '../core/check.ts';
-import { andThen, schemaVerdict, written } from './verdicts.ts';
-import { serializerChoiceChecks } from './serializer-choices.ts';
-import type { Answer } from '../core/json.ts';
+import { validValues } from '../arbitraries/index.js';
+import { difference, show } from '../core/equality.js';
+import type { Json } from '../core/json.js';
+import type { CheckDraft, Suite, Verdict } from '../core/check.js';
+import { andThen, schemaVerdict, written } from './verdicts.js';
+import { serializerChoiceChecks } from './serializer-choices.js';
+import type { Answer } from '../core/json.js';
 
 type Judge = (value: Json, output: Answer, text: string) => Verdict;
 

@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
-import type { Adapter, SerializeOutcome } from '../core/contract.ts';
-import { LosslessNumber, type Answer, type Json } from '../core/json.ts';
-import type { CheckDraft, ObservationCase, Shown, SuiteContext, Verdict } from '../core/check.ts';
-import { memberText, wrote } from './behaviours.ts';
-import { implementationDefinedPayloads } from './implementation-defined-payloads.ts';
-import { fieldsOfType, typicalValue } from './typical.ts';
-import { andThen, encodeText, misbehaved, outputValidator, reserialize, shownPayload } from './verdicts.ts';
+import type { Adapter, SerializeOutcome } from '../core/contract.js';
+import { LosslessNumber, type Answer, type Json } from '../core/json.js';
+import type { CheckDraft, ObservationCase, Shown, SuiteContext, Verdict } from '../core/check.js';
+import { memberText, wrote } from './behaviours.js';
+import { implementationDefinedPayloads } from './implementation-defined-payloads.js';
+import { fieldsOfType, typicalValue } from './typical.js';
+import { andThen, encodeText, misbehaved, outputValidator, reserialize, shownPayload } from './verdicts.js';
 
 /** One thing a serializer is given: a payload to read and write again, or a value to write. */
 interface Writing {

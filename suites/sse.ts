@@ -1,18 +1,18 @@
 import * as fc from 'fast-check';
-import type { Adapter, DecodedEvent } from '../core/contract.ts';
-import { validValues } from '../arbitraries/index.ts';
-import { validImageStreams } from '../arbitraries/sequences.ts';
-import { cutAt, encodeSse, framings, PLAIN, sseStreams, type SseStream, type StreamOptions } from '../arbitraries/sse/framing.ts';
-import { difference, show } from '../core/equality.ts';
+import type { Adapter, DecodedEvent } from '../core/contract.js';
+import { validValues } from '../arbitraries/index.js';
+import { validImageStreams } from '../arbitraries/sequences.js';
+import { cutAt, encodeSse, framings, PLAIN, sseStreams, type SseStream, type StreamOptions } from '../arbitraries/sse/framing.js';
+import { difference, show } from '../core/equality.js';
 import { parse as parseLossless } from 'lossless-json';
-import { asDoubles, type Answer, type Json } from '../core/json.ts';
-import { modelOfEventType, type SchemaSet } from '../core/models.ts';
-import { decodeSse } from '../src/sse/decoder.ts';
-import { StreamValidator } from '../src/stream/rules.ts';
-import type { CheckDraft, Shown, Suite, Verdict } from '../core/check.ts';
-import { typicalValue } from './typical.ts';
-import { refusal } from './behaviours.ts';
-import { andThen, encodeText, misbehaved, shownPayload } from './verdicts.ts';
+import { asDoubles, type Answer, type Json } from '../core/json.js';
+import { modelOfEventType, type SchemaSet } from '../core/models.js';
+import { decodeSse } from '../src/sse/decoder.js';
+import { StreamValidator } from '../src/stream/rules.js';
+import type { CheckDraft, Shown, Suite, Verdict } from '../core/check.js';
+import { typicalValue } from './typical.js';
+import { refusal } from './behaviours.js';
+import { andThen, encodeText, misbehaved, shownPayload } from './verdicts.js';
 
 interface SequenceCase {
   events: Record<string, Json>[];

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
-import { validValues } from '../arbitraries/index.ts';
-import type { Json } from '../core/json.ts';
-import type { SuiteContext } from '../core/check.ts';
+import { validValues } from '../arbitraries/index.js';
+import type { Json } from '../core/json.js';
+import type { SuiteContext } from '../core/check.js';
 
 /**
  * One plain valid value of the model, the same on every run: the base that

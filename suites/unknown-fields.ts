@@ -1,11 +1,11 @@
-import { breakers } from '../arbitraries/index.ts';
+import { breakers } from '../arbitraries/index.js';
 import * as fc from 'fast-check';
-import type { BrokenValue } from '../arbitraries/index.ts';
-import { objectFrom, type Json } from '../core/json.ts';
-import type { CheckDraft, Suite } from '../core/check.ts';
-import { typicalValue } from './typical.ts';
-import { memberText, wrote } from './behaviours.ts';
-import { encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, andThen } from './verdicts.ts';
+import type { BrokenValue } from '../arbitraries/index.js';
+import { objectFrom, type Json } from '../core/json.js';
+import type { CheckDraft, Suite } from '../core/check.js';
+import { typicalValue } from './typical.js';
+import { memberText, wrote } from './behaviours.js';
+import { encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, andThen } from './verdicts.js';
 
 /** The value without the member the pointer names: what a parser that ignores it must yield. */
 function without(value: Json, pointer: string): Json {

@@ -1,11 +1,11 @@
 import { parse as parseLossless } from 'lossless-json';
-import type { Adapter, AdapterError, ParseOutcome, SerializeOutcome } from '../core/contract.ts';
-import { difference, show } from '../core/equality.ts';
-import { asDoubles, type Answer, type Json } from '../core/json.ts';
+import type { Adapter, AdapterError, ParseOutcome, SerializeOutcome } from '../core/contract.js';
+import { difference, show } from '../core/equality.js';
+import { asDoubles, type Answer, type Json } from '../core/json.js';
 
 export { asDoubles };
-import type { Shown, Verdict } from '../core/check.ts';
-import type { SchemaSet } from '../core/models.ts';
+import type { Shown, Verdict } from '../core/check.js';
+import type { SchemaSet } from '../core/models.js';
 
 export const encodeText = (text: string) => new TextEncoder().encode(text);
 

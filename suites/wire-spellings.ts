@@ -1,7 +1,7 @@
-import { mixedValues, wireSpellings, type SpellingKind } from '../arbitraries/index.ts';
-import type { Json } from '../core/json.ts';
-import type { Suite } from '../core/check.ts';
-import { expectParsedIfCanonicalIs, shownPayload } from './verdicts.ts';
+import { mixedValues, wireSpellings, type SpellingKind } from '../arbitraries/index.js';
+import type { Json } from '../core/json.js';
+import type { Suite } from '../core/check.js';
+import { expectParsedIfCanonicalIs, shownPayload } from './verdicts.js';
 
 const KINDS: [string, SpellingKind, string][] = [
   ['Whitespace', 'whitespace', 'any JSON whitespace between tokens'],

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeChecks, checkId } from '../core/check.ts';
-import { loadSchemaSet, PROJECT_ROOT } from '../core/models.ts';
-import { SUITES } from '../suites/index.ts';
+import { composeChecks, checkId } from '../core/check.js';
+import { loadSchemaSet, PROJECT_ROOT } from '../core/models.js';
+import { SUITES } from '../suites/index.js';
 
 /**
  * The layers, bottom first: a file may import its own layer and those below,

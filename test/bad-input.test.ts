@@ -9,9 +9,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { badgeFile } from '../reports/badges.ts';
-import { encodeReplay } from '../src/runner/replay-token.ts';
-import { orc } from './helpers/cli.ts';
+import { badgeFile } from '../reports/badges.js';
+import { encodeReplay } from '../src/runner/replay-token.js';
+import { orc } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'orc-bad-input-'));
 const file = (name: string, text: string) => {

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { judgeBaseline, updatedBaseline, type Baseline, type BaselineEntry } from '../src/runner/baseline.ts';
-import type { CheckResult } from '../core/results.ts';
-import { orc } from './helpers/cli.ts';
+import { judgeBaseline, updatedBaseline, type Baseline, type BaselineEntry } from '../src/runner/baseline.js';
+import type { CheckResult } from '../core/results.js';
+import { orc } from './helpers/cli.js';
 
 const result = (id: string, status: CheckResult['status'], adapter = 'a'): CheckResult => ({
   adapter, model: 'M', id, level: 'Required', suite: 'Parse', description: '', status, casesRun: 1, durationMs: 0, seed: 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsMissingField, dropsNonBmp, GENERATING, serializesWithoutField, throwsOnNonObject, throwsOutright, truncatesFractions } from './helpers/adapters.ts';
-import { byId, runChecks } from './helpers/run.ts';
+import { acceptsMissingField, dropsNonBmp, GENERATING, serializesWithoutField, throwsOnNonObject, throwsOutright, truncatesFractions } from './helpers/adapters.js';
+import { byId, runChecks } from './helpers/run.js';
 
 describe('deliberately broken adapters are caught by the check named for the defect', () => {
   it('truncating fractions fails Required.Parse.AcceptsFraction, with a small counterexample', async () => {

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAjv } from '../core/oracle.ts';
-import { SCHEMA_DIR } from '../core/models.ts';
-import { orc } from './helpers/cli.ts';
+import { createAjv } from '../core/oracle.js';
+import { SCHEMA_DIR } from '../core/models.js';
+import { orc } from './helpers/cli.js';
 
 const reportSchema = JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8'));
 const validateReport = createAjv({ allErrors: true }).compile(reportSchema);

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validValues } from '../arbitraries/index.ts';
-import { sourceOf } from './helpers/schemas.ts';
+import { validValues } from '../arbitraries/index.js';
+import { sourceOf } from './helpers/schemas.js';
 
 const { source, ids } = sourceOf({ n: { type: 'number' }, s: { type: 'string' } });
 const numbers = fc.sample(validValues(source, ids.n!), { numRuns: 4000, seed: 1 }) as number[];

@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakers, invalidValues, validValues } from '../arbitraries/index.ts';
-import { UnsupportedKeywordError } from '../core/errors.ts';
-import type { ErrorObject } from '../core/oracle.ts';
-import { sourceOf } from './helpers/schemas.ts';
+import { breakers, invalidValues, validValues } from '../arbitraries/index.js';
+import { UnsupportedKeywordError } from '../core/errors.js';
+import type { ErrorObject } from '../core/oracle.js';
+import { sourceOf } from './helpers/schemas.js';
 
 /** Schemas beyond ours, one or two per keyword family, each checked against ajv. */
 const SCHEMAS = {
@@ -65,7 +65,7 @@ describe('valid(schema)', () => {
   }
 
   it('the bundled union of the four events (a oneOf of $refs to other files) compiles: every value valid, every event type drawn', async () => {
-    const { loadSchemaSet } = await import('../core/models.ts');
+    const { loadSchemaSet } = await import('../core/models.js');
     const set = loadSchemaSet();
     const id = 'https://openresponses-conformance.example/schema/ImageGenCallEvent.schema.json';
     const validate = set.ajv.getSchema(id)!;

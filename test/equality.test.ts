@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { difference, show } from '../core/equality.ts';
-import { LosslessNumber } from '../core/json.ts';
+import { difference, show } from '../core/equality.js';
+import { LosslessNumber } from '../core/json.js';
 
 describe('comparing an answer with the value meant', () => {
   it('numbers are equal when their doubles are', () => {

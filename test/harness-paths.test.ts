@@ -3,11 +3,11 @@
  * answer only that path gives pins it: a harness that drifted to another entry point fails here.
  */
 import { describe, expect, it } from 'vitest';
-import type { Adapter } from '../core/contract.ts';
-import { bundledHarnesses } from '../adapters/stdio/factories.ts';
-import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.ts';
-import { show } from '../core/equality.ts';
-import { GENERATING, set } from './helpers/adapters.ts';
+import type { Adapter } from '../core/contract.js';
+import { bundledHarnesses } from '../adapters/stdio/factories.js';
+import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.js';
+import { show } from '../core/equality.js';
+import { GENERATING, set } from './helpers/adapters.js';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 const manifests = loadManifests();

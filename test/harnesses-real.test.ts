@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bundledHarnesses } from '../adapters/stdio/factories.ts';
-import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.ts';
-import type { Adapter } from '../core/contract.ts';
-import { GENERATING, set } from './helpers/adapters.ts';
-import { byId, runChecks } from './helpers/run.ts';
-import { orc } from './helpers/cli.ts';
+import { bundledHarnesses } from '../adapters/stdio/factories.js';
+import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.js';
+import type { Adapter } from '../core/contract.js';
+import { GENERATING, set } from './helpers/adapters.js';
+import { byId, runChecks } from './helpers/run.js';
+import { orc } from './helpers/cli.js';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 const manifests = loadManifests();

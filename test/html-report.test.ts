@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlReport } from '../reports/html.ts';
-import type { CheckResult, RunEvent } from '../core/results.ts';
-import { chromiumPath, launchChromium } from './browser/chromium.ts';
-import { orc } from './helpers/cli.ts';
+import { htmlReport } from '../reports/html.js';
+import type { CheckResult, RunEvent } from '../core/results.js';
+import { chromiumPath, launchChromium } from './browser/chromium.js';
+import { orc } from './helpers/cli.js';
 
 // Each payload, if it ever ran, would open a dialog naming itself.
 const PAYLOADS = [

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, SCHEMA_DIR } from '../core/models.ts';
-import { createAjv } from '../core/oracle.ts';
-import { orc } from './helpers/cli.ts';
+import { PROJECT_ROOT, SCHEMA_DIR } from '../core/models.js';
+import { createAjv } from '../core/oracle.js';
+import { orc } from './helpers/cli.js';
 
 const validateReport = createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8')));
 

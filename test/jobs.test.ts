@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.ts';
-import { orc } from './helpers/cli.ts';
+import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.js';
+import { orc } from './helpers/cli.js';
 
 const built = (name: string) => isBuilt(loadManifests().find((m) => m.adapters.some((a) => a.name === name))!);
 

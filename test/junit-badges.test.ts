@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { badgeFile, badges } from '../reports/badges.ts';
-import { junitReport } from '../reports/junit.ts';
-import type { CheckResult, RunEvent } from '../core/results.ts';
+import { badgeFile, badges } from '../reports/badges.js';
+import { junitReport } from '../reports/junit.js';
+import type { CheckResult, RunEvent } from '../core/results.js';
 
 const hostile = 'a\u0000b\u0008c\ud800 ]]> <script>alert(1)</script> & "quote" \'apos\' \ufffe';
 const result = (adapter: string, id: string, status: CheckResult['status'], level: CheckResult['level'] = 'Required'): CheckResult => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { StdioAdapter } from '../adapters/stdio/client.ts';
-import { LosslessNumber } from '../core/json.ts';
-import { show } from '../core/equality.ts';
-import { GENERATING } from './helpers/adapters.ts';
+import { StdioAdapter } from '../adapters/stdio/client.js';
+import { LosslessNumber } from '../core/json.js';
+import { show } from '../core/equality.js';
+import { GENERATING } from './helpers/adapters.js';
 
 const value = { type: 'response.image_generation_call.generating', item_id: 'x', output_index: -0, sequence_number: new LosslessNumber('9007199254740993') };
 

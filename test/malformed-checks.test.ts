@@ -4,10 +4,10 @@
  * with a shrunk payload and a replay command.
  */
 import { describe, expect, it } from 'vitest';
-import type { Adapter, ParseOutcome } from '../core/contract.ts';
-import { GENERATING, reference } from './helpers/adapters.ts';
-import { acceptsTrailingCommas, lenientNumbers } from './helpers/broken-parsers.ts';
-import { byId, runChecks } from './helpers/run.ts';
+import type { Adapter, ParseOutcome } from '../core/contract.js';
+import { GENERATING, reference } from './helpers/adapters.js';
+import { acceptsTrailingCommas, lenientNumbers } from './helpers/broken-parsers.js';
+import { byId, runChecks } from './helpers/run.js';
 
 const NEW = 'Required.Parse.RejectsMalformedJson.*,Required.Parse.RejectsOtherEventType,Required.Parse.RejectsWrappedEvent';
 

@@ -7,14 +7,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StdioAdapter } from '../adapters/stdio/client.ts';
-import { PROJECT_ROOT, SCHEMA_DIR } from '../core/models.ts';
-import { createAjv } from '../core/oracle.ts';
-import { GENERATING, set } from './helpers/adapters.ts';
-import { planChecks } from '../src/runner/plan.ts';
-import { runCheck } from '../src/runner/run-check.ts';
-import { findModel } from '../core/models.ts';
-import { orc } from './helpers/cli.ts';
+import { StdioAdapter } from '../adapters/stdio/client.js';
+import { PROJECT_ROOT, SCHEMA_DIR } from '../core/models.js';
+import { createAjv } from '../core/oracle.js';
+import { GENERATING, set } from './helpers/adapters.js';
+import { planChecks } from '../src/runner/plan.js';
+import { runCheck } from '../src/runner/run-check.js';
+import { findModel } from '../core/models.js';
+import { orc } from './helpers/cli.js';
 
 const validateReport = createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8')));
 

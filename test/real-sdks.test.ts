@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tsOpenRouter012, tsOpenRouterLatest } from '../adapters/ts-openrouter/index.ts';
-import { GENERATING, set } from './helpers/adapters.ts';
-import { byId, runChecks } from './helpers/run.ts';
+import { tsOpenRouter012, tsOpenRouterLatest } from '../adapters/ts-openrouter/index.js';
+import { GENERATING, set } from './helpers/adapters.js';
+import { byId, runChecks } from './helpers/run.js';
 
 describe('the real @openrouter/sdk adapters', () => {
   it('0.1.2 declares parse and serialize for the four models, latest parse only', async () => {

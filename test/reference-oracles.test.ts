@@ -6,12 +6,12 @@
 import * as fc from 'fast-check';
 import { createParser } from 'eventsource-parser';
 import { describe, expect, it } from 'vitest';
-import { breakers, validValues, wireSpellings } from '../arbitraries/index.ts';
-import { baseOf, fuzzCases, MUTATIONS } from '../arbitraries/wire/mutations.ts';
-import { Codec } from '../adapters/reference/codec.ts';
-import { decodeSse } from '../src/sse/decoder.ts';
-import type { Json } from '../core/json.ts';
-import { set } from './helpers/adapters.ts';
+import { breakers, validValues, wireSpellings } from '../arbitraries/index.js';
+import { baseOf, fuzzCases, MUTATIONS } from '../arbitraries/wire/mutations.js';
+import { Codec } from '../adapters/reference/codec.js';
+import { decodeSse } from '../src/sse/decoder.js';
+import type { Json } from '../core/json.js';
+import { set } from './helpers/adapters.js';
 
 type Ev = { event: string | null; data: string; id: string | null };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reference, set } from './helpers/adapters.ts';
-import { runChecks } from './helpers/run.ts';
+import { reference, set } from './helpers/adapters.js';
+import { runChecks } from './helpers/run.js';
 
 describe('the reference adapter', () => {
   it('passes every Required and Recommended check of every model, and observes every Informational one', async () => {

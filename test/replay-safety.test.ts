@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeReplay } from '../src/runner/replay-token.ts';
-import { orc } from './helpers/cli.ts';
+import { encodeReplay } from '../src/runner/replay-token.js';
+import { orc } from './helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'orc-replay-safety-'));
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { markdownReport } from '../reports/markdown.ts';
-import { terminalReport } from '../reports/terminal.ts';
-import { jsonReport } from '../reports/json.ts';
-import { visible } from '../core/visible.ts';
-import type { CheckResult, RunEvent } from '../core/results.ts';
+import { markdownReport } from '../reports/markdown.js';
+import { terminalReport } from '../reports/terminal.js';
+import { jsonReport } from '../reports/json.js';
+import { visible } from '../core/visible.js';
+import type { CheckResult, RunEvent } from '../core/results.js';
 
 const hostile = '```\n| col | <script>alert(1)</script> \u202e\u0000\ud800';
 const events: RunEvent[] = [

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inShard } from '../src/runner/runner.ts';
-import { createAjv } from '../core/oracle.ts';
-import { SCHEMA_DIR } from '../core/models.ts';
-import { orc } from './helpers/cli.ts';
+import { inShard } from '../src/runner/runner.js';
+import { createAjv } from '../core/oracle.js';
+import { SCHEMA_DIR } from '../core/models.js';
+import { orc } from './helpers/cli.js';
 
 const validateReport = createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8')));
 

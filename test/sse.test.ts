@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Adapter, SseOutcome } from '../core/contract.ts';
-import { validValues } from '../arbitraries/index.ts';
-import { cutAt, encodeSse, expectedData, expectedEvent, framings, PLAIN, sseStreams, type Framing } from '../arbitraries/sse/framing.ts';
-import { decodeSse, SseDecoder } from '../src/sse/decoder.ts';
-import { GENERATING, reference, set } from './helpers/adapters.ts';
-import { byId, runChecks } from './helpers/run.ts';
+import type { Adapter, SseOutcome } from '../core/contract.js';
+import { validValues } from '../arbitraries/index.js';
+import { cutAt, encodeSse, expectedData, expectedEvent, framings, PLAIN, sseStreams, type Framing } from '../arbitraries/sse/framing.js';
+import { decodeSse, SseDecoder } from '../src/sse/decoder.js';
+import { GENERATING, reference, set } from './helpers/adapters.js';
+import { byId, runChecks } from './helpers/run.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const model = set.models.find((m) => m.name === GENERATING)!;

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StdioAdapter } from '../adapters/stdio/client.ts';
-import type { ParseOutcome } from '../core/contract.ts';
-import { show } from '../core/equality.ts';
-import { PROJECT_ROOT } from '../core/models.ts';
-import { GENERATING } from './helpers/adapters.ts';
-import { byId, runChecks } from './helpers/run.ts';
+import { StdioAdapter } from '../adapters/stdio/client.js';
+import type { ParseOutcome } from '../core/contract.js';
+import { show } from '../core/equality.js';
+import { PROJECT_ROOT } from '../core/models.js';
+import { GENERATING } from './helpers/adapters.js';
+import { byId, runChecks } from './helpers/run.js';
 
 const HARNESS = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');
 const start = (fault: string, extra: Partial<Parameters<typeof StdioAdapter.start>[0]> = {}) =>

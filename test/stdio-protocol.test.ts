@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requestLine } from '../adapters/stdio/client.ts';
-import { protocolProblem, readReply } from '../adapters/stdio/protocol.ts';
-import { validValues } from '../arbitraries/index.ts';
-import { GENERATING, set } from './helpers/adapters.ts';
+import { requestLine } from '../adapters/stdio/client.js';
+import { protocolProblem, readReply } from '../adapters/stdio/protocol.js';
+import { validValues } from '../arbitraries/index.js';
+import { GENERATING, set } from './helpers/adapters.js';
 
 const model = set.models.find((m) => m.name === GENERATING)!;
 

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { imageEvent, validImageStreams } from '../arbitraries/sequences.ts';
-import { encodeSse, PLAIN } from '../arbitraries/sse/framing.ts';
-import type { Json } from '../core/json.ts';
-import { STAGES, StreamValidator, type Stage, type StreamRule } from '../src/stream/rules.ts';
-import { orc } from './helpers/cli.ts';
+import { imageEvent, validImageStreams } from '../arbitraries/sequences.js';
+import { encodeSse, PLAIN } from '../arbitraries/sse/framing.js';
+import type { Json } from '../core/json.js';
+import { STAGES, StreamValidator, type Stage, type StreamRule } from '../src/stream/rules.js';
+import { orc } from './helpers/cli.js';
 
 /** What the stream should be, kept as simply as possible: each item's stage and output_index, the last sequence number. */
 interface Model {

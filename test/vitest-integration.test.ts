@@ -3,10 +3,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../core/models.ts';
-import type { CheckResult } from '../core/results.ts';
-import { decodeReplay } from '../src/runner/replay-token.ts';
-import { orc } from './helpers/cli.ts';
+import { PROJECT_ROOT } from '../core/models.js';
+import type { CheckResult } from '../core/results.js';
+import { decodeReplay } from '../src/runner/replay-token.js';
+import { orc } from './helpers/cli.js';
 
 interface VitestJson {
   numTotalTests: number;

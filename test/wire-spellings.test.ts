@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validValues, wireSpellings } from '../arbitraries/index.ts';
-import { SPELLING_KINDS, spell } from '../arbitraries/wire/spellings.ts';
-import { numberSpellings } from '../arbitraries/wire/number-spellings.ts';
-import { NUMBER_POOL } from '../arbitraries/pools/numbers.ts';
-import { set, GENERATING } from './helpers/adapters.ts';
+import { validValues, wireSpellings } from '../arbitraries/index.js';
+import { SPELLING_KINDS, spell } from '../arbitraries/wire/spellings.js';
+import { numberSpellings } from '../arbitraries/wire/number-spellings.js';
+import { NUMBER_POOL } from '../arbitraries/pools/numbers.js';
+import { set, GENERATING } from './helpers/adapters.js';
 
 const model = set.models.find((m) => m.name === GENERATING)!;
 const values = validValues(set, model.id);

@@ -1,4 +1,4 @@
-import type { Model, SchemaObject } from '../../core/models.ts';
+import type { Model, SchemaObject } from '../../core/models.js';
 
 /** A field's wire type, as the reference implementation knows it. */
 type FieldType = { kind: 'string' } | { kind: 'number' } | { kind: 'integer' } | { kind: 'enum'; values: string[] };

@@ -1,13 +1,14 @@
-import { asDoubles } from '../../core/json.ts';
-import type { SchemaSet } from '../../core/models.ts';
-import { describeThrown, failure, type Adapter, type AdapterFactory } from '../../core/contract.ts';
-import { Codec, ReferenceParseError } from './codec.ts';
-import { decodeSse } from '../../src/sse/decoder.ts';
+import { asDoubles } from '../../core/json.js';
+import type { SchemaSet } from '../../core/models.js';
+import { describeThrown, failure, type Adapter, type AdapterFactory } from '../../core/contract.js';
+import { Codec, ReferenceParseError } from './codec.js';
+import { decodeSse } from '../../src/sse/decoder.js';
 
 class ReferenceSerializeError extends Error {
   override name = 'ReferenceSerializeError';
 }
 
+/** The reference implementation (codec, SSE decoder) over a schema set: what every check is proven against. */
 export function referenceAdapter(set: SchemaSet): Adapter {
   const codecs = new Map<string, Codec>();
   for (const m of set.models) {
@@ -41,6 +42,7 @@ export function referenceAdapter(set: SchemaSet): Adapter {
   };
 }
 
+/** The reference implementation as a bundled adapter, `reference`: it runs everywhere. */
 export const reference: AdapterFactory = {
   name: 'reference',
   summary: 'strict, correct TypeScript implementation of every bundled model (the default)',

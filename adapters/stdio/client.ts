@@ -1,7 +1,7 @@
-import { jsonText, type Answer } from '../../core/json.ts';
-import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, Restart, SerializeOutcome, SseOutcome } from '../../core/contract.ts';
-import { HarnessProcess, MAX_LINE_CHARS } from './child.ts';
-import { PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.ts';
+import { jsonText, type Answer } from '../../core/json.js';
+import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, Restart, SerializeOutcome, SseOutcome } from '../../core/contract.js';
+import { HarnessProcess, MAX_LINE_CHARS } from './child.js';
+import { PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.js';
 
 export interface StdioOptions {
   /** The adapter's name in reports. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { AdapterFactory } from '../../core/contract.ts';
-import { StdioAdapter } from './client.ts';
-import { isBuilt, loadManifests } from './harnesses.ts';
+import type { AdapterFactory } from '../../core/contract.js';
+import { StdioAdapter } from './client.js';
+import { isBuilt, loadManifests } from './harnesses.js';
 
 /** One factory per adapter a harness manifest declares, in folder order. */
 export function bundledHarnesses(): AdapterFactory[] {

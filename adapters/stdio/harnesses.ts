@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../core/models.ts';
+import { PROJECT_ROOT } from '../../core/models.js';
 
 /** What adapters/<folder>/harness.json says: how a harness is built and run. */
 export interface HarnessManifest {

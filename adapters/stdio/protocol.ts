@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseLossless } from 'lossless-json';
-import { asDoubles, LosslessNumber, type Answer } from '../../core/json.ts';
-import { SCHEMA_DIR } from '../../core/models.ts';
-import { createAjv } from '../../core/oracle.ts';
-import type { AdapterError, DecodedEvent, Operation } from '../../core/contract.ts';
+import { asDoubles, LosslessNumber, type Answer } from '../../core/json.js';
+import { SCHEMA_DIR } from '../../core/models.js';
+import { createAjv } from '../../core/oracle.js';
+import type { AdapterError, DecodedEvent, Operation } from '../../core/contract.js';
 
 export const PROTOCOL_VERSION = 1;
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { inputsDigest, isBuilt, loadManifests, stampPath, type HarnessManifest } from './harnesses.ts';
+import { inputsDigest, isBuilt, loadManifests, stampPath, type HarnessManifest } from './harnesses.js';
 
 /**
  * `npm run adapters:setup`: installs and builds every harness once, then

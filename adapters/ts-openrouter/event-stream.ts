@@ -1,4 +1,4 @@
-import { describeThrown, failure, type SseOutcome } from '../../core/contract.ts';
+import { describeThrown, failure, type SseOutcome } from '../../core/contract.js';
 
 type EventStreamClass = new (body: ReadableStream<Uint8Array>, parse: (m: { data?: string; event?: string | null }) => IteratorResult<{ data?: string; event?: string | null }, undefined>) => AsyncIterable<{ data?: string; event?: string | null }>;
 

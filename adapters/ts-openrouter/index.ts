@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
-import { asDoubles } from '../../core/json.ts';
-import type { Model } from '../../core/models.ts';
-import { failure, type Adapter, type AdapterFactory, type Operation } from '../../core/contract.ts';
-import { SpeakeasyModel, type SpeakeasyModule } from './sdk-model.ts';
-import { decodeWithEventStream } from './event-stream.ts';
+import { asDoubles } from '../../core/json.js';
+import type { Model } from '../../core/models.js';
+import { failure, type Adapter, type AdapterFactory, type Operation } from '../../core/contract.js';
+import { SpeakeasyModel, type SpeakeasyModule } from './sdk-model.js';
+import { decodeWithEventStream } from './event-stream.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,6 +1,6 @@
-import type { Answer, Json } from '../../core/json.ts';
-import type { Model } from '../../core/models.ts';
-import { describeThrown, failure, type ParseOutcome, type SerializeOutcome } from '../../core/contract.ts';
+import type { Answer, Json } from '../../core/json.js';
+import type { Model } from '../../core/models.js';
+import { describeThrown, failure, type ParseOutcome, type SerializeOutcome } from '../../core/contract.js';
 
 /** What Speakeasy generates per model: FromJSON returns a Result; ToJSON throws on invalid input. */
 export interface SpeakeasyModule {

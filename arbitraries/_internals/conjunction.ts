@@ -1,6 +1,6 @@
-import { UsageError } from '../../core/errors.ts';
-import type { Context } from './context.ts';
-import { child, displayPath, keyOf, type Node } from './node.ts';
+import { UsageError } from '../../core/errors.js';
+import type { Context } from './context.js';
+import { child, displayPath, keyOf, type Node } from './node.js';
 
 /**
  * The schemas a value must satisfy at once: the places it was reached from

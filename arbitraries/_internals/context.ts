@@ -1,8 +1,8 @@
-import type { SchemaObject } from '../../core/models.ts';
-import type { Ajv } from '../../core/oracle.ts';
-import { UnsupportedKeywordError, UsageError } from '../../core/errors.ts';
-import { child, displayPath, keyOf, type Node } from './node.ts';
-import { NUMERIC_FORMATS, isAnnotation } from './keywords.ts';
+import type { SchemaObject } from '../../core/models.js';
+import type { Ajv } from '../../core/oracle.js';
+import { UnsupportedKeywordError, UsageError } from '../../core/errors.js';
+import { child, displayPath, keyOf, type Node } from './node.js';
+import { NUMERIC_FORMATS, isAnnotation } from './keywords.js';
 
 export interface SchemaSource {
   byId: Map<string, SchemaObject>;

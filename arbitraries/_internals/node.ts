@@ -1,4 +1,4 @@
-import type { SchemaObject } from '../../core/models.ts';
+import type { SchemaObject } from '../../core/models.js';
 
 /** A place in a schema document: the subschema, its document's base URI and its JSON pointer. */
 export interface Node {

@@ -1,5 +1,5 @@
 import type * as fc from 'fast-check';
-import type { Json } from '../../core/json.ts';
+import type { Json } from '../../core/json.js';
 
 /** A value that breaks one rule of the schema, at `path` (a JSON pointer into the value). */
 export interface BrokenValue {

@@ -1,8 +1,8 @@
 import type * as fc from 'fast-check';
-import type { Json } from '../../core/json.ts';
-import type { Conj } from './conjunction.ts';
-import type { Context } from './context.ts';
-import type { Breaker } from './types.ts';
+import type { Json } from '../../core/json.js';
+import type { Conj } from './conjunction.js';
+import type { Context } from './context.js';
+import type { Breaker } from './types.js';
 
 export type JsonType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
 

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { Json } from '../../core/json.ts';
+import type { Json } from '../../core/json.js';
 
 export type LineEnding = '\n' | '\r\n' | '\r';
 

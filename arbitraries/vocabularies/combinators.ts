@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
-import type { Json } from '../../core/json.ts';
-import { conjOf, display, type Conj } from '../_internals/conjunction.ts';
-import { child, keyOf, type Node } from '../_internals/node.ts';
-import type { Breaker, BrokenValue } from '../_internals/types.ts';
-import type { Composer, Vocabulary } from '../_internals/vocabulary.ts';
-import { filteredIfViable } from '../_internals/probe.ts';
-import { UsageError } from '../../core/errors.ts';
+import type { Json } from '../../core/json.js';
+import { conjOf, display, type Conj } from '../_internals/conjunction.js';
+import { child, keyOf, type Node } from '../_internals/node.js';
+import type { Breaker, BrokenValue } from '../_internals/types.js';
+import type { Composer, Vocabulary } from '../_internals/vocabulary.js';
+import { filteredIfViable } from '../_internals/probe.js';
+import { UsageError } from '../../core/errors.js';
 
 export interface PendingCombinator {
   node: Node;

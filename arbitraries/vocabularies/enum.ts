@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
-import { UsageError } from '../../core/errors.ts';
-import type { Json } from '../../core/json.ts';
-import { display, keywordValues, type Conj } from '../_internals/conjunction.ts';
-import type { Breaker } from '../_internals/types.ts';
-import type { Vocabulary } from '../_internals/vocabulary.ts';
-import { SAMPLE_OF_TYPE, typesOf } from './type.ts';
+import { UsageError } from '../../core/errors.js';
+import type { Json } from '../../core/json.js';
+import { display, keywordValues, type Conj } from '../_internals/conjunction.js';
+import type { Breaker } from '../_internals/types.js';
+import type { Vocabulary } from '../_internals/vocabulary.js';
+import { SAMPLE_OF_TYPE, typesOf } from './type.js';
 
 /**
  * One string per JSON value, equal exactly when the values are (as

@@ -1,11 +1,11 @@
-import type { Vocabulary } from '../_internals/vocabulary.ts';
-import { arrayVocabulary } from './array.ts';
-import { combinatorVocabulary } from './combinators.ts';
-import { enumVocabulary } from './enum.ts';
-import { numericVocabulary } from './numeric.ts';
-import { objectVocabulary } from './object.ts';
-import { stringVocabulary } from './string.ts';
-import { typeVocabulary } from './type.ts';
+import type { Vocabulary } from '../_internals/vocabulary.js';
+import { arrayVocabulary } from './array.js';
+import { combinatorVocabulary } from './combinators.js';
+import { enumVocabulary } from './enum.js';
+import { numericVocabulary } from './numeric.js';
+import { objectVocabulary } from './object.js';
+import { stringVocabulary } from './string.js';
+import { typeVocabulary } from './type.js';
 
 /**
  * Every keyword family the compiler composes, in the order it asks them: a

@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
-import { UsageError } from '../../core/errors.ts';
-import { keywordValues, type Conj } from '../_internals/conjunction.ts';
-import type { Breaker } from '../_internals/types.ts';
-import type { Vocabulary } from '../_internals/vocabulary.ts';
-import { filteredIfViable } from '../_internals/probe.ts';
-import { NUMBER_CLASSES, NUMBER_POOL, type NumberClass } from '../pools/numbers.ts';
+import { UsageError } from '../../core/errors.js';
+import { keywordValues, type Conj } from '../_internals/conjunction.js';
+import type { Breaker } from '../_internals/types.js';
+import type { Vocabulary } from '../_internals/vocabulary.js';
+import { filteredIfViable } from '../_internals/probe.js';
+import { NUMBER_CLASSES, NUMBER_POOL, type NumberClass } from '../pools/numbers.js';
 
 interface Bound {
   value: number;

@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
-import { objectFrom, type Json } from '../../core/json.ts';
-import { conjOf, keywordValues, type Conj } from '../_internals/conjunction.ts';
-import { child, pointerJoin, type Node } from '../_internals/node.ts';
-import { joinField, type Breaker, type BrokenValue } from '../_internals/types.ts';
-import type { Composer, Vocabulary } from '../_internals/vocabulary.ts';
-import { smallJson } from './type.ts';
+import { objectFrom, type Json } from '../../core/json.js';
+import { conjOf, keywordValues, type Conj } from '../_internals/conjunction.js';
+import { child, pointerJoin, type Node } from '../_internals/node.js';
+import { joinField, type Breaker, type BrokenValue } from '../_internals/types.js';
+import type { Composer, Vocabulary } from '../_internals/vocabulary.js';
+import { smallJson } from './type.js';
 
 export interface ObjectShape {
   properties: Map<string, Node[]>;

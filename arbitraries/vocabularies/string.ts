@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
-import { keywordValues, type Conj } from '../_internals/conjunction.ts';
-import type { Breaker } from '../_internals/types.ts';
-import type { Vocabulary } from '../_internals/vocabulary.ts';
-import { filteredIfViable } from '../_internals/probe.ts';
-import { UsageError } from '../../core/errors.ts';
-import { LONE_SURROGATES, STRING_CLASSES, STRING_POOL, type StringClass } from '../pools/strings.ts';
+import { keywordValues, type Conj } from '../_internals/conjunction.js';
+import type { Breaker } from '../_internals/types.js';
+import type { Vocabulary } from '../_internals/vocabulary.js';
+import { filteredIfViable } from '../_internals/probe.js';
+import { UsageError } from '../../core/errors.js';
+import { LONE_SURROGATES, STRING_CLASSES, STRING_POOL, type StringClass } from '../pools/strings.js';
 
 export interface StringRules {
   minLength: number;

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
-import type { Json } from '../../core/json.ts';
-import { keywordValues, type Conj } from '../_internals/conjunction.ts';
-import type { Breaker } from '../_internals/types.ts';
-import type { JsonType, TypeSet, Vocabulary } from '../_internals/vocabulary.ts';
+import type { Json } from '../../core/json.js';
+import { keywordValues, type Conj } from '../_internals/conjunction.js';
+import type { Breaker } from '../_internals/types.js';
+import type { JsonType, TypeSet, Vocabulary } from '../_internals/vocabulary.js';
 
 export type { JsonType, TypeSet };
 export const JSON_TYPES: readonly JsonType[] = ['null', 'boolean', 'number', 'string', 'array', 'object'];

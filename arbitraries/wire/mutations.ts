@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
-import type { Json } from '../../core/json.ts';
-import type { Expectation, MutationCategory } from '../../core/fuzz-results.ts';
+import type { Json } from '../../core/json.js';
+import type { Expectation, MutationCategory } from '../../core/fuzz-results.js';
 
-export { CATEGORIES, EXPECTATIONS, type Expectation, type MutationCategory } from '../../core/fuzz-results.ts';
+export { CATEGORIES, EXPECTATIONS, type Expectation, type MutationCategory } from '../../core/fuzz-results.js';
 
 /** One hostile payload: its bytes, what must happen, and, when it must parse, to what. */
 export interface FuzzCase {

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import type { Json } from '../../core/json.ts';
-import { numberSpellings } from './number-spellings.ts';
+import type { Json } from '../../core/json.js';
+import { numberSpellings } from './number-spellings.js';
 
 export type SpellingKind = 'whitespace' | 'keyOrder' | 'escapes' | 'numbers';
 export const SPELLING_KINDS: readonly SpellingKind[] = ['whitespace', 'keyOrder', 'escapes', 'numbers'];

@@ -1,4 +1,4 @@
-import { visible } from '../../core/visible.ts';
+import { visible } from '../../core/visible.js';
 
 /**
  * Text safe in XML 1.0: invisible and control characters made visible first

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../../core/errors.ts';
+import { UsageError } from '../../core/errors.js';
 
 /** Edit distance, for "did you mean": small words only, so the table stays small. */
 function distance(a: string, b: string): number {
@@ -22,8 +22,10 @@ export function closest(word: string, known: readonly string[]): string | undefi
   return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.k : undefined;
 }
 
+type Parsed<T extends NonNullable<ParseArgsConfig['options']>> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: boolean; strict: true }>>;
+
 /** node's parseArgs, its errors turned into one line that says what to do. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: string[], options: T, positionals = 0) {
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: string[], options: T, positionals = 0): Parsed<T> {
   const help = `see "orc ${command} --help"`;
   try {
     const r = parseArgs({ args: argv, options, allowPositionals: positionals > 0, strict: true });

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBaseline, updatedBaseline } from '../runner/baseline.ts';
-import { UsageError } from '../../core/errors.ts';
-import { loadSchemaSet, PROJECT_ROOT } from '../../core/models.ts';
-import { entryExists } from './baseline-gate.ts';
-import { parse } from './args.ts';
-import { writeAtomic } from '../../core/files.ts';
-import { readReport } from './read-report.ts';
+import { readBaseline, updatedBaseline } from '../runner/baseline.js';
+import { UsageError } from '../../core/errors.js';
+import { loadSchemaSet, PROJECT_ROOT } from '../../core/models.js';
+import { entryExists } from './baseline-gate.js';
+import { parse } from './args.js';
+import { writeAtomic } from '../../core/files.js';
+import { readReport } from './read-report.js';
 
 export const BASELINE_HELP = `orc baseline update [--baseline FILE] [--report FILE]
                            write the known-failure list from a report (default: orc-baseline.json

@@ -1,8 +1,8 @@
-import { BUNDLED } from '../../adapters/index.ts';
-import type { SchemaSet } from '../../core/models.ts';
-import { judgeBaseline, type Baseline, type BaselineEntry } from '../runner/baseline.ts';
-import { planChecks } from '../runner/plan.ts';
-import type { RunEvent } from '../../core/results.ts';
+import { BUNDLED } from '../../adapters/index.js';
+import type { SchemaSet } from '../../core/models.js';
+import { judgeBaseline, type Baseline, type BaselineEntry } from '../runner/baseline.js';
+import { planChecks } from '../runner/plan.js';
+import type { RunEvent } from '../../core/results.js';
 
 /** Whether a baseline entry names an adapter, model and check that still exist (filters aside). */
 export function entryExists(set: SchemaSet, ran: ReadonlySet<string> = new Set()): (e: BaselineEntry) => boolean {

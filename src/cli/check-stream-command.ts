@@ -1,11 +1,11 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { visible } from '../../core/visible.ts';
-import { UsageError } from '../../core/errors.ts';
-import type { Json } from '../../core/json.ts';
-import { loadSchemaSet, modelOfEventType, type SchemaSet } from '../../core/models.ts';
-import { StreamReader, type RecordedEvent } from '../stream/read-stream.ts';
-import { RULES, stageOf, StreamValidator } from '../stream/rules.ts';
-import { parse } from './args.ts';
+import { visible } from '../../core/visible.js';
+import { UsageError } from '../../core/errors.js';
+import type { Json } from '../../core/json.js';
+import { loadSchemaSet, modelOfEventType, type SchemaSet } from '../../core/models.js';
+import { StreamReader, type RecordedEvent } from '../stream/read-stream.js';
+import { RULES, stageOf, StreamValidator } from '../stream/rules.js';
+import { parse } from './args.js';
 
 export const CHECK_STREAM_HELP = `orc check-stream FILE|- [--all] [--json]
                            validate a recorded stream (an SSE capture or NDJSON of events; - reads

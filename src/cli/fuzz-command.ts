@@ -1,13 +1,13 @@
 import { join, resolve } from 'node:path';
-import { resolveAdapters } from '../../adapters/index.ts';
-import { behaviourTable, fuzzSummary } from '../../reports/fuzz.ts';
-import { UsageError } from '../../core/errors.ts';
-import { fuzz, type FuzzResult } from '../fuzz/fuzzer.ts';
-import { findModel, loadSchemaSet, PROJECT_ROOT } from '../../core/models.ts';
-import { randomSeed } from '../runner/replay-token.ts';
-import { intOption, parse } from './args.ts';
-import { claimOutDir, safeFileName, writeAtomic } from '../../core/files.ts';
-import { onInterrupt } from './interrupt.ts';
+import { resolveAdapters } from '../../adapters/index.js';
+import { behaviourTable, fuzzSummary } from '../../reports/fuzz.js';
+import { UsageError } from '../../core/errors.js';
+import { fuzz, type FuzzResult } from '../fuzz/fuzzer.js';
+import { findModel, loadSchemaSet, PROJECT_ROOT } from '../../core/models.js';
+import { randomSeed } from '../runner/replay-token.js';
+import { intOption, parse } from './args.js';
+import { claimOutDir, safeFileName, writeAtomic } from '../../core/files.js';
+import { onInterrupt } from './interrupt.js';
 import { mkdirSync } from 'node:fs';
 
 export const FUZZ_HELP = `orc fuzz [options]       hostile wire-level payloads against parsers, for a time budget

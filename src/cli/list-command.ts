@@ -1,8 +1,8 @@
-import { BUNDLED } from '../../adapters/index.ts';
-import { SUITES } from '../../suites/index.ts';
-import { findModel, loadSchemaSet } from '../../core/models.ts';
-import { composeChecks } from '../../core/check.ts';
-import { parse } from './args.ts';
+import { BUNDLED } from '../../adapters/index.js';
+import { SUITES } from '../../suites/index.js';
+import { findModel, loadSchemaSet } from '../../core/models.js';
+import { composeChecks } from '../../core/check.js';
+import { parse } from './args.js';
 
 export const LIST_HELP = `orc list [--model M] [--schema FILE] [--json]
                            models, suites, checks and adapters`;

@@ -1,13 +1,13 @@
-import { UsageError } from '../../core/errors.ts';
-import { BASELINE_HELP, baselineCommand } from './baseline-command.ts';
-import { FUZZ_HELP, fuzzCommand } from './fuzz-command.ts';
-import { CHECK_STREAM_HELP, checkStreamCommand } from './check-stream-command.ts';
-import { LIST_HELP, listCommand } from './list-command.ts';
-import { REPORT_HELP, reportCommand } from './report-command.ts';
-import { REPLAY_HELP, replayCommand } from './replay-command.ts';
-import { RUN_HELP, runCommand } from './run-command.ts';
-import { TOOL } from './tool.ts';
-import { closest } from './args.ts';
+import { UsageError } from '../../core/errors.js';
+import { BASELINE_HELP, baselineCommand } from './baseline-command.js';
+import { FUZZ_HELP, fuzzCommand } from './fuzz-command.js';
+import { CHECK_STREAM_HELP, checkStreamCommand } from './check-stream-command.js';
+import { LIST_HELP, listCommand } from './list-command.js';
+import { REPORT_HELP, reportCommand } from './report-command.js';
+import { REPLAY_HELP, replayCommand } from './replay-command.js';
+import { RUN_HELP, runCommand } from './run-command.js';
+import { TOOL } from '../../core/tool.js';
+import { closest } from './args.js';
 
 const HELP = `orc ${TOOL.version}: conformance of Open Responses image-generation events
 

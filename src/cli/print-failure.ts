@@ -1,4 +1,4 @@
-import { visible } from '../../core/visible.ts';
+import { visible } from '../../core/visible.js';
 
 /** A replayed case that still fails, as both kinds of replay print it; the exit status CI reads. */
 export function printFailure(v: { kind: string; message: string; answer?: string; stderr?: string }): 1 {

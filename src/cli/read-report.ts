@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AdapterInfo, Restart } from '../../core/contract.ts';
-import { UsageError } from '../../core/errors.ts';
-import { readUserJson } from '../../core/files.ts';
-import { SCHEMA_DIR } from '../../core/models.ts';
-import { createAjv } from '../../core/oracle.ts';
-import type { CheckResult, RunInfo } from '../../core/results.ts';
+import type { AdapterInfo, Restart } from '../../core/contract.js';
+import { UsageError } from '../../core/errors.js';
+import { readUserJson } from '../../core/files.js';
+import { SCHEMA_DIR } from '../../core/models.js';
+import { createAjv } from '../../core/oracle.js';
+import type { CheckResult, RunInfo } from '../../core/results.js';
 
 /** A report.json as orc writes it (schema/report.schema.json). */
 export interface Report {

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
-import { replayAdapterSpec, startAdapter } from '../../adapters/index.ts';
-import { visible } from '../../core/visible.ts';
-import type { Shown } from '../../core/check.ts';
-import { UsageError } from '../../core/errors.ts';
-import { loadSchemaSet } from '../../core/models.ts';
-import { decodeReplay } from '../runner/replay-token.ts';
-import { replayCase, replayedCheck } from '../runner/replay.ts';
-import { parse } from './args.ts';
-import { printFailure } from './print-failure.ts';
-import { replayFile } from './replay-file.ts';
+import { replayAdapterSpec, startAdapter } from '../../adapters/index.js';
+import { visible } from '../../core/visible.js';
+import type { Shown } from '../../core/check.js';
+import { UsageError } from '../../core/errors.js';
+import { loadSchemaSet } from '../../core/models.js';
+import { decodeReplay } from '../runner/replay-token.js';
+import { replayCase, replayedCheck } from '../runner/replay.js';
+import { parse } from './args.js';
+import { printFailure } from './print-failure.js';
+import { replayFile } from './replay-file.js';
 
 export const REPLAY_HELP = `orc replay TOKEN [--adapter NAME] [--schema FILE]
                            rerun exactly the case a failure reported

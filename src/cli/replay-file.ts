@@ -1,9 +1,9 @@
-import { replayAdapterSpec, startAdapter } from '../../adapters/index.ts';
-import { visible } from '../../core/visible.ts';
-import { caseOf, readEntry } from '../fuzz/corpus.ts';
-import { runCase } from '../fuzz/judge.ts';
-import { loadSchemaSet } from '../../core/models.ts';
-import { printFailure } from './print-failure.ts';
+import { replayAdapterSpec, startAdapter } from '../../adapters/index.js';
+import { visible } from '../../core/visible.js';
+import { caseOf, readEntry } from '../fuzz/corpus.js';
+import { runCase } from '../fuzz/judge.js';
+import { loadSchemaSet } from '../../core/models.js';
+import { printFailure } from './print-failure.js';
 
 /** Reruns a failure "orc fuzz" saved: the same bytes, against its adapter or another one. */
 export async function replayFile(path: string, adapterName?: string): Promise<number> {

@@ -1,16 +1,16 @@
 import { join, resolve } from 'node:path';
-import { collect, runFailed } from '../../reports/collect.ts';
-import { terminalReport } from '../../reports/terminal.ts';
-import { UsageError } from '../../core/errors.ts';
-import { loadSchemaSet, PROJECT_ROOT } from '../../core/models.ts';
-import { planChecks } from '../runner/plan.ts';
-import type { RunEvent, RunInfo } from '../../core/results.ts';
-import { COLOR_OPTIONS, parse, useColor } from './args.ts';
-import { writeReports } from './write-reports.ts';
-import { claimOutDir } from '../../core/files.ts';
-import { readReport, type Report } from './read-report.ts';
-import { readBaseline } from '../runner/baseline.ts';
-import { judged } from './baseline-gate.ts';
+import { collect, runFailed } from '../../reports/collect.js';
+import { terminalReport } from '../../reports/terminal.js';
+import { UsageError } from '../../core/errors.js';
+import { loadSchemaSet, PROJECT_ROOT } from '../../core/models.js';
+import { planChecks } from '../runner/plan.js';
+import type { RunEvent, RunInfo } from '../../core/results.js';
+import { COLOR_OPTIONS, parse, useColor } from './args.js';
+import { writeReports } from './write-reports.js';
+import { claimOutDir } from '../../core/files.js';
+import { readReport, type Report } from './read-report.js';
+import { readBaseline } from '../runner/baseline.js';
+import { judged } from './baseline-gate.js';
 
 export const REPORT_HELP = `orc report merge REPORT|DIR... [--out DIR] [--baseline FILE] [--quiet]
                            merge shard reports into one and render every format again;

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunEvent } from '../../core/results.ts';
-import { jsonReport } from '../../reports/json.ts';
-import { markdownReport } from '../../reports/markdown.ts';
-import { junitReport } from '../../reports/junit.ts';
-import { badges } from '../../reports/badges.ts';
-import { htmlReport } from '../../reports/html.ts';
-import { writeAtomic } from '../../core/files.ts';
+import type { RunEvent } from '../../core/results.js';
+import { jsonReport } from '../../reports/json.js';
+import { markdownReport } from '../../reports/markdown.js';
+import { junitReport } from '../../reports/junit.js';
+import { badges } from '../../reports/badges.js';
+import { htmlReport } from '../../reports/html.js';
+import { writeAtomic } from '../../core/files.js';
 
 /** Every report a run writes, by file name under the output folder: one pure function each. */
 export function renderReports(events: readonly RunEvent[]): Record<string, string> {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
-import { loadSchemaSet, PROJECT_ROOT, SCHEMA_DIR } from '../../core/models.ts';
+import { loadSchemaSet, PROJECT_ROOT, SCHEMA_DIR } from '../../core/models.js';
 
 export const GENERATED_FILE = join(PROJECT_ROOT, 'src', 'generated', 'models.ts');
 

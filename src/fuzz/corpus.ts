@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Expectation, FuzzCase, MutationCategory } from '../../arbitraries/wire/mutations.ts';
-import type { Json } from '../../core/json.ts';
-import { UsageError } from '../../core/errors.ts';
-import { readUserJson, writeAtomic } from '../../core/files.ts';
-import type { FuzzVerdict } from './judge.ts';
+import type { Expectation, FuzzCase, MutationCategory } from '../../arbitraries/wire/mutations.js';
+import type { Json } from '../../core/json.js';
+import { UsageError } from '../../core/errors.js';
+import { readUserJson, writeAtomic } from '../../core/files.js';
+import type { FuzzVerdict } from './judge.js';
 
 /** One distinct failure, as saved: enough to rerun it with nothing else at hand. */
 export interface CorpusEntry {

@@ -1,14 +1,14 @@
 import * as fc from 'fast-check';
-import type { Adapter } from '../../core/contract.ts';
-import { validValues } from '../../arbitraries/index.ts';
-import { applyMutation, baseOf, CATEGORIES, EXPECTATIONS, fuzzCases, SIZE_MUTATIONS, type Base, type FuzzCase } from '../../arbitraries/wire/mutations.ts';
-import type { Model, SchemaSet } from '../../core/models.ts';
-import { saveFailure } from './corpus.ts';
-import { runCase, type FuzzVerdict } from './judge.ts';
-import { outputValidator } from '../../suites/verdicts.ts';
-import type { DistinctFailure, FuzzResult } from '../../core/fuzz-results.ts';
+import type { Adapter } from '../../core/contract.js';
+import { validValues } from '../../arbitraries/index.js';
+import { applyMutation, baseOf, CATEGORIES, EXPECTATIONS, fuzzCases, SIZE_MUTATIONS, type Base, type FuzzCase } from '../../arbitraries/wire/mutations.js';
+import type { Model, SchemaSet } from '../../core/models.js';
+import { saveFailure } from './corpus.js';
+import { runCase, type FuzzVerdict } from './judge.js';
+import { outputValidator } from '../../suites/verdicts.js';
+import type { DistinctFailure, FuzzResult } from '../../core/fuzz-results.js';
 
-export type { DistinctFailure, FuzzBehaviour, FuzzResult, Tally } from '../../core/fuzz-results.ts';
+export type { DistinctFailure, FuzzBehaviour, FuzzResult, Tally } from '../../core/fuzz-results.js';
 
 export interface FuzzOptions {
   set: SchemaSet;

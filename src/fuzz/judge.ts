@@ -1,10 +1,10 @@
-import type { Adapter, ParseOutcome, SerializeOutcome } from '../../core/contract.ts';
-import type { FuzzCase } from '../../arbitraries/wire/mutations.ts';
-import { acceptedAs, refusal } from '../../suites/behaviours.ts';
-import type { FailureKind } from '../../core/check.ts';
-import { andThen, misbehaved, reserialize, type OutputValidator } from '../../suites/verdicts.ts';
-import { difference, show } from '../../core/equality.ts';
-import { guarded } from '../runner/run-check.ts';
+import type { Adapter, ParseOutcome, SerializeOutcome } from '../../core/contract.js';
+import type { FuzzCase } from '../../arbitraries/wire/mutations.js';
+import { acceptedAs, refusal } from '../../suites/behaviours.js';
+import type { FailureKind } from '../../core/check.js';
+import { andThen, misbehaved, reserialize, type OutputValidator } from '../../suites/verdicts.js';
+import { difference, show } from '../../core/equality.js';
+import { guarded } from '../runner/run-check.js';
 
 /** What happened, and whether a conforming parser may do it; `behaviour` names the class of what happened. */
 export type FuzzVerdict =

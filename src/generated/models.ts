@@ -5,6 +5,9 @@
  * file and the schemas disagree.
  */
 
+/**
+ * The event's type: always response.image_generation_call.completed.
+ */
 export type OpenResponsesImageGenCallCompletedType = "response.image_generation_call.completed";
 
 /**
@@ -17,6 +20,9 @@ export interface OpenResponsesImageGenCallCompleted {
   sequence_number: number;
 }
 
+/**
+ * The event's type: always response.image_generation_call.generating.
+ */
 export type OpenResponsesImageGenCallGeneratingType = "response.image_generation_call.generating";
 
 /**
@@ -29,6 +35,9 @@ export interface OpenResponsesImageGenCallGenerating {
   sequence_number: number;
 }
 
+/**
+ * The event's type: always response.image_generation_call.in_progress.
+ */
 export type OpenResponsesImageGenCallInProgressType = "response.image_generation_call.in_progress";
 
 /**
@@ -41,6 +50,9 @@ export interface OpenResponsesImageGenCallInProgress {
   sequence_number: number;
 }
 
+/**
+ * The event's type: always response.image_generation_call.partial_image.
+ */
 export type OpenResponsesImageGenCallPartialImageType = "response.image_generation_call.partial_image";
 
 /**

@@ -1,6 +1,6 @@
-import { UsageError } from '../../core/errors.ts';
-import { readUserJson } from '../../core/files.ts';
-import type { CheckResult, FailedResult } from '../../core/results.ts';
+import { UsageError } from '../../core/errors.js';
+import { readUserJson } from '../../core/files.js';
+import type { CheckResult, FailedResult } from '../../core/results.js';
 
 export const BASELINE_FORMAT = 'openresponses-conformance/baseline@1';
 

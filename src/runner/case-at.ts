@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import type { PropertyCheck } from '../../core/check.ts';
-import { UsageError } from '../../core/errors.ts';
+import type { PropertyCheck } from '../../core/check.js';
+import { UsageError } from '../../core/errors.js';
 
 /** The path of the i-th case of a check that lists its cases: every one is run, none is drawn. */
 export const listedPath = (i: number) => `case:${i}`;

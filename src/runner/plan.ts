@@ -1,11 +1,12 @@
-import { UsageError } from '../../core/errors.ts';
-import type { Model, SchemaSet } from '../../core/models.ts';
-import type { Check, Level } from '../../core/check.ts';
-import { composeChecks, LEVELS } from '../../core/check.ts';
-import { SUITES, globMatcher } from '../../suites/index.ts';
+import { UsageError } from '../../core/errors.js';
+import type { Model, SchemaSet } from '../../core/models.js';
+import type { Check, Level } from '../../core/check.js';
+import { composeChecks, LEVELS } from '../../core/check.js';
+import { SUITES, globMatcher } from '../../suites/index.js';
 
 const SEED_EVENT = 'response.image_generation_call.generating';
 
+/** Which checks to plan: the schema set, its models, and `orc run`'s `--suite` and `--level` filters. */
 export interface PlanOptions {
   set: SchemaSet;
   models: Model[];

@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { UsageError } from '../../core/errors.ts';
+import { UsageError } from '../../core/errors.js';
 
 /** Everything that names one case exactly: the same check, seed and path regenerate the same value. */
 export interface ReplayTarget {
@@ -23,6 +23,7 @@ const MAX_TOKEN = 16_384;
 /** A shrink path: run index, then shrink steps; or a listed case. Each step bounded, so a replay ends. */
 const PATH = /^(?:case:\d{1,6}|\d{1,7}(?::\d{1,7}){0,4000})$/;
 
+/** What a replay token names (adapter, model, check, seed, case path); a malformed token is a UsageError saying so. */
 export function decodeReplay(token: string): ReplayTarget {
   const t = token.trim();
   if (t.length > MAX_TOKEN) throw new UsageError(`a replay token is a few hundred characters, this one ${t.length}; copy the token from a report or from "orc run" output`);

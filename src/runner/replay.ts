@@ -1,10 +1,10 @@
-import type { Adapter } from '../../core/contract.ts';
-import type { PropertyCheck, Shown, Verdict } from '../../core/check.ts';
-import { UsageError } from '../../core/errors.ts';
-import { findModel, type SchemaSet } from '../../core/models.ts';
-import { caseAt } from './case-at.ts';
-import { planChecks } from './plan.ts';
-import type { ReplayTarget } from './replay-token.ts';
+import type { Adapter } from '../../core/contract.js';
+import type { PropertyCheck, Shown, Verdict } from '../../core/check.js';
+import { UsageError } from '../../core/errors.js';
+import { findModel, type SchemaSet } from '../../core/models.js';
+import { caseAt } from './case-at.js';
+import { planChecks } from './plan.js';
+import type { ReplayTarget } from './replay-token.js';
 
 /**
  * The check a replay token names, planned from today's schemas as a run

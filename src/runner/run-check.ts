@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
-import { supports, type Adapter } from '../../core/contract.ts';
-import type { Check, ObservationCheck, Observed, PropertyCheck, Verdict } from '../../core/check.ts';
-import { encodeReplay, replayCommand } from './replay-token.ts';
-import { listedPath } from './case-at.ts';
-import type { CheckResult, Failure, Observation, ResultBase } from '../../core/results.ts';
+import { supports, type Adapter } from '../../core/contract.js';
+import type { Check, ObservationCheck, Observed, PropertyCheck, Verdict } from '../../core/check.js';
+import { encodeReplay, replayCommand } from './replay-token.js';
+import { listedPath } from './case-at.js';
+import type { CheckResult, Failure, Observation, ResultBase } from '../../core/results.js';
 
 export interface CheckRunOptions {
   seed: number;

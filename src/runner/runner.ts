@@ -1,9 +1,9 @@
-import type { Adapter, AdapterEnv, AdapterFactory } from '../../core/contract.ts';
-import type { SchemaSet } from '../../core/models.ts';
-import type { Check } from '../../core/check.ts';
-import { checkSeed } from './replay-token.ts';
-import { runCheck } from './run-check.ts';
-import type { CheckResult, RunEvent, RunInfo } from '../../core/results.ts';
+import type { Adapter, AdapterEnv, AdapterFactory } from '../../core/contract.js';
+import type { SchemaSet } from '../../core/models.js';
+import type { Check } from '../../core/check.js';
+import { checkSeed } from './replay-token.js';
+import { runCheck } from './run-check.js';
+import type { CheckResult, RunEvent, RunInfo } from '../../core/results.js';
 
 export interface RunOptions {
   set: SchemaSet;

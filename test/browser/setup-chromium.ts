@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chromiumPath } from './chromium.ts';
+import { chromiumPath } from './chromium.js';
 
 /**
  * `npm run browser:setup`: installs Debian's chromium for the HTML report's

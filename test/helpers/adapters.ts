@@ -1,7 +1,7 @@
-import type { Adapter, ParseOutcome } from '../../core/contract.ts';
-import { referenceAdapter } from '../../adapters/reference/index.ts';
-import type { Answer, Json } from '../../core/json.ts';
-import { loadSchemaSet } from '../../core/models.ts';
+import type { Adapter, ParseOutcome } from '../../core/contract.js';
+import { referenceAdapter } from '../../adapters/reference/index.js';
+import type { Answer, Json } from '../../core/json.js';
+import { loadSchemaSet } from '../../core/models.js';
 
 export const set = loadSchemaSet();
 export const reference = () => referenceAdapter(set);

@@ -1,5 +1,5 @@
-import type { Adapter, ParseOutcome } from '../../core/contract.ts';
-import { reference } from './adapters.ts';
+import type { Adapter, ParseOutcome } from '../../core/contract.js';
+import { reference } from './adapters.js';
 
 /** The reference parser behind a text rewrite: a lenient or careless JSON reader, one defect each. */
 function rewriting(name: string, rewrite: (text: string) => string): Adapter {

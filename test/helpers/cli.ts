@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../core/models.ts';
+import { PROJECT_ROOT } from '../../core/models.js';
 
 export interface CliResult {
   status: number | null;

@@ -1,10 +1,10 @@
-import type { Adapter } from '../../core/contract.ts';
-import { planChecks } from '../../src/runner/plan.ts';
-import { runCheck } from '../../src/runner/run-check.ts';
-import { checkSeed } from '../../src/runner/replay-token.ts';
-import type { CheckResult } from '../../core/results.ts';
-import { findModel } from '../../core/models.ts';
-import { set } from './adapters.ts';
+import type { Adapter } from '../../core/contract.js';
+import { planChecks } from '../../src/runner/plan.js';
+import { runCheck } from '../../src/runner/run-check.js';
+import { checkSeed } from '../../src/runner/replay-token.js';
+import type { CheckResult } from '../../core/results.js';
+import { findModel } from '../../core/models.js';
+import { set } from './adapters.js';
 
 /** Runs the checks a glob selects for one model against an adapter built in the test. */
 export async function runChecks(adapter: Adapter, opts: { model?: string; suite?: string; level?: string; runs?: number; seed?: number } = {}): Promise<CheckResult[]> {

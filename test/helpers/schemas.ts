@@ -1,6 +1,6 @@
-import { createAjv } from '../../core/oracle.ts';
-import type { SchemaSource } from '../../arbitraries/index.ts';
-import type { SchemaObject } from '../../core/models.ts';
+import { createAjv } from '../../core/oracle.js';
+import type { SchemaSource } from '../../arbitraries/index.js';
+import type { SchemaObject } from '../../core/models.js';
 
 /** A schema source holding test schemas, each given an $id so it can be compiled like a bundled one. */
 export function sourceOf(schemas: Record<string, SchemaObject>): { source: SchemaSource; ids: Record<string, string> } {

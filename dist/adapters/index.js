@@ -1,0 +1,64 @@
+import { UsageError } from '../core/errors.js';
+import { reference } from './reference/index.js';
+import { tsOpenRouter012, tsOpenRouterLatest } from './ts-openrouter/index.js';
+import { bundledHarnesses, commandAdapter } from './stdio/factories.js';
+/** Every adapter `--adapter all` runs, in the order the matrix shows them: in process first, then the harnesses. */
+export const BUNDLED = [reference, tsOpenRouter012, tsOpenRouterLatest, ...bundledHarnesses()];
+/** A name a person gives a harness of their own: it becomes a matrix column, a file name and a baseline key. */
+const ADAPTER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export function bundledAdapter(name) {
+    return BUNDLED.find((a) => a.name === name);
+}
+/**
+ * What the user wrote after `--adapter`: bundled names (comma-separated),
+ * `all`, `cmd:LINE`, or `NAME=cmd:LINE`. Only this, typed by the user, ever
+ * starts a program of their own.
+ */
+export function resolveAdapters(spec) {
+    if (spec === 'all')
+        return [...BUNDLED];
+    // a command line may hold commas: cmd: takes the rest of the spec
+    if (spec.startsWith('cmd:'))
+        return [commandAdapter(spec, spec.slice('cmd:'.length))];
+    const named = /^([^=\s]+)=cmd:(.*)$/s.exec(spec);
+    if (named) {
+        if (!ADAPTER_NAME.test(named[1]))
+            throw new UsageError(`adapter name "${named[1]}" must be letters, digits, ".", "_" or "-" (at most 64), e.g. --adapter my-sdk=cmd:./harness`);
+        if (bundledAdapter(named[1]))
+            throw new UsageError(`"${named[1]}" is a bundled adapter's name; give your harness another name`);
+        return [commandAdapter(named[1], named[2])];
+    }
+    return spec.split(',').map((name) => {
+        const f = bundledAdapter(name.trim());
+        if (!f)
+            throw new UsageError(`unknown adapter "${name}"; run "orc list" for the adapters (${BUNDLED.map((a) => a.name).join(', ')}) or use "all", or "NAME=cmd:<command line>" for a harness of your own`);
+        return f;
+    });
+}
+/** One adapter, started: replaying a case against one that cannot start is the user's to fix, with its reason. */
+export async function startAdapter(spec, env) {
+    const factories = resolveAdapters(spec);
+    if (factories.length !== 1)
+        throw new UsageError(`name one adapter, not "${spec}"`);
+    const factory = factories[0];
+    try {
+        return await factory.create(env);
+    }
+    catch (e) {
+        throw new UsageError(`adapter ${factory.name} did not start: ${e.message}`);
+    }
+}
+/**
+ * The adapter a replayed case runs against. A token or a corpus file is
+ * data from someone else: the adapter it names is started only if it is
+ * bundled; any other program runs only when the user names it in this call.
+ */
+export function replayAdapterSpec(recorded, given) {
+    if (given !== undefined)
+        return given;
+    if (bundledAdapter(recorded))
+        return recorded;
+    const shown = JSON.stringify(recorded.slice(0, 80).replace(/[^\x20-\x7e]/g, '?'));
+    throw new UsageError(`this case came from adapter ${shown}, which is not bundled, and orc replay never starts a program a token or file names; name the harness yourself: --adapter 'NAME=cmd:<your command line>'`);
+}
+//# sourceMappingURL=index.js.map

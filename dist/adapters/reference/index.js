@@ -1,0 +1,47 @@
+import { asDoubles } from '../../core/json.js';
+import { describeThrown, failure } from '../../core/contract.js';
+import { Codec, ReferenceParseError } from './codec.js';
+import { decodeSse } from '../../src/sse/decoder.js';
+class ReferenceSerializeError extends Error {
+    name = 'ReferenceSerializeError';
+}
+export function referenceAdapter(set) {
+    const codecs = new Map();
+    for (const m of set.models) {
+        try {
+            codecs.set(m.name, new Codec(m));
+        }
+        catch {
+            // a user model the reference cannot express: it is simply not declared
+        }
+    }
+    const models = [...codecs.keys()];
+    const codec = (model) => codecs.get(model);
+    const guard = (fn, expected, kind) => {
+        try {
+            return fn();
+        }
+        catch (e) {
+            return failure(e instanceof expected ? kind : 'exception', describeThrown(e));
+        }
+    };
+    return {
+        info: {
+            name: 'reference',
+            language: 'TypeScript',
+            implementation: 'openresponses-conformance reference',
+            version: '0.1.0',
+            operations: { parse: models, serialize: models, reserialize: models, sse: models },
+        },
+        parse: (model, payload) => guard(() => ({ ok: true, value: codec(model).render(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
+        serialize: (model, value) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).fromWire(asDoubles(value), ReferenceSerializeError)) }), ReferenceSerializeError, 'serialize_error'),
+        sse: (chunks) => ({ ok: true, events: decodeSse(chunks).events }),
+        reserialize: (model, payload) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
+    };
+}
+export const reference = {
+    name: 'reference',
+    summary: 'strict, correct TypeScript implementation of every bundled model (the default)',
+    create: async ({ set }) => referenceAdapter(set),
+};
+//# sourceMappingURL=index.js.map

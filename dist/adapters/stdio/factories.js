@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { StdioAdapter } from './client.js';
+import { isBuilt, loadManifests } from './harnesses.js';
+/** One factory per adapter a harness manifest declares, in folder order. */
+export function bundledHarnesses() {
+    return loadManifests().flatMap((m) => m.adapters.map((a) => ({
+        name: a.name,
+        summary: a.summary,
+        async create(env) {
+            if (!isBuilt(m))
+                throw new Error(`the ${a.name} harness is not built; run "npm run adapters:setup" (it needs ${m.toolchain.command})`);
+            const [cmd, ...args] = a.run;
+            const command = cmd.includes('/') ? [join(m.dir, cmd), ...args] : [cmd, ...args];
+            return StdioAdapter.start({ name: a.name, command, cwd: m.dir, checkProtocol: env.checkProtocol ?? false, ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) });
+        },
+    })));
+}
+/** `NAME=cmd:<command line>`: any program that speaks the protocol, run by the shell, known by the name the user gave it. */
+export function commandAdapter(name, commandLine) {
+    const line = commandLine.trim();
+    return {
+        name,
+        summary: `the program "${line}", out of process`,
+        create: (env) => StdioAdapter.start({ name, command: line, checkProtocol: env.checkProtocol ?? false, ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) }),
+    };
+}
+//# sourceMappingURL=factories.js.map

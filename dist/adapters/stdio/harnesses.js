@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../core/models.js';
+export const ADAPTERS_DIR = join(PROJECT_ROOT, 'adapters');
+const STAMP = 'build/.orc-stamp';
+export function loadManifests() {
+    return readdirSync(ADAPTERS_DIR, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join(ADAPTERS_DIR, d.name, 'harness.json')))
+        .map((d) => ({ folder: d.name, dir: join(ADAPTERS_DIR, d.name), ...JSON.parse(readFileSync(join(ADAPTERS_DIR, d.name, 'harness.json'), 'utf8')) }));
+}
+/** A digest of everything a build depends on: when it is unchanged, the build is too. */
+export function inputsDigest(m) {
+    const h = createHash('sha256');
+    h.update(JSON.stringify(m.build));
+    for (const f of m.inputs)
+        h.update(f).update(readFileSync(join(m.dir, f)));
+    return h.digest('hex');
+}
+export function stampPath(m) {
+    return join(m.dir, STAMP);
+}
+export function isBuilt(m) {
+    const stamp = stampPath(m);
+    return existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === inputsDigest(m) && (!m.built || existsSync(join(m.dir, m.built)));
+}
+//# sourceMappingURL=harnesses.js.map

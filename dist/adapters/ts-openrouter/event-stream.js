@@ -1,0 +1,26 @@
+import { describeThrown, failure } from '../../core/contract.js';
+/**
+ * The SDK's own text/event-stream decoder (lib/event-streams.js), fed the
+ * chunks one read at a time, as a fetch body delivers them. The SDK's
+ * callers stop at "[DONE]" in their parse callback; this one keeps every event.
+ */
+export async function decodeWithEventStream(alias, chunks) {
+    const { EventStream } = (await import(`${alias}/lib/event-streams.js`));
+    const body = new ReadableStream({
+        start(controller) {
+            for (const c of chunks)
+                controller.enqueue(c);
+            controller.close();
+        },
+    });
+    try {
+        const events = [];
+        for await (const m of new EventStream(body, (m) => ({ done: false, value: m })))
+            events.push({ event: m.event ?? null, data: m.data ?? '' });
+        return { ok: true, events };
+    }
+    catch (e) {
+        return failure('exception', describeThrown(e));
+    }
+}
+//# sourceMappingURL=event-stream.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=vocabulary.js.map

@@ -1,0 +1,95 @@
+import * as fc from 'fast-check';
+import { conjOf, keywordValues } from '../_internals/conjunction.js';
+import { child, pointerJoin } from '../_internals/node.js';
+import { joinField } from '../_internals/types.js';
+import { smallJson } from './type.js';
+function arrayShape(conj) {
+    const prefixes = keywordValues(conj, 'prefixItems');
+    const prefixOwner = prefixes[0]?.node;
+    const prefix = prefixOwner ? (prefixes[0].value).map((_, i) => child(prefixOwner, 'prefixItems', i)) : [];
+    let items = [];
+    for (const { value, node } of keywordValues(conj, 'items')) {
+        if (value === false)
+            items = false;
+        else if (items !== false && value !== true)
+            items.push(child(node, 'items'));
+    }
+    const maxs = keywordValues(conj, 'maxItems').map((v) => v.value);
+    return {
+        prefix,
+        items,
+        minItems: Math.max(0, ...keywordValues(conj, 'minItems').map((v) => v.value)),
+        maxItems: maxs.length ? Math.min(...maxs) : undefined,
+        merged: prefixes.length > 1 || keywordValues(conj, 'items').length > 1,
+    };
+}
+function tailArbitrary(c, shape, pointer) {
+    if (shape.items === false)
+        return undefined;
+    return shape.items.length > 0 ? c.build(conjOf(c.ctx, shape.items), `${pointer}/*`) : smallJson;
+}
+function arrayOf(c, shape, pointer, minItems, maxItems) {
+    const prefixCount = maxItems === undefined ? shape.prefix.length : Math.min(shape.prefix.length, maxItems);
+    const prefix = fc.tuple(...shape.prefix.slice(0, prefixCount).map((n, i) => c.build(conjOf(c.ctx, [n]), pointerJoin(pointer, i))));
+    const tail = tailArbitrary(c, shape, pointer);
+    if (!tail)
+        return prefix;
+    const minLength = Math.max(0, minItems - prefixCount);
+    const maxLength = maxItems === undefined ? Math.max(minLength + 4, 4) : Math.max(0, maxItems - prefixCount);
+    return fc.tuple(prefix, fc.array(tail, { minLength, maxLength, depthIdentifier: c.depth })).map(([p, t]) => [...p, ...t]);
+}
+export function validArray(c, conj, pointer) {
+    const shape = arrayShape(conj);
+    const arb = arrayOf(c, shape, pointer, shape.minItems, shape.maxItems);
+    return shape.merged ? arb.filter(c.validatorOf(conj)) : arb;
+}
+export function arrayBreakers(c, conj, pointer, depth) {
+    const shape = arrayShape(conj);
+    const out = [];
+    const tail = tailArbitrary(c, shape, pointer);
+    if (shape.minItems > 0) {
+        const n = shape.minItems - 1;
+        out.push({ rule: 'minItems', field: '', arbitrary: arrayOf(c, shape, pointer, n, n).map((value) => ({ value, rule: 'minItems', path: pointer })) });
+    }
+    if (shape.maxItems !== undefined && tail) {
+        const n = shape.maxItems + 1;
+        out.push({ rule: 'maxItems', field: '', arbitrary: arrayOf(c, shape, pointer, n, n).map((value) => ({ value, rule: 'maxItems', path: pointer })) });
+    }
+    // Inner breakers are compiled at `<pointer>/*`; each value then takes a concrete index.
+    const wildcard = pointerJoin(pointer, '*');
+    const atIndex = (b, field, minLength, index) => ({
+        rule: b.rule,
+        field,
+        approximate: b.approximate || shape.merged,
+        arbitrary: fc.tuple(arrayOf(c, shape, pointer, Math.max(minLength, shape.minItems), shape.maxItems), b.arbitrary, fc.nat()).map(([a, bv, n]) => {
+            const i = index(a, n);
+            const copy = [...a];
+            copy[i] = bv.value;
+            return { ...bv, value: copy, path: pointerJoin(pointer, i) + bv.path.slice(wildcard.length) };
+        }),
+    });
+    shape.prefix.forEach((n, i) => {
+        for (const b of c.breakersOf(conjOf(c.ctx, [n]), wildcard, depth + 1))
+            out.push(atIndex(b, joinField(String(i), b.field), i + 1, () => i));
+    });
+    const first = shape.prefix.length;
+    if (shape.items !== false && shape.items.length > 0 && (shape.maxItems === undefined || shape.maxItems > first)) {
+        for (const b of c.breakersOf(conjOf(c.ctx, shape.items), wildcard, depth + 1)) {
+            out.push(atIndex(b, joinField('*', b.field), first + 1, (a, n) => first + (n % (a.length - first))));
+        }
+    }
+    return out;
+}
+export function hasArrayKeywords(conj) {
+    return ['items', 'prefixItems', 'minItems', 'maxItems'].some((k) => keywordValues(conj, k).length > 0);
+}
+/** The array keywords: `items`, `prefixItems` and the item counts. */
+export const arrayVocabulary = {
+    name: 'array',
+    keywords: ['items', 'prefixItems', 'minItems', 'maxItems'],
+    builds: ['array'],
+    valid: (c, conj, pointer) => validArray(c, conj, pointer),
+    breaks: (conj, types) => types.allowed.has('array') && hasArrayKeywords(conj),
+    breakers: (c, conj, pointer, depth) => arrayBreakers(c, conj, pointer, depth),
+};
+//# sourceMappingURL=array.js.map

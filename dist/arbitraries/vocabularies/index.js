@@ -1,0 +1,24 @@
+import { arrayVocabulary } from './array.js';
+import { combinatorVocabulary } from './combinators.js';
+import { enumVocabulary } from './enum.js';
+import { numericVocabulary } from './numeric.js';
+import { objectVocabulary } from './object.js';
+import { stringVocabulary } from './string.js';
+import { typeVocabulary } from './type.js';
+/**
+ * Every keyword family the compiler composes, in the order it asks them: a
+ * pending combinator first (its branches decide everything), then `type`,
+ * whose breakers come before an `enum`'s, then the families of each type.
+ */
+export const VOCABULARIES = [
+    combinatorVocabulary,
+    typeVocabulary,
+    enumVocabulary,
+    numericVocabulary,
+    stringVocabulary,
+    objectVocabulary,
+    arrayVocabulary,
+];
+/** Every keyword a schema may use: the families' and `$ref`, which the compiler resolves itself. */
+export const SUPPORTED_KEYWORDS = new Set(['$ref', ...VOCABULARIES.flatMap((v) => v.keywords)]);
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,146 @@
+import * as fc from 'fast-check';
+import { UsageError } from '../../core/errors.js';
+import { keywordValues } from '../_internals/conjunction.js';
+import { filteredIfViable } from '../_internals/probe.js';
+import { NUMBER_CLASSES, NUMBER_POOL } from '../pools/numbers.js';
+export function numberRules(conj, integer) {
+    const bounds = [];
+    for (const keyword of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']) {
+        for (const { value } of keywordValues(conj, keyword))
+            bounds.push({ value, keyword });
+    }
+    return { integer, bounds, multipleOf: keywordValues(conj, 'multipleOf').map((v) => v.value) };
+}
+/** ajv's own tests, to the letter: the oracle decides, and the generator must agree with it. */
+const RULE_TESTS = {
+    minimum: (x, b) => x >= b,
+    maximum: (x, b) => x <= b,
+    exclusiveMinimum: (x, b) => x > b,
+    exclusiveMaximum: (x, b) => x < b,
+};
+const isMultiple = (x, m) => {
+    const q = x / m;
+    return q === parseInt(String(q), 10);
+};
+export function satisfies(x, r, except) {
+    if (!Number.isFinite(x))
+        return false;
+    if (r.integer && except !== 'type' && x % 1 !== 0)
+        return false;
+    for (const b of r.bounds)
+        if (except !== b.keyword && !RULE_TESTS[b.keyword](x, b.value))
+            return false;
+    if (except !== 'multipleOf')
+        for (const m of r.multipleOf)
+            if (!isMultiple(x, m))
+                return false;
+    return true;
+}
+function range(r) {
+    let min = -Number.MAX_VALUE, max = Number.MAX_VALUE, minExcluded = false, maxExcluded = false;
+    for (const b of r.bounds) {
+        if ((b.keyword === 'minimum' || b.keyword === 'exclusiveMinimum') && b.value >= min) {
+            minExcluded = b.keyword === 'exclusiveMinimum' || (b.value === min && minExcluded);
+            min = b.value;
+        }
+        if ((b.keyword === 'maximum' || b.keyword === 'exclusiveMaximum') && b.value <= max) {
+            maxExcluded = b.keyword === 'exclusiveMaximum' || (b.value === max && maxExcluded);
+            max = b.value;
+        }
+    }
+    return { min, max, minExcluded, maxExcluded };
+}
+const SAFE = Number.MAX_SAFE_INTEGER;
+const clampSafe = (x) => Math.max(-SAFE, Math.min(SAFE, x));
+function generalNumber(r) {
+    const { min, max, minExcluded, maxExcluded } = range(r);
+    const m = r.multipleOf[0];
+    if (m !== undefined) {
+        // k·m stays within ±2^53, where it is exact and ajv's multipleOf test agrees
+        const kLimit = Math.floor(SAFE / Math.max(1, Math.abs(m)));
+        const kMin = Math.max(-kLimit, Math.ceil(min / m)), kMax = Math.min(kLimit, Math.floor(max / m));
+        return fc.integer({ min: Math.min(kMin, kMax), max: Math.max(kMin, kMax) }).map((k) => k * m);
+    }
+    if (r.integer) {
+        const lo = clampSafe(Math.ceil(min)), hi = clampSafe(Math.floor(max));
+        if (lo <= hi)
+            return fc.integer({ min: lo, max: hi });
+    }
+    return fc.double({ min, max, minExcluded, maxExcluded, noNaN: true, noDefaultInfinity: true });
+}
+export function validNumber(r, tame = false) {
+    const plain = tame ? filteredIfViable(fc.integer({ min: 0, max: 1000 }), (x) => satisfies(x, r)) : undefined;
+    if (plain)
+        return plain;
+    const pool = NUMBER_POOL.filter((x) => satisfies(x, r));
+    const general = filteredIfViable(generalNumber(r), (x) => satisfies(x, r));
+    if (!general && pool.length === 0)
+        throw new UsageError(`cannot generate numbers for ${describeRules(r)}`);
+    if (!general)
+        return fc.constantFrom(...pool);
+    if (pool.length === 0)
+        return general;
+    return fc.oneof({ withCrossShrink: true }, { arbitrary: general, weight: 3 }, { arbitrary: fc.constantFrom(...pool), weight: 1 });
+}
+const CLASS_GENERATORS = {
+    integral: fc.integer({ min: -1000, max: 1000 }),
+    fraction: fc.integer({ min: -1000, max: 1000 }).map((i) => i + 0.5),
+};
+/** The edge classes this number admits, each as an arbitrary of valid values. */
+function describeRules(r) {
+    return [r.integer ? 'integer' : 'number', ...r.bounds.map((b) => `${b.keyword} ${b.value}`), ...r.multipleOf.map((m) => `multipleOf ${m}`)].join(', ');
+}
+export function numberClasses(r) {
+    const out = new Map();
+    for (const name of Object.keys(NUMBER_CLASSES)) {
+        const pool = NUMBER_CLASSES[name].filter((x) => satisfies(x, r));
+        if (pool.length === 0)
+            continue;
+        const gen = CLASS_GENERATORS[name];
+        const viable = gen && filteredIfViable(gen, (x) => satisfies(x, r));
+        out.set(name, viable ? fc.oneof({ withCrossShrink: true }, viable, fc.constantFrom(...pool)) : fc.constantFrom(...pool));
+    }
+    return out;
+}
+function nearBelow(b) {
+    return [b - 1, b - 0.5, b - 1e-9 * Math.max(1, Math.abs(b)), b - 2 ** 20, b - Math.abs(b) - 1];
+}
+function nearAbove(b) {
+    return [b + 1, b + 0.5, b + 1e-9 * Math.max(1, Math.abs(b)), b + 2 ** 20, b + Math.abs(b) + 1];
+}
+/** One breaker per bound and per multipleOf, each value obeying every other numeric rule. */
+export function numberBreakers(r, pointer) {
+    const out = [];
+    const breaker = (rule, candidates, general) => {
+        const fixed = candidates.filter((x) => Number.isFinite(x) && !satisfies(x, r) && satisfies(x, r, rule));
+        const gen = filteredIfViable(general, (x) => !satisfies(x, r) && satisfies(x, r, rule));
+        const arbs = [...(fixed.length > 0 ? [fc.constantFrom(...fixed)] : []), ...(gen ? [gen] : [])];
+        if (arbs.length === 0)
+            return;
+        const arb = arbs.length === 1 ? arbs[0] : fc.oneof({ withCrossShrink: true }, ...arbs);
+        out.push({ rule, field: '', arbitrary: arb.map((value) => ({ value, rule, path: pointer })) });
+    };
+    for (const b of r.bounds) {
+        const below = b.keyword === 'minimum' || b.keyword === 'exclusiveMinimum';
+        const edge = b.keyword.startsWith('exclusive') ? [b.value] : [];
+        const candidates = [...edge, ...(below ? nearBelow(b.value) : nearAbove(b.value))];
+        const general = below ? fc.integer({ min: -1000, max: 0 }).map((d) => b.value - 1 + d) : fc.integer({ min: 0, max: 1000 }).map((d) => b.value + 1 + d);
+        breaker(b.keyword, candidates, general);
+    }
+    for (const m of r.multipleOf) {
+        const offsets = [m / 2, ...(Number.isInteger(m) && m > 1 ? [1, m - 1] : [m / 3])];
+        const general = fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.constantFrom(...offsets)).map(([k, d]) => k * m + d);
+        breaker('multipleOf', [m / 2, m * 1.5, m + 1, 1.5, 1], general);
+    }
+    return out;
+}
+/** The numeric keywords: bounds and `multipleOf`, and `format` `double`/`float`, which add nothing to `type`. */
+export const numericVocabulary = {
+    name: 'numeric',
+    keywords: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'format'],
+    builds: ['number'],
+    valid: (c, conj, _pointer, types) => validNumber(numberRules(conj, types.integer), c.options.tame),
+    breaks: (_conj, types) => types.allowed.has('number'),
+    breakers: (_c, conj, pointer, _depth, types) => numberBreakers(numberRules(conj, types.integer), pointer),
+};
+//# sourceMappingURL=numeric.js.map

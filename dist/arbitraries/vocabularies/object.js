@@ -1,0 +1,106 @@
+import * as fc from 'fast-check';
+import { objectFrom } from '../../core/json.js';
+import { conjOf, keywordValues } from '../_internals/conjunction.js';
+import { child, pointerJoin } from '../_internals/node.js';
+import { joinField } from '../_internals/types.js';
+import { smallJson } from './type.js';
+export function objectShape(conj) {
+    const properties = new Map();
+    const required = new Set();
+    let additional = [];
+    let conjuncts = 0;
+    for (const node of conj.nodes) {
+        const s = node.schema;
+        if (typeof s !== 'object' || !('properties' in s || 'required' in s || 'additionalProperties' in s))
+            continue;
+        conjuncts++;
+        for (const p of Object.keys(s.properties ?? {})) {
+            const list = properties.get(p) ?? [];
+            list.push(child(node, 'properties', p));
+            properties.set(p, list);
+        }
+        for (const r of s.required ?? [])
+            required.add(r);
+        if ('additionalProperties' in s) {
+            if (s.additionalProperties === false)
+                additional = false;
+            else if (additional !== false && s.additionalProperties !== true)
+                additional.push(child(node, 'additionalProperties'));
+        }
+    }
+    return { properties, required: [...required], additional, merged: conjuncts > 1 };
+}
+const EXTRA_KEY_NAMES = ['extra', 'obfuscation', 'logprobs', 'status', 'ItemID', 'itemId', '__proto__', 'constructor', ''];
+export function extraKey(shape) {
+    return fc.oneof(fc.constantFrom(...EXTRA_KEY_NAMES), fc.string({ maxLength: 10 })).filter((k) => !shape.properties.has(k));
+}
+function replaced(o, key, value) {
+    const entries = Object.entries(o).filter(([k]) => k !== key);
+    entries.push([key, value]);
+    return objectFrom(entries);
+}
+export function validObject(c, conj, pointer) {
+    const shape = objectShape(conj);
+    const model = objectFrom([]);
+    for (const [p, nodes] of shape.properties) {
+        const ptr = pointerJoin(pointer, p);
+        model[p] = c.options.overrides?.get(ptr) ?? c.build(conjOf(c.ctx, nodes), ptr);
+    }
+    const additionalArb = shape.additional === false ? undefined
+        : shape.additional.length > 0 ? c.build(conjOf(c.ctx, shape.additional), `${pointer}/*`) : smallJson;
+    for (const r of shape.required)
+        if (!(r in model) && additionalArb)
+            model[r] = additionalArb;
+    const requiredKeys = shape.required.filter((r) => r in model);
+    const allRequired = requiredKeys.length === Object.keys(model).length;
+    let arb = (allRequired ? fc.record(model, { noNullPrototype: true }) : fc.record(model, { requiredKeys, noNullPrototype: true }));
+    if (additionalArb) {
+        const extras = fc.option(fc.dictionary(extraKey(shape), additionalArb, { minKeys: 1, maxKeys: 2, noNullPrototype: true }), { freq: 4, nil: undefined });
+        arb = fc.tuple(arb, extras).map(([o, e]) => (e ? objectFrom([...Object.entries(o), ...Object.entries(e)]) : o));
+    }
+    return shape.merged ? arb.filter(c.validatorOf(conj)) : arb;
+}
+export function objectBreakers(c, conj, pointer, depth) {
+    const shape = objectShape(conj);
+    const valid = validObject(c, conj, pointer);
+    const out = [];
+    for (const r of shape.required) {
+        out.push({
+            rule: 'required',
+            field: r,
+            arbitrary: valid.map((o) => ({ value: objectFrom(Object.entries(o).filter(([k]) => k !== r)), rule: 'required', path: pointerJoin(pointer, r) })),
+        });
+    }
+    if (shape.additional === false) {
+        out.push({
+            rule: 'additionalProperties',
+            field: '*',
+            arbitrary: fc.tuple(valid, extraKey(shape), smallJson).map(([o, k, v]) => ({ value: replaced(o, k, v), rule: 'additionalProperties', path: pointerJoin(pointer, k) })),
+        });
+    }
+    for (const [p, nodes] of shape.properties) {
+        const ptr = pointerJoin(pointer, p);
+        for (const b of c.breakersOf(conjOf(c.ctx, nodes), ptr, depth + 1)) {
+            out.push({
+                rule: b.rule,
+                field: joinField(p, b.field),
+                approximate: b.approximate || shape.merged,
+                arbitrary: fc.tuple(valid, b.arbitrary).map(([o, bv]) => ({ ...bv, value: replaced(o, p, bv.value) })),
+            });
+        }
+    }
+    return out;
+}
+export function hasObjectKeywords(conj) {
+    return ['properties', 'required', 'additionalProperties'].some((k) => keywordValues(conj, k).length > 0);
+}
+/** The object keywords: `properties`, `required`, `additionalProperties`. */
+export const objectVocabulary = {
+    name: 'object',
+    keywords: ['properties', 'required', 'additionalProperties'],
+    builds: ['object'],
+    valid: (c, conj, pointer) => validObject(c, conj, pointer),
+    breaks: (conj, types) => types.allowed.has('object') && hasObjectKeywords(conj),
+    breakers: (c, conj, pointer, depth) => objectBreakers(c, conj, pointer, depth),
+};
+//# sourceMappingURL=object.js.map

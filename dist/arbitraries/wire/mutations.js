@@ -1,0 +1,150 @@
+import * as fc from 'fast-check';
+export { CATEGORIES, EXPECTATIONS } from '../../core/fuzz-results.js';
+const utf8 = (s) => new TextEncoder().encode(s);
+const concat = (...parts) => {
+    const arrays = parts.map((p) => (typeof p === 'string' ? utf8(p) : p));
+    const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
+    let o = 0;
+    for (const a of arrays) {
+        out.set(a, o);
+        o += a.length;
+    }
+    return out;
+};
+const HOLE = '\u0001orc-hole\u0001';
+const HOLE_JSON = JSON.stringify(HOLE);
+/** The payload with one field's literal replaced by raw bytes: the text around it stays canonical. */
+function withLiteral(base, field, literal) {
+    const [before, after] = JSON.stringify({ ...base.value, [field]: HOLE }).split(HOLE_JSON);
+    return concat(before, literal, after);
+}
+const at = (list, pick) => list[pick % list.length];
+/** A number literal in place of a numeric field. */
+function numberCase(name, expect, literals) {
+    return {
+        name, category: 'numbers', expect,
+        make: (b, pick) => {
+            if (b.numberFields.length === 0)
+                return undefined;
+            const field = at(b.numberFields, pick);
+            const l = at(literals, pick >> 3);
+            const [text, value] = typeof l === 'string' ? [l, undefined] : l;
+            return { bytes: withLiteral(b, field, text), detail: `${field}: ${text}`, field, literal: text, ...(value !== undefined ? { expected: { ...b.value, [field]: value } } : {}) };
+        },
+    };
+}
+/** Raw bytes (or escapes) inside a string field's quotes. */
+function stringCase(name, expect, contents) {
+    return {
+        name, category: 'strings', expect,
+        make: (b, pick) => {
+            if (b.stringFields.length === 0)
+                return undefined;
+            const field = at(b.stringFields, pick);
+            const c = at(contents, pick >> 3);
+            const [raw, decoded] = Array.isArray(c) ? c : [c, undefined];
+            const shown = typeof raw === 'string' ? JSON.stringify(raw).slice(1, -1) : [...raw].map((x) => x.toString(16).padStart(2, '0')).join(' ');
+            return { bytes: withLiteral(b, field, concat('"', raw, '"')), detail: `${field}: "${shown}"`, field, ...(decoded !== undefined ? { expected: { ...b.value, [field]: decoded } } : {}) };
+        },
+    };
+}
+function structureCase(name, expect, make) {
+    return { name, category: 'structure', expect, make: (b, pick) => make(JSON.stringify(b.value), b, pick) };
+}
+const bytes = (...b) => new Uint8Array(b);
+export const MUTATIONS = [
+    numberCase('Numbers.LeadingZero', 'reject', ['01', '-01', '00', '007', '00.5']),
+    numberCase('Numbers.TrailingDot', 'reject', ['1.', '-1.', '1.e5']),
+    numberCase('Numbers.LeadingDot', 'reject', ['.5', '-.5', '.0']),
+    numberCase('Numbers.PlusSign', 'reject', ['+1', '+0', '+1e5']),
+    numberCase('Numbers.Hex', 'reject', ['0x1F', '0X0', '-0x1']),
+    numberCase('Numbers.NaNInfinity', 'reject', ['NaN', 'Infinity', '-Infinity', 'nan', 'inf']),
+    numberCase('Numbers.MalformedExponent', 'reject', ['1e', '1e+', '1E-', 'e5', '1e5.5']),
+    numberCase('Numbers.HugeExponent', 'implementation-defined', ['1e400', '-1e400', '1e99999999999999999999']),
+    numberCase('Numbers.Underflow', 'accept', [['1e-400', 0], ['4.9e-325', 0], ['2.4703282292062328e-324', 5e-324]]),
+    numberCase('Numbers.Beyond2p53', 'accept', [['9007199254740993', 9007199254740992], ['-9007199254740993', -9007199254740992], ['9007199254740995', 9007199254740996]]),
+    numberCase('Numbers.At2p63', 'accept', [['9223372036854775807', 2 ** 63], ['9223372036854775808', 2 ** 63], ['-9223372036854775809', -(2 ** 63)]]),
+    numberCase('Numbers.At2p64', 'accept', [['18446744073709551615', 2 ** 64], ['18446744073709551616', 2 ** 64], ['1.8446744073709552e19', 2 ** 64]]),
+    numberCase('Numbers.ExponentForms', 'accept', [['1E2', 100], ['1e+2', 100], ['1.5e-2', 0.015], ['0e0', 0], ['10E-1', 1]]),
+    numberCase('Numbers.NegativeZero', 'implementation-defined', ['-0', '-0.0', '-0e0']),
+    stringCase('Strings.InvalidUtf8', 'implementation-defined', [bytes(0xff), bytes(0xfe, 0x41), bytes(0xc3, 0x28), bytes(0xa0, 0xa1), bytes(0xe2, 0x82), bytes(0xf0, 0x28, 0x8c, 0xbc)]),
+    stringCase('Strings.OverlongUtf8', 'implementation-defined', [bytes(0xc0, 0xaf), bytes(0xe0, 0x80, 0xaf), bytes(0xf0, 0x80, 0x80, 0xaf), bytes(0xc1, 0xbf)]),
+    stringCase('Strings.LoneSurrogateEscape', 'implementation-defined', ['\\ud800', '\\udfff', 'a\\ud83db', '\\ud800\\u0041']),
+    stringCase('Strings.InvertedSurrogates', 'implementation-defined', ['\\udc00\\ud800', '\\ude00\\ud83d']),
+    stringCase('Strings.EncodedSurrogate', 'implementation-defined', [bytes(0xed, 0xa0, 0x80), bytes(0xed, 0xbf, 0xbf)]),
+    stringCase('Strings.RawControl', 'reject', [bytes(0x00), bytes(0x01), bytes(0x0a), bytes(0x09), bytes(0x0d), bytes(0x1f), bytes(0x41, 0x08, 0x42)]),
+    stringCase('Strings.InvalidEscape', 'reject', ['\\x41', '\\u12', '\\a', '\\U0041', '\\', '\\u00G0', "\\'"]),
+    stringCase('Strings.ValidEscapes', 'accept', [['\\u00e9', 'é'], ['\\/', '/'], ['\\b\\f\\n\\r\\t', '\b\f\n\r\t'], ['\\ud83d\\ude00', '😀'], ['\\u0000', '\u0000'], ['\\"\\\\', '"\\']]),
+    stringCase('Strings.NonCharacters', 'accept', [[String.fromCodePoint(0xfffe), '\ufffe'], [String.fromCodePoint(0x10ffff), String.fromCodePoint(0x10ffff)], ['\u2028\u2029', '\u2028\u2029']]),
+    { ...structureCase('Strings.ByteOrderMark', 'implementation-defined', (t) => ({ bytes: concat(bytes(0xef, 0xbb, 0xbf), t), detail: 'UTF-8 BOM before the object' })), category: 'strings' },
+    structureCase('Structure.TrailingComma', 'reject', (t, _b, p) => at([{ bytes: t.slice(0, -1) + ',}', detail: 'a comma before }' }, { bytes: '{,' + t.slice(1), detail: 'a comma after {' }, { bytes: t.replace(',', ',,'), detail: 'two commas' }], p)),
+    structureCase('Structure.Comments', 'reject', (t, _b, p) => at([{ bytes: '/* c */' + t, detail: 'a block comment first' }, { bytes: t.slice(0, -1) + '// c\n}', detail: 'a line comment inside' }, { bytes: t + '#c', detail: 'a # comment after' }], p)),
+    structureCase('Structure.TrailingGarbage', 'reject', (t, _b, p) => at([{ bytes: t + 'x', detail: 'x after the object' }, { bytes: t + '}', detail: 'an extra }' }, { bytes: t + ' 1', detail: 'a number after' }, { bytes: t + t, detail: 'the object twice' }, { bytes: concat(t, bytes(0)), detail: 'a NUL after' }], p)),
+    structureCase('Structure.TrailingWhitespace', 'accept', (t, b, p) => ({ bytes: t + at([' ', '\n', '\r\n\t '], p), expected: b.value, detail: 'whitespace after the object' })),
+    structureCase('Structure.Truncated', 'reject', (t, _b, p) => {
+        const cut = p % t.length;
+        return { bytes: t.slice(0, cut), detail: `cut after ${cut} of ${t.length} bytes` };
+    }),
+    structureCase('Structure.DuplicateKey', 'implementation-defined', (t, b) => {
+        const key = b.stringFields[0] ?? Object.keys(b.value)[0];
+        return { bytes: t.slice(0, -1) + `,${JSON.stringify(key)}:${JSON.stringify(b.value[key])}}`, detail: `"${key}" twice` };
+    }),
+    structureCase('Structure.DeepNesting', 'implementation-defined', (t, _b, p) => {
+        const depth = at([10_000, 100_000], p);
+        return { bytes: t.slice(0, -1) + `,"x":${'['.repeat(depth)}${']'.repeat(depth)}}`, detail: `an unknown field nested ${depth} arrays deep` };
+    }),
+    structureCase('Structure.TopLevelNotObject', 'reject', (t, _b, p) => at([{ bytes: '[]', detail: '[]' }, { bytes: `[${t}]`, detail: 'the object in an array' }, { bytes: '"x"', detail: 'a string' }, { bytes: '1', detail: 'a number' }, { bytes: 'null', detail: 'null' }, { bytes: 'true', detail: 'true' }, { bytes: '', detail: 'nothing' }, { bytes: ' \n', detail: 'whitespace only' }], p)),
+];
+/** Kept apart: a case of several megabytes at the rate of the others would measure the allocator. */
+export const SIZE_MUTATIONS = [
+    {
+        name: 'Size.HugeString', category: 'size', expect: 'accept',
+        make: (b, pick) => {
+            if (b.stringFields.length === 0)
+                return undefined;
+            const field = at(b.stringFields, pick);
+            const long = at(['a', 'é', '😀'], pick >> 2).repeat(at([10_000_000, 5_000_000, 2_500_000], pick >> 2));
+            return { bytes: JSON.stringify({ ...b.value, [field]: long }), expected: { ...b.value, [field]: long }, detail: `${field}: ${new TextEncoder().encode(long).length} bytes` };
+        },
+    },
+    {
+        name: 'Size.LongNumber', category: 'size', expect: 'accept',
+        make: (b, pick) => {
+            if (b.numberFields.length === 0)
+                return undefined;
+            const field = at(b.numberFields, pick);
+            return { bytes: withLiteral(b, field, `1.${'0'.repeat(100_000)}`), expected: { ...b.value, [field]: 1 }, detail: `${field}: 1.000… (100,000 digits)` };
+        },
+    },
+];
+/** The bases a model gives: a valid value and which fields hold numbers or free strings. */
+export function baseOf(model, schema, value) {
+    const props = schema.properties ?? {};
+    const v = value;
+    return {
+        model, value: v,
+        numberFields: Object.keys(v).filter((k) => props[k]?.type === 'number' || props[k]?.type === 'integer'),
+        stringFields: Object.keys(v).filter((k) => props[k]?.type === 'string' && props[k]?.const === undefined && props[k]?.enum === undefined),
+    };
+}
+export function applyMutation(m, base, pick) {
+    const made = m.make(base, pick);
+    if (!made)
+        return undefined;
+    return {
+        mutation: m.name, category: m.category, expect: m.expect, model: base.model,
+        bytes: typeof made.bytes === 'string' ? utf8(made.bytes) : made.bytes,
+        detail: made.detail,
+        ...(made.field !== undefined ? { field: made.field } : {}),
+        ...(made.literal !== undefined ? { literal: made.literal } : {}),
+        ...(made.expected !== undefined ? { expected: made.expected } : {}),
+    };
+}
+/** Hostile payloads over valid bases: every mutation equally often, each with its own choice of field and form. */
+export function fuzzCases(bases, mutations = MUTATIONS) {
+    return fc
+        .tuple(bases, fc.nat(mutations.length - 1), fc.nat())
+        .map(([b, i, pick]) => applyMutation(mutations[i], b, pick))
+        .filter((c) => c !== undefined);
+}
+//# sourceMappingURL=mutations.js.map

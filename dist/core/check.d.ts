@@ -1,0 +1,105 @@
+import type * as fc from 'fast-check';
+import type { Adapter, ErrorKind, Operation } from './contract.js';
+import type { Json } from './json.js';
+import type { Model, SchemaSet } from './models.js';
+export type Level = 'Required' | 'Recommended' | 'Informational';
+export declare const LEVELS: readonly Level[];
+/** Why a case failed: the answer was wrong, or the implementation misbehaved (ErrorKind). */
+export type FailureKind = 'mismatch' | 'accepted-invalid' | 'rejected-valid' | 'invalid-output' | Exclude<ErrorKind, 'parse_error' | 'serialize_error' | 'unsupported'>;
+/** A case as people see it: the bytes sent (as text and base64) or the value given. */
+export interface Shown {
+    payload?: {
+        text: string;
+        base64: string;
+    };
+    value?: Json;
+    note?: string;
+}
+/**
+ * What one case showed, tagged by `status` alone:
+ * - `pass`: the implementation did what the model asks;
+ * - `vacuous`: the case's precondition did not hold, so it says nothing either way;
+ * - `unsupported`: the implementation lacks the operation;
+ * - `fail`: it did something else, of the given kind.
+ */
+export type Verdict = {
+    status: 'pass';
+} | {
+    status: 'vacuous';
+} | {
+    status: 'unsupported';
+    message: string;
+} | {
+    status: 'fail';
+    kind: FailureKind;
+    message: string;
+    answer?: string;
+    stderr?: string;
+};
+/** A failing verdict. */
+export type FailedVerdict = Extract<Verdict, {
+    status: 'fail';
+}>;
+interface CheckBase {
+    /** `Level.Suite.Name`, composed by `checkId` when the check is planned: public API, named by users' baselines. */
+    id: string;
+    level: Level;
+    suite: string;
+    model: string;
+    description: string;
+    needs: Operation[];
+}
+export interface PropertyCheck<T = any> extends CheckBase {
+    mode: 'property';
+    arbitrary: fc.Arbitrary<T>;
+    /** A check over a short, fixed list runs every case on it, in order, instead of drawing from the arbitrary. */
+    cases?: () => T[];
+    show(t: T): Shown;
+    evaluate(adapter: Adapter, t: T): Verdict | Promise<Verdict>;
+}
+/** What an implementation did with an implementation-defined case: the class of it, and the detail. */
+export interface Observed {
+    behaviour: string;
+    detail: string;
+}
+export interface ObservationCase {
+    label: string;
+    shown: Shown;
+    observe(adapter: Adapter): Observed | Promise<Observed>;
+}
+/** An implementation-defined behaviour: recorded case by case, never a failure. */
+export interface ObservationCheck extends CheckBase {
+    mode: 'observe';
+    cases: ObservationCase[];
+}
+export type Check = PropertyCheck | ObservationCheck;
+/** The parts of a check's id the planner supplies: a suite names its checks, never their level's or suite's part of the id. */
+type Composed = 'id' | 'suite' | 'model';
+type Draft<C> = C extends Check ? Omit<C, Composed> & {
+    name: string;
+} : never;
+/** A check as a suite writes it: its name, level and body; the planner adds its id, suite and model. */
+export type CheckDraft<T = any> = Draft<PropertyCheck<T>> | Draft<ObservationCheck>;
+/** A check's stable id, built from its parts so that the suite it sits in and the suite its id names are one. */
+export declare function checkId(level: Level, suiteSegment: string, name: string): string;
+export interface SuiteContext {
+    set: SchemaSet;
+    model: Model;
+}
+export interface Suite {
+    name: string;
+    description: string;
+    /**
+     * Checks one part of an implementation that no model changes (its event
+     * stream decoder): planned for one model of a run, so that one bug is one
+     * failure, not one per model.
+     */
+    once?: boolean;
+    /** The suite's part of its checks' ids when it is not its name (`ImplDefined`, kept so that existing ids stay). */
+    idSegment?: string;
+    checks(ctx: SuiteContext): CheckDraft[];
+}
+/** A suite's drafts made checks for one model: the one place an id is made. */
+export declare function composeChecks(suite: Suite, ctx: SuiteContext): Check[];
+export {};
+//# sourceMappingURL=check.d.ts.map

@@ -1,0 +1,94 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAjv } from './oracle.js';
+import { UsageError } from './errors.js';
+import { readUserJson } from './files.js';
+/** The package's own folder (where schema/ lives), whether this file runs as source or from dist/. */
+export const PROJECT_ROOT = (() => {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'schema'))) {
+        const up = dirname(dir);
+        if (up === dir)
+            throw new Error('openresponses-conformance: cannot find its own package folder (package.json beside schema/); reinstall the package');
+        dir = up;
+    }
+    return dir;
+})();
+export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
+function readSchema(file) {
+    const schema = readUserJson(file, 'schema', { unreadable: 'check the path', notJson: 'fix the file' });
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+        throw new UsageError(`schema ${file} must be a JSON object`);
+    }
+    return schema;
+}
+function toModel(schema, file) {
+    if (typeof schema.title !== 'string' || schema.title === '') {
+        throw new UsageError(`schema ${file} has no "title"; a model is named by its title`);
+    }
+    const sdkNames = {};
+    for (const [prop, sub] of Object.entries(schema.properties ?? {})) {
+        sdkNames[prop] = typeof sub?.['x-sdk-name'] === 'string' ? sub['x-sdk-name'] : prop;
+    }
+    return { name: schema.title, id: schema.$id, schema, sdkNames };
+}
+/**
+ * Loads the bundled schemas and any extra model files. Each schema is
+ * compiled by ajv here, so a broken schema is a usage error before a run starts.
+ */
+export function loadSchemaSet(extraModelFiles = []) {
+    const byId = new Map();
+    const models = [];
+    const add = (file, isModel) => {
+        const schema = readSchema(file);
+        if (typeof schema.$id !== 'string')
+            schema.$id = `file://${resolve(file)}`;
+        byId.set(schema.$id, schema);
+        if (isModel)
+            models.push(toModel(schema, file));
+    };
+    const modelDir = join(SCHEMA_DIR, 'models');
+    for (const f of readdirSync(modelDir).filter((f) => f.endsWith('.schema.json')).sort())
+        add(join(modelDir, f), true);
+    add(join(SCHEMA_DIR, 'ImageGenCallEvent.schema.json'), false);
+    for (const f of extraModelFiles)
+        add(f, true);
+    const ajv = createAjv();
+    const invalid = (id, e) => new UsageError(`schema ${byId.get(id)?.title ?? id} is not a valid JSON Schema 2020-12 (${e.message}); fix the schema file`);
+    for (const [id, schema] of byId) {
+        try {
+            ajv.addSchema(schema);
+        }
+        catch (e) {
+            throw invalid(id, e);
+        }
+    }
+    for (const id of byId.keys()) {
+        try {
+            ajv.getSchema(id);
+        }
+        catch (e) {
+            throw invalid(id, e);
+        }
+    }
+    return { byId, models, ajv };
+}
+/** The model of an event's `type`, if any: a recorded stream holds events of other types too. */
+export function modelOfEventType(set, type) {
+    return typeof type === 'string' ? set.models.find((m) => m.schema['x-event-type'] === type) : undefined;
+}
+/** A model by its title, its event type, or the event type's last part (`generating`, `partial_image`). */
+export function findModel(set, name) {
+    const wanted = name.toLowerCase();
+    const names = (m) => {
+        const event = String(m.schema['x-event-type'] ?? '');
+        return [m.name, event, event.slice(event.lastIndexOf('.') + 1)].map((n) => n.toLowerCase());
+    };
+    const m = set.models.find((m) => names(m).includes(wanted));
+    if (!m) {
+        throw new UsageError(`unknown model "${name}"; run "orc list" for the models (${set.models.map((m) => m.name).join(', ')})`);
+    }
+    return m;
+}
+//# sourceMappingURL=models.js.map

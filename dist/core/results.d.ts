@@ -1,0 +1,136 @@
+import type { AdapterInfo, Restart } from './contract.js';
+import type { FailureKind, Level, Shown } from './check.js';
+export type Status = 'passed' | 'failed' | 'unsupported' | 'observed';
+export interface Failure {
+    kind: FailureKind;
+    message: string;
+    counterexample: Shown;
+    /** The implementation's answer: its parsed value or output as JSON text, numbers as it wrote them. */
+    answer?: string;
+    stderr?: string;
+    /** fast-check's counterexample path under the check's seed. */
+    path: string;
+    shrinks: number;
+    /** The failure did not happen again when replayed: reported as first seen, unshrunk. */
+    flaky?: boolean;
+    replay: string;
+    replayCommand: string;
+}
+export interface Observation {
+    /** The case: what was sent. */
+    label: string;
+    shown: Shown;
+    /** A short, stable name for the class of what happened: equal labels are the same behaviour. */
+    behaviour: string;
+    /** What happened, in detail. */
+    outcome: string;
+}
+/** What every check result says, whatever its status. */
+export interface ResultBase {
+    adapter: string;
+    model: string;
+    id: string;
+    level: Level;
+    suite: string;
+    description: string;
+    casesRun: number;
+    /** Cases whose precondition did not hold: run, but telling nothing. */
+    casesVacuous?: number;
+    durationMs: number;
+    seed: number;
+}
+/**
+ * One check against one adapter and model, tagged by `status` alone: a
+ * failure carries its `failure`, an unsupported check its `reason`, an
+ * observation its `observations`, and nothing else carries any of them
+ * (reading one off an unnarrowed result gives `undefined`, typed so).
+ */
+export type CheckResult = (ResultBase & {
+    status: 'passed';
+    failure?: never;
+    reason?: never;
+    observations?: never;
+}) | (ResultBase & {
+    status: 'failed';
+    failure: Failure;
+    reason?: never;
+    observations?: never;
+}) | (ResultBase & {
+    status: 'unsupported';
+    reason: string;
+    failure?: never;
+    observations?: never;
+}) | (ResultBase & {
+    status: 'observed';
+    observations: Observation[];
+    failure?: never;
+    reason?: never;
+});
+export type FailedResult = Extract<CheckResult, {
+    status: 'failed';
+}>;
+export declare const isFailed: (r: CheckResult) => r is FailedResult;
+export interface RunInfo {
+    tool: {
+        name: string;
+        version: string;
+    };
+    command: string;
+    seed: number;
+    runs: number;
+    startedAt: string;
+    models: string[];
+    checks: number;
+    shard?: string;
+}
+export type RunEvent = {
+    type: 'run-started';
+    run: RunInfo;
+} | {
+    type: 'adapter-started';
+    adapter: AdapterInfo;
+} | {
+    type: 'adapter-error';
+    adapter: string;
+    message: string;
+} | {
+    type: 'adapter-restarts';
+    adapter: string;
+    restarts: Restart[];
+} | {
+    type: 'check-finished';
+    result: CheckResult;
+} | {
+    type: 'run-finished';
+    finishedAt: string;
+    complete: boolean;
+    reason?: string;
+} | {
+    type: 'baseline';
+    file: string;
+    known: {
+        adapter: string;
+        model: string;
+        check: string;
+        reason: string;
+    }[];
+    newFailures: {
+        adapter: string;
+        model: string;
+        check: string;
+        was?: string;
+        now?: string;
+    }[];
+    unexpectedPasses: {
+        adapter: string;
+        model: string;
+        check: string;
+    }[];
+    stale: {
+        adapter: string;
+        model: string;
+        check: string;
+    }[];
+    ok: boolean;
+};
+//# sourceMappingURL=results.d.ts.map

@@ -1,0 +1,2 @@
+export const isFailed = (r) => r.status === 'failed';
+//# sourceMappingURL=results.js.map

@@ -1,0 +1,242 @@
+import { LEVELS } from '../core/check.js';
+const emptyTally = () => ({ passed: 0, failed: 0, unsupported: 0, observed: 0 });
+export function collect(events) {
+    let run;
+    const adapters = [];
+    const adapterErrors = [];
+    const adapterRestarts = [];
+    const results = [];
+    let finished;
+    let baseline;
+    for (const e of events) {
+        if (e.type === 'run-started')
+            run = e.run;
+        else if (e.type === 'adapter-started')
+            adapters.push(e.adapter);
+        else if (e.type === 'adapter-error')
+            adapterErrors.push({ adapter: e.adapter, message: e.message });
+        else if (e.type === 'check-finished')
+            results.push(e.result);
+        else if (e.type === 'adapter-restarts')
+            adapterRestarts.push({ adapter: e.adapter, restarts: e.restarts });
+        else if (e.type === 'baseline')
+            baseline = e;
+        else if (e.type === 'run-finished')
+            finished = e;
+    }
+    const adapterNames = [...new Set(results.map((r) => r.adapter))];
+    const tallies = {};
+    for (const a of adapterNames)
+        tallies[a] = Object.fromEntries(LEVELS.map((l) => [l, emptyTally()]));
+    const rows = new Map();
+    for (const r of results) {
+        tallies[r.adapter][r.level][r.status]++;
+        const key = `${r.model}\u0000${r.id}`;
+        const row = rows.get(key) ?? { model: r.model, id: r.id, level: r.level, cells: {} };
+        row.cells[r.adapter] = r;
+        rows.set(key, row);
+    }
+    return {
+        run, adapters, adapterNames, adapterErrors, adapterRestarts, results,
+        complete: finished?.complete ?? false,
+        finishedAt: finished?.finishedAt,
+        incompleteReason: finished ? finished.reason : 'the run did not finish',
+        tallies,
+        rows: [...rows.values()],
+        baseline,
+    };
+}
+/** Whether any Required check failed, known or not: the Required level's verdict, whatever a baseline says. */
+export function requiredFailed(data) {
+    return data.results.some((r) => r.level === 'Required' && r.status === 'failed');
+}
+/**
+ * Exit status CI can trust: failed when an adapter never started, or, without
+ * a baseline, any Required check failed; with one, when the baseline's gate did not pass.
+ */
+export function runFailed(data) {
+    if (data.adapterErrors.length > 0)
+        return true;
+    if (data.baseline)
+        return !data.baseline.ok;
+    return requiredFailed(data);
+}
+const MAX_LISTED = 25;
+/** The baseline's verdict in a few lines, for the terminal and the Markdown summary. */
+export function baselineLines(data) {
+    const b = data.baseline;
+    if (!b)
+        return [];
+    const name = (e) => `${e.adapter} · ${shortModel(e.model)} · ${e.check}`;
+    // a list of thousands is named in full in report.json; a summary names the first few of each kind
+    const some = (list, what) => [
+        ...list.slice(0, MAX_LISTED).map((e) => `  ${what}: ${name(e)}${e.was ? ` (listed as ${e.was}, now ${e.now})` : ''}`),
+        ...(list.length > MAX_LISTED ? [`  … and ${list.length - MAX_LISTED} more (${what}); report.json lists them all`] : []),
+    ];
+    return [
+        `Baseline ${b.file}: ${b.ok ? 'passed' : 'FAILED'} (${b.known.length} known failures still failing)`,
+        ...some(b.newFailures, 'new failure'),
+        ...some(b.unexpectedPasses, 'now passes, take it off the list'),
+        ...some(b.stale, 'no longer exists, take it off the list'),
+    ];
+}
+/** One line per adapter whose harness was restarted: how often, and why. */
+export function restartLines(data) {
+    return data.adapterRestarts.map(({ adapter, restarts }) => {
+        const total = restarts.reduce((n, r) => n + r.count, 0);
+        return `${adapter}: the harness was restarted ${total} time${total === 1 ? '' : 's'}: ${restarts.map((r) => `${r.count}× ${r.kind} (${r.message})`).join('; ')}`;
+    });
+}
+/** A level's share as the summaries write it: `12/14 passed, 2 n/a`. */
+export function levelShare(t) {
+    return `${t.passed}/${t.passed + t.failed} passed${t.unsupported ? `, ${t.unsupported} n/a` : ''}`;
+}
+/** `@openrouter/sdk 0.1.2 (TypeScript)`, or nothing for an adapter that never started. */
+export function implementationOf(d, adapter) {
+    const info = d.adapters.find((x) => x.name === adapter);
+    return info ? `${info.implementation} ${info.version} (${info.language})` : '';
+}
+export const STATUS_MARK = { passed: 'pass', failed: 'FAIL', unsupported: 'n/a', observed: 'obs' };
+/** An observation's behaviours, case by case, distinct and in case order: what its cell says. */
+export function behaviourOf(r) {
+    return [...new Set((r.observations ?? []).map((o) => o.behaviour))].join(' / ') || STATUS_MARK.observed;
+}
+/** What a matrix cell says: the status, or for an observation the behaviour. */
+export function cellText(r) {
+    return r.status === 'observed' ? behaviourOf(r) : STATUS_MARK[r.status];
+}
+/** Each distinct cell text of a row, numbered in adapter order: cells with one number behave alike. */
+export function behaviourClasses(row, adapters) {
+    const classes = new Map();
+    for (const a of adapters) {
+        const r = row.cells[a];
+        if (r?.status === 'observed' && !classes.has(behaviourOf(r)))
+            classes.set(behaviourOf(r), classes.size);
+    }
+    return classes;
+}
+export function behaviourGroups(d) {
+    const out = [];
+    for (const row of d.rows) {
+        const cases = new Map();
+        for (const a of d.adapterNames) {
+            for (const o of row.cells[a]?.observations ?? []) {
+                const g = cases.get(o.label) ?? { model: row.model, id: row.id, case: o.label, behaviours: [] };
+                cases.set(o.label, g);
+                const b = g.behaviours.find((x) => x.behaviour === o.behaviour);
+                if (b)
+                    b.adapters.push(a);
+                else
+                    g.behaviours.push({ behaviour: o.behaviour, adapters: [a], detail: o.outcome });
+            }
+        }
+        out.push(...cases.values());
+    }
+    return out;
+}
+/** `OpenResponsesImageGenCallGenerating` → `Generating`: enough to tell models apart in a narrow column. */
+export function shortModel(name) {
+    return name.replace(/^OpenResponsesImageGenCall/, '') || name;
+}
+const resultKey = (adapter, model, check) => `${adapter}\u0000${model}\u0000${check}`;
+/** The failures a baseline lists, still failing the way it says: drawn as known, not as new. */
+export function knownFailures(d) {
+    return new Set((d.baseline?.known ?? []).map((e) => resultKey(e.adapter, e.model, e.check)));
+}
+export const isKnown = (known, r) => known.has(resultKey(r.adapter, r.model, r.id));
+const size = (r) => {
+    const c = r.failure.counterexample;
+    return c.payload ? c.payload.text.length : JSON.stringify(c.value ?? '').length;
+};
+/**
+ * Failures grouped by adapter × check, Required first, then breadth first:
+ * each adapter's first group, then each one's second, so that the first
+ * few groups show the whole run. Each group has its smallest counterexample first.
+ */
+export function failureGroups(d) {
+    const known = knownFailures(d);
+    const groups = new Map();
+    for (const r of d.results) {
+        if (r.status !== 'failed')
+            continue;
+        const key = `${r.adapter}\u0000${r.id}`;
+        const g = groups.get(key) ?? { adapter: r.adapter, id: r.id, level: r.level, results: [], known: true };
+        g.results.push(r);
+        g.known &&= isKnown(known, r);
+        groups.set(key, g);
+    }
+    for (const g of groups.values())
+        g.results.sort((a, b) => size(a) - size(b));
+    const rank = new Map();
+    const ranked = [...groups.values()].map((g) => {
+        const n = rank.get(`${g.level} ${g.adapter}`) ?? 0;
+        rank.set(`${g.level} ${g.adapter}`, n + 1);
+        return { g, n, level: LEVELS.indexOf(g.level), adapter: d.adapterNames.indexOf(g.adapter) };
+    });
+    return ranked.sort((a, b) => a.level - b.level || a.n - b.n || a.adapter - b.adapter).map((x) => x.g);
+}
+/**
+ * Counts for the closing line CI greps, after protobuf's "CONFORMANCE SUITE
+ * PASSED: …": unexpected failures are the ones that fail the run, expected
+ * ones are what a baseline lists; a Recommended failure without a baseline
+ * is counted apart, since it does not fail the run.
+ */
+export function countLine(d) {
+    const known = knownFailures(d);
+    let passed = 0, skipped = 0, expected = 0, unexpected = 0, recommended = 0, observed = 0;
+    for (const r of d.results) {
+        if (r.status === 'passed')
+            passed++;
+        else if (r.status === 'unsupported')
+            skipped++;
+        else if (r.status === 'observed')
+            observed++;
+        else if (isKnown(known, r))
+            expected++;
+        else if (r.level === 'Required' || d.baseline)
+            unexpected++;
+        else
+            recommended++;
+    }
+    const gone = d.baseline ? d.baseline.unexpectedPasses.length + d.baseline.stale.length : 0;
+    const verdict = runFailed(d) || !d.complete ? 'FAILED' : 'PASSED';
+    return `CONFORMANCE SUITE ${verdict}: ${passed} successes, ${skipped} skipped, ${expected} expected failures, ${unexpected} unexpected failures${recommended ? `, ${recommended} Recommended failures` : ''}${gone ? `, ${gone} listed failures now passing or gone` : ''}, ${observed} observations${d.complete ? '' : ' (incomplete run)'}`;
+}
+/** What the gate decided and why, or what the Required level says: the one headline every format leads with. */
+export function headline(d) {
+    if (d.adapterErrors.length)
+        return `An adapter did not start: ${d.adapterErrors.map((e) => e.adapter).join(', ')}.`;
+    const b = d.baseline;
+    if (b)
+        return `Gate ${b.ok ? 'passed' : 'FAILED'}: ${b.newFailures.length} new failures, ${b.known.length} known, ${b.unexpectedPasses.length} now passing, ${b.stale.length} gone.`;
+    return requiredFailed(d) ? 'Required checks failed.' : 'Every Required check passed.';
+}
+/** Required and Recommended suites, each adapter's results in it. */
+export function suiteRows(d) {
+    const rows = new Map();
+    for (const r of d.results) {
+        if (r.level === 'Informational')
+            continue;
+        const row = `${r.level} ${r.suite}`;
+        const cells = rows.get(row) ?? new Map();
+        cells.set(r.adapter, [...(cells.get(r.adapter) ?? []), r]);
+        rows.set(row, cells);
+    }
+    const level = (row) => LEVELS.indexOf(row.split(' ')[0]);
+    return [...rows.entries()].sort(([a], [b]) => level(a) - level(b));
+}
+/** What one adapter's results in one suite come to: new failures, else known ones, else a pass, else nothing it could run. */
+export function suiteCell(results, known) {
+    const failed = results.filter((r) => r.status === 'failed');
+    const fresh = failed.filter((r) => !isKnown(known, r)).length;
+    if (fresh)
+        return { kind: 'failed', count: fresh };
+    if (failed.length)
+        return { kind: 'known', count: failed.length };
+    return { kind: results.some((r) => r.status === 'passed') ? 'passed' : 'unsupported', count: 0 };
+}
+/** A, B, …, Z, AA, AB, …: a column narrow enough for a dozen adapters. */
+export function adapterKey(i) {
+    return i < 26 ? String.fromCharCode(65 + i) : `${adapterKey(Math.floor(i / 26) - 1)}${String.fromCharCode(65 + (i % 26))}`;
+}
+//# sourceMappingURL=collect.js.map

@@ -1,0 +1,5 @@
+import type { RunEvent } from '../core/results.js';
+export declare const REPORT_FORMAT = "openresponses-conformance/report@1";
+/** The JSON report; its shape is schema/report.schema.json. */
+export declare function jsonReport(events: readonly RunEvent[]): Record<string, unknown>;
+//# sourceMappingURL=json.d.ts.map

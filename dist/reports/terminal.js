@@ -1,0 +1,128 @@
+import { adapterKey, baselineLines, behaviourClasses, cellText, collect, countLine, failureGroups, headline, isKnown, knownFailures, restartLines, shortModel, suiteCell, suiteRows, } from './collect.js';
+import { visible } from '../core/visible.js';
+const COLOR = { passed: '\x1b[32m', failed: '\x1b[31;1m', unsupported: '\x1b[2m', observed: '\x1b[36m', known: '\x1b[33m' };
+/** Observations of one row, coloured by behaviour: cells in one colour behave alike. */
+const BEHAVIOUR_COLORS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[34m', '\x1b[96m', '\x1b[95m', '\x1b[93m', '\x1b[94m'];
+const RESET = '\x1b[0m';
+const fit = (text, width) => (text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`);
+/** One terminal line: hostile characters escaped, cut to the width. */
+const clip = (text, width) => {
+    const v = visible(text, 100_000);
+    return v.length <= width ? v : `${v.slice(0, width - 1)}…`;
+};
+/**
+ * One screen for a person, ending in one line for CI: adapters that did not
+ * start, the matrix by suite (every check with --verbose), the failures
+ * grouped by adapter × check across models, each adapter's totals, and the
+ * count line.
+ */
+export function terminalReport(events, options) {
+    const d = collect(events);
+    const width = options.width ?? 120;
+    const paint = (s, text) => (options.color ? `${COLOR[s]}${text}${RESET}` : text);
+    const keys = new Map(d.adapterNames.map((a, i) => [a, adapterKey(i)]));
+    const lines = [];
+    for (const e of d.adapterErrors)
+        lines.push(paint('failed', clip(`✗ adapter ${e.adapter} did not start: ${e.message}`, width * 2)));
+    const started = d.adapterNames.filter((a) => !d.adapterErrors.some((e) => e.adapter === a));
+    if (started.length) {
+        if (lines.length)
+            lines.push('');
+        lines.push(...(options.verbose ? checkMatrix(d, started, keys, options, paint, width) : suiteMatrix(d, started, keys, paint)));
+    }
+    const groups = failureGroups(d).filter((g) => !d.baseline || !g.known);
+    const max = options.maxFailures ?? 5;
+    if (groups.length) {
+        const total = groups.reduce((n, g) => n + g.results.length, 0);
+        lines.push('', `${d.baseline ? 'New failures' : 'Failures'}: ${groups.length} adapter × check (${total} results)${groups.length > max ? `, the first ${max} (--max-failures N for more)` : ''}`);
+        for (const g of groups.slice(0, max))
+            lines.push('', ...groupLines(g, keys, paint, width));
+        if (groups.length > max)
+            lines.push('', `… ${groups.length - max} more; report.html and summary.md have every one`);
+    }
+    lines.push('');
+    for (const a of d.adapterNames) {
+        const t = d.tallies[a];
+        const na = t.Required.unsupported + t.Recommended.unsupported + t.Informational.unsupported;
+        lines.push(clip(`${keys.get(a).padStart(2)} ${a.padEnd(28)} Required ${t.Required.passed}/${t.Required.passed + t.Required.failed} · Recommended ${t.Recommended.passed}/${t.Recommended.passed + t.Recommended.failed} · ${t.Informational.observed} observed${na ? ` · ${na} n/a` : ''}`, width));
+    }
+    lines.push(...restartLines(d).map((l) => clip(l, width * 2)));
+    if (!d.complete)
+        lines.push(`Incomplete run (${d.incompleteReason}).`);
+    lines.push(...baselineLines(d).slice(1));
+    lines.push('', headline(d), countLine(d));
+    return lines.join('\n') + '\n';
+}
+/** Rows of suites, columns of adapters: how many checks failed, or ok. */
+function suiteMatrix(d, adapters, keys, paint) {
+    const known = knownFailures(d);
+    const rows = new Map(suiteRows(d));
+    const sorted = [...rows.keys()];
+    const label = Math.max(10, ...sorted.map((r) => r.length));
+    const out = [`${'suite'.padEnd(label)} ${adapters.map((a) => keys.get(a).padStart(5)).join('')}   (failed checks; k: known)`];
+    for (const row of sorted) {
+        const cells = adapters.map((a) => {
+            const c = suiteCell(rows.get(row).get(a) ?? [], known);
+            const text = c.kind === 'failed' ? `${c.count}✗` : c.kind === 'known' ? `${c.count}k` : c.kind === 'passed' ? 'ok' : '–';
+            return paint(c.kind, text.padStart(5));
+        });
+        out.push(`${row.padEnd(label)} ${cells.join('')}`);
+    }
+    const observed = d.results.filter((r) => r.status === 'observed').length;
+    if (observed)
+        out.push(`${'Informational'.padEnd(label)} ${observed} observations, each with a behaviour label: --verbose, or report.html's Behaviours view`);
+    return out;
+}
+/** Every check of every model; adapters in blocks that fit the width, so nothing wraps. */
+function checkMatrix(d, adapters, keys, options, paint, width) {
+    const known = knownFailures(d);
+    const cellWidth = 12;
+    const checkWidth = Math.min(60, Math.max(...d.rows.map((r) => r.id.length), 5));
+    const perBlock = Math.max(1, Math.floor((width - checkWidth - 2) / (cellWidth + 1)));
+    const out = [];
+    for (let from = 0; from < adapters.length; from += perBlock) {
+        const block = adapters.slice(from, from + perBlock);
+        if (from > 0)
+            out.push('');
+        out.push(`${'check'.padEnd(checkWidth)}  ${block.map((a) => fit(`${keys.get(a)} ${a}`, cellWidth)).join(' ')}`);
+        let model = '';
+        for (const row of d.rows) {
+            if (row.model !== model) {
+                model = row.model;
+                out.push(`── ${shortModel(model)} ${'─'.repeat(Math.max(0, checkWidth - shortModel(model).length - 4))}`);
+            }
+            const classes = behaviourClasses(row, block);
+            const cells = block.map((a) => {
+                const r = row.cells[a];
+                if (!r)
+                    return ''.padEnd(cellWidth);
+                if (r.status === 'failed' && isKnown(known, r))
+                    return paint('known', fit('known', cellWidth));
+                const text = fit(cellText(r), cellWidth);
+                if (r.status !== 'observed' || !options.color)
+                    return paint(r.status, text);
+                return `${BEHAVIOUR_COLORS[classes.get(cellText(r)) % BEHAVIOUR_COLORS.length]}${text}${RESET}`;
+            });
+            out.push(`${fit(row.id, checkWidth)}  ${cells.join(' ')}`);
+        }
+    }
+    return out;
+}
+function groupLines(g, keys, paint, width) {
+    const r = g.results[0];
+    const f = r.failure;
+    const models = g.results.map((x) => shortModel(x.model));
+    const lines = [paint(g.known ? 'known' : 'failed', clip(`${g.known ? 'k' : '✗'} ${keys.get(g.adapter)} ${g.adapter} · ${g.id} · ${models.length > 1 ? `${models.length} models (${models.join(', ')})` : models[0]}`, width))];
+    lines.push(clip(`  ${f.kind}: ${f.message}`, width));
+    if (f.counterexample.payload)
+        lines.push(clip(`  payload: ${f.counterexample.payload.text}`, width));
+    if (f.counterexample.value !== undefined)
+        lines.push(clip(`  value:   ${JSON.stringify(f.counterexample.value)}`, width));
+    if (f.answer !== undefined)
+        lines.push(clip(`  answer:  ${f.answer}`, width));
+    if (f.stderr)
+        lines.push(clip(`  stderr:  ${f.stderr}`, width));
+    lines.push(`  replay:  ${f.replayCommand}`);
+    return lines;
+}
+//# sourceMappingURL=terminal.js.map

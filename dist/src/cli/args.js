@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../../core/errors.js';
+/** Edit distance, for "did you mean": small words only, so the table stays small. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** The closest of `known` to `word`, when it is close enough to be what was meant. */
+export function closest(word, known) {
+    let best;
+    for (const k of known) {
+        const d = distance(word, k);
+        if (!best || d < best.d)
+            best = { k, d };
+    }
+    return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.k : undefined;
+}
+/** node's parseArgs, its errors turned into one line that says what to do. */
+export function parse(command, argv, options, positionals = 0) {
+    const help = `see "orc ${command} --help"`;
+    try {
+        const r = parseArgs({ args: argv, options, allowPositionals: positionals > 0, strict: true });
+        if (r.positionals.length > positionals)
+            throw new UsageError(`"orc ${command}" takes ${positionals || 'no'} argument(s), got ${r.positionals.join(' ')}; ${help}`);
+        return r;
+    }
+    catch (e) {
+        if (e instanceof UsageError)
+            throw e;
+        const message = e.message;
+        const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+        if (unknown) {
+            const near = closest(unknown.replace(/^-+/, ''), Object.keys(options));
+            throw new UsageError(`unknown option ${unknown}${near ? `; did you mean --${near}?` : ''} (${help})`);
+        }
+        const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message)?.[1];
+        if (missing)
+            throw new UsageError(`${missing} needs a value; ${help}`);
+        throw new UsageError(`${message.replace(/\s+/g, ' ').replace(/\.$/, '').replace(/ To specify a positional argument.*$/, '')}; ${help}`);
+    }
+}
+/** Colour as CI and terminals ask for it: --color/--no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
+export function useColor(values) {
+    if (values['no-color'])
+        return false;
+    if (values.color)
+        return true;
+    if (process.env.NO_COLOR)
+        return false;
+    if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0' && process.env.FORCE_COLOR !== 'false')
+        return true;
+    return process.stdout.isTTY === true;
+}
+export const COLOR_OPTIONS = { color: { type: 'boolean' }, 'no-color': { type: 'boolean' } };
+export function intOption(name, value, fallback, min = 1) {
+    if (value === undefined)
+        return fallback;
+    if (!/^-?\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+        throw new UsageError(`--${name} takes a whole number${min > -Infinity ? ` of at least ${min}` : ''}, not "${value}"`);
+    }
+    return Number(value);
+}
+//# sourceMappingURL=args.js.map

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { replayAdapterSpec, startAdapter } from '../../adapters/index.js';
+import { visible } from '../../core/visible.js';
+import { UsageError } from '../../core/errors.js';
+import { loadSchemaSet } from '../../core/models.js';
+import { decodeReplay } from '../runner/replay-token.js';
+import { replayCase, replayedCheck } from '../runner/replay.js';
+import { parse } from './args.js';
+import { printFailure } from './print-failure.js';
+import { replayFile } from './replay-file.js';
+export const REPLAY_HELP = `orc replay TOKEN [--adapter NAME] [--schema FILE]
+                           rerun exactly the case a failure reported
+orc replay FILE [--adapter NAME]
+                           rerun a failure "orc fuzz" saved (against its adapter, or another)
+                           A token or file never starts a program: a harness of your own
+                           is named in the call, --adapter 'NAME=cmd:<command line>'`;
+function printShown(s) {
+    if (s.payload) {
+        process.stdout.write(`payload: ${visible(s.payload.text, 4000)}\n`);
+        process.stdout.write(`bytes:   ${s.payload.base64}\n`);
+    }
+    if (s.value !== undefined)
+        process.stdout.write(`value:   ${visible(JSON.stringify(s.value), 4000)}\n`);
+    if (s.note)
+        process.stdout.write(`note:    ${s.note}\n`);
+}
+export async function replayCommand(argv) {
+    const { values, positionals } = parse('replay', argv, { schema: { type: 'string', multiple: true }, adapter: { type: 'string' } }, 1);
+    if (!positionals[0])
+        throw new UsageError('orc replay needs the token a report printed (orc replay orc1.…) or a file orc fuzz saved');
+    // a token is one word; anything that looks like a path is a corpus file
+    if (/[/\\]|\.json$/i.test(positionals[0]) || existsSync(positionals[0]))
+        return replayFile(positionals[0], values.adapter);
+    const target = decodeReplay(positionals[0]);
+    const set = loadSchemaSet(values.schema ?? []);
+    const check = replayedCheck(set, target);
+    const adapter = await startAdapter(replayAdapterSpec(target.adapter, values.adapter), { set });
+    try {
+        process.stdout.write(`${target.check} · ${target.model} · ${adapter.info.name} (seed ${target.seed}, path ${target.path})\n`);
+        const { shown, verdict: v } = await replayCase(check, adapter, target);
+        printShown(shown);
+        switch (v.status) {
+            case 'fail':
+                return printFailure(v);
+            case 'unsupported':
+                process.stdout.write(`verdict: unsupported: ${v.message}\n`);
+                return 0;
+            case 'vacuous':
+                process.stdout.write('verdict: says nothing now (its precondition does not hold)\n');
+                return 0;
+            default:
+                process.stdout.write('verdict: passes now\n');
+                return 0;
+        }
+    }
+    finally {
+        await adapter.close?.();
+    }
+}
+//# sourceMappingURL=replay-command.js.map

@@ -1,0 +1,5 @@
+export declare const TOOL: {
+    name: string;
+    version: string;
+};
+//# sourceMappingURL=tool.d.ts.map

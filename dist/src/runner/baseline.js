@@ -1,0 +1,59 @@
+import { UsageError } from '../../core/errors.js';
+import { readUserJson } from '../../core/files.js';
+export const BASELINE_FORMAT = 'openresponses-conformance/baseline@1';
+const key = (e) => `${e.adapter}\u0000${e.model}\u0000${e.check ?? e.id}`;
+export function readBaseline(file) {
+    const b = readUserJson(file, 'baseline', { unreadable: `create it with "orc baseline update --baseline ${file}"`, notJson: 'fix it or write it again with "orc baseline update"' });
+    const ok = b?.format === BASELINE_FORMAT && Array.isArray(b.failures) && b.failures.every((f) => ['adapter', 'model', 'check', 'reason'].every((k) => typeof f?.[k] === 'string') && f.reason.trim() !== '' && (f.kind === undefined || typeof f.kind === 'string'));
+    if (!ok)
+        throw new UsageError(`baseline ${file} is not a ${BASELINE_FORMAT} file whose every entry has adapter, model, check and a non-empty reason`);
+    return b;
+}
+/** Failures a baseline may list: Required and Recommended; Informational checks never fail. */
+const gated = (r) => r.status === 'failed' && r.level !== 'Informational';
+/**
+ * The gate, as protobuf's failure lists work: a new failure fails it, and so
+ * does a listed check that now passes or no longer exists. Entries for what
+ * this run did not cover (another adapter, a filtered suite, another shard)
+ * say nothing either way.
+ */
+export function judgeBaseline(baseline, results, exists) {
+    const listed = new Map(baseline.failures.map((e) => [key(e), e]));
+    const ran = new Map(results.map((r) => [key(r), r]));
+    const newFailures = results.filter(gated).filter((r) => !listed.has(key(r)));
+    const known = [], unexpectedPasses = [], stale = [];
+    for (const e of baseline.failures) {
+        const r = ran.get(key(e));
+        if (!exists(e))
+            stale.push(e);
+        else if (!r)
+            continue;
+        else if (gated(r) && e.kind !== undefined && r.failure.kind !== e.kind)
+            newFailures.push({ ...r, was: e.kind });
+        else if (gated(r))
+            known.push(e);
+        else if (r.status === 'passed')
+            unexpectedPasses.push(e);
+    }
+    return { known, newFailures, unexpectedPasses, stale, ok: newFailures.length === 0 && unexpectedPasses.length === 0 && stale.length === 0 };
+}
+/**
+ * The baseline a run's failures call for: reasons already written are kept,
+ * a new entry starts from its failure message, and entries the run did not
+ * cover (a filtered or sharded run) stay as they were.
+ */
+export function updatedBaseline(previous, results) {
+    const reasons = new Map((previous?.failures ?? []).map((e) => [key(e), e.reason]));
+    const covered = new Set(results.map(key));
+    const untouched = (previous?.failures ?? []).filter((e) => !covered.has(key(e)));
+    const failures = [...untouched, ...results.filter(gated).map((r) => ({
+            adapter: r.adapter,
+            model: r.model,
+            check: r.id,
+            reason: reasons.get(key(r)) ?? `${r.failure.kind}: ${r.failure.message.replace(/\s+/g, ' ').slice(0, 160)}`,
+            kind: r.failure.kind,
+        }))];
+    failures.sort((a, b) => key(a).localeCompare(key(b)));
+    return { format: BASELINE_FORMAT, failures };
+}
+//# sourceMappingURL=baseline.js.map

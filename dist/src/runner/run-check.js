@@ -1,0 +1,165 @@
+import * as fc from 'fast-check';
+import { supports } from '../../core/contract.js';
+import { encodeReplay, replayCommand } from './replay-token.js';
+import { listedPath } from './case-at.js';
+/** A check that runs longer has met a harness that hangs on a class of inputs: what it found by then is reported. */
+export const CHECK_BUDGET_MS = 120_000;
+/** Shrinking stops following timeouts after this many: each costs a whole request timeout. */
+const MAX_SHRINK_TIMEOUTS = 3;
+function failedOf(v) {
+    return v.status === 'fail' ? v : undefined;
+}
+export function guarded(evaluate) {
+    const asVerdict = (e) => ({ status: 'fail', kind: 'exception', message: `the adapter threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
+    return (t) => {
+        try {
+            const r = evaluate(t);
+            return r instanceof Promise ? r.catch(asVerdict) : r;
+        }
+        catch (e) {
+            return asVerdict(e);
+        }
+    };
+}
+/** The cases of a property, exactly as fast-check generates them for this seed. */
+export function casesOf(arb, seed, runs) {
+    const out = [];
+    fc.check(fc.property(arb, (t) => { out.push(t); return true; }), { seed, numRuns: runs });
+    return out;
+}
+/**
+ * Evaluates cases in order; an in-process adapter answers inline, an
+ * out-of-process one is kept `concurrency` requests busy. Stops issuing at
+ * the first failure and reports the lowest failing index.
+ */
+async function scan(cases, evaluate, concurrency, deadline = Infinity) {
+    let next = 0;
+    const vacuousAt = new Set();
+    let first;
+    const record = (index, v) => {
+        if (v.status === 'vacuous')
+            vacuousAt.add(index);
+        if ((v.status === 'fail' || v.status === 'unsupported') && (!first || index < first.index))
+            first = { index, verdict: v };
+    };
+    const inFlight = new Set();
+    while (next < cases.length && !first && performance.now() < deadline) {
+        const index = next++;
+        const r = evaluate(cases[index]);
+        if (!(r instanceof Promise)) {
+            record(index, r);
+            continue;
+        }
+        const p = r.then((v) => record(index, v)).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        if (inFlight.size >= concurrency)
+            await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    // counted up to the first failure only: what else was in flight then depends on timing, and a report must not
+    const ran = first ? first.index + 1 : next;
+    const vacuous = [...vacuousAt].filter((i) => i < ran).length;
+    return { ran, vacuous, ...(first ? { firstFailure: first } : {}) };
+}
+/**
+ * Shrinks from the failing case, keeping only failures of the same kind so
+ * the counterexample explains the first one; undefined when the case did not
+ * fail again, 'out of time' when the check's budget ran out first.
+ */
+async function shrink(check, adapter, o, index, first, deadline) {
+    let last;
+    let timeouts = 0;
+    const evaluate = guarded((t) => check.evaluate(adapter, t));
+    const prop = fc.asyncProperty(check.arbitrary, async (t) => {
+        const f = failedOf(await evaluate(t));
+        if (f?.kind === 'timeout' && ++timeouts > MAX_SHRINK_TIMEOUTS)
+            return true;
+        if (f && f.kind === first.kind) {
+            last = { t, verdict: f };
+            return false;
+        }
+        return true;
+    });
+    const details = await fc.check(prop, { seed: o.seed, numRuns: o.runs, path: String(index), interruptAfterTimeLimit: Math.max(1, deadline - performance.now()) });
+    if (!details.failed || !last || !details.counterexamplePath)
+        return details.interrupted ? 'out of time' : undefined;
+    return { t: last.t, verdict: last.verdict, path: details.counterexamplePath, shrinks: details.numShrinks };
+}
+async function runProperty(check, adapter, o, base) {
+    const budget = o.budgetMs ?? CHECK_BUDGET_MS;
+    const deadline = performance.now() + budget;
+    // past the budget, what the adapter still owes is given up, so that a hang cannot stretch a run without end
+    const timer = setTimeout(() => adapter.abandon?.(`the check's time budget (${budget} ms) ran out first`), budget);
+    try {
+        return await propertyVerdict(check, adapter, o, base, deadline);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function propertyVerdict(check, adapter, o, base, deadline) {
+    const cases = check.cases?.() ?? casesOf(check.arbitrary, o.seed, o.runs);
+    const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency, deadline);
+    const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
+    if (!s.firstFailure && s.vacuous === s.ran) {
+        return { ...base, status: 'unsupported', ...counts, reason: 'no case applied: the implementation rejected every value in its canonical spelling (see Required.Parse.AcceptsValid)' };
+    }
+    if (!s.firstFailure)
+        return { ...base, status: 'passed', ...counts };
+    const v = s.firstFailure.verdict;
+    if (v.status === 'unsupported')
+        return { ...base, status: 'unsupported', ...counts, reason: v.message };
+    const first = v;
+    // a listed case is as small as it comes: it is reported as it is, by its place in the list
+    const attempt = check.cases ? 'listed' : performance.now() >= deadline ? 'out of time' : await shrink(check, adapter, o, s.firstFailure.index, first, deadline);
+    const shrunk = typeof attempt === 'object' ? attempt : undefined;
+    const t = shrunk?.t ?? cases[s.firstFailure.index];
+    const verdict = shrunk?.verdict ?? first;
+    const path = shrunk?.path ?? (check.cases ? listedPath(s.firstFailure.index) : String(s.firstFailure.index));
+    const replay = encodeReplay({ adapter: adapter.info.name, model: check.model, check: check.id, seed: o.seed, path, runs: o.runs });
+    const failure = {
+        kind: verdict.kind,
+        message: verdict.message,
+        counterexample: check.show(t),
+        ...(verdict.answer !== undefined ? { answer: verdict.answer } : {}),
+        ...(verdict.stderr ? { stderr: verdict.stderr } : {}),
+        path,
+        shrinks: shrunk?.shrinks ?? 0,
+        // "did not fail again" is said only of a replay that ran to its end
+        ...(attempt === undefined ? { flaky: true } : {}),
+        replay,
+        replayCommand: replayCommand(replay),
+    };
+    return { ...base, status: 'failed', ...counts, failure };
+}
+async function runObservation(check, adapter, base) {
+    const observations = [];
+    for (const c of check.cases) {
+        let seen;
+        try {
+            seen = await c.observe(adapter);
+        }
+        catch (e) {
+            seen = { behaviour: 'adapter threw', detail: `the adapter threw: ${e.message}` };
+        }
+        observations.push({ label: c.label, shown: c.shown, behaviour: seen.behaviour, outcome: seen.detail });
+    }
+    return { ...base, status: 'observed', casesRun: check.cases.length, observations };
+}
+export async function runCheck(check, adapter, o) {
+    const started = performance.now();
+    const base = {
+        adapter: adapter.info.name, model: check.model, id: check.id, level: check.level, suite: check.suite,
+        description: check.description, seed: o.seed,
+    };
+    const missing = check.needs.filter((op) => !supports(adapter.info, op, check.model));
+    let result;
+    if (missing.length > 0) {
+        result = { ...base, status: 'unsupported', casesRun: 0, reason: `${adapter.info.name} has no ${missing.join(' or ')} for ${check.model}` };
+    }
+    else {
+        result = check.mode === 'property' ? await runProperty(check, adapter, o, base) : await runObservation(check, adapter, base);
+    }
+    return { ...result, durationMs: Math.round(performance.now() - started) };
+}
+//# sourceMappingURL=run-check.js.map

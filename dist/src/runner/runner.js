@@ -1,0 +1,115 @@
+import { checkSeed } from './replay-token.js';
+import { runCheck } from './run-check.js';
+/**
+ * The adapter × check pairs a shard runs: dealt round-robin in plan order,
+ * so n shards cover exactly the unsharded run, each pair once.
+ */
+export function inShard(shard, adapterIndex, checkIndex, checkCount) {
+    return !shard || (adapterIndex * checkCount + checkIndex) % shard.count === shard.index - 1;
+}
+function startFailure(check, adapter, message, seed) {
+    return {
+        adapter, model: check.model, id: check.id, level: check.level, suite: check.suite, description: check.description,
+        status: 'unsupported', casesRun: 0, durationMs: 0, seed, reason: `adapter did not start: ${message}`,
+    };
+}
+/**
+ * Runs every check against every adapter, up to `jobs` adapters at once
+ * (an out-of-process harness leaves orc idle while it works), streaming
+ * result events in the order a one-at-a-time run gives them: an adapter's
+ * events wait for the adapters before it, so reports are the same whatever `jobs` is.
+ */
+export async function run(o) {
+    const results = [];
+    const emit = (e) => {
+        if (e.type === 'check-finished')
+            results.push(e.result);
+        o.emit(e);
+    };
+    const planned = o.adapters.map((_, a) => o.checks.filter((_, c) => inShard(o.shard, a, c, o.checks.length)));
+    const total = planned.reduce((n, list) => n + list.length, 0);
+    emit({ type: 'run-started', run: { ...o.info, seed: o.seed, runs: o.runs, startedAt: new Date().toISOString(), checks: total, ...(o.shard ? { shard: `${o.shard.index}/${o.shard.count}` } : {}) } });
+    let done = 0;
+    let stopped = false;
+    // each adapter's events, held until every adapter before it has emitted all of its own
+    const held = o.adapters.map(() => []);
+    const finished = o.adapters.map(() => false);
+    let next = 0;
+    const flush = () => {
+        while (next < o.adapters.length) {
+            for (const e of held[next].splice(0))
+                emit(e);
+            if (!finished[next])
+                return;
+            next++;
+        }
+    };
+    const runAdapter = async (a) => {
+        const factory = o.adapters[a];
+        const checks = planned[a];
+        const say = (e) => {
+            held[a].push(e);
+            flush();
+        };
+        if (stopped || checks.length === 0)
+            return;
+        let adapter;
+        try {
+            adapter = await factory.create({ ...o.adapterEnv, set: o.set });
+        }
+        catch (e) {
+            const message = e.message;
+            say({ type: 'adapter-error', adapter: factory.name, message });
+            for (const c of checks)
+                say({ type: 'check-finished', result: startFailure(c, factory.name, message, checkSeed(o.seed, c.model, c.id)) });
+            done += checks.length;
+            return;
+        }
+        say({ type: 'adapter-started', adapter: adapter.info });
+        try {
+            for (const check of checks) {
+                // an in-process adapter answers synchronously: without a turn of the event loop, Ctrl-C would wait for the whole run
+                await new Promise((r) => setImmediate(r));
+                if (stopped || o.stopped?.()) {
+                    stopped = true;
+                    break;
+                }
+                o.progress?.(done, total, `${factory.name} ${check.model} ${check.id}`);
+                const seed = checkSeed(o.seed, check.model, check.id);
+                const result = await Promise.race([runCheck(check, adapter, { seed, runs: o.runs, concurrency: o.concurrency ?? 64, ...(o.checkBudgetMs ? { budgetMs: o.checkBudgetMs } : {}) }), ...(o.whenStopped ? [o.whenStopped.then(() => undefined)] : [])]);
+                // a check cut short says nothing about the implementation: it is left out, and the run is marked incomplete
+                if (result === undefined) {
+                    stopped = true;
+                    break;
+                }
+                say({ type: 'check-finished', result });
+                done++;
+            }
+        }
+        finally {
+            const restarts = adapter.restarts?.() ?? [];
+            if (restarts.length)
+                say({ type: 'adapter-restarts', adapter: factory.name, restarts });
+            await adapter.close?.();
+        }
+    };
+    let taken = 0;
+    const worker = async () => {
+        while (taken < o.adapters.length) {
+            const a = taken++;
+            try {
+                await runAdapter(a);
+            }
+            finally {
+                finished[a] = true;
+                flush();
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? 1, o.adapters.length)) }, worker));
+    flush();
+    o.progress?.(done, total, '');
+    emit({ type: 'run-finished', finishedAt: new Date().toISOString(), complete: !stopped, ...(stopped ? { reason: 'interrupted' } : {}) });
+    return results;
+}
+//# sourceMappingURL=runner.js.map

@@ -1,0 +1,88 @@
+import * as fc from 'fast-check';
+import { breakers, fieldClasses, validValues } from '../arbitraries/index.js';
+import { encodeText, expectParsed, expectRejected, shownPayload, andThen } from './verdicts.js';
+import { confusionChecks, malformedJsonChecks } from './malformed.js';
+const CLASS_CHECK = {
+    integral: 'AcceptsIntegral',
+    fraction: 'AcceptsFraction',
+    largeMagnitude: 'AcceptsLargeMagnitude',
+    zero: 'AcceptsZero',
+    empty: 'AcceptsEmptyString',
+    whitespace: 'AcceptsWhitespace',
+    control: 'AcceptsControlCharacters',
+    nonBmp: 'AcceptsNonBmp',
+    combiningAndRtl: 'AcceptsCombiningAndRtl',
+    long: 'AcceptsLongString',
+};
+/** Rule families → check names; a rule with no entry (additionalProperties) belongs to another suite. */
+export const REJECTION_CHECK = {
+    required: 'RejectsMissingField',
+    type: 'RejectsWrongType',
+    null: 'RejectsNull',
+    enum: 'RejectsValueOutsideEnum',
+    const: 'RejectsValueOutsideEnum',
+    minimum: 'RejectsOutOfRange',
+    maximum: 'RejectsOutOfRange',
+    exclusiveMinimum: 'RejectsOutOfRange',
+    exclusiveMaximum: 'RejectsOutOfRange',
+    multipleOf: 'RejectsNonMultiple',
+    minLength: 'RejectsLength',
+    maxLength: 'RejectsLength',
+    pattern: 'RejectsPatternMismatch',
+    minItems: 'RejectsItemCount',
+    maxItems: 'RejectsItemCount',
+};
+export const withField = (name, field) => (field === '' ? name : `${name}.${field}`);
+function acceptCheck(model, base) {
+    return {
+        ...base,
+        mode: 'property',
+        needs: ['parse'],
+        show: (v) => shownPayload(JSON.stringify(v)),
+        evaluate: (adapter, v) => andThen(adapter.parse(model, encodeText(JSON.stringify(v))), (o) => expectParsed(o, v)),
+    };
+}
+export const parseSuite = {
+    name: 'Parse',
+    description: 'accepts every valid payload with its values intact; rejects every payload that breaks a rule, with a parse error',
+    checks(ctx) {
+        const { set, model } = ctx;
+        const checks = [];
+        checks.push(acceptCheck(model.name, {
+            name: 'AcceptsValid', level: 'Required',
+            description: 'every valid payload parses to the value it spells',
+            arbitrary: validValues(set, model.id),
+        }));
+        for (const fcl of fieldClasses(set, model.id)) {
+            const name = CLASS_CHECK[fcl.className] ?? `Accepts${fcl.className}`;
+            checks.push(acceptCheck(model.name, {
+                name: `${name}.${fcl.field}`, level: 'Required',
+                description: `valid payloads whose ${fcl.field} is ${fcl.className} parse with ${fcl.field} intact`,
+                arbitrary: fcl.arbitrary,
+            }));
+        }
+        const grouped = new Map();
+        for (const b of breakers(set, model.id)) {
+            const name = REJECTION_CHECK[b.rule];
+            if (!name)
+                continue;
+            const rootIsObject = b.field === '' && b.rule === 'type' && model.schema.type === 'object';
+            const id = withField(rootIsObject ? 'RejectsNonObject' : name, b.field);
+            const g = grouped.get(id) ?? { rules: new Set(), field: b.field, arbs: [] };
+            g.rules.add(b.rule);
+            g.arbs.push(b.arbitrary);
+            grouped.set(id, g);
+        }
+        for (const [id, g] of grouped) {
+            checks.push({
+                name: id, level: 'Required', mode: 'property', needs: ['parse'],
+                description: `payloads breaking ${[...g.rules].join('/')}${g.field ? ` at ${g.field}` : ''} are rejected with a parse error`,
+                arbitrary: g.arbs.length === 1 ? g.arbs[0] : fc.oneof(...g.arbs),
+                show: (bv) => shownPayload(JSON.stringify(bv.value), `breaks ${bv.rule} at ${bv.path || '/'}`),
+                evaluate: (adapter, bv) => andThen(adapter.parse(model.name, encodeText(JSON.stringify(bv.value))), expectRejected),
+            });
+        }
+        return [...checks, ...confusionChecks(ctx), ...malformedJsonChecks(ctx)];
+    },
+};
+//# sourceMappingURL=parse.js.map

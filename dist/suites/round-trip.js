@@ -1,0 +1,42 @@
+import { validValues, wireSpellings } from '../arbitraries/index.js';
+import { difference, show } from '../core/equality.js';
+import { encodeText, expectParsed, reserialize, shownPayload, andThen, written } from './verdicts.js';
+export const roundTripSuite = {
+    name: 'RoundTrip',
+    description: 'parse(serialize(v)) is v; serialize(parse(text)) means what text means',
+    checks({ set, model }) {
+        const values = validValues(set, model.id);
+        return [
+            {
+                name: 'ParseOfSerialize', level: 'Required', mode: 'property',
+                needs: ['serialize', 'parse'],
+                description: 'what the serializer writes, the parser reads back as the value given',
+                arbitrary: values,
+                show: (v) => ({ value: v }),
+                evaluate: (adapter, v) => andThen(adapter.serialize(model.name, v), (s) => {
+                    const w = written(s);
+                    if (!w.ok || !s.ok)
+                        return w.ok ? { status: 'pass' } : w.verdict;
+                    return andThen(adapter.parse(model.name, s.bytes), (p) => expectParsed(p, v));
+                }),
+            },
+            {
+                name: 'SerializeOfParse', level: 'Required', mode: 'property',
+                needs: ['parse', 'serialize'],
+                description: 'a payload parsed and written again means what it meant, however it was spelled',
+                arbitrary: wireSpellings(values),
+                show: (s) => shownPayload(s.text),
+                evaluate: (adapter, s) => andThen(reserialize(adapter, model.name, encodeText(s.text)), (o) => {
+                    if (!o.ok && o.error.kind === 'parse_error')
+                        return { status: 'fail', kind: 'rejected-valid', message: `rejected a valid payload: ${o.error.message}` };
+                    const out = written(o);
+                    if (!out.ok)
+                        return out.verdict;
+                    const d = difference(s.value, out.value);
+                    return d ? { status: 'fail', kind: 'mismatch', message: d, answer: show(out.value) } : { status: 'pass' };
+                }),
+            },
+        ];
+    },
+};
+//# sourceMappingURL=round-trip.js.map

@@ -1,0 +1,3 @@
+import type { Suite } from '../core/check.js';
+export declare const serializeSuite: Suite;
+//# sourceMappingURL=serialize.d.ts.map

@@ -1,0 +1,44 @@
+import { validValues } from '../arbitraries/index.js';
+import { difference, show } from '../core/equality.js';
+import { andThen, schemaVerdict, written } from './verdicts.js';
+import { serializerChoiceChecks } from './serializer-choices.js';
+export const serializeSuite = {
+    name: 'Serialize',
+    description: 'the serializer writes JSON that validates against the schema and reads back as the value given, whatever it is given; what it chooses where JSON leaves a choice is recorded',
+    checks(ctx) {
+        const { set, model } = ctx;
+        const values = validValues(set, model.id);
+        const check = (name, description, judge) => ({
+            name, level: 'Required', mode: 'property', needs: ['serialize'],
+            description,
+            arbitrary: values,
+            show: (v) => ({ value: v }),
+            evaluate: (adapter, v) => andThen(adapter.serialize(model.name, v), (o) => {
+                const out = written(o);
+                return out.ok ? judge(v, out.value, out.text) : out.verdict;
+            }),
+        });
+        const checks = [
+            check('OutputIsJson', 'the output is UTF-8 JSON', () => ({ status: 'pass' })),
+            check('OutputValidates', 'the output validates against the schema', (_v, out, text) => schemaVerdict(set, model.id, out, text)),
+            check('PreservesValue', 'the output reads back as the value given, nothing added', (v, out, text) => {
+                const d = difference(v, out);
+                return d ? { status: 'fail', kind: 'mismatch', message: d, answer: text } : { status: 'pass' };
+            }),
+        ];
+        for (const field of Object.keys(model.schema.properties ?? {})) {
+            checks.push(check(`WritesField.${field}`, `the output has ${field} with the value given`, (v, out, text) => {
+                const given = v[field];
+                if (given === undefined)
+                    return { status: 'pass' };
+                const got = out?.[field];
+                if (got === undefined)
+                    return { status: 'fail', kind: 'invalid-output', message: `${field} is missing from the output`, answer: text };
+                const d = difference(given, got, `/${field}`);
+                return d ? { status: 'fail', kind: 'mismatch', message: d, answer: show(got) } : { status: 'pass' };
+            }));
+        }
+        return [...checks, ...serializerChoiceChecks(ctx)];
+    },
+};
+//# sourceMappingURL=serialize.js.map

@@ -1,0 +1,3 @@
+import type { Suite } from '../core/check.js';
+export declare const sseSuite: Suite;
+//# sourceMappingURL=sse.d.ts.map

@@ -1,0 +1,146 @@
+import * as fc from 'fast-check';
+import { validValues } from '../arbitraries/index.js';
+import { validImageStreams } from '../arbitraries/sequences.js';
+import { cutAt, encodeSse, framings, PLAIN, sseStreams } from '../arbitraries/sse/framing.js';
+import { difference, show } from '../core/equality.js';
+import { parse as parseLossless } from 'lossless-json';
+import { asDoubles } from '../core/json.js';
+import { modelOfEventType } from '../core/models.js';
+import { decodeSse } from '../src/sse/decoder.js';
+import { StreamValidator } from '../src/stream/rules.js';
+import { typicalValue } from './typical.js';
+import { refusal } from './behaviours.js';
+import { andThen, encodeText, misbehaved, shownPayload } from './verdicts.js';
+/** A whole valid stream through the adapter's decoder, each event through its parser: what a client of the SDK sees. */
+async function expectSequence(set, adapter, c) {
+    const out = await adapter.sse(cutAt(c.bytes, c.cuts));
+    if (!out.ok)
+        return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
+    if (out.events.length !== c.events.length)
+        return { status: 'fail', kind: 'mismatch', message: `decoded ${out.events.length} events of ${c.events.length}`, answer: render(out.events) };
+    const rules = new StreamValidator();
+    for (const [i, e] of out.events.entries()) {
+        const model = modelOfEventType(set, e.event);
+        if (!model)
+            return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: event field ${JSON.stringify(e.event)} names no model`, answer: render(out.events) };
+        const parsed = await adapter.parse(model.name, encodeText(e.data));
+        if (!parsed.ok)
+            return misbehaved(parsed.error) ?? { status: 'fail', kind: 'rejected-valid', message: `event ${i + 1} (${model.name}) was refused: ${parsed.error.message}` };
+        const d = difference(c.events[i], parsed.value);
+        if (d)
+            return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: ${d}`, answer: show(parsed.value) };
+        const v = rules.push(c.events[i]);
+        if (v)
+            return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: ${v.rule}: ${v.message}` };
+    }
+    return { status: 'pass' };
+}
+/** Non-ASCII in every free string, so that cuts can land inside a UTF-8 character. */
+function withMultibyte(v) {
+    if (!v || typeof v !== 'object' || Array.isArray(v))
+        return v;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && k !== 'type' ? `${x}é€😀` : x]));
+}
+function shownStream(s) {
+    const chunks = cutAt(s.bytes, s.cuts);
+    return shownPayload(Buffer.from(s.bytes).toString('utf8'), `${s.values.length} event(s) in ${chunks.length} chunk(s)${s.cuts.length ? `, cut at bytes ${s.cuts.join(', ')}` : ''}`);
+}
+const render = (events) => JSON.stringify(events.map((e) => ({ event: e.event, data: e.data })));
+/** JSON text read with every number kept as written, or undefined when the text is not JSON. */
+function jsonOf(text) {
+    try {
+        return parseLossless(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Whether a decoded event's data is what the reference decoded: the same
+ * text, or, from a decoder that hands data on as JSON it wrote again, the
+ * same JSON value (no program using that SDK can see the text).
+ */
+function sameData(adapter, got, expected) {
+    if (got === expected)
+        return true;
+    if (adapter.info.sseData !== 'json')
+        return false;
+    const want = jsonOf(expected);
+    const have = jsonOf(got);
+    return want !== undefined && have !== undefined && difference(asDoubles(want), have) === undefined;
+}
+/** The adapter's decoder against the reference decoder, on the same chunks. */
+function expectDecoded(adapter, s) {
+    const chunks = cutAt(s.bytes, s.cuts);
+    const expected = decodeSse(chunks).events;
+    return andThen(adapter.sse(chunks), (out) => {
+        if (!out.ok)
+            return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
+        // an empty event type is the default type, as no event field is (WHATWG): '' and null say the same
+        const got = out.events.map((e) => ({ event: e.event || null, data: e.data }));
+        const i = got.findIndex((e, k) => !expected[k] || e.event !== expected[k].event || !sameData(adapter, e.data, expected[k].data));
+        if (i < 0 && got.length === expected.length)
+            return { status: 'pass' };
+        const where = i < 0 ? `gave ${got.length} events of ${expected.length}` : `event ${i + 1} differs: expected ${JSON.stringify(expected[i])}`;
+        return { status: 'fail', kind: 'mismatch', message: `decoded ${got.length} event(s), the reference ${expected.length}; ${where}`, answer: render(got) };
+    });
+}
+export const sseSuite = {
+    name: 'Sse',
+    once: true,
+    description: 'the implementation\'s text/event-stream decoder yields the events the reference decoder does, however the stream is framed and cut',
+    checks(ctx) {
+        const { set, model } = ctx;
+        const values = validValues(set, model.id, { tame: true });
+        const property = (name, description, o, arb = values) => ({
+            name, level: 'Required', mode: 'property', needs: ['sse'], description,
+            arbitrary: sseStreams(arb, o),
+            show: shownStream,
+            evaluate: expectDecoded,
+        });
+        const typical = typicalValue(ctx);
+        const unterminatedText = encodeSse([typical, typical], { ...PLAIN, missingFinalBlankLine: true });
+        const unterminated = encodeText(unterminatedText);
+        const sequence = [{
+                // the stream holds all four events, whichever model the suite is planned under
+                name: 'EventSequence', level: 'Required', mode: 'property', needs: ['sse', 'parse'],
+                description: 'a valid stream of the four events, several items interleaved, decoded and parsed event by event, keeps every value and rule',
+                arbitrary: fc.tuple(validImageStreams(), fc.array(fc.nat(), { maxLength: 8 })).map(([events, raw]) => {
+                    const bytes = encodeText(encodeSse(events, PLAIN));
+                    return { events, bytes, cuts: [...new Set(raw.map((r) => 1 + (r % (bytes.length - 1))))].sort((a, b) => a - b) };
+                }),
+                show: (c) => shownStream({ values: c.events, framing: PLAIN, bytes: c.bytes, cuts: c.cuts }),
+                evaluate: (adapter, c) => expectSequence(set, adapter, c),
+            }];
+        return [
+            ...sequence,
+            property('ChunkedAnywhere', 'events cut into network chunks at arbitrary bytes', { cuts: 'anywhere' }),
+            property('ChunkedInsideUtf8', 'chunks cut inside multi-byte UTF-8 characters', { cuts: 'awkward' }, values.map(withMultibyte)),
+            property('ChunkedInsideCrLf', 'CRLF line endings with chunks cut between CR and LF', { cuts: 'awkward', framing: framings.crlf }),
+            property('LineEndings', 'LF, CRLF, CR and mixed line endings', { cuts: 'anywhere', framing: framings.lineEndings }),
+            property('Comments', 'comment lines, id and retry fields, no space after the colon', { cuts: 'anywhere', framing: framings.comments }),
+            property('StandardQuirks', 'a leading BOM, events without event: after events with it, empty data: and bare data lines, lines without a colon, id with a NUL, retry with non-digits, Data: (not data)', { cuts: 'anywhere', framing: framings.quirks }),
+            property('MultiLineData', 'data over several data: lines, joined with LF', { cuts: 'anywhere', framing: framings.multiLineData }),
+            {
+                name: 'MissingFinalBlankLine', level: 'Informational', mode: 'observe', needs: ['sse'],
+                description: 'a stream that ends without the blank line closing its last event (the standard discards that event)',
+                cases: [{
+                        label: 'two events, the second never closed',
+                        shown: shownPayload(unterminatedText),
+                        observe: async (adapter) => {
+                            const out = await adapter.sse([unterminated]);
+                            if (!out.ok)
+                                return { behaviour: refusal(out.error, 'refused'), detail: `${out.error.kind}: ${out.error.message}` };
+                            const detail = render(out.events);
+                            if (out.events.length === 2)
+                                return { behaviour: 'dispatched', detail: `dispatched the unterminated event: ${detail}` };
+                            if (out.events.length === 1)
+                                return { behaviour: 'discarded', detail: `discarded it, as the standard says: ${detail}` };
+                            return { behaviour: `${out.events.length} events`, detail };
+                        },
+                    }],
+            },
+        ];
+    },
+};
+//# sourceMappingURL=sse.js.map

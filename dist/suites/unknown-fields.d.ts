@@ -1,0 +1,3 @@
+import type { Suite } from '../core/check.js';
+export declare const unknownFieldsSuite: Suite;
+//# sourceMappingURL=unknown-fields.d.ts.map

@@ -1,0 +1,3 @@
+import type { Suite } from '../core/check.js';
+export declare const wireSpellingSuite: Suite;
+//# sourceMappingURL=wire-spellings.d.ts.map
