@@ -20,7 +20,8 @@ export function bundledAdapter(name: string): AdapterFactory | undefined {
  * starts a program of their own.
  */
 export function resolveAdapters(spec: string): AdapterFactory[] {
-  if (spec === 'all') return [...BUNDLED];
+  // from an install, `all` is what this copy can run; a bundled name it cannot run says why when it starts
+  if (spec === 'all') return BUNDLED.filter((a) => !a.missing?.());
   // a command line may hold commas: cmd: takes the rest of the spec
   if (spec.startsWith('cmd:')) return [commandAdapter(spec, spec.slice('cmd:'.length))];
   const named = /^([^=\s]+)=cmd:(.*)$/s.exec(spec);
@@ -32,6 +33,8 @@ export function resolveAdapters(spec: string): AdapterFactory[] {
   return spec.split(',').map((name) => {
     const f = bundledAdapter(name.trim());
     if (!f) throw new UsageError(`unknown adapter "${name}"; run "orc list" for the adapters (${BUNDLED.map((a) => a.name).join(', ')}) or use "all", or "NAME=cmd:<command line>" for a harness of your own`);
+    const missing = f.missing?.();
+    if (missing) throw new UsageError(missing);
     return f;
   });
 }

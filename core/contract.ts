@@ -102,6 +102,17 @@ export interface AdapterFactory {
   name: string;
   summary: string;
   create(env: AdapterEnv): Promise<Adapter>;
+  /**
+   * Why this copy of the package cannot run the adapter at all, in one line,
+   * or undefined when it can: a bundled SDK adapter runs from a clone of the
+   * repository, where `npm ci` installs the SDKs under test.
+   */
+  missing?(): string | undefined;
+}
+
+/** What a bundled adapter that needs a clone says from an install. */
+export function fromCloneOnly(name: string, what: string): string {
+  return `${name} runs from a clone of the openresponses-conformance repository (npm ci, then npm run adapters:setup), where ${what} is installed; this install has reference and NAME=cmd:<your harness>`;
 }
 
 /** Whether the adapter declares `op` for `model`: a check that needs an undeclared operation is reported n/a, not failed. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { AdapterFactory } from '../../core/contract.js';
+import { fromCloneOnly, type AdapterFactory } from '../../core/contract.js';
 import { StdioAdapter } from './client.js';
-import { isBuilt, loadManifests } from './harnesses.js';
+import { hasSources, isBuilt, loadManifests } from './harnesses.js';
 
 /** One factory per adapter a harness manifest declares, in folder order. */
 export function bundledHarnesses(): AdapterFactory[] {
@@ -9,7 +9,9 @@ export function bundledHarnesses(): AdapterFactory[] {
     m.adapters.map((a) => ({
       name: a.name,
       summary: a.summary,
+      missing: () => (hasSources(m) ? undefined : fromCloneOnly(a.name, `its harness's source (adapters/${m.folder}/)`)),
       async create(env) {
+        if (!hasSources(m)) throw new Error(fromCloneOnly(a.name, `its harness's source (adapters/${m.folder}/)`));
         if (!isBuilt(m)) throw new Error(`the ${a.name} harness is not built; run "npm run adapters:setup" (it needs ${m.toolchain.command})`);
         const [cmd, ...args] = a.run;
         const command = cmd!.includes('/') ? [join(m.dir, cmd!), ...args] : [cmd!, ...args];

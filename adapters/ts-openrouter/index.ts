@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { asDoubles } from '../../core/json.js';
 import type { Model } from '../../core/models.js';
-import { failure, type Adapter, type AdapterFactory, type Operation } from '../../core/contract.js';
+import { failure, fromCloneOnly, type Adapter, type AdapterFactory, type Operation } from '../../core/contract.js';
 import { SpeakeasyModel, type SpeakeasyModule } from './sdk-model.js';
 import { decodeWithEventStream } from './event-stream.js';
 
@@ -47,11 +47,25 @@ async function load(f: Flavour, sdkName: string): Promise<SpeakeasyModule | unde
   return { fromJSON, toJSON: f.serializes && typeof toJSON === 'function' ? toJSON : undefined };
 }
 
+/** The pinned SDK is a development dependency: a clone has it, an install does not. */
+function installed(f: Flavour): boolean {
+  try {
+    require.resolve(`${f.alias}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function factory(f: Flavour): AdapterFactory {
+  const missing = () => (installed(f) ? undefined : fromCloneOnly(f.adapter, `npm ${f.alias}`));
   return {
     name: f.adapter,
     summary: `${f.alias.replace(/-[^-]+$/, '')} (npm ${f.alias}), in process`,
+    missing,
     async create({ set }): Promise<Adapter> {
+      const why = missing();
+      if (why) throw new Error(why);
       const version: string = require(`${f.alias}/package.json`).version;
       const models = new Map<string, SpeakeasyModel>();
       for (const m of set.models) {

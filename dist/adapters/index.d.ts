@@ -16,4 +16,3 @@ export declare function startAdapter(spec: string, env: AdapterEnv): Promise<Ada
  * bundled; any other program runs only when the user names it in this call.
  */
 export declare function replayAdapterSpec(recorded: string, given: string | undefined): string;
-//# sourceMappingURL=index.d.ts.map

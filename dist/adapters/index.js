@@ -15,8 +15,9 @@ export function bundledAdapter(name) {
  * starts a program of their own.
  */
 export function resolveAdapters(spec) {
+    // from an install, `all` is what this copy can run; a bundled name it cannot run says why when it starts
     if (spec === 'all')
-        return [...BUNDLED];
+        return BUNDLED.filter((a) => !a.missing?.());
     // a command line may hold commas: cmd: takes the rest of the spec
     if (spec.startsWith('cmd:'))
         return [commandAdapter(spec, spec.slice('cmd:'.length))];
@@ -32,6 +33,9 @@ export function resolveAdapters(spec) {
         const f = bundledAdapter(name.trim());
         if (!f)
             throw new UsageError(`unknown adapter "${name}"; run "orc list" for the adapters (${BUNDLED.map((a) => a.name).join(', ')}) or use "all", or "NAME=cmd:<command line>" for a harness of your own`);
+        const missing = f.missing?.();
+        if (missing)
+            throw new UsageError(missing);
         return f;
     });
 }

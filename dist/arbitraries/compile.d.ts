@@ -27,4 +27,3 @@ export declare class Compiler implements Composer {
     breakersOf(conj: Conj, pointer: string, depth?: number): Breaker[];
     private breakersInner;
 }
-//# sourceMappingURL=compile.d.ts.map

@@ -26,4 +26,3 @@ export interface FieldClass {
 }
 /** For each top-level property of an object schema, the edge classes its values fall in. */
 export declare function fieldClasses(source: SchemaSource, id: string): FieldClass[];
-//# sourceMappingURL=index.d.ts.map

@@ -8,4 +8,3 @@ export declare function imageEvent(stage: Stage, item: number, seq: number, part
  * completed, interleaved at random, with sequence numbers rising by random steps.
  */
 export declare function validImageStreams(): fc.Arbitrary<Record<string, Json>[]>;
-//# sourceMappingURL=sequences.d.ts.map

@@ -2,7 +2,9 @@ import type * as fc from 'fast-check';
 import type { Adapter, ErrorKind, Operation } from './contract.js';
 import type { Json } from './json.js';
 import type { Model, SchemaSet } from './models.js';
+/** How much a check's failure weighs, as protobuf's conformance suite has it: Required gates CI, Recommended warns, Informational records. */
 export type Level = 'Required' | 'Recommended' | 'Informational';
+/** The levels, weightiest first. */
 export declare const LEVELS: readonly Level[];
 /** Why a case failed: the answer was wrong, or the implementation misbehaved (ErrorKind). */
 export type FailureKind = 'mismatch' | 'accepted-invalid' | 'rejected-valid' | 'invalid-output' | Exclude<ErrorKind, 'parse_error' | 'serialize_error' | 'unsupported'>;
@@ -72,6 +74,7 @@ export interface ObservationCheck extends CheckBase {
     mode: 'observe';
     cases: ObservationCase[];
 }
+/** A planned check: a property over generated cases, or a list of implementation-defined cases to observe. */
 export type Check = PropertyCheck | ObservationCheck;
 /** The parts of a check's id the planner supplies: a suite names its checks, never their level's or suite's part of the id. */
 type Composed = 'id' | 'suite' | 'model';
@@ -102,4 +105,3 @@ export interface Suite {
 /** A suite's drafts made checks for one model: the one place an id is made. */
 export declare function composeChecks(suite: Suite, ctx: SuiteContext): Check[];
 export {};
-//# sourceMappingURL=check.d.ts.map

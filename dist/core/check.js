@@ -1,3 +1,4 @@
+/** The levels, weightiest first. */
 export const LEVELS = ['Required', 'Recommended', 'Informational'];
 /** A check's stable id, built from its parts so that the suite it sits in and the suite its id names are one. */
 export function checkId(level, suiteSegment, name) {

@@ -8,6 +8,7 @@ import type { SchemaSet } from './models.js';
  * implementation's text/event-stream decoder: network chunks in, events out.
  */
 export type Operation = 'parse' | 'serialize' | 'reserialize' | 'sse';
+/** What an adapter says of itself: its name (a matrix column), the implementation and version under test, and the operations it supports per model. */
 export interface AdapterInfo {
     name: string;
     language: string;
@@ -31,12 +32,14 @@ export interface AdapterInfo {
  * else is a defect of the implementation or its harness.
  */
 export type ErrorKind = 'parse_error' | 'serialize_error' | 'unsupported' | 'exception' | 'crash' | 'timeout' | 'protocol' | 'oversized';
+/** An operation's failure: its kind, a message, and for a harness what it wrote on stderr. */
 export interface AdapterError {
     kind: ErrorKind;
     message: string;
     /** What the implementation wrote on stderr around the failure (out-of-process only). */
     stderr?: string;
 }
+/** What a parse gave: the value, read field by field through the implementation, or its error. */
 export type ParseOutcome = {
     ok: true;
     value: Answer;
@@ -44,6 +47,7 @@ export type ParseOutcome = {
     ok: false;
     error: AdapterError;
 };
+/** What a serialize gave: the bytes the implementation wrote, or its error. */
 export type SerializeOutcome = {
     ok: true;
     bytes: Uint8Array;
@@ -56,6 +60,7 @@ export interface DecodedEvent {
     event: string | null;
     data: string;
 }
+/** What the event-stream decoder gave: every event, in order, or its error. */
 export type SseOutcome = {
     ok: true;
     events: DecodedEvent[];
@@ -93,6 +98,7 @@ export interface Restart {
     message: string;
     count: number;
 }
+/** What a factory is given to start an adapter. */
 export interface AdapterEnv {
     set: SchemaSet;
     /** Validate every protocol message against schema/protocol/ (out-of-process adapters). */
@@ -100,16 +106,26 @@ export interface AdapterEnv {
     /** Per-request time limit for out-of-process adapters. */
     timeoutMs?: number;
 }
+/** Starts an adapter: how `orc run --adapter` and `runConformance` reach an implementation; `name` is its matrix column. */
 export interface AdapterFactory {
     name: string;
     summary: string;
     create(env: AdapterEnv): Promise<Adapter>;
+    /**
+     * Why this copy of the package cannot run the adapter at all, in one line,
+     * or undefined when it can: a bundled SDK adapter runs from a clone of the
+     * repository, where `npm ci` installs the SDKs under test.
+     */
+    missing?(): string | undefined;
 }
+/** What a bundled adapter that needs a clone says from an install. */
+export declare function fromCloneOnly(name: string, what: string): string;
+/** Whether the adapter declares `op` for `model`: a check that needs an undeclared operation is reported n/a, not failed. */
 export declare function supports(info: AdapterInfo, op: Operation, model: string): boolean;
+/** An outcome that failed with `kind`: what an adapter returns when the implementation refuses, or lacks, an operation. */
 export declare function failure(kind: ErrorKind, message: string): {
     ok: false;
     error: AdapterError;
 };
 /** One line, whatever the implementation put in its message (Zod prints its issues as indented JSON). */
 export declare function describeThrown(e: unknown): string;
-//# sourceMappingURL=contract.d.ts.map

@@ -7,4 +7,3 @@ import { type Answer, type Json } from './json.js';
 export declare function difference(expected: Json, actual: Answer | undefined, path?: string): string | undefined;
 /** JSON text of an answer with its numbers as answered, for people to read. */
 export declare function show(v: Answer | undefined): string;
-//# sourceMappingURL=equality.d.ts.map

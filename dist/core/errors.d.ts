@@ -9,4 +9,3 @@ export declare class UnsupportedKeywordError extends UsageError {
     name: string;
     constructor(keyword: string, schemaPath: string, detail?: string);
 }
-//# sourceMappingURL=errors.d.ts.map

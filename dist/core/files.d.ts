@@ -18,4 +18,3 @@ export declare function readUserJson(file: string, what: string, fix: {
     unreadable: string;
     notJson: string;
 }): unknown;
-//# sourceMappingURL=files.d.ts.map

@@ -38,4 +38,3 @@ export interface FuzzResult {
     /** By mutation: what the adapter did, each behaviour with its count, most frequent first. */
     behaviours: Record<string, FuzzBehaviour[]>;
 }
-//# sourceMappingURL=fuzz-results.d.ts.map

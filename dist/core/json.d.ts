@@ -23,4 +23,3 @@ export declare function objectFrom(entries: Iterable<readonly [string, unknown]>
 export declare function jsonText(v: Answer | undefined, lenient?: boolean): string;
 /** An answer as the doubles a float64 reader sees (JSON.parse, the oracle, a JavaScript SDK). */
 export declare function asDoubles(v: Answer): Json;
-//# sourceMappingURL=json.d.ts.map

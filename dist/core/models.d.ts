@@ -3,6 +3,7 @@ import { type Ajv } from './oracle.js';
 export declare const PROJECT_ROOT: string;
 export declare const SCHEMA_DIR: string;
 export type SchemaObject = Record<string, any>;
+/** One event model: a JSON Schema with a title, the unit checks are planned for. */
 export interface Model {
     /** The schema's title: the name people and adapters use (`OpenResponsesImageGenCallGenerating`). */
     name: string;
@@ -26,4 +27,3 @@ export declare function loadSchemaSet(extraModelFiles?: string[]): SchemaSet;
 export declare function modelOfEventType(set: SchemaSet, type: unknown): Model | undefined;
 /** A model by its title, its event type, or the event type's last part (`generating`, `partial_image`). */
 export declare function findModel(set: SchemaSet, name: string): Model;
-//# sourceMappingURL=models.d.ts.map

@@ -13,4 +13,3 @@ export declare function createAjv(options?: {
     allErrors?: boolean;
 }): Ajv;
 export type { AnySchema, ErrorObject, ValidateFunction };
-//# sourceMappingURL=oracle.d.ts.map

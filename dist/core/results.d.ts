@@ -1,6 +1,8 @@
 import type { AdapterInfo, Restart } from './contract.js';
 import type { FailureKind, Level, Shown } from './check.js';
+/** A check result's status: `unsupported` when the adapter lacks an operation, `observed` for an implementation-defined behaviour. */
 export type Status = 'passed' | 'failed' | 'unsupported' | 'observed';
+/** Why a check failed: the kind, the shrunk counterexample, what the implementation answered, and how to replay it. */
 export interface Failure {
     kind: FailureKind;
     message: string;
@@ -16,6 +18,7 @@ export interface Failure {
     replay: string;
     replayCommand: string;
 }
+/** One implementation-defined case, and what the implementation did with it. */
 export interface Observation {
     /** The case: what was sent. */
     label: string;
@@ -66,10 +69,13 @@ export type CheckResult = (ResultBase & {
     failure?: never;
     reason?: never;
 });
+/** A check result that failed: its `failure` is always there. */
 export type FailedResult = Extract<CheckResult, {
     status: 'failed';
 }>;
+/** Narrows a result to a failure. */
 export declare const isFailed: (r: CheckResult) => r is FailedResult;
+/** What a run was: the tool, the command, its seed, cases per property, models and number of checks. */
 export interface RunInfo {
     tool: {
         name: string;
@@ -83,6 +89,7 @@ export interface RunInfo {
     checks: number;
     shard?: string;
 }
+/** One event of a run, in order: what every report is written from (a report writer is a function of these). */
 export type RunEvent = {
     type: 'run-started';
     run: RunInfo;
@@ -133,4 +140,3 @@ export type RunEvent = {
     }[];
     ok: boolean;
 };
-//# sourceMappingURL=results.d.ts.map

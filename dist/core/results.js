@@ -1,2 +1,3 @@
+/** Narrows a result to a failure. */
 export const isFailed = (r) => r.status === 'failed';
 //# sourceMappingURL=results.js.map

@@ -4,4 +4,3 @@
  * as escapes. Counterexamples are hostile by design.
  */
 export declare function visible(text: string, max?: number): string;
-//# sourceMappingURL=visible.d.ts.map

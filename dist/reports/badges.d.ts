@@ -3,4 +3,3 @@ import type { RunEvent } from '../core/results.js';
 export declare const badgeFile: (adapter: string) => string;
 /** shields.io endpoint JSON per adapter: the share of Required checks passed. */
 export declare function badges(events: readonly RunEvent[]): Record<string, string>;
-//# sourceMappingURL=badges.d.ts.map

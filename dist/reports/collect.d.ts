@@ -105,4 +105,3 @@ export declare function suiteCell(results: readonly CheckResult[], known: Set<st
 };
 /** A, B, …, Z, AA, AB, …: a column narrow enough for a dozen adapters. */
 export declare function adapterKey(i: number): string;
-//# sourceMappingURL=collect.d.ts.map

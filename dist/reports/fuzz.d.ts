@@ -4,4 +4,3 @@ export declare function replayOf(file: string): string;
 export declare function behaviourTable(results: readonly FuzzResult[]): string;
 /** The terminal's and the Markdown summary's text: cases by category and expectation, then each distinct failure. */
 export declare function fuzzSummary(results: readonly FuzzResult[], markdown?: boolean): string;
-//# sourceMappingURL=fuzz.d.ts.map

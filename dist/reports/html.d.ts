@@ -5,4 +5,3 @@ import { type RunEvent } from '../core/results.js';
  * with its shrunk counterexample, bytes, answer and replay command.
  */
 export declare function htmlReport(events: readonly RunEvent[]): string;
-//# sourceMappingURL=html.d.ts.map

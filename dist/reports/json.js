@@ -1,4 +1,5 @@
 import { collect, headline, requiredFailed, runFailed } from './collect.js';
+/** The `format` of report.json; schema/report.schema.json describes it. */
 export const REPORT_FORMAT = 'openresponses-conformance/report@1';
 /** The JSON report; its shape is schema/report.schema.json. */
 export function jsonReport(events) {

@@ -6,4 +6,3 @@ import type { RunEvent } from '../core/results.js';
  * gates exactly as `orc run --baseline` does.
  */
 export declare function junitReport(events: readonly RunEvent[]): string;
-//# sourceMappingURL=junit.d.ts.map

@@ -15,4 +15,3 @@ export interface TerminalOptions {
  * count line.
  */
 export declare function terminalReport(events: readonly RunEvent[], options: TerminalOptions): string;
-//# sourceMappingURL=terminal.d.ts.map

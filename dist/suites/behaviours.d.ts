@@ -24,4 +24,3 @@ export declare function memberText(output: string, field: string): string | unde
  * failure elsewhere too), or the class `name` gives the text.
  */
 export declare function wrote(o: SerializeOutcome, name: (text: string) => string, refusedAt?: string): Observed;
-//# sourceMappingURL=behaviours.d.ts.map

@@ -13,4 +13,3 @@ export interface ImplementationDefinedPayload {
  * that what a serializer writes after reading each of them is checked too.
  */
 export declare function implementationDefinedPayloads(ctx: SuiteContext): ImplementationDefinedPayload[];
-//# sourceMappingURL=implementation-defined-payloads.d.ts.map

@@ -1,3 +1,2 @@
 import type { Suite } from '../core/check.js';
 export declare const implementationDefinedSuite: Suite;
-//# sourceMappingURL=implementation-defined.d.ts.map

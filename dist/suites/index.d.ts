@@ -3,4 +3,3 @@ import type { Suite } from '../core/check.js';
 export declare const SUITES: readonly Suite[];
 /** `--suite` takes a glob over suite names and check ids: `Parse`, `Round*`, `Required.Parse.Rejects*`. */
 export declare function globMatcher(glob: string): (s: string) => boolean;
-//# sourceMappingURL=index.d.ts.map

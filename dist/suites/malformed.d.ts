@@ -7,4 +7,3 @@ import type { CheckDraft, SuiteContext } from '../core/check.js';
 export declare function malformedJsonChecks(ctx: SuiteContext): CheckDraft[];
 /** What a stream of four event kinds realistically mixes up: another event's type, an event wrapped in something else. */
 export declare function confusionChecks(ctx: SuiteContext): CheckDraft[];
-//# sourceMappingURL=malformed.d.ts.map

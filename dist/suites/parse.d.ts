@@ -3,4 +3,3 @@ import type { Suite } from '../core/check.js';
 export declare const REJECTION_CHECK: Record<string, string>;
 export declare const withField: (name: string, field: string) => string;
 export declare const parseSuite: Suite;
-//# sourceMappingURL=parse.d.ts.map

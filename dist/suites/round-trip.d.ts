@@ -1,3 +1,2 @@
 import type { Suite } from '../core/check.js';
 export declare const roundTripSuite: Suite;
-//# sourceMappingURL=round-trip.d.ts.map

@@ -1,3 +1,2 @@
 import type { Suite } from '../core/check.js';
 export declare const serializeSuite: Suite;
-//# sourceMappingURL=serialize.d.ts.map

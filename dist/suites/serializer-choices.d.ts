@@ -5,4 +5,3 @@ import type { CheckDraft, SuiteContext } from '../core/check.js';
  * for any of those inputs, is JSON the schema accepts.
  */
 export declare function serializerChoiceChecks(ctx: SuiteContext): CheckDraft[];
-//# sourceMappingURL=serializer-choices.d.ts.map

@@ -1,3 +1,2 @@
 import type { Suite } from '../core/check.js';
 export declare const sseSuite: Suite;
-//# sourceMappingURL=sse.d.ts.map

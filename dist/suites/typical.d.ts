@@ -9,4 +9,3 @@ export declare function typicalValue({ set, model }: SuiteContext): Record<strin
 export declare function fieldsOfType(ctx: SuiteContext, type: 'string' | 'number'): string[];
 /** The typical value as JSON text with one member's value replaced by raw JSON text. */
 export declare function withRawMember(value: Record<string, Json>, field: string, raw: string): string;
-//# sourceMappingURL=typical.d.ts.map

@@ -44,4 +44,3 @@ export declare function reserialize(adapter: Adapter, model: string, payload: Ui
  * those alone, not of values the Parse suite already reports.
  */
 export declare function expectParsedIfCanonicalIs(adapter: Adapter, model: string, value: Json, text: string, expected?: Json): Verdict | Promise<Verdict>;
-//# sourceMappingURL=verdicts.d.ts.map

@@ -1,3 +1,2 @@
 import type { Suite } from '../core/check.js';
 export declare const wireSpellingSuite: Suite;
-//# sourceMappingURL=wire-spellings.d.ts.map

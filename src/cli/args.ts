@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../core/errors.js';
 
@@ -63,3 +64,6 @@ export function intOption(name: string, value: string | undefined, fallback: num
   }
   return Number(value);
 }
+
+/** Where every command writes and reads reports unless told: under the folder the user stands in, never inside the package. */
+export const outDir = (given: string | undefined): string => resolve(given ?? join('reports', 'out'));

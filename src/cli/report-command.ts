@@ -1,11 +1,10 @@
-import { join, resolve } from 'node:path';
 import { collect, runFailed } from '../../reports/collect.js';
 import { terminalReport } from '../../reports/terminal.js';
 import { UsageError } from '../../core/errors.js';
-import { loadSchemaSet, PROJECT_ROOT } from '../../core/models.js';
+import { loadSchemaSet } from '../../core/models.js';
 import { planChecks } from '../runner/plan.js';
 import type { RunEvent, RunInfo } from '../../core/results.js';
-import { COLOR_OPTIONS, parse, useColor } from './args.js';
+import { COLOR_OPTIONS, outDir, parse, useColor } from './args.js';
 import { writeReports } from './write-reports.js';
 import { claimOutDir } from '../../core/files.js';
 import { readReport, type Report } from './read-report.js';
@@ -63,7 +62,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const baseline = values.baseline ? readBaseline(values.baseline) : undefined;
   const events = mergedEvents(positionals.map((p) => readReport(p)));
   if (baseline) events.push(judged(values.baseline!, baseline, events, loadSchemaSet()));
-  const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
+  const out = outDir(values.out);
   const release = claimOutDir(out);
   try {
     const files = writeReports(out, events);

@@ -50,7 +50,8 @@ export function envInt(name: string): number | undefined {
   return Number(v);
 }
 
-export const sourceName = (source: AdapterSource): string => (typeof source === 'string' ? source : 'create' in source ? source.name : source.info.name);
+/** The name a source's results carry: a harness given as `NAME=cmd:<command line>` is `NAME`, as in `orc run`. */
+export const sourceName = (source: AdapterSource): string => (typeof source === 'string' ? sourceFactory(source).name : 'create' in source ? source.name : source.info.name);
 
 /** The source as a factory; an adapter the caller made stays the caller's to close. */
 export function sourceFactory(source: AdapterSource): AdapterFactory {

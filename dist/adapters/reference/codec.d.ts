@@ -38,4 +38,3 @@ export declare class Codec {
     encode(event: ReferenceEvent): Uint8Array;
 }
 export {};
-//# sourceMappingURL=codec.d.ts.map

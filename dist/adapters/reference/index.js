@@ -5,6 +5,7 @@ import { decodeSse } from '../../src/sse/decoder.js';
 class ReferenceSerializeError extends Error {
     name = 'ReferenceSerializeError';
 }
+/** The reference implementation (codec, SSE decoder) over a schema set: what every check is proven against. */
 export function referenceAdapter(set) {
     const codecs = new Map();
     for (const m of set.models) {
@@ -39,6 +40,7 @@ export function referenceAdapter(set) {
         reserialize: (model, payload) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
     };
 }
+/** The reference implementation as a bundled adapter, `reference`: it runs everywhere. */
 export const reference = {
     name: 'reference',
     summary: 'strict, correct TypeScript implementation of every bundled model (the default)',

@@ -38,4 +38,3 @@ export declare class HarnessProcess {
     close(graceMs?: number): Promise<void>;
 }
 export {};
-//# sourceMappingURL=child.d.ts.map

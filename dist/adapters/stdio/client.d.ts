@@ -90,4 +90,3 @@ export declare class StdioAdapter implements Adapter {
     private answerAll;
 }
 export { PROTOCOL_VERSION };
-//# sourceMappingURL=client.d.ts.map

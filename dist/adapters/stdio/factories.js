@@ -1,12 +1,16 @@
 import { join } from 'node:path';
+import { fromCloneOnly } from '../../core/contract.js';
 import { StdioAdapter } from './client.js';
-import { isBuilt, loadManifests } from './harnesses.js';
+import { hasSources, isBuilt, loadManifests } from './harnesses.js';
 /** One factory per adapter a harness manifest declares, in folder order. */
 export function bundledHarnesses() {
     return loadManifests().flatMap((m) => m.adapters.map((a) => ({
         name: a.name,
         summary: a.summary,
+        missing: () => (hasSources(m) ? undefined : fromCloneOnly(a.name, `its harness's source (adapters/${m.folder}/)`)),
         async create(env) {
+            if (!hasSources(m))
+                throw new Error(fromCloneOnly(a.name, `its harness's source (adapters/${m.folder}/)`));
             if (!isBuilt(m))
                 throw new Error(`the ${a.name} harness is not built; run "npm run adapters:setup" (it needs ${m.toolchain.command})`);
             const [cmd, ...args] = a.run;

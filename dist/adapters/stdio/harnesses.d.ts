@@ -23,8 +23,9 @@ export interface HarnessManifest {
 }
 export declare const ADAPTERS_DIR: string;
 export declare function loadManifests(): HarnessManifest[];
+/** The harness's own files are here: a clone has them, an installed package carries only the manifest. */
+export declare function hasSources(m: HarnessManifest): boolean;
 /** A digest of everything a build depends on: when it is unchanged, the build is too. */
 export declare function inputsDigest(m: HarnessManifest): string;
 export declare function stampPath(m: HarnessManifest): string;
 export declare function isBuilt(m: HarnessManifest): boolean;
-//# sourceMappingURL=harnesses.d.ts.map

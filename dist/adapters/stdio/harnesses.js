@@ -9,6 +9,10 @@ export function loadManifests() {
         .filter((d) => d.isDirectory() && existsSync(join(ADAPTERS_DIR, d.name, 'harness.json')))
         .map((d) => ({ folder: d.name, dir: join(ADAPTERS_DIR, d.name), ...JSON.parse(readFileSync(join(ADAPTERS_DIR, d.name, 'harness.json'), 'utf8')) }));
 }
+/** The harness's own files are here: a clone has them, an installed package carries only the manifest. */
+export function hasSources(m) {
+    return m.inputs.every((f) => existsSync(join(m.dir, f)));
+}
 /** A digest of everything a build depends on: when it is unchanged, the build is too. */
 export function inputsDigest(m) {
     const h = createHash('sha256');

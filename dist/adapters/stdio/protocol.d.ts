@@ -40,4 +40,3 @@ export declare class ProtocolError extends Error {
  */
 export declare function readReply(line: string, check: boolean): Reply;
 export declare function readHello(line: string): Hello;
-//# sourceMappingURL=protocol.d.ts.map

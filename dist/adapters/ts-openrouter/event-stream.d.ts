@@ -5,4 +5,3 @@ import { type SseOutcome } from '../../core/contract.js';
  * callers stop at "[DONE]" in their parse callback; this one keeps every event.
  */
 export declare function decodeWithEventStream(alias: string, chunks: Uint8Array[]): Promise<SseOutcome>;
-//# sourceMappingURL=event-stream.d.ts.map

@@ -1,4 +1,3 @@
 import { type AdapterFactory } from '../../core/contract.js';
 export declare const tsOpenRouter012: AdapterFactory;
 export declare const tsOpenRouterLatest: AdapterFactory;
-//# sourceMappingURL=index.d.ts.map

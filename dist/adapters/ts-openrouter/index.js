@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { asDoubles } from '../../core/json.js';
-import { failure } from '../../core/contract.js';
+import { failure, fromCloneOnly } from '../../core/contract.js';
 import { SpeakeasyModel } from './sdk-model.js';
 import { decodeWithEventStream } from './event-stream.js';
 const require = createRequire(import.meta.url);
@@ -33,11 +33,26 @@ async function load(f, sdkName) {
     const toJSON = mod[`${lowerFirst(sdkName)}ToJSON`];
     return { fromJSON, toJSON: f.serializes && typeof toJSON === 'function' ? toJSON : undefined };
 }
+/** The pinned SDK is a development dependency: a clone has it, an install does not. */
+function installed(f) {
+    try {
+        require.resolve(`${f.alias}/package.json`);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 function factory(f) {
+    const missing = () => (installed(f) ? undefined : fromCloneOnly(f.adapter, `npm ${f.alias}`));
     return {
         name: f.adapter,
         summary: `${f.alias.replace(/-[^-]+$/, '')} (npm ${f.alias}), in process`,
+        missing,
         async create({ set }) {
+            const why = missing();
+            if (why)
+                throw new Error(why);
             const version = require(`${f.alias}/package.json`).version;
             const models = new Map();
             for (const m of set.models) {

@@ -30,4 +30,3 @@ export declare class SpeakeasyModel {
     serialize(value: Json): SerializeOutcome;
     reserialize(payload: Uint8Array): SerializeOutcome;
 }
-//# sourceMappingURL=sdk-model.d.ts.map

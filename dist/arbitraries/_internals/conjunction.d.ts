@@ -22,4 +22,3 @@ export declare function keywordValues<T = any>(conj: Conj, keyword: string): {
 }[];
 export declare function has(conj: Conj, keyword: string): boolean;
 export declare function display(conj: Conj): string;
-//# sourceMappingURL=conjunction.d.ts.map

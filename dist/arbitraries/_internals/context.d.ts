@@ -23,4 +23,3 @@ export declare class Context {
      */
     checkKeywords(node: Node): void;
 }
-//# sourceMappingURL=context.d.ts.map

@@ -3,4 +3,3 @@ export declare const ANNOTATIONS: Set<string>;
 /** `format` values that add nothing the generator must honour beyond `type`. */
 export declare const NUMERIC_FORMATS: Set<string>;
 export declare const isAnnotation: (k: string) => boolean;
-//# sourceMappingURL=keywords.d.ts.map

@@ -12,4 +12,3 @@ export declare function child(node: Node, ...segments: (string | number)[]): Nod
 export declare function displayPath(node: Node): string;
 /** Joins a JSON pointer (instance side) and a property name. */
 export declare function pointerJoin(pointer: string, segment: string | number): string;
-//# sourceMappingURL=node.d.ts.map

@@ -4,4 +4,3 @@ import * as fc from 'fast-check';
  * Decided on a fixed-seed sample, so the same schema always compiles the same way.
  */
 export declare function filteredIfViable<T>(arb: fc.Arbitrary<T>, keep: (t: T) => boolean): fc.Arbitrary<T> | undefined;
-//# sourceMappingURL=probe.d.ts.map

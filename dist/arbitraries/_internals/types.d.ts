@@ -19,4 +19,3 @@ export interface Breaker {
     approximate?: boolean;
 }
 export declare function joinField(outer: string, inner: string): string;
-//# sourceMappingURL=types.d.ts.map

@@ -50,4 +50,3 @@ export interface Vocabulary {
     /** Values that each break one of the family's rules at this place. */
     breakers?(c: Composer, conj: Conj, pointer: string, depth: number, types: TypeSet): Breaker[];
 }
-//# sourceMappingURL=vocabulary.d.ts.map

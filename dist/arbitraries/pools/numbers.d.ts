@@ -11,4 +11,3 @@ export declare const NUMBER_CLASSES: {
 };
 export type NumberClass = keyof typeof NUMBER_CLASSES;
 export declare const NUMBER_POOL: readonly number[];
-//# sourceMappingURL=numbers.d.ts.map

@@ -11,4 +11,3 @@ export type StringClass = keyof typeof STRING_CLASSES;
 export declare const STRING_POOL: readonly string[];
 /** Lone and inverted surrogates: implementation-defined, used only at the Informational level. */
 export declare const LONE_SURROGATES: readonly string[];
-//# sourceMappingURL=strings.d.ts.map

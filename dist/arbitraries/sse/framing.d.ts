@@ -113,4 +113,3 @@ export declare const framings: {
         missingFinalBlankLine: boolean;
     }>;
 };
-//# sourceMappingURL=framing.d.ts.map

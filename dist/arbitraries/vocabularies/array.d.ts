@@ -8,4 +8,3 @@ export declare function arrayBreakers(c: Composer, conj: Conj, pointer: string, 
 export declare function hasArrayKeywords(conj: Conj): boolean;
 /** The array keywords: `items`, `prefixItems` and the item counts. */
 export declare const arrayVocabulary: Vocabulary;
-//# sourceMappingURL=array.d.ts.map

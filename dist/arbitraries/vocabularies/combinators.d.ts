@@ -19,4 +19,3 @@ export declare function validCombinator(c: Composer, conj: Conj, comb: PendingCo
 export declare function combinatorBreakers(c: Composer, conj: Conj, comb: PendingCombinator, pointer: string, depth: number): Breaker[];
 /** `oneOf` and `anyOf` (and `allOf`, which the conjunction folds in): a place with a pending combinator is the branches' to decide. */
 export declare const combinatorVocabulary: Vocabulary;
-//# sourceMappingURL=combinators.d.ts.map

@@ -16,4 +16,3 @@ export declare function validEnum(conj: Conj, values: Json[], valid: (v: unknown
 export declare function enumBreakers(conj: Conj, values: Json[], pointer: string): Breaker[];
 /** `enum` and `const`: the listed values are the place's values, near misses its breakers. */
 export declare const enumVocabulary: Vocabulary;
-//# sourceMappingURL=enum.d.ts.map

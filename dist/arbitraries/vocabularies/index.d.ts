@@ -7,4 +7,3 @@ import type { Vocabulary } from '../_internals/vocabulary.js';
 export declare const VOCABULARIES: readonly Vocabulary[];
 /** Every keyword a schema may use: the families' and `$ref`, which the compiler resolves itself. */
 export declare const SUPPORTED_KEYWORDS: ReadonlySet<string>;
-//# sourceMappingURL=index.d.ts.map

@@ -21,4 +21,3 @@ export declare function numberBreakers(r: NumberRules, pointer: string): Breaker
 /** The numeric keywords: bounds and `multipleOf`, and `format` `double`/`float`, which add nothing to `type`. */
 export declare const numericVocabulary: Vocabulary;
 export {};
-//# sourceMappingURL=numeric.d.ts.map

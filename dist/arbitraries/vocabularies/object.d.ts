@@ -19,4 +19,3 @@ export declare function objectBreakers(c: Composer, conj: Conj, pointer: string,
 export declare function hasObjectKeywords(conj: Conj): boolean;
 /** The object keywords: `properties`, `required`, `additionalProperties`. */
 export declare const objectVocabulary: Vocabulary;
-//# sourceMappingURL=object.d.ts.map

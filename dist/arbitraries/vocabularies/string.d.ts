@@ -22,4 +22,3 @@ export declare function stringClasses(r: StringRules): Map<StringClass, fc.Arbit
 export declare function stringBreakers(r: StringRules, pointer: string): Breaker[];
 /** The string keywords: lengths in code points, and `pattern`. */
 export declare const stringVocabulary: Vocabulary;
-//# sourceMappingURL=string.d.ts.map

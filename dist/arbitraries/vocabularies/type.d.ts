@@ -13,4 +13,3 @@ export declare const smallJson: fc.Arbitrary<Json>;
 export declare function typeBreakers(types: TypeSet, pointer: string): Breaker[];
 /** `type`: which JSON types a place allows; builds the two that have no keywords of their own. */
 export declare const typeVocabulary: Vocabulary;
-//# sourceMappingURL=type.d.ts.map

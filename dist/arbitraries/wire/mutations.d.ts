@@ -48,4 +48,3 @@ export declare function baseOf(model: string, schema: {
 export declare function applyMutation(m: Mutation, base: Base, pick: number): FuzzCase | undefined;
 /** Hostile payloads over valid bases: every mutation equally often, each with its own choice of field and form. */
 export declare function fuzzCases(bases: fc.Arbitrary<Base>, mutations?: readonly Mutation[]): fc.Arbitrary<FuzzCase>;
-//# sourceMappingURL=mutations.d.ts.map

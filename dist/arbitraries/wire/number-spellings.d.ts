@@ -4,4 +4,3 @@
  * Zero keeps its sign out of it: "-0" is checked at the Informational level.
  */
 export declare function numberSpellings(x: number): string[];
-//# sourceMappingURL=number-spellings.d.ts.map

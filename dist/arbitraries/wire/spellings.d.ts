@@ -10,4 +10,3 @@ export interface Spelled {
 }
 /** For each value, JSON texts that mean it, varied in the kinds given. */
 export declare function wireSpellings(values: fc.Arbitrary<Json>, kinds?: readonly SpellingKind[]): fc.Arbitrary<Spelled>;
-//# sourceMappingURL=spellings.d.ts.map

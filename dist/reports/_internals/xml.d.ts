@@ -3,4 +3,3 @@
  * (XML cannot carry most of them even escaped), then the markup escaped.
  */
 export declare function xmlText(text: string, max?: number): string;
-//# sourceMappingURL=xml.d.ts.map

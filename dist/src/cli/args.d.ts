@@ -23,5 +23,6 @@ export declare const COLOR_OPTIONS: {
     };
 };
 export declare function intOption(name: string, value: string | undefined, fallback: number, min?: number): number;
+/** Where every command writes and reads reports unless told: under the folder the user stands in, never inside the package. */
+export declare const outDir: (given: string | undefined) => string;
 export {};
-//# sourceMappingURL=args.d.ts.map

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/errors.js';
 /** Edit distance, for "did you mean": small words only, so the table stays small. */
@@ -66,4 +67,6 @@ export function intOption(name, value, fallback, min = 1) {
     }
     return Number(value);
 }
+/** Where every command writes and reads reports unless told: under the folder the user stands in, never inside the package. */
+export const outDir = (given) => resolve(given ?? join('reports', 'out'));
 //# sourceMappingURL=args.js.map

@@ -2,21 +2,21 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBaseline, updatedBaseline } from '../runner/baseline.js';
 import { UsageError } from '../../core/errors.js';
-import { loadSchemaSet, PROJECT_ROOT } from '../../core/models.js';
+import { loadSchemaSet } from '../../core/models.js';
 import { entryExists } from './baseline-gate.js';
-import { parse } from './args.js';
+import { outDir, parse } from './args.js';
 import { writeAtomic } from '../../core/files.js';
 import { readReport } from './read-report.js';
 export const BASELINE_HELP = `orc baseline update [--baseline FILE] [--report FILE]
                            write the known-failure list from a report (default: orc-baseline.json
-                           from reports/out/report.json); reasons already written are kept`;
+                           from ./reports/out/report.json); reasons already written are kept`;
 export async function baselineCommand(argv) {
     const [sub, ...rest] = argv;
     if (sub !== 'update')
         throw new UsageError(`"orc baseline" takes "update"; see "orc help"`);
     const { values } = parse('baseline update', rest, { baseline: { type: 'string' }, report: { type: 'string' } });
     const file = values.baseline ?? 'orc-baseline.json';
-    const reportFile = values.report ?? join(PROJECT_ROOT, 'reports', 'out', 'report.json');
+    const reportFile = values.report ?? join(outDir(undefined), 'report.json');
     const report = readReport(reportFile);
     if (report.complete === false)
         throw new UsageError(`${reportFile} is from an incomplete run; a baseline from it would forget what did not run. Run again to the end`);

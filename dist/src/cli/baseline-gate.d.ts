@@ -5,4 +5,3 @@ import type { RunEvent } from '../../core/results.js';
 export declare function entryExists(set: SchemaSet, ran?: ReadonlySet<string>): (e: BaselineEntry) => boolean;
 /** The baseline's verdict on a run's results, as the event every reporter reads. */
 export declare function judged(file: string, baseline: Baseline, events: RunEvent[], set: SchemaSet): RunEvent;
-//# sourceMappingURL=baseline-gate.d.ts.map

@@ -3,9 +3,9 @@ import { resolveAdapters } from '../../adapters/index.js';
 import { behaviourTable, fuzzSummary } from '../../reports/fuzz.js';
 import { UsageError } from '../../core/errors.js';
 import { fuzz } from '../fuzz/fuzzer.js';
-import { findModel, loadSchemaSet, PROJECT_ROOT } from '../../core/models.js';
+import { findModel, loadSchemaSet } from '../../core/models.js';
 import { randomSeed } from '../runner/replay-token.js';
-import { intOption, parse } from './args.js';
+import { intOption, outDir, parse } from './args.js';
 import { claimOutDir, safeFileName, writeAtomic } from '../../core/files.js';
 import { onInterrupt } from './interrupt.js';
 import { mkdirSync } from 'node:fs';
@@ -14,8 +14,8 @@ export const FUZZ_HELP = `orc fuzz [options]       hostile wire-level payloads a
   --time T                 budget per adapter: 60s, 5m, 1h, 500ms (default: 60s)
   --model M                model(s) to aim at (default: all)
   --seed S                 seed (default: random; printed)
-  --corpus DIR             where each distinct failure is saved (default: fuzz-corpus/<adapter>/)
-  --out DIR                where fuzz-report.json and fuzz-summary.md go (default: reports/out)
+  --corpus DIR             where each distinct failure is saved (default: <out>/fuzz-corpus/<adapter>/)
+  --out DIR                where fuzz-report.json and fuzz-summary.md go (default: ./reports/out)
   --timeout MS             per-request limit for out-of-process adapters: longer is a hang (default: 10000)
   --quiet                  no progress line
                            "orc replay FILE" reruns a saved failure; Ctrl-C stops and keeps the corpus`;
@@ -42,8 +42,8 @@ export async function fuzzCommand(argv) {
     const factories = resolveAdapters(values.adapter ?? 'reference');
     const seed = intOption('seed', values.seed, randomSeed(), -(2 ** 31));
     const timeoutMs = intOption('timeout', values.timeout, 10_000);
-    const corpusRoot = resolve(values.corpus ?? join(process.cwd(), 'fuzz-corpus'));
-    const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
+    const out = outDir(values.out);
+    const corpusRoot = resolve(values.corpus ?? join(out, 'fuzz-corpus'));
     const release = claimOutDir(out);
     try {
         mkdirSync(corpusRoot, { recursive: true });

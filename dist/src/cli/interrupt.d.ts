@@ -8,4 +8,3 @@ export declare function onInterrupt(notice: string): {
     whenStopped: Promise<void>;
     release: () => void;
 };
-//# sourceMappingURL=interrupt.d.ts.map

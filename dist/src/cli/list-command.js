@@ -13,7 +13,7 @@ export async function listCommand(argv) {
         models: models.map((m) => ({ name: m.name, eventType: m.schema['x-event-type'] ?? null, fields: m.sdkNames })),
         suites: SUITES.map((s) => ({ name: s.name, description: s.description })),
         checks: models.flatMap((model) => SUITES.flatMap((s) => composeChecks(s, { set, model }).map((c) => ({ model: model.name, id: c.id, level: c.level, needs: c.needs, description: c.description })))),
-        adapters: BUNDLED.map((a) => ({ name: a.name, summary: a.summary })),
+        adapters: BUNDLED.map((a) => ({ name: a.name, summary: a.summary, available: !a.missing?.() })),
     };
     if (values.json) {
         process.stdout.write(JSON.stringify(listing, null, 2) + '\n');
@@ -27,7 +27,7 @@ export async function listCommand(argv) {
         out.push(`  ${s.name.padEnd(22)} ${s.description}`);
     out.push('', 'Adapters:');
     for (const a of listing.adapters)
-        out.push(`  ${a.name.padEnd(22)} ${a.summary}`);
+        out.push(`  ${a.name.padEnd(22)} ${a.summary}${a.available ? '' : ' (available from a clone of the repository)'}`);
     let model = '';
     out.push('', 'Checks:');
     for (const c of listing.checks) {

@@ -1,2 +1,1 @@
 export declare function main(argv: string[]): Promise<number>;
-//# sourceMappingURL=main.d.ts.map

@@ -6,7 +6,7 @@ import { LIST_HELP, listCommand } from './list-command.js';
 import { REPORT_HELP, reportCommand } from './report-command.js';
 import { REPLAY_HELP, replayCommand } from './replay-command.js';
 import { RUN_HELP, runCommand } from './run-command.js';
-import { TOOL } from './tool.js';
+import { TOOL } from '../../core/tool.js';
 import { closest } from './args.js';
 const HELP = `orc ${TOOL.version}: conformance of Open Responses image-generation events
 

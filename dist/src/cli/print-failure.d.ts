@@ -5,4 +5,3 @@ export declare function printFailure(v: {
     answer?: string;
     stderr?: string;
 }): 1;
-//# sourceMappingURL=print-failure.d.ts.map

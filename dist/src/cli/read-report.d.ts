@@ -18,4 +18,3 @@ export interface Report {
 }
 /** A report a user named, file or folder: checked against the report schema, so nothing below meets a fake one. */
 export declare function readReport(arg: string): Report;
-//# sourceMappingURL=read-report.d.ts.map

@@ -4,4 +4,3 @@ export declare const REPORT_HELP = "orc report merge REPORT|DIR... [--out DIR] [
 /** The events of one run rebuilt from its shards, results in the order an unsharded run has them. */
 export declare function mergedEvents(reports: Report[]): RunEvent[];
 export declare function reportCommand(argv: string[]): Promise<number>;
-//# sourceMappingURL=report-command.d.ts.map

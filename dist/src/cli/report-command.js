@@ -1,10 +1,9 @@
-import { join, resolve } from 'node:path';
 import { collect, runFailed } from '../../reports/collect.js';
 import { terminalReport } from '../../reports/terminal.js';
 import { UsageError } from '../../core/errors.js';
-import { loadSchemaSet, PROJECT_ROOT } from '../../core/models.js';
+import { loadSchemaSet } from '../../core/models.js';
 import { planChecks } from '../runner/plan.js';
-import { COLOR_OPTIONS, parse, useColor } from './args.js';
+import { COLOR_OPTIONS, outDir, parse, useColor } from './args.js';
 import { writeReports } from './write-reports.js';
 import { claimOutDir } from '../../core/files.js';
 import { readReport } from './read-report.js';
@@ -65,7 +64,7 @@ export async function reportCommand(argv) {
     const events = mergedEvents(positionals.map((p) => readReport(p)));
     if (baseline)
         events.push(judged(values.baseline, baseline, events, loadSchemaSet()));
-    const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
+    const out = outDir(values.out);
     const release = claimOutDir(out);
     try {
         const files = writeReports(out, events);

@@ -1,17 +1,16 @@
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import { resolveAdapters } from '../../adapters/index.js';
+import { BUNDLED, resolveAdapters } from '../../adapters/index.js';
 import { jsonReport } from '../../reports/json.js';
 import { terminalReport } from '../../reports/terminal.js';
 import { runFailed, collect } from '../../reports/collect.js';
-import { findModel, loadSchemaSet, PROJECT_ROOT } from '../../core/models.js';
+import { findModel, loadSchemaSet } from '../../core/models.js';
 import { planChecks } from '../runner/plan.js';
 import { run } from '../runner/runner.js';
 import { CHECK_BUDGET_MS } from '../runner/run-check.js';
-import { COLOR_OPTIONS, intOption, parse, useColor } from './args.js';
+import { COLOR_OPTIONS, intOption, outDir, parse, useColor } from './args.js';
 import { progressLine } from './progress.js';
 import { writeProgressReport, writeReports } from './write-reports.js';
-import { TOOL } from './tool.js';
+import { TOOL } from '../../core/tool.js';
 import { readBaseline } from '../runner/baseline.js';
 import { randomSeed } from '../runner/replay-token.js';
 import { judged } from './baseline-gate.js';
@@ -34,7 +33,7 @@ export const RUN_HELP = `orc run [options]        run the suites against impleme
   --runs N                 cases per property (default: 100)
   --seed S                 seed of the run (default: random; printed, and in every replay token)
   --schema FILE            add a model from a JSON Schema file (repeatable)
-  --out DIR                where reports go (default: reports/out)
+  --out DIR                where reports go (default: ./reports/out, under the current folder)
   --timeout MS             per-request limit for out-of-process adapters (default: 10000)
   --check-time MS          time one check may take, shrinking included (default: 120000); a
                            harness that hangs on a class of inputs fails it as a timeout
@@ -65,12 +64,15 @@ export async function runCommand(argv) {
     const set = loadSchemaSet(values.schema ?? []);
     const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
     const adapters = resolveAdapters(values.adapter ?? 'reference');
+    const cloneOnly = values.adapter === 'all' ? BUNDLED.filter((a) => a.missing?.()) : [];
+    if (cloneOnly.length)
+        process.stderr.write(`orc: ${cloneOnly.length} bundled adapters run from a clone of the repository only (see "orc list"); running ${adapters.map((a) => a.name).join(', ')}\n`);
     const runs = intOption('runs', values.runs, 100);
     const seed = intOption('seed', values.seed, randomSeed(), -(2 ** 31));
     const timeoutMs = intOption('timeout', values.timeout, 10_000);
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
     const checks = planChecks({ set, models, suite: values.suite, level: values.level });
-    const out = resolve(values.out ?? join(PROJECT_ROOT, 'reports', 'out'));
+    const out = outDir(values.out);
     const release = claimOutDir(out);
     const events = [];
     // every format is written at the start, so that none still shows the previous run; then the JSON alone, less

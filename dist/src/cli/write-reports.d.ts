@@ -4,4 +4,3 @@ export declare function renderReports(events: readonly RunEvent[]): Record<strin
 /** During a run: the JSON report alone, cheap enough to rewrite as results come, so a killed run leaves it valid and marked incomplete. */
 export declare function writeProgressReport(dir: string, events: readonly RunEvent[]): void;
 export declare function writeReports(dir: string, events: readonly RunEvent[]): string[];
-//# sourceMappingURL=write-reports.d.ts.map

@@ -38,4 +38,3 @@ export declare function saveFailure(dir: string, adapter: string, c: FuzzCase, v
 export declare function readEntry(path: string): CorpusEntry;
 /** The case a saved entry stands for, rebuilt from its bytes. */
 export declare function caseOf(e: CorpusEntry): FuzzCase;
-//# sourceMappingURL=corpus.d.ts.map

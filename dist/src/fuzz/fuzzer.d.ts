@@ -22,4 +22,3 @@ export interface FuzzOptions {
  * corpus as soon as it is seen, so nothing found is lost to a later crash.
  */
 export declare function fuzz(o: FuzzOptions): Promise<FuzzResult>;
-//# sourceMappingURL=fuzzer.d.ts.map

@@ -28,4 +28,3 @@ export interface RunCaseOptions {
     validOutput?: OutputValidator;
 }
 export declare function runCase(adapter: Adapter, c: FuzzCase, o?: RunCaseOptions): FuzzVerdict | Promise<FuzzVerdict>;
-//# sourceMappingURL=judge.d.ts.map

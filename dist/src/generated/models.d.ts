@@ -3,6 +3,9 @@
  * Do not edit: change the schema and generate again; a test fails when this
  * file and the schemas disagree.
  */
+/**
+ * The event's type: always response.image_generation_call.completed.
+ */
 export type OpenResponsesImageGenCallCompletedType = "response.image_generation_call.completed";
 /**
  * Image generation call completed
@@ -13,6 +16,9 @@ export interface OpenResponsesImageGenCallCompleted {
     output_index: number;
     sequence_number: number;
 }
+/**
+ * The event's type: always response.image_generation_call.generating.
+ */
 export type OpenResponsesImageGenCallGeneratingType = "response.image_generation_call.generating";
 /**
  * Image generation call is generating
@@ -23,6 +29,9 @@ export interface OpenResponsesImageGenCallGenerating {
     output_index: number;
     sequence_number: number;
 }
+/**
+ * The event's type: always response.image_generation_call.in_progress.
+ */
 export type OpenResponsesImageGenCallInProgressType = "response.image_generation_call.in_progress";
 /**
  * Image generation call in progress
@@ -33,6 +42,9 @@ export interface OpenResponsesImageGenCallInProgress {
     output_index: number;
     sequence_number: number;
 }
+/**
+ * The event's type: always response.image_generation_call.partial_image.
+ */
 export type OpenResponsesImageGenCallPartialImageType = "response.image_generation_call.partial_image";
 /**
  * Image generation call with partial image
@@ -49,4 +61,3 @@ export interface OpenResponsesImageGenCallPartialImage {
  * Any of the image-generation streaming events, discriminated on `type`
  */
 export type ImageGenCallEvent = OpenResponsesImageGenCallInProgress | OpenResponsesImageGenCallGenerating | OpenResponsesImageGenCallPartialImage | OpenResponsesImageGenCallCompleted;
-//# sourceMappingURL=models.d.ts.map

@@ -39,4 +39,3 @@ export declare function judgeBaseline(baseline: Baseline, results: CheckResult[]
  * cover (a filtered or sharded run) stay as they were.
  */
 export declare function updatedBaseline(previous: Baseline | undefined, results: CheckResult[]): Baseline;
-//# sourceMappingURL=baseline.d.ts.map

@@ -3,4 +3,3 @@ import type { PropertyCheck } from '../../core/check.js';
 export declare const listedPath: (i: number) => string;
 /** The case a replay token names: the one fast-check generates at `path` under `seed`, or a listed one. */
 export declare function caseAt<T>(check: PropertyCheck<T>, seed: number, path: string): T;
-//# sourceMappingURL=case-at.d.ts.map

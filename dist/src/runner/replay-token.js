@@ -9,6 +9,7 @@ export function encodeReplay(t) {
 const MAX_TOKEN = 16_384;
 /** A shrink path: run index, then shrink steps; or a listed case. Each step bounded, so a replay ends. */
 const PATH = /^(?:case:\d{1,6}|\d{1,7}(?::\d{1,7}){0,4000})$/;
+/** What a replay token names (adapter, model, check, seed, case path); a malformed token is a UsageError saying so. */
 export function decodeReplay(token) {
     const t = token.trim();
     if (t.length > MAX_TOKEN)

@@ -13,4 +13,3 @@ export declare function replayCase(check: PropertyCheck, adapter: Adapter, targe
     shown: Shown;
     verdict: Verdict;
 }>;
-//# sourceMappingURL=replay.d.ts.map

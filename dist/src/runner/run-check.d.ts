@@ -26,4 +26,3 @@ export declare function guarded<T, V = Verdict>(evaluate: (t: T) => V | Promise<
 export declare function casesOf<T>(arb: fc.Arbitrary<T>, seed: number, runs: number): T[];
 export declare function runCheck(check: Check, adapter: Adapter, o: CheckRunOptions): Promise<CheckResult>;
 export {};
-//# sourceMappingURL=run-check.d.ts.map

@@ -39,4 +39,3 @@ export declare function inShard(shard: RunOptions['shard'], adapterIndex: number
  * events wait for the adapters before it, so reports are the same whatever `jobs` is.
  */
 export declare function run(o: RunOptions): Promise<CheckResult[]>;
-//# sourceMappingURL=runner.d.ts.map

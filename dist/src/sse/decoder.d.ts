@@ -41,4 +41,3 @@ export declare function decodeSse(chunks: readonly Uint8Array[]): {
     events: SseEvent[];
     unterminated: boolean;
 };
-//# sourceMappingURL=decoder.d.ts.map

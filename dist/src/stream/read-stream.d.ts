@@ -27,4 +27,3 @@ export declare class StreamReader {
     private feed;
     private fromSse;
 }
-//# sourceMappingURL=read-stream.d.ts.map

@@ -30,4 +30,3 @@ export declare class StreamValidator {
     /** At the end of the stream: the items left unfinished, each at its last event, with the failure that ended them. */
     end(): Violation[];
 }
-//# sourceMappingURL=rules.d.ts.map

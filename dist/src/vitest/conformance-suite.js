@@ -1,29 +1,12 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startAdapter } from '../../adapters/index.js';
 import { failureLines } from '../../reports/failure-lines.js';
 import { visible } from '../../core/visible.js';
 import { replayCase } from '../runner/replay.js';
 import { UsageError } from '../../core/errors.js';
-import { findModel, loadSchemaSet } from '../../core/models.js';
 import { planChecks } from '../runner/plan.js';
 import { checkSeed, decodeReplay, randomSeed } from '../runner/replay-token.js';
 import { runCheck } from '../runner/run-check.js';
-function envInt(name) {
-    const v = process.env[name];
-    if (v === undefined || v === '')
-        return undefined;
-    if (!/^-?\d+$/.test(v))
-        throw new UsageError(`${name} must be an integer, not "${v}"`);
-    return Number(v);
-}
-async function open(source, set) {
-    if (typeof source === 'string')
-        return { adapter: await startAdapter(source, { set }), owned: true };
-    if ('create' in source)
-        return { adapter: await source.create({ set }), owned: true };
-    return { adapter: source, owned: false };
-}
-const nameOf = (source) => (typeof source === 'string' ? source : 'create' in source ? source.name : source.info.name);
+import { envInt, selectedModels, sourceFactory, sourceName } from '../runner/conformance.js';
 /** How to see one case again from the SDK's own test run. */
 function replayLine(token, id) {
     return `replay: ORC_REPLAY=${token} npx vitest run -t '${id}'   (token ${token})`;
@@ -52,27 +35,30 @@ async function replayOne(check, adapter, target) {
  * cannot take is skipped with the reason; observations pass, annotated.
  */
 export function conformanceSuite(source, options = {}) {
-    const set = loadSchemaSet(options.schemas ?? []);
-    const models = options.models ? options.models.map((m) => findModel(set, m)) : set.models;
+    const { set, models } = selectedModels(options);
     const checks = planChecks({ set, models, suite: options.suite, level: options.level });
     const runSeed = options.seed ?? envInt('ORC_SEED') ?? randomSeed();
     const runs = options.runs ?? envInt('ORC_RUNS') ?? 100;
     const token = options.replay ?? process.env.ORC_REPLAY;
     const target = token ? decodeReplay(token) : undefined;
     let adapter;
-    let owned = false;
-    describe(`openresponses-conformance: ${nameOf(source)}`, () => {
+    describe(`openresponses-conformance: ${sourceName(source)}`, () => {
         beforeAll(async () => {
-            ({ adapter, owned } = await open(source, set));
+            const factory = sourceFactory(source);
+            try {
+                adapter = await factory.create({ set });
+            }
+            catch (e) {
+                throw new UsageError(`adapter ${factory.name} did not start: ${e.message}`);
+            }
         });
         afterAll(async () => {
-            if (owned)
-                await adapter?.close?.();
+            await adapter?.close?.();
         });
         for (const model of models) {
             describe(model.name, () => {
                 for (const check of checks.filter((c) => c.model === model.name)) {
-                    const picked = !target || (target.adapter === nameOf(source) && target.model === check.model && target.check === check.id);
+                    const picked = !target || (target.adapter === sourceName(source) && target.model === check.model && target.check === check.id);
                     (picked ? it : it.skip)(check.id, async (ctx) => {
                         if (target) {
                             if (check.mode !== 'property')
