@@ -1,56 +1,49 @@
 import { UsageError } from '../../core/errors.js';
-import { BASELINE_HELP, baselineCommand } from './baseline-command.js';
-import { FUZZ_HELP, fuzzCommand } from './fuzz-command.js';
-import { CHECK_STREAM_HELP, checkStreamCommand } from './check-stream-command.js';
-import { LIST_HELP, listCommand } from './list-command.js';
-import { REPORT_HELP, reportCommand } from './report-command.js';
-import { REPLAY_HELP, replayCommand } from './replay-command.js';
-import { RUN_HELP, runCommand } from './run-command.js';
 import { TOOL } from '../../core/tool.js';
 import { closest } from './args.js';
-const HELP = `orc ${TOOL.version}: conformance of Open Responses image-generation events
+/** Each command loads when it is called: `orc --version` and one command's help load nothing else (fast-check, ajv, suites). */
+const COMMANDS = {
+    run: async () => { const m = await import('./run-command.js'); return { help: m.RUN_HELP, run: m.runCommand }; },
+    list: async () => { const m = await import('./list-command.js'); return { help: m.LIST_HELP, run: m.listCommand }; },
+    replay: async () => { const m = await import('./replay-command.js'); return { help: m.REPLAY_HELP, run: m.replayCommand }; },
+    baseline: async () => { const m = await import('./baseline-command.js'); return { help: m.BASELINE_HELP, run: m.baselineCommand }; },
+    report: async () => { const m = await import('./report-command.js'); return { help: m.REPORT_HELP, run: m.reportCommand }; },
+    fuzz: async () => { const m = await import('./fuzz-command.js'); return { help: m.FUZZ_HELP, run: m.fuzzCommand }; },
+    'check-stream': async () => { const m = await import('./check-stream-command.js'); return { help: m.CHECK_STREAM_HELP, run: m.checkStreamCommand }; },
+};
+async function help() {
+    const helps = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).help));
+    return `orc ${TOOL.version}: conformance of Open Responses image-generation events
 
-${RUN_HELP}
-
-${LIST_HELP}
-
-${REPLAY_HELP}
-
-${BASELINE_HELP}
-
-${REPORT_HELP}
-
-${FUZZ_HELP}
-
-${CHECK_STREAM_HELP}
+${helps.join('\n\n')}
 
 Exit codes: 0 every Required check passed (with --baseline: the gate passed) ·
 1 a Required check failed (with --baseline: a new failure, a listed check that
 now passes or no longer exists), an adapter did not start, a replayed case
 still fails, fuzzing found a failure, or a checked stream breaks a rule · 2 bad usage · 3 internal error · 130 interrupted.`;
-const COMMAND_HELP = { run: RUN_HELP, list: LIST_HELP, replay: REPLAY_HELP, baseline: BASELINE_HELP, report: REPORT_HELP, fuzz: FUZZ_HELP, 'check-stream': CHECK_STREAM_HELP };
-const COMMANDS = { run: runCommand, list: listCommand, replay: replayCommand, baseline: baselineCommand, report: reportCommand, fuzz: fuzzCommand, 'check-stream': checkStreamCommand };
+}
 export async function main(argv) {
     const [command, ...rest] = argv;
     if (!command || command === 'help' || command === '--help' || command === '-h') {
-        process.stdout.write(HELP + '\n');
+        process.stdout.write((await help()) + '\n');
         return command ? 0 : 2;
     }
     if (command === '--version') {
         process.stdout.write(`${TOOL.version}\n`);
         return 0;
     }
-    const fn = COMMANDS[command];
+    const load = COMMANDS[command];
     try {
-        if (!fn) {
+        if (!load) {
             const near = closest(command, Object.keys(COMMANDS));
             throw new UsageError(`unknown command "${command}"${near ? `; did you mean "orc ${near}"?` : ''} (the commands are ${Object.keys(COMMANDS).join(', ')}; see "orc help")`);
         }
+        const cmd = await load();
         if (rest.includes('--help') || rest.includes('-h')) {
-            process.stdout.write(`${COMMAND_HELP[command]}\n`);
+            process.stdout.write(`${cmd.help}\n`);
             return 0;
         }
-        return await fn(rest);
+        return await cmd.run(rest);
     }
     catch (e) {
         if (e instanceof UsageError) {
