@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSchemaSet, PROJECT_ROOT } from '../core/models.js';
+import { loadSchemaSet } from '../core/models.js';
 import { benchArbitrary } from './arbitrary.bench.js';
 import { benchCheckLoop } from './check-loop.bench.js';
 import { benchPipelining } from './pipelining.bench.js';
 import { benchJobs } from './jobs.bench.js';
 import { benchStartup } from './startup.bench.js';
+import { killRates, measureMutants } from '../mutants/measure.js';
 
 /**
  * Every figure is a ratio against a baseline measured in the same run, on
@@ -36,7 +37,11 @@ for (const r of results) {
   }
   process.stdout.write(`  ratio ${r.ratio.toFixed(2)}× (target ≥ ${r.target}×): ${r.met ? 'met' : 'NOT MET'}\n`);
 }
+// the suite's own strength, recorded beside its speed: the kill rate against mutants/ at the default runs
+const mutation = killRates(await measureMutants());
+process.stdout.write(`\nkill rate against mutants/ (npm run mutation for what killed each)\n`);
+for (const [category, k] of Object.entries(mutation)) process.stdout.write(`  ${category.padEnd(12)} ${k.killed}/${k.total}\n`);
 const out = join(process.cwd(), 'reports', 'out');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'bench.json'), JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, results }, null, 2) + '\n');
+writeFileSync(join(out, 'bench.json'), JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, results, mutation }, null, 2) + '\n');
 process.stdout.write(`\nwrote ${join(out, 'bench.json')}\n`);

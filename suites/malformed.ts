@@ -55,6 +55,15 @@ export function confusionChecks(ctx: SuiteContext): CheckDraft[] {
     ['under "event"', (t) => `{"event":${t}}`],
     ['under "data"', (t) => `{"data":${t}}`],
   ];
+  const required = (Array.isArray(model.schema.required) ? model.schema.required : []).filter((f: unknown): f is string => typeof f === 'string');
+  const known = new Set(Object.keys(model.schema.properties ?? {}));
+  const miscased = required.flatMap((f) => [f.toUpperCase(), f[0]!.toUpperCase() + f.slice(1)].filter((k) => k !== f && !known.has(k)).map((k) => [f, k] as const));
+  if (miscased.length > 0) {
+    // Go's encoding/json matches keys case-insensitively: {"ITEM_ID": …} is not an event without item_id to it
+    checks.push(rejects(ctx, 'RejectsMiscasedField', `an event whose required field is spelled in another case (${miscased.map(([, k]) => k).slice(0, 4).join(', ')}, …) lacks that field and is rejected`,
+      fc.tuple(values, fc.constantFrom(...miscased)).map(([v, [f, k]]) => ({ value: Object.fromEntries(Object.entries(v as Record<string, Json>).map(([key, x]) => [key === f ? k : key, x])), key: k, field: f })),
+      (c) => encodeText(JSON.stringify(c.value)), (c) => `${c.field} spelled ${c.key}`));
+  }
   checks.push(rejects(ctx, 'RejectsWrappedEvent', 'a valid event wrapped in an array, a JSON string or another object is rejected',
     fc.tuple(values, fc.nat(wraps.length - 1)).map(([v, i]) => ({ text: wraps[i]![1](JSON.stringify(v)), how: wraps[i]![0] })),
     (w) => encodeText(w.text), (w) => `a valid event ${w.how}`));

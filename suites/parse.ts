@@ -17,6 +17,8 @@ const CLASS_CHECK: Record<string, string> = {
   nonBmp: 'AcceptsNonBmp',
   combiningAndRtl: 'AcceptsCombiningAndRtl',
   long: 'AcceptsLongString',
+  lengthBoundary: 'AcceptsLengthBoundaries',
+  boundary: 'AcceptsNumberBoundaries',
 };
 
 /** Rule families → check names; a rule with no entry (additionalProperties) belongs to another suite. */

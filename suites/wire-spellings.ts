@@ -6,20 +6,37 @@ import { expectParsedIfCanonicalIs, shownPayload } from './verdicts.js';
 const KINDS: [string, SpellingKind, string][] = [
   ['Whitespace', 'whitespace', 'any JSON whitespace between tokens'],
   ['KeyOrder', 'keyOrder', 'keys in any order'],
-  ['UnicodeEscapes', 'escapes', '\\u escapes (and \\/) for any character of any string'],
+  ['UnicodeEscapes', 'escapes', 'every escape: \\u for any character of any string, and \\/ \\b \\f \\n \\r \\t \\" \\\\ for the characters that have one'],
   ['NumberSpellings', 'numbers', 'every spelling of a number: 1, 1.0, 1e0, 10E-1, 0.1e1'],
 ];
+
+/** The characters JSON has a short escape for: each string the escapes check writes holds them all, where the schema allows. */
+const ESCAPABLE = '/\b\f\n\r\t"\\';
+
+/** The value with ESCAPABLE after each top-level string, kept only where the whole value stays valid. */
+function withEscapable(v: Json, valid: (x: unknown) => boolean): Json {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  let out = v as Record<string, Json>;
+  for (const [k, x] of Object.entries(out)) {
+    if (typeof x !== 'string') continue;
+    const next = { ...out, [k]: x + ESCAPABLE };
+    if (valid(next)) out = next;
+  }
+  return out;
+}
 
 export const wireSpellingSuite: Suite = {
   name: 'WireSpelling',
   description: 'every legal JSON spelling of a valid value parses to that value',
   checks({ set, model }) {
     const values = mixedValues(set, model.id);
+    const validate = set.ajv.getSchema(model.id)!;
+    const escapable = values.map((v) => withEscapable(v, (x) => validate(x) as boolean));
     return KINDS.map(([name, kind, what]) => ({
       name: `${name}`, level: 'Recommended' as const, mode: 'property' as const,
       needs: ['parse' as const],
       description: `accepts ${what}`,
-      arbitrary: wireSpellings(values, [kind]),
+      arbitrary: wireSpellings(kind === 'escapes' ? escapable : values, [kind]),
       show: (s: { text: string }) => shownPayload(s.text),
       evaluate: (adapter, s: { value: Json; text: string }) => expectParsedIfCanonicalIs(adapter, model.name, s.value, s.text),
     }));

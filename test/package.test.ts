@@ -53,7 +53,7 @@ beforeAll(() => {
     include: ['api-usage.ts', 'sdk.test.ts'],
   }, null, 2));
   copyFileSync(join(PROJECT_ROOT, 'test/fixtures/consumer/api-usage.ts'), join(dir, 'api-usage.ts'));
-  copyFileSync(join(PROJECT_ROOT, 'test/fixtures/consumer/sdk.test.ts'), join(dir, 'sdk.test.ts'));
+  copyFileSync(join(PROJECT_ROOT, 'test/fixtures/consumer/sdk-test.ts'), join(dir, 'sdk.test.ts'));
 }, 600_000);
 
 describe('the packed tarball', () => {

@@ -1,4 +1,12 @@
 /**
+ * Where integer and float types change: 2^31 − 1, 2^31, 2^32, 2^53 − 1, 2^53
+ * and the next double after it (2^53 + 1 has none: it is the BeyondDoublePrecision
+ * case of the Informational level), 2^63, 2^64, the smallest subnormal and the
+ * largest double, and the negatives of each.
+ */
+export const NUMBER_BOUNDARIES: readonly number[] = [2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, 2 ** 63, 2 ** 64, 5e-324, Number.MAX_VALUE].flatMap((x) => [x, -x]);
+
+/**
  * Numbers that break implementations, by class. Every entry is a finite
  * double; which ones a schema admits is decided by its constraints.
  */
@@ -8,6 +16,7 @@ export const NUMBER_CLASSES = {
   largeMagnitude: [2 ** 53, 2 ** 53 + 2, 2 ** 63, -(2 ** 63), 2 ** 64, 1e21, 1e22, 1e300, -1e300, 1.7976931348623157e308, -1.7976931348623157e308],
   /** -0 travels as "0" through JSON.stringify; its own spelling is checked at the Informational level. */
   zero: [0, -0],
+  boundary: NUMBER_BOUNDARIES,
 } as const;
 
 export type NumberClass = keyof typeof NUMBER_CLASSES;

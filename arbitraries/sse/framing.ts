@@ -48,7 +48,8 @@ export function encodeSse(values: readonly Json[], f: Framing, pick: (i: number)
     const type = (v as { type?: unknown }).type;
     // the event field first, so that a decoder that keeps the BOM loses the first event's type
     if (typeof type === 'string' && !(f.quirks && i % 2 === 1)) lines.push(`event${sep}${type}`);
-    if (f.quirks) lines.push(`retry${sep}soon`, `id${sep}a\u0000b`, 'foo', `Data${sep}{"not":"data"}`, ...(i % 2 === 1 ? ['event'] : []));
+    // the second event has no event field at all (a decoder must not keep the first's type); the fourth a bare `event` line, which resets it too
+    if (f.quirks) lines.push(`retry${sep}soon`, `id${sep}a\u0000b`, 'foo', `Data${sep}{"not":"data"}`, ...(i % 4 === 3 ? ['event'] : []));
     if (f.comments) lines.push(`: keep-alive ${i}`, `id${sep}${i + 1}`);
     const data = f.multiLineData || f.quirks ? JSON.stringify(v, null, 1) : JSON.stringify(v);
     data.split('\n').forEach((line, k) => {

@@ -4,7 +4,7 @@ import { keywordValues, type Conj } from '../_internals/conjunction.js';
 import type { Breaker } from '../_internals/types.js';
 import type { Vocabulary } from '../_internals/vocabulary.js';
 import { filteredIfViable } from '../_internals/probe.js';
-import { NUMBER_CLASSES, NUMBER_POOL, type NumberClass } from '../pools/numbers.js';
+import { NUMBER_BOUNDARIES, NUMBER_CLASSES, NUMBER_POOL, type NumberClass } from '../pools/numbers.js';
 
 interface Bound {
   value: number;
@@ -87,7 +87,14 @@ export function validNumber(r: NumberRules, tame = false): fc.Arbitrary<number> 
   if (!general && pool.length === 0) throw new UsageError(`cannot generate numbers for ${describeRules(r)}`);
   if (!general) return fc.constantFrom(...pool);
   if (pool.length === 0) return general;
-  return fc.oneof({ withCrossShrink: true }, { arbitrary: general, weight: 3 }, { arbitrary: fc.constantFrom(...pool), weight: 1 });
+  // the boundaries weigh as much as the rest of the pool, so that a run of 100 cases meets each with a real chance
+  const edges = NUMBER_BOUNDARIES.filter((x) => satisfies(x, r));
+  return fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: general, weight: 3 },
+    { arbitrary: fc.constantFrom(...pool), weight: 1 },
+    ...(edges.length ? [{ arbitrary: fc.constantFrom(...edges), weight: 1 }] : []),
+  );
 }
 
 const CLASS_GENERATORS: Partial<Record<NumberClass, fc.Arbitrary<number>>> = {

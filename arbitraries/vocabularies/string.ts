@@ -4,7 +4,9 @@ import type { Breaker } from '../_internals/types.js';
 import type { Vocabulary } from '../_internals/vocabulary.js';
 import { filteredIfViable } from '../_internals/probe.js';
 import { UsageError } from '../../core/errors.js';
-import { LONE_SURROGATES, STRING_CLASSES, STRING_POOL, type StringClass } from '../pools/strings.js';
+import { LONE_SURROGATES, STRING_BOUNDARIES, STRING_CLASSES, STRING_POOL } from '../pools/strings.js';
+
+export type StringClass = keyof typeof STRING_CLASSES | 'lengthBoundary';
 
 export interface StringRules {
   minLength: number;
@@ -68,8 +70,22 @@ export function validString(r: StringRules, options: StringOptions = {}): fc.Arb
   const general = filteredIfViable(generalString(r, options), (s) => satisfiesString(s, r));
   if (!general && pool.length === 0) throw new UsageError(`cannot generate strings of length ${r.minLength}..${r.maxLength ?? '∞'} matching ${r.patterns.map(String).join(' and ')}`);
   if (!general) return fc.constantFrom(...pool);
-  if (pool.length === 0) return general;
-  return fc.oneof({ withCrossShrink: true }, { arbitrary: general, weight: 3 }, { arbitrary: fc.constantFrom(...pool), weight: 1 });
+  const edges = [...lengthBoundaries(r)];
+  return fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: general, weight: 3 },
+    ...(pool.length ? [{ arbitrary: fc.constantFrom(...pool), weight: 1 }] : []),
+    ...(edges.length ? [{ arbitrary: fc.constantFrom(...edges), weight: 1 }] : []),
+  );
+}
+
+/** The length boundaries a string admits, and the longest and shortest its schema allows. */
+function lengthBoundaries(r: StringRules): Set<string> {
+  const out = new Set(STRING_BOUNDARIES.map((b) => b.value).filter((s) => satisfiesString(s, r)));
+  if (r.patterns.length === 0) {
+    for (const n of [r.minLength, r.maxLength]) if (n !== undefined && n > 0 && satisfiesString('x'.repeat(n), r)) out.add('x'.repeat(n));
+  }
+  return out;
 }
 
 const CLASS_GENERATORS: Partial<Record<StringClass, fc.Arbitrary<string>>> = {
@@ -82,11 +98,12 @@ const CLASS_GENERATORS: Partial<Record<StringClass, fc.Arbitrary<string>>> = {
 export function stringClasses(r: StringRules): Map<StringClass, fc.Arbitrary<string>> {
   const out = new Map<StringClass, fc.Arbitrary<string>>();
   if (r.patterns.length > 0 || r.minLength > 0 || r.maxLength !== undefined) return out;
-  for (const name of Object.keys(STRING_CLASSES) as StringClass[]) {
+  for (const name of Object.keys(STRING_CLASSES) as (keyof typeof STRING_CLASSES)[]) {
     const pool = STRING_CLASSES[name];
     const gen = CLASS_GENERATORS[name];
     out.set(name, gen ? fc.oneof({ withCrossShrink: true }, gen, fc.constantFrom(...pool)) : fc.constantFrom(...pool));
   }
+  out.set('lengthBoundary', fc.constantFrom(...lengthBoundaries(r)));
   return out;
 }
 

@@ -136,7 +136,7 @@ export const MUTATIONS: readonly Mutation[] = [
     const depth = at([10_000, 100_000], p);
     return { bytes: t.slice(0, -1) + `,"x":${'['.repeat(depth)}${']'.repeat(depth)}}`, detail: `an unknown field nested ${depth} arrays deep` };
   }),
-  structureCase('Structure.TopLevelNotObject', 'reject', (t, _b, p) => at([{ bytes: '[]', detail: '[]' }, { bytes: `[${t}]`, detail: 'the object in an array' }, { bytes: '"x"', detail: 'a string' }, { bytes: '1', detail: 'a number' }, { bytes: 'null', detail: 'null' }, { bytes: 'true', detail: 'true' }, { bytes: '', detail: 'nothing' }, { bytes: ' \n', detail: 'whitespace only' }], p)),
+  structureCase('Structure.TopLevelNotObject', 'reject', (t, _b, p) => at([{ bytes: '[]', detail: '[]' }, { bytes: `[${t}]`, detail: 'the object in an array' }, { bytes: '"x"', detail: 'a string' }, { bytes: '1', detail: 'a number' }, { bytes: 'null', detail: 'null' }, { bytes: 'true', detail: 'true' }, { bytes: '', detail: 'nothing' }, { bytes: ' \n', detail: 'whitespace only' }, { bytes: `${'['.repeat(64)}${']'.repeat(64)}`, detail: 'arrays nested 64 deep' }, { bytes: `${'['.repeat(1000)}${']'.repeat(1000)}`, detail: 'arrays nested 1,000 deep' }], p)),
 ];
 
 /** Kept apart: a case of several megabytes at the rate of the others would measure the allocator. */

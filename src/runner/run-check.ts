@@ -16,7 +16,7 @@ export interface CheckRunOptions {
 
 /** A check that runs longer has met a harness that hangs on a class of inputs: what it found by then is reported. */
 export const CHECK_BUDGET_MS = 120_000;
-/** Shrinking stops following timeouts after this many: each costs a whole request timeout. */
+/** Shrinking stops after this many timeouts: each costs a whole request timeout. */
 const MAX_SHRINK_TIMEOUTS = 3;
 
 type Failed = Extract<Verdict, { kind: string }>;
@@ -100,8 +100,10 @@ async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunO
   let timeouts = 0;
   const evaluate = guarded((t: T) => check.evaluate(adapter, t));
   const prop = fc.asyncProperty(check.arbitrary, async (t) => {
+    // past the cap a hang is not waited for again: every candidate left passes unasked, and shrinking ends with the smallest case found
+    if (timeouts >= MAX_SHRINK_TIMEOUTS) return true;
     const f = failedOf(await evaluate(t));
-    if (f?.kind === 'timeout' && ++timeouts > MAX_SHRINK_TIMEOUTS) return true;
+    if (f?.kind === 'timeout') timeouts++;
     if (f && f.kind === first.kind) {
       last = { t, verdict: f };
       return false;

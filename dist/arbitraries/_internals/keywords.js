@@ -1,9 +1,0 @@
-/** Keywords that only annotate: they never change which values are valid. */
-export const ANNOTATIONS = new Set([
-    '$schema', '$id', '$comment', '$defs', 'definitions', 'title', 'description', 'examples',
-    'default', 'deprecated', 'readOnly', 'writeOnly',
-]);
-/** `format` values that add nothing the generator must honour beyond `type`. */
-export const NUMERIC_FORMATS = new Set(['double', 'float']);
-export const isAnnotation = (k) => ANNOTATIONS.has(k) || k.startsWith('x-');
-//# sourceMappingURL=keywords.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=vocabulary.js.map

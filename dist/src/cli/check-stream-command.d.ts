@@ -1,2 +1,0 @@
-export declare const CHECK_STREAM_HELP = "orc check-stream FILE|- [--all] [--json]\n                           validate a recorded stream (an SSE capture or NDJSON of events; - reads\n                           standard input) against the models and the sequence rules; points at the\n                           first event that breaks one; a stream with no image-generation event fails";
-export declare function checkStreamCommand(argv: string[]): Promise<number>;

@@ -1,2 +1,0 @@
-export declare const REPLAY_HELP = "orc replay TOKEN [--adapter NAME] [--schema FILE]\n                           rerun exactly the case a failure reported\norc replay FILE [--adapter NAME]\n                           rerun a failure \"orc fuzz\" saved (against its adapter, or another)\n                           A token or file never starts a program: a harness of your own\n                           is named in the call, --adapter 'NAME=cmd:<command line>'";
-export declare function replayCommand(argv: string[]): Promise<number>;

@@ -1,5 +1,0 @@
-export declare const TOOL: {
-    name: string;
-    version: string;
-};
-//# sourceMappingURL=tool.d.ts.map

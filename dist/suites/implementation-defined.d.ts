@@ -1,2 +1,0 @@
-import type { Suite } from '../core/check.js';
-export declare const implementationDefinedSuite: Suite;
