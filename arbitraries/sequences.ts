@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import type { Json } from '../core/json.js';
-import { EVENT_PREFIX, type Stage } from '../src/stream/rules.js';
+import { EVENT_PREFIX, type Stage } from '../core/stream-rules.js';
 
 /** One event of a generated stream. */
 export function imageEvent(stage: Stage, item: number, seq: number, partialIndex = 0): Record<string, Json> {

@@ -11,12 +11,10 @@ import { SUITES } from '../suites/index.js';
  */
 const LAYERS: string[][] = [
   ['core', 'src/generated'],
-  ['src/sse'],
-  ['src/stream'],
   ['arbitraries'],
   ['adapters'],
   ['suites'],
-  ['src/runner'],
+  ['src/runner', 'src/stream'],
   ['src/fuzz'],
   ['reports'],
   ['src/cli', 'src/vitest', 'src/codegen', 'src/index.ts'],

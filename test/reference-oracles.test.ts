@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { breakers, validValues, wireSpellings } from '../arbitraries/index.js';
 import { baseOf, fuzzCases, MUTATIONS } from '../arbitraries/wire/mutations.js';
 import { Codec } from '../adapters/reference/codec.js';
-import { decodeSse } from '../src/sse/decoder.js';
+import { decodeSse } from '../core/sse-decoder.js';
 import type { Json } from '../core/json.js';
 import { set } from './helpers/adapters.js';
 

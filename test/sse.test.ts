@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Adapter, SseOutcome } from '../core/contract.js';
 import { validValues } from '../arbitraries/index.js';
 import { cutAt, encodeSse, expectedData, expectedEvent, framings, PLAIN, sseStreams, type Framing } from '../arbitraries/sse/framing.js';
-import { decodeSse, SseDecoder } from '../src/sse/decoder.js';
+import { decodeSse, SseDecoder } from '../core/sse-decoder.js';
 import { GENERATING, reference, set } from './helpers/adapters.js';
 import { byId, runChecks } from './helpers/run.js';
 

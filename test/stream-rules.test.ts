@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { imageEvent, validImageStreams } from '../arbitraries/sequences.js';
 import { encodeSse, PLAIN } from '../arbitraries/sse/framing.js';
 import type { Json } from '../core/json.js';
-import { STAGES, StreamValidator, type Stage, type StreamRule } from '../src/stream/rules.js';
+import { STAGES, StreamValidator, type Stage, type StreamRule } from '../core/stream-rules.js';
 import { orc } from './helpers/cli.js';
 
 /** What the stream should be, kept as simply as possible: each item's stage and output_index, the last sequence number. */

@@ -2,7 +2,7 @@ import { asDoubles } from '../../core/json.js';
 import type { SchemaSet } from '../../core/models.js';
 import { describeThrown, failure, type Adapter, type AdapterFactory } from '../../core/contract.js';
 import { Codec, ReferenceParseError } from './codec.js';
-import { decodeSse } from '../../src/sse/decoder.js';
+import { decodeSse } from '../../core/sse-decoder.js';
 
 class ReferenceSerializeError extends Error {
   override name = 'ReferenceSerializeError';

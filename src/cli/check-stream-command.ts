@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import type { Json } from '../../core/json.js';
 import { loadSchemaSet, modelOfEventType, type SchemaSet } from '../../core/models.js';
 import { StreamReader, type RecordedEvent } from '../stream/read-stream.js';
-import { RULES, stageOf, StreamValidator } from '../stream/rules.js';
+import { RULES, stageOf, StreamValidator } from '../../core/stream-rules.js';
 import { parse } from './args.js';
 
 export const CHECK_STREAM_HELP = `orc check-stream FILE|- [--all] [--json]

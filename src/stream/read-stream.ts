@@ -1,4 +1,4 @@
-import { SseDecoder } from '../sse/decoder.js';
+import { SseDecoder } from '../../core/sse-decoder.js';
 
 /** One event of a recorded stream, with where it was, for pointing a person at it. */
 export interface RecordedEvent {

@@ -1,4 +1,4 @@
-import type { Json } from '../../core/json.js';
+import type { Json } from './json.js';
 
 /** The four image-generation events, by the suffix of their `type`. */
 export const STAGES = ['in_progress', 'generating', 'partial_image', 'completed'] as const;
