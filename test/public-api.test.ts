@@ -37,3 +37,20 @@ describe('the public API', () => {
     expect(api.filter((e) => e.doc === '').map((e) => e.name)).toEqual([]);
   });
 });
+
+describe('runConformance, the run without vitest', () => {
+  it('runs the checks orc run runs and says whether the implementation passed', async () => {
+    const { runConformance, reference, jsonReport, isFailed } = await import('../src/index.js');
+    const good = await runConformance(reference, { seed: 3, runs: 10, models: ['generating'], suite: 'Parse' });
+    expect(good.passed).toBe(true);
+    expect(good.results.length).toBeGreaterThan(20);
+    expect(jsonReport(good.events)['passed']).toBe(true);
+    const { truncatesFractions } = await import('./helpers/adapters.js');
+    const broken = truncatesFractions();
+    const bad = await runConformance(broken, { seed: 3, runs: 10, models: ['generating'], suite: 'Parse' });
+    expect(bad.passed).toBe(false);
+    expect(bad.results.filter(isFailed).map((r) => r.id)).toContain('Required.Parse.AcceptsFraction.output_index');
+    // an adapter the caller made stays open for the caller
+    expect(await broken.parse('OpenResponsesImageGenCallGenerating', new TextEncoder().encode('{}'))).toMatchObject({ ok: false });
+  });
+});
