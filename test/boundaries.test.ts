@@ -50,4 +50,12 @@ describe('boundaries in the pools', () => {
     for (const b of STRING_BOUNDARIES) expect(s.get(b.label) ?? 0, b.label).toBeGreaterThanOrEqual(0.9);
     for (const b of NUMBER_BOUNDARIES) expect(n.get(String(b)) ?? 0, String(b)).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('every value of the boundary checks is one the oracle, ajv, accepts', () => {
+    const validate = set.ajv.getSchema(model.id)!;
+    for (const c of fieldClasses(set, model.id).filter((x) => x.className === 'lengthBoundary' || x.className === 'boundary')) {
+      for (const v of fc.sample(c.arbitrary, { numRuns: 200, seed: 9 })) expect(validate(v), `${c.field} ${c.className}: ${JSON.stringify(v).slice(0, 120)}`).toBe(true);
+    }
+  });
 });
+

@@ -3,13 +3,16 @@
  * check proven by the reference passing it and by a parser broken for it,
  * with a shrunk payload and a replay command.
  */
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findModel } from '../core/models.js';
+import { planChecks } from '../src/runner/plan.js';
 import type { Adapter, ParseOutcome } from '../core/contract.js';
-import { GENERATING, reference } from './helpers/adapters.js';
+import { GENERATING, reference, set } from './helpers/adapters.js';
 import { acceptsTrailingCommas, lenientNumbers } from './helpers/broken-parsers.js';
 import { byId, runChecks } from './helpers/run.js';
 
-const NEW = 'Required.Parse.RejectsMalformedJson.*,Required.Parse.RejectsOtherEventType,Required.Parse.RejectsWrappedEvent';
+const NEW = 'Required.Parse.RejectsMalformedJson.*,Required.Parse.RejectsOtherEventType,Required.Parse.RejectsWrappedEvent,Required.Parse.RejectsMiscasedField';
 
 /** The reference parser after a rewrite of the payload's text: one realistic defect each. */
 function rewriting(name: string, rewrite: (text: string) => string): Adapter {
@@ -32,7 +35,7 @@ describe('malformed JSON and confused events in the property run', () => {
     const results = await runChecks(reference(), { model: GENERATING, suite: NEW });
     expect(results.map((r) => r.id).sort()).toEqual([
       'Required.Parse.RejectsMalformedJson.Numbers', 'Required.Parse.RejectsMalformedJson.Strings', 'Required.Parse.RejectsMalformedJson.Structure',
-      'Required.Parse.RejectsOtherEventType', 'Required.Parse.RejectsWrappedEvent',
+      'Required.Parse.RejectsMiscasedField', 'Required.Parse.RejectsOtherEventType', 'Required.Parse.RejectsWrappedEvent',
     ]);
     expect(results.filter((r) => r.status !== 'passed').map((r) => `${r.id}: ${r.failure?.message}`)).toEqual([]);
   });
@@ -45,4 +48,23 @@ describe('malformed JSON and confused events in the property run', () => {
     expect(r.failure!.counterexample.note).toMatch(note);
     expect(r.failure!.replayCommand).toMatch(/^npx orc replay orc1\./);
   });
+
+  it('every case of every new check is refused by the oracles, not only by the reference: JSON.parse or ajv', () => {
+    const model = findModel(set, GENERATING);
+    const validate = set.ajv.getSchema(model.id)!;
+    for (const check of planChecks({ set, models: [model], suite: NEW })) {
+      if (check.mode !== 'property') continue;
+      for (const t of fc.sample(check.arbitrary, { numRuns: 200, seed: 5 })) {
+        const text = check.show(t).payload!.text;
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          continue;
+        }
+        expect(validate(json), `${check.id}: ${text.slice(0, 200)}`).toBe(false);
+      }
+    }
+  });
 });
+

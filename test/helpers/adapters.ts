@@ -1,33 +1,18 @@
-import type { Adapter, ParseOutcome } from '../../core/contract.js';
+import type { Adapter } from '../../core/contract.js';
 import { referenceAdapter } from '../../adapters/reference/index.js';
-import type { Answer, Json } from '../../core/json.js';
+import type { Json } from '../../core/json.js';
 import { loadSchemaSet } from '../../core/models.js';
+import { mapsParsed, twisted } from '../../mutants/mutant.js';
 
 export const set = loadSchemaSet();
 export const reference = () => referenceAdapter(set);
 export const GENERATING = 'OpenResponsesImageGenCallGenerating';
 
-function mapAnswer(o: ParseOutcome, f: (v: Answer) => Answer): ParseOutcome {
-  return o.ok ? { ok: true, value: f(o.value) } : o;
-}
-
-function mapLeaves(v: Answer, f: (x: Answer) => Answer): Answer {
-  if (Array.isArray(v)) return v.map((x) => mapLeaves(x, f));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapLeaves(x as Answer, f)]));
-  return f(v);
-}
-
 /** A reference adapter with one defect, renamed so results say which. */
-function broken(name: string, change: (a: Adapter) => Partial<Adapter>): Adapter {
-  const base = reference();
-  return { ...base, ...change(base), info: { ...base.info, name } };
-}
+const broken = (name: string, change: (a: Adapter) => Partial<Adapter>): Adapter => twisted(set, name, change);
 
 /** Parses, then keeps only the integer part of every number, as an int-typed SDK would. */
-export const truncatesFractions = () =>
-  broken('truncates-fractions', (a) => ({
-    parse: (m, p) => mapAnswer(a.parse(m, p) as ParseOutcome, (v) => mapLeaves(v, (x) => (typeof x === 'number' ? Math.trunc(x) : x))),
-  }));
+export const truncatesFractions = () => mapsParsed(set, 'truncates-fractions', (x) => (typeof x === 'number' ? Math.trunc(x) : x));
 
 /** Fills a missing item_id with "" instead of refusing: required not enforced. */
 export const acceptsMissingField = () =>
@@ -42,10 +27,7 @@ export const acceptsMissingField = () =>
   }));
 
 /** Drops every character outside the Basic Multilingual Plane from strings. */
-export const dropsNonBmp = () =>
-  broken('drops-non-bmp', (a) => ({
-    parse: (m, p) => mapAnswer(a.parse(m, p) as ParseOutcome, (v) => mapLeaves(v, (x) => (typeof x === 'string' ? [...x].filter((c) => c.codePointAt(0)! <= 0xffff).join('') : x))),
-  }));
+export const dropsNonBmp = () => mapsParsed(set, 'drops-non-bmp', (x) => (typeof x === 'string' ? [...x].filter((c) => c.codePointAt(0)! <= 0xffff).join('') : x));
 
 /** Serializes without item_id. */
 export const serializesWithoutField = () =>

@@ -1,15 +1,9 @@
 import type { Adapter, ParseOutcome } from '../../core/contract.js';
-import { reference } from './adapters.js';
+import { rewritesText } from '../../mutants/mutant.js';
+import { reference, set } from './adapters.js';
 
 /** The reference parser behind a text rewrite: a lenient or careless JSON reader, one defect each. */
-function rewriting(name: string, rewrite: (text: string) => string): Adapter {
-  const base = reference();
-  return {
-    ...base,
-    info: { ...base.info, name },
-    parse: (model, payload) => base.parse(model, new TextEncoder().encode(rewrite(new TextDecoder().decode(payload)))) as ParseOutcome,
-  };
-}
+const rewriting = (name: string, rewrite: (text: string) => string): Adapter => rewritesText(set, name, rewrite);
 
 /** numbers: reads `+1`, `01` and `.5` as a JavaScript literal would. */
 export const lenientNumbers = () => rewriting('lenient-numbers', (t) => t.replace(/([:,[]\s*)\+?0*(\d)/g, '$1$2').replace(/([:,[]\s*)(-?)\.(\d)/g, '$1$20.$3'));
