@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Model, SchemaObject } from '../../core/models.js';
 
 /** A field's wire type, as the reference implementation knows it. */
@@ -50,12 +51,9 @@ export class Codec {
   }
 
   decode(payload: Uint8Array): ReferenceEvent {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(payload);
-    } catch {
-      throw new ReferenceParseError('payload is not valid UTF-8');
-    }
+    // the same rule as a fatal TextDecoder (no overlongs, no encoded surrogates), several times faster; a BOM stays in the text
+    if (!isUtf8(payload)) throw new ReferenceParseError('payload is not valid UTF-8');
+    const text = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8');
     let json: unknown;
     try {
       json = JSON.parse(text);

@@ -34,7 +34,8 @@ type Outcome = ParseOutcome | SerializeOutcome | SseOutcome;
 
 interface InFlight {
   job: Job;
-  timer: NodeJS.Timeout;
+  /** performance.now() past which the harness is taken to hang on this request. */
+  deadline: number;
 }
 
 /**
@@ -42,7 +43,12 @@ interface InFlight {
  * A value travels as the check means it: `-0` as `-0`, an exact integer as its digits.
  */
 export function requestLine(id: number, job: Pick<Job, 'op' | 'model' | 'body'>): string {
-  return jsonText({ id, op: job.op, model: job.model, ...job.body } as Answer);
+  const head = `{"id":${id},"op":"${job.op}","model":${JSON.stringify(job.model)},`;
+  const b = job.body;
+  // base64 needs no escaping: the common requests are written without walking a value
+  if ('payload' in b) return `${head}"payload":"${b.payload}"}`;
+  if ('value' in b) return `${head}"value":${jsonText(b.value)}}`;
+  return `${head}"chunks":[${b.chunks.map((c) => `"${c}"`).join(',')}]}`;
 }
 
 /** A harness that cannot even say hello this many times in a row is not coming back. */
@@ -65,7 +71,10 @@ export class StdioAdapter implements Adapter {
   private spawning: HarnessProcess | undefined;
   private readonly waiting: Job[] = [];
   private readonly isolation: Job[] = [];
+  /** In the order sent, so the first entry is always the next deadline. */
   private readonly inFlight = new Map<number, InFlight>();
+  /** One timer for all requests in flight, armed at the earliest deadline: a timer per request costs more than the request. */
+  private deadlineTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
   private restartCount = 0;
   private readonly causes = new Map<string, Restart>();
@@ -135,10 +144,41 @@ export class StdioAdapter implements Adapter {
     }
     const f = this.inFlight.get(reply.id);
     if (!f) return this.onFault(child, { kind: 'protocol', message: `the harness answered id ${reply.id}, which is not in flight` });
-    clearTimeout(f.timer);
     this.inFlight.delete(reply.id);
     f.job.resolve(this.outcome(f.job, reply));
-    this.pump();
+    this.schedulePump();
+  }
+
+  private pumpScheduled = false;
+
+  /**
+   * pump() once after the replies of one chunk are read and the checks they
+   * wake have asked again: one write carries many requests.
+   */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    queueMicrotask(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  private armDeadline(): void {
+    const first = this.inFlight.values().next();
+    if (first.done) {
+      // nothing owed: no timer may keep orc alive
+      clearTimeout(this.deadlineTimer);
+      this.deadlineTimer = undefined;
+      return;
+    }
+    if (this.deadlineTimer) return;
+    this.deadlineTimer = setTimeout(() => {
+      this.deadlineTimer = undefined;
+      const oldest = this.inFlight.values().next();
+      if (!oldest.done && oldest.value.deadline <= performance.now() && this.child) return this.onFault(this.child, { kind: 'timeout', message: `no answer within ${this.o.timeoutMs} ms` });
+      this.armDeadline();
+    }, Math.max(0, first.value.deadline - performance.now()) + 1);
   }
 
   private outcome(job: Job, reply: Reply): Outcome {
@@ -157,7 +197,7 @@ export class StdioAdapter implements Adapter {
     const stderr = child.stderr.value.trim();
     child.kill();
     this.child = undefined;
-    const jobs = [...this.inFlight.entries()].sort(([a], [b]) => a - b).map(([, f]) => (clearTimeout(f.timer), f.job));
+    const jobs = [...this.inFlight.entries()].sort(([a], [b]) => a - b).map(([, f]) => f.job);
     this.inFlight.clear();
     const error: AdapterError = { kind: fault.kind, message: fault.message, ...(stderr ? { stderr: stderr.slice(-2000) } : {}) };
     const [first] = jobs;
@@ -192,16 +232,20 @@ export class StdioAdapter implements Adapter {
     return [...this.causes.values()].map((r) => ({ ...r }));
   }
 
-  private send(job: Job): void {
+  /** Registers the request and returns its line; pump() writes a batch of them at once. */
+  private send(job: Job): string {
     const id = this.nextId++;
-    const timer = setTimeout(() => {
-      if (this.child) this.onFault(this.child, { kind: 'timeout', message: `no answer within ${this.o.timeoutMs} ms` });
-    }, this.o.timeoutMs);
-    this.inFlight.set(id, { job, timer });
-    this.child!.write(requestLine(id, job));
+    this.inFlight.set(id, { job, deadline: performance.now() + this.o.timeoutMs });
+    return requestLine(id, job);
   }
 
   private pump(): void {
+    this.feed();
+    this.armDeadline();
+  }
+
+  /** Sends what may go now; starts the harness again when there is work and no harness. */
+  private feed(): void {
     if (this.dead) {
       for (const job of [...this.isolation.splice(0), ...this.waiting.splice(0)]) job.resolve({ ok: false, error: { kind: 'crash', message: this.dead } });
       return;
@@ -225,16 +269,18 @@ export class StdioAdapter implements Adapter {
       return;
     }
     if (this.isolation.length > 0) {
-      if (this.inFlight.size === 0) this.send({ ...this.isolation.shift()!, isolated: true });
-      return;
+      if (this.inFlight.size === 0) this.child.write(this.send({ ...this.isolation.shift()!, isolated: true }));
+    } else if (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight) {
+      const lines: string[] = [];
+      while (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight) lines.push(this.send(this.waiting.shift()!));
+      this.child.write(lines.join('\n'));
     }
-    while (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight) this.send(this.waiting.shift()!);
   }
 
   private request(op: Operation, model: string, body: Job['body']): Promise<Outcome> {
     return new Promise((resolve) => {
       this.waiting.push({ op, model, body, isolated: false, resolve });
-      this.pump();
+      this.schedulePump();
     });
   }
 
@@ -279,11 +325,9 @@ export class StdioAdapter implements Adapter {
 
   /** Every request not yet answered, in flight or still waiting, answered with `error`. */
   private answerAll(error: AdapterError): void {
-    for (const f of this.inFlight.values()) {
-      clearTimeout(f.timer);
-      f.job.resolve({ ok: false, error });
-    }
+    for (const f of this.inFlight.values()) f.job.resolve({ ok: false, error });
     this.inFlight.clear();
+    this.armDeadline();
     for (const job of [...this.isolation.splice(0), ...this.waiting.splice(0)]) job.resolve({ ok: false, error });
   }
 }

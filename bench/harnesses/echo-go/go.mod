@@ -1,0 +1,3 @@
+module orc.bench/echo
+
+go 1.21
