@@ -34,6 +34,7 @@ export async function benchCheckLoop(set: SchemaSet, runs = 5_000) {
     runs,
     orc: { casesPerSecond: Math.round(a.perSecond), medianMs: Math.round(a.medianMs) },
     handWritten: { casesPerSecond: Math.round(b.perSecond), medianMs: Math.round(b.medianMs) },
+    lines: [`orc:          ${Math.round(a.perSecond).toLocaleString('en')} cases/s`, `hand loop:    ${Math.round(b.perSecond).toLocaleString('en')} cases/s`],
     ratio,
     target: 0.8,
     met: ratio >= 0.8,

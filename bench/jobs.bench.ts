@@ -23,6 +23,7 @@ export async function benchJobs() {
     jobs,
     parallel: { medianMs: Math.round(a.medianMs) },
     oneAtATime: { medianMs: Math.round(b.medianMs) },
+    lines: [`--jobs ${jobs}: ${Math.round(a.medianMs).toLocaleString('en')} ms`, `--jobs 1: ${Math.round(b.medianMs).toLocaleString('en')} ms`],
     ratio,
     target: 1.3,
     met: ratio >= 1.3,

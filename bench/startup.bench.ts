@@ -1,24 +1,53 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../core/models.js';
 import { compare } from './measure.js';
 
-/**
- * `orc --version` from the compiled dist/ against the start the package had
- * before it was compiled: tsx's loader registered, the TypeScript sources
- * compiled on load (its cache warmed by the first round, as a user's is).
- */
-export async function benchStartup() {
-  const start = (args: string[]) => () => {
-    const r = spawnSync(process.execPath, [...args, '--version'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${args.join(' ')} --version exited ${r.status}: ${r.stderr.slice(-300)}`);
+const COMPILED = [join(PROJECT_ROOT, 'bin', 'orc.js')];
+/** The start orc had before: tsx's loader compiling the sources on load (its cache warmed by the first round, as a user's is). */
+const TSX = ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'main.ts')];
+
+function starter(args: string[], command: string[]) {
+  return () => {
+    const r = spawnSync(process.execPath, [...args, ...command], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${[...args, ...command].join(' ')} exited ${r.status}: ${r.stderr.slice(-300)}`);
   };
-  const { a, b, ratio } = await compare(1, start([join(PROJECT_ROOT, 'bin', 'orc.js')]), start(['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'main.ts')]), 9);
+}
+
+/** `orc --version` from the compiled dist/ against the same sources compiled on load by tsx. */
+export async function benchStartup() {
+  const { a, b, ratio } = await compare(1, starter(COMPILED, ['--version']), starter(TSX, ['--version']), 9);
   return {
     name: 'start-up: orc --version, compiled (dist/) vs TypeScript compiled on load by tsx (the old bin)',
     startup: { compiledMs: Math.round(a.medianMs), tsxMs: Math.round(b.medianMs) },
+    lines: [`compiled:    ${Math.round(a.medianMs)} ms`, `tsx on load: ${Math.round(b.medianMs)} ms`],
     ratio,
     target: 2,
     met: ratio >= 2,
+  };
+}
+
+/**
+ * A one-check run (the reference, the seed model, Required.Parse.AcceptsValid,
+ * 100 cases) as orc starts now, against the start it had: tsx compiling on
+ * load and fast-check's full-Unicode table built (bench/old-unicode-table.mjs).
+ * The figure is time now over time then; the target is at most 0.35.
+ */
+export async function benchOneCheck() {
+  const out = mkdtempSync(join(tmpdir(), 'orc-bench-one-'));
+  const run = ['run', '--adapter', 'reference', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid', '--runs', '100', '--seed', '1', '--quiet', '--out', out];
+  const before = ['--import', join(PROJECT_ROOT, 'bench', 'old-unicode-table.mjs'), ...TSX];
+  const { a, b } = await compare(1, starter(COMPILED, run), starter(before, run), 7);
+  const share = a.medianMs / b.medianMs;
+  return {
+    name: 'one-check run: wall time now (compiled, binaryUnit) over the old start (tsx on load, full-Unicode table)',
+    oneCheck: { nowMs: Math.round(a.medianMs), beforeMs: Math.round(b.medianMs) },
+    lines: [`now:    ${Math.round(a.medianMs)} ms`, `before: ${Math.round(b.medianMs)} ms`],
+    ratio: share,
+    target: 0.35,
+    atMost: true,
+    met: share <= 0.35,
   };
 }

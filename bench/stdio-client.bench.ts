@@ -57,6 +57,7 @@ export async function benchStdioClient(requests = 20_000) {
     name: 'stdio client: orc vs a minimal NDJSON client, same echo harness, 64 in flight (worst of Node, Go, Python)',
     requests,
     clients: rows,
+    lines: rows.map((r) => `${r.language.padEnd(7)} orc ${r.orc.toLocaleString('en')} requests/s, minimal ${r.minimal.toLocaleString('en')} requests/s: ${r.ratio.toFixed(2)}×`),
     ratio: worst,
     target: 0.9,
     met: worst >= 0.9,

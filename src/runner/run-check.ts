@@ -12,6 +12,8 @@ export interface CheckRunOptions {
   concurrency: number;
   /** How long one check may take, shrinking included (default CHECK_BUDGET_MS). */
   budgetMs?: number;
+  /** Where a property's cases come from, when a run shares them among adapters (default: generated here). */
+  cases?: <T>(check: PropertyCheck<T>, seed: number, runs: number) => T[];
 }
 
 /** A check that runs longer has met a harness that hangs on a class of inputs: what it found by then is reported. */
@@ -128,7 +130,7 @@ async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOp
 }
 
 async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<ResultBase, 'casesRun' | 'durationMs'>, deadline: number): Promise<Unfinished> {
-  const cases = check.cases?.() ?? casesOf(check.arbitrary, o.seed, o.runs);
+  const cases = o.cases ? o.cases(check, o.seed, o.runs) : check.cases?.() ?? casesOf(check.arbitrary, o.seed, o.runs);
   const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency, deadline);
   const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
   if (!s.firstFailure && s.vacuous === s.ran) {

@@ -1,8 +1,9 @@
 import type { Adapter, AdapterEnv, AdapterFactory } from '../../core/contract.js';
 import type { SchemaSet } from '../../core/models.js';
-import type { Check } from '../../core/check.js';
+import type { Check, PropertyCheck } from '../../core/check.js';
 import { checkSeed } from './replay-token.js';
 import { runCheck } from './run-check.js';
+import { SharedCases } from './shared-cases.js';
 import type { CheckResult, RunEvent, RunInfo } from '../../core/results.js';
 
 export interface RunOptions {
@@ -57,6 +58,10 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
   };
   const planned = o.adapters.map((_, a) => o.checks.filter((_, c) => inShard(o.shard, a, c, o.checks.length)));
   const total = planned.reduce((n, list) => n + list.length, 0);
+  const owed = new Map<PropertyCheck, number>();
+  for (const list of planned) for (const c of list) if (c.mode === 'property') owed.set(c, (owed.get(c) ?? 0) + 1);
+  const shared = new SharedCases(owed);
+  const casesOf = shared.cases.bind(shared);
   emit({ type: 'run-started', run: { ...o.info, seed: o.seed, runs: o.runs, startedAt: new Date().toISOString(), checks: total, ...(o.shard ? { shard: `${o.shard.index}/${o.shard.count}` } : {}) } });
   let done = 0;
   let stopped = false;
@@ -78,6 +83,19 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
       held[a]!.push(e);
       flush();
     };
+    // every check this adapter was dealt is passed by, however its run ends, so that no case list is held for it
+    const passed = new Set<Check>();
+    const pass = (c: Check) => {
+      if (c.mode === 'property' && !passed.has(c)) shared.release(c);
+      passed.add(c);
+    };
+    try {
+      await runChecks(factory, checks, say, pass);
+    } finally {
+      for (const c of checks) pass(c);
+    }
+  };
+  const runChecks = async (factory: AdapterFactory, checks: Check[], say: (e: RunEvent) => void, pass: (c: Check) => void) => {
     if (stopped || checks.length === 0) return;
     let adapter: Adapter;
     try {
@@ -100,7 +118,8 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
         }
         o.progress?.(done, total, `${factory.name} ${check.model} ${check.id}`);
         const seed = checkSeed(o.seed, check.model, check.id);
-        const result = await Promise.race([runCheck(check, adapter, { seed, runs: o.runs, concurrency: o.concurrency ?? 64, ...(o.checkBudgetMs ? { budgetMs: o.checkBudgetMs } : {}) }), ...(o.whenStopped ? [o.whenStopped.then(() => undefined)] : [])]);
+        const result = await Promise.race([runCheck(check, adapter, { seed, runs: o.runs, concurrency: o.concurrency ?? 64, cases: casesOf, ...(o.checkBudgetMs ? { budgetMs: o.checkBudgetMs } : {}) }), ...(o.whenStopped ? [o.whenStopped.then(() => undefined)] : [])]);
+        pass(check);
         // a check cut short says nothing about the implementation: it is left out, and the run is marked incomplete
         if (result === undefined) {
           stopped = true;
