@@ -44,7 +44,7 @@ export async function benchStdioClient(requests = 20_000) {
           const out = await Promise.all(Array.from({ length: requests }, () => minimal.parse(MODEL, PAYLOAD)));
           if (!out.every((o) => o.ok)) throw new Error(`minimal client: the ${language} echo harness failed a request`);
         },
-        5,
+        7,
       );
       rows.push({ language, orc: Math.round(a.perSecond), minimal: Math.round(b.perSecond), ratio });
     } finally {

@@ -59,7 +59,8 @@ export type SseOutcome = { ok: true; events: DecodedEvent[] } | { ok: false; err
 /**
  * The one shape every implementation is reached through, in process or not.
  * A result may be a promise: an out-of-process adapter answers later, and the
- * runner keeps many requests in flight.
+ * runner keeps many requests in flight. The values handed in are shared by
+ * every adapter of a run, and frozen: an adapter must not write to them.
  */
 export interface Adapter {
   readonly info: AdapterInfo;

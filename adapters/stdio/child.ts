@@ -19,6 +19,8 @@ export interface ChildEvents {
   oversized(limit: number): void;
 }
 
+const SHORT_LINE = 64 * 1024;
+
 /** Replies carry 10 MB payloads as base64, and more; a line past this is a harness out of control. */
 export const MAX_LINE_CHARS = 256 * 1024 * 1024;
 
@@ -67,11 +69,13 @@ export class HarnessProcess {
       let from = 0;
       let nl: number;
       while ((nl = chunk.indexOf('\n', from)) >= 0) {
-        const line = (this.pending.join('') + chunk.slice(from, nl)).replace(/\r$/, '');
+        let line = this.pendingLength === 0 ? chunk.slice(from, nl) : this.pending.join('') + chunk.slice(from, nl);
+        if (line.endsWith('\r')) line = line.slice(0, -1);
         this.pending = [];
         this.pendingLength = 0;
         from = nl + 1;
-        if (line.trim() !== '' && !this.gone) events.line(line);
+        // a test for a non-space stops at the first character of a real reply; trim() would copy it
+        if (/\S/.test(line) && !this.gone) events.line(line);
       }
       if (from < chunk.length) {
         this.pending.push(chunk.slice(from));
@@ -103,8 +107,30 @@ export class HarnessProcess {
     return !this.gone;
   }
 
-  write(line: string): void {
-    if (!this.gone) this.proc.stdin!.write(line + '\n');
+  /**
+   * One write to the pipe for many lines, each given in pieces that are
+   * converted on their own: joined into one string they would be copied
+   * again, and one piece with a character past Latin-1 would make the whole
+   * batch two bytes a character.
+   */
+  write(lines: string[][]): void {
+    if (this.gone) return;
+    const stdin = this.proc.stdin!;
+    stdin.cork();
+    // short lines go joined, as one write: each write has a cost of its own
+    let short: string[] = [];
+    for (const parts of lines) {
+      if (parts.reduce((n, p) => n + p.length, 0) < SHORT_LINE) {
+        short.push(parts.join(''), '\n');
+        continue;
+      }
+      if (short.length > 0) stdin.write(short.join(''));
+      short = [];
+      for (const part of parts) stdin.write(part);
+      stdin.write('\n');
+    }
+    if (short.length > 0) stdin.write(short.join(''));
+    stdin.uncork();
   }
 
   /** The whole group, then the pipes: nothing of the harness is waited on again. */

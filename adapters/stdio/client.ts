@@ -1,6 +1,7 @@
 import { jsonText, type Answer } from '../../core/json.js';
 import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, Restart, SerializeOutcome, SseOutcome } from '../../core/contract.js';
 import { HarnessProcess, MAX_LINE_CHARS } from './child.js';
+import { Queue } from './queue.js';
 import { PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.js';
 
 export interface StdioOptions {
@@ -36,19 +37,35 @@ interface InFlight {
   job: Job;
   /** performance.now() past which the harness is taken to hang on this request. */
   deadline: number;
+  /** The request line's length. */
+  chars: number;
 }
 
 /**
- * One request as the protocol writes it (schema/protocol/request.schema.json).
- * A value travels as the check means it: `-0` as `-0`, an exact integer as its digits.
+ * Requests stop being added while this many characters are in flight: 64
+ * requests of boundary-length payloads would hold tens of megabytes in pipes
+ * and replies for no gain, since a harness works through them one at a time.
  */
-export function requestLine(id: number, job: Pick<Job, 'op' | 'model' | 'body'>): string {
+const MAX_IN_FLIGHT_CHARS = 8 * 1024 * 1024;
+
+/**
+ * One request as the protocol writes it (schema/protocol/request.schema.json),
+ * in pieces: a payload of megabytes goes to the pipe as it is, never copied
+ * into a line first. A value travels as the check means it: `-0` as `-0`, an
+ * exact integer as its digits.
+ */
+export function requestParts(id: number, job: Pick<Job, 'op' | 'model' | 'body'>): string[] {
   const head = `{"id":${id},"op":"${job.op}","model":${JSON.stringify(job.model)},`;
   const b = job.body;
   // base64 needs no escaping: the common requests are written without walking a value
-  if ('payload' in b) return `${head}"payload":"${b.payload}"}`;
-  if ('value' in b) return `${head}"value":${jsonText(b.value)}}`;
-  return `${head}"chunks":[${b.chunks.map((c) => `"${c}"`).join(',')}]}`;
+  if ('payload' in b) return [`${head}"payload":"`, b.payload, '"}'];
+  if ('value' in b) return [`${head}"value":`, jsonText(b.value), '}'];
+  return [`${head}"chunks":[${b.chunks.map((c) => `"${c}"`).join(',')}]}`];
+}
+
+/** The request as one line, as the harness reads it. */
+export function requestLine(id: number, job: Pick<Job, 'op' | 'model' | 'body'>): string {
+  return requestParts(id, job).join('');
 }
 
 /** A harness that cannot even say hello this many times in a row is not coming back. */
@@ -69,10 +86,11 @@ export class StdioAdapter implements Adapter {
   private starting: Promise<void> | undefined;
   /** A harness started but not yet past its hello: close() must reach it too. */
   private spawning: HarnessProcess | undefined;
-  private readonly waiting: Job[] = [];
+  private readonly waiting = new Queue<Job>();
   private readonly isolation: Job[] = [];
   /** In the order sent, so the first entry is always the next deadline. */
   private readonly inFlight = new Map<number, InFlight>();
+  private inFlightChars = 0;
   /** One timer for all requests in flight, armed at the earliest deadline: a timer per request costs more than the request. */
   private deadlineTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
@@ -145,6 +163,7 @@ export class StdioAdapter implements Adapter {
     const f = this.inFlight.get(reply.id);
     if (!f) return this.onFault(child, { kind: 'protocol', message: `the harness answered id ${reply.id}, which is not in flight` });
     this.inFlight.delete(reply.id);
+    this.inFlightChars -= f.chars;
     f.job.resolve(this.outcome(f.job, reply));
     this.schedulePump();
   }
@@ -199,6 +218,7 @@ export class StdioAdapter implements Adapter {
     this.child = undefined;
     const jobs = [...this.inFlight.entries()].sort(([a], [b]) => a - b).map(([, f]) => f.job);
     this.inFlight.clear();
+    this.inFlightChars = 0;
     const error: AdapterError = { kind: fault.kind, message: fault.message, ...(stderr ? { stderr: stderr.slice(-2000) } : {}) };
     const [first] = jobs;
     if (first && (jobs.length === 1 || first.isolated)) {
@@ -232,11 +252,14 @@ export class StdioAdapter implements Adapter {
     return [...this.causes.values()].map((r) => ({ ...r }));
   }
 
-  /** Registers the request and returns its line; pump() writes a batch of them at once. */
-  private send(job: Job): string {
+  /** Registers the request and returns its line in pieces; feed() writes a batch of them at once. */
+  private send(job: Job): string[] {
     const id = this.nextId++;
-    this.inFlight.set(id, { job, deadline: performance.now() + this.o.timeoutMs });
-    return requestLine(id, job);
+    const parts = requestParts(id, job);
+    const chars = parts.reduce((n, p) => n + p.length, 0);
+    this.inFlight.set(id, { job, deadline: performance.now() + this.o.timeoutMs, chars });
+    this.inFlightChars += chars;
+    return parts;
   }
 
   private pump(): void {
@@ -247,7 +270,7 @@ export class StdioAdapter implements Adapter {
   /** Sends what may go now; starts the harness again when there is work and no harness. */
   private feed(): void {
     if (this.dead) {
-      for (const job of [...this.isolation.splice(0), ...this.waiting.splice(0)]) job.resolve({ ok: false, error: { kind: 'crash', message: this.dead } });
+      for (const job of [...this.isolation.splice(0), ...this.waiting.drain()]) job.resolve({ ok: false, error: { kind: 'crash', message: this.dead } });
       return;
     }
     if (!this.child) {
@@ -269,11 +292,11 @@ export class StdioAdapter implements Adapter {
       return;
     }
     if (this.isolation.length > 0) {
-      if (this.inFlight.size === 0) this.child.write(this.send({ ...this.isolation.shift()!, isolated: true }));
-    } else if (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight) {
-      const lines: string[] = [];
-      while (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight) lines.push(this.send(this.waiting.shift()!));
-      this.child.write(lines.join('\n'));
+      if (this.inFlight.size === 0) this.child.write([this.send({ ...this.isolation.shift()!, isolated: true })]);
+    } else {
+      const lines: string[][] = [];
+      while (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight && (this.inFlight.size === 0 || this.inFlightChars < MAX_IN_FLIGHT_CHARS)) lines.push(this.send(this.waiting.shift()!));
+      if (lines.length > 0) this.child.write(lines);
     }
   }
 
@@ -327,8 +350,9 @@ export class StdioAdapter implements Adapter {
   private answerAll(error: AdapterError): void {
     for (const f of this.inFlight.values()) f.job.resolve({ ok: false, error });
     this.inFlight.clear();
+    this.inFlightChars = 0;
     this.armDeadline();
-    for (const job of [...this.isolation.splice(0), ...this.waiting.splice(0)]) job.resolve({ ok: false, error });
+    for (const job of [...this.isolation.splice(0), ...this.waiting.drain()]) job.resolve({ ok: false, error });
   }
 }
 

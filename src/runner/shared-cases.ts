@@ -10,6 +10,9 @@ import { casesOf } from './run-check.js';
  * objects: an in-process implementation that writes to its input fails with
  * its own TypeError instead of changing what the next one is given.
  */
+/** Generation shorter than this is repeated by each adapter instead of held: such lists are mostly the pools' own strings, and cost nothing to make. */
+const KEEP_AFTER_MS = 2;
+
 export class SharedCases {
   private readonly entries = new Map<PropertyCheck, { cases?: unknown[]; owed: number }>();
 
@@ -20,9 +23,12 @@ export class SharedCases {
 
   cases<T>(check: PropertyCheck<T>, seed: number, runs: number): T[] {
     const e = this.entries.get(check as PropertyCheck);
-    if (!e) return check.cases?.() ?? casesOf(check.arbitrary, seed, runs);
-    e.cases ??= deepFreeze(check.cases?.() ?? casesOf(check.arbitrary, seed, runs));
-    return e.cases as T[];
+    if (e?.cases) return e.cases as T[];
+    const started = performance.now();
+    const cases = deepFreeze(check.cases?.() ?? casesOf(check.arbitrary, seed, runs));
+    // a list that takes no time to make is made again rather than held for the whole run
+    if (e && performance.now() - started >= KEEP_AFTER_MS) e.cases = cases;
+    return cases;
   }
 
   /** One adapter is done with the check: it ran it, could not, or the run stopped. */
