@@ -17,7 +17,7 @@ export class SharedCases {
   private readonly entries = new Map<PropertyCheck, { cases?: unknown[]; owed: number }>();
 
   /** `owed`: how many adapters of the run will ask for, or pass by, each check. */
-  constructor(owed: Map<PropertyCheck, number>) {
+  constructor(owed: Map<PropertyCheck, number>, private readonly keepAfterMs = KEEP_AFTER_MS) {
     for (const [check, n] of owed) this.entries.set(check, { owed: n });
   }
 
@@ -27,7 +27,7 @@ export class SharedCases {
     const started = performance.now();
     const cases = deepFreeze(check.cases?.() ?? casesOf(check.arbitrary, seed, runs));
     // a list that takes no time to make is made again rather than held for the whole run
-    if (e && performance.now() - started >= KEEP_AFTER_MS) e.cases = cases;
+    if (e && performance.now() - started >= this.keepAfterMs) e.cases = cases;
     return cases;
   }
 
