@@ -101,6 +101,28 @@ function known(model: string, v: Json): Json {
 }
 
 describe('reference JSON codec against JSON.parse and ajv', () => {
+  it('refuses as not UTF-8 exactly the payloads a fatal TextDecoder refuses: overlongs, encoded surrogates, truncations', () => {
+    const codec = new Codec(set.models[0]!);
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xc0, 0xc1, 0xe0, 0xed, 0xf0, 0xf4, 0xf5, 0x80, 0x9f, 0xa0, 0xbf));
+    fc.assert(fc.property(fc.array(byte, { maxLength: 12 }), (bytes) => {
+      const payload = new Uint8Array(bytes);
+      let oracle = true;
+      try {
+        fatal.decode(payload);
+      } catch {
+        oracle = false;
+      }
+      let refusedAsUtf8 = false;
+      try {
+        codec.decode(payload);
+      } catch (e) {
+        refusedAsUtf8 = /not valid UTF-8/.test((e as Error).message);
+      }
+      expect(refusedAsUtf8).toBe(!oracle);
+    }), { numRuns: 5000, seed: 5 });
+  });
+
   for (const model of set.models) {
     const codec = new Codec(model);
     const enc = (s: string) => new TextEncoder().encode(s);

@@ -46,8 +46,8 @@ const SCALAR_VALUES = 0x110000 - 0x800;
 /**
  * fast-check's unit 'binary' to the value: the same nat drawn, the same code
  * point built, the same shrinks. Its own reads a string back through a Map of
- * every code point, built on first use: 1.1 million entries, about a second
- * and a hundred megabytes in every orc process. This one reads it back by arithmetic.
+ * every code point, built on first use: 1.1 million entries, over a second
+ * and 150 MB in every orc process. This one reads it back by arithmetic.
  */
 export const binaryUnit: fc.Arbitrary<string> = fc.nat({ max: SCALAR_VALUES - 1 }).map(
   (i) => String.fromCodePoint(i < 0xd800 ? i : i + 0x800),
