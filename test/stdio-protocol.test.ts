@@ -1,6 +1,9 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requestLine } from '../adapters/stdio/client.js';
+import { requestParts } from '../adapters/stdio/client.js';
+
+/** The request as the harness reads it: its pieces as one line. */
+const requestLine = (...a: Parameters<typeof requestParts>) => requestParts(...a).join('');
 import { protocolProblem, readReply } from '../adapters/stdio/protocol.js';
 import { parseReplyText, scanReply } from '../adapters/stdio/reply-text.js';
 import { parse as parseLossless } from 'lossless-json';

@@ -63,11 +63,6 @@ export function requestParts(id: number, job: Pick<Job, 'op' | 'model' | 'body'>
   return [`${head}"chunks":[${b.chunks.map((c) => `"${c}"`).join(',')}]}`];
 }
 
-/** The request as one line, as the harness reads it. */
-export function requestLine(id: number, job: Pick<Job, 'op' | 'model' | 'body'>): string {
-  return requestParts(id, job).join('');
-}
-
 /** A harness that cannot even say hello this many times in a row is not coming back. */
 const MAX_SPAWN_FAILURES = 3;
 

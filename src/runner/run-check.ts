@@ -54,6 +54,11 @@ export function casesOf<T>(arb: fc.Arbitrary<T>, seed: number, runs: number): T[
   return out;
 }
 
+/** A property's cases: its fixed list, or what its arbitrary draws for this seed. */
+export function checkCases<T>(check: PropertyCheck<T>, seed: number, runs: number): T[] {
+  return check.cases?.() ?? casesOf(check.arbitrary, seed, runs);
+}
+
 interface Scan {
   ran: number;
   vacuous: number;
@@ -130,7 +135,7 @@ async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOp
 }
 
 async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<ResultBase, 'casesRun' | 'durationMs'>, deadline: number): Promise<Unfinished> {
-  const cases = o.cases ? o.cases(check, o.seed, o.runs) : check.cases?.() ?? casesOf(check.arbitrary, o.seed, o.runs);
+  const cases = (o.cases ?? checkCases)(check, o.seed, o.runs);
   const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency, deadline);
   const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
   if (!s.firstFailure && s.vacuous === s.ran) {

@@ -1,5 +1,8 @@
 import type { PropertyCheck } from '../../core/check.js';
-import { casesOf } from './run-check.js';
+import { checkCases } from './run-check.js';
+
+/** Generation shorter than this is repeated by each adapter instead of held: such lists are mostly the pools' own strings, and cost nothing to make. */
+const KEEP_AFTER_MS = 2;
 
 /**
  * Each check's cases, generated once per run and handed to every adapter
@@ -10,9 +13,6 @@ import { casesOf } from './run-check.js';
  * objects: an in-process implementation that writes to its input fails with
  * its own TypeError instead of changing what the next one is given.
  */
-/** Generation shorter than this is repeated by each adapter instead of held: such lists are mostly the pools' own strings, and cost nothing to make. */
-const KEEP_AFTER_MS = 2;
-
 export class SharedCases {
   private readonly entries = new Map<PropertyCheck, { cases?: unknown[]; owed: number }>();
 
@@ -25,8 +25,7 @@ export class SharedCases {
     const e = this.entries.get(check as PropertyCheck);
     if (e?.cases) return e.cases as T[];
     const started = performance.now();
-    const cases = deepFreeze(check.cases?.() ?? casesOf(check.arbitrary, seed, runs));
-    // a list that takes no time to make is made again rather than held for the whole run
+    const cases = deepFreeze(checkCases(check, seed, runs));
     if (e && performance.now() - started >= this.keepAfterMs) e.cases = cases;
     return cases;
   }
