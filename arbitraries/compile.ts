@@ -24,6 +24,9 @@ export class Compiler implements Composer {
   private building = new Set<string>();
   private built = new Map<string, fc.Arbitrary<Json>>();
   private breaking = new Set<string>();
+  private recursive = new Set<string>();
+  /** The `$ref` places reached again while being built, once per arbitrary that refers back to one: a value may nest there without end. */
+  readonly recursions: string[] = [];
 
   constructor(readonly ctx: Context, readonly options: CompileOptions = {}) {}
 
@@ -48,15 +51,23 @@ export class Compiler implements Composer {
     if (!conj.viaRef || !this.tie) return this.buildInner(conj, pointer);
     const key = conjKey(conj);
     const done = this.built.get(key);
-    if (done) return done;
+    if (done) {
+      if (this.recursive.has(key)) this.recursions.push(display(conj));
+      return done;
+    }
     // only a place reached again while it is being built (recursion) goes through the lazy tie: a
     // oneOf of $refs gets real arbitraries, which can be sampled (probed) before letrec has returned
-    if (this.building.has(key)) return this.tie(key) as fc.Arbitrary<Json>;
+    if (this.building.has(key)) {
+      this.recursions.push(display(conj));
+      return this.tie(key) as fc.Arbitrary<Json>;
+    }
     this.building.add(key);
+    const before = this.recursions.length;
     try {
       const arb = this.buildInner(conj, pointer);
       this.defs[key] = arb;
       this.built.set(key, arb);
+      if (this.recursions.length > before) this.recursive.add(key);
       return arb;
     } finally {
       this.building.delete(key);

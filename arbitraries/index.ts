@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { UsageError } from '../core/errors.js';
 import type { Json } from '../core/json.js';
 import { Context, type SchemaSource } from './_internals/context.js';
 import { conjOf } from './_internals/conjunction.js';
@@ -28,18 +29,38 @@ function rootNode(source: SchemaSource, id: string): { ctx: Context; root: Node 
   return { ctx, root };
 }
 
+/**
+ * A schema that refers back to itself where a value must go on (a required
+ * property, a non-empty array) has no finite value: drawing one recurses
+ * until the stack runs out. Drawn once here, with a fixed seed, where the
+ * compile met a recursion, so that is a usage error before any check runs.
+ */
+function finite<T>(c: Compiler, arb: fc.Arbitrary<T>, numRuns = 20): fc.Arbitrary<T> {
+  if (c.recursions.length === 0) return arb;
+  try {
+    fc.sample(arb, { numRuns, seed: 0x5eed });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new UsageError(`values of the schema at ${c.recursions[0]} nest without end: it refers back to itself where a value cannot stop (a required property, a non-empty array); make that recursion optional`);
+  }
+  return arb;
+}
+
 /** Values the schema accepts, biased toward those that break implementations. */
 export function validValues(source: SchemaSource, id: string, options: CompileOptions = {}): fc.Arbitrary<Json> {
   const { ctx, root } = rootNode(source, id);
   const c = new Compiler(ctx, options);
-  return c.within(() => c.build(conjOf(ctx, [root]), ''));
+  return finite(c, c.within(() => c.build(conjOf(ctx, [root]), '')));
 }
 
 /** Every family of values that break one rule, each labelled with that rule and where. */
 export function breakers(source: SchemaSource, id: string, options: CompileOptions = {}): Breaker[] {
   const { ctx, root } = rootNode(source, id);
   const c = new Compiler(ctx, options);
-  return c.within(() => c.breakersOf(conjOf(ctx, [root]), ''));
+  const list = c.within(() => c.breakersOf(conjOf(ctx, [root]), ''));
+  // one draw each: a value without end fails every draw
+  for (const b of list) finite(c, b.arbitrary, 1);
+  return list;
 }
 
 /**

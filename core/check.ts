@@ -9,7 +9,7 @@ export type Level = 'Required' | 'Recommended' | 'Informational';
 export const LEVELS: readonly Level[] = ['Required', 'Recommended', 'Informational'];
 
 /** Why a case failed: the answer was wrong, or the implementation misbehaved (ErrorKind). */
-export type FailureKind = 'mismatch' | 'accepted-invalid' | 'rejected-valid' | 'invalid-output' | Exclude<ErrorKind, 'parse_error' | 'serialize_error' | 'unsupported'>;
+export type FailureKind = 'mismatch' | 'accepted-invalid' | 'rejected-valid' | 'invalid-output' | Exclude<ErrorKind, 'parse_error' | 'serialize_error' | 'unsupported' | 'unrepresentable'>;
 
 /** A case as people see it: the bytes sent (as text and base64) or the value given. */
 export interface Shown {
@@ -21,13 +21,15 @@ export interface Shown {
 /**
  * What one case showed, tagged by `status` alone:
  * - `pass`: the implementation did what the model asks;
- * - `vacuous`: the case's precondition did not hold, so it says nothing either way;
+ * - `vacuous`: the case's precondition did not hold, so it says nothing
+ *   either way; `reason` says which precondition, in words that fit after "no
+ *   case applied: " when every case of a check is vacuous;
  * - `unsupported`: the implementation lacks the operation;
  * - `fail`: it did something else, of the given kind.
  */
 export type Verdict =
   | { status: 'pass' }
-  | { status: 'vacuous' }
+  | { status: 'vacuous'; reason?: string }
   | { status: 'unsupported'; message: string }
   | { status: 'fail'; kind: FailureKind; message: string; answer?: string; stderr?: string };
 

@@ -31,10 +31,12 @@ export interface AdapterInfo {
 
 /**
  * Why an operation gave no result. `parse_error` and `serialize_error` are
- * the implementation refusing the input the way it documents; everything
- * else is a defect of the implementation or its harness.
+ * the implementation refusing the input the way it documents;
+ * `unrepresentable` is a value the SDK's native type cannot hold (0.5 in an
+ * int64 field), so it was never handed to the serializer; everything else is
+ * a defect of the implementation or its harness.
  */
-export type ErrorKind = 'parse_error' | 'serialize_error' | 'unsupported' | 'exception' | 'crash' | 'timeout' | 'protocol' | 'oversized';
+export type ErrorKind = 'parse_error' | 'serialize_error' | 'unsupported' | 'unrepresentable' | 'exception' | 'crash' | 'timeout' | 'protocol' | 'oversized';
 
 /** An operation's failure: its kind, a message, and for a harness what it wrote on stderr. */
 export interface AdapterError {
@@ -77,6 +79,8 @@ export interface Adapter {
   sse?(chunks: Uint8Array[]): SseOutcome | Promise<SseOutcome>;
   /** Gives up what is waiting or in flight, each answered as a timeout with `reason`: a check's time budget ran out. */
   abandon?(reason: string): void;
+  /** Answers what is waiting and not yet sent with `reason`, unasked: a check has its verdict, and their answers no longer matter. */
+  withdraw?(reason: string): void;
   /** Every time the implementation's process had to be restarted, by cause: what a report must not lose. */
   restarts?(): Restart[];
   close?(): void | Promise<void>;

@@ -12,8 +12,13 @@ export function writeAtomic(path: string, content: string): void {
     writeFileSync(tmp, content);
     renameSync(tmp, path);
   } catch (e) {
-    // a full disk or a folder gone read-only must not leave half a file behind
-    rmSync(tmp, { force: true });
+    // a full disk or a folder gone read-only must not leave half a file behind; where no file could be made
+    // (a path through a regular file), there is none to remove, and the cause is what the user must hear
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
     throw new UsageError(`cannot write ${path}: ${code(e)}; free some space or give a folder you can write to`);
   }
 }
@@ -28,9 +33,36 @@ function pidAlive(pid: number): boolean {
 }
 
 /**
+ * Whether `pid` is a live orc: a lock restored from a CI cache, or left by a
+ * process whose pid was since reused (pid 1 in a container), names a live
+ * process that is not one, and must not hold the folder forever. Where
+ * /proc cannot tell, a live process is taken for an orc.
+ */
+function liveOrc(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !pidAlive(pid)) return false;
+  let argv: string[];
+  try {
+    argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return process.platform !== 'linux';
+  }
+  return argv.some((a) => /(^|\/)orc(\.js)?$/.test(a));
+}
+
+/** The pid a lock names, or undefined when it names none (a folder, a dangling link, garbage). */
+function lockHolder(lock: string): number | undefined {
+  try {
+    return Number.parseInt(readFileSync(lock, 'utf8'), 10);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Makes the output folder and holds it for this process: a second orc on
  * the same folder is refused with a line instead of overwriting the first
- * one's reports. A lock left by a process that is gone is taken over.
+ * one's reports. A lock that is not a live orc's (its process gone or not
+ * an orc, a folder or a dangling link in its place) is taken over.
  * Returns the release.
  */
 export function claimOutDir(dir: string, option = '--out'): () => void {
@@ -47,11 +79,15 @@ export function claimOutDir(dir: string, option = '--out'): () => void {
       return () => rmSync(lock, { force: true });
     } catch (e) {
       if (code(e) !== 'EEXIST' || attempt > 0) throw new UsageError(`cannot write to ${dir}: ${code(e)}; ${fix}`);
-      const holder = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && pidAlive(holder)) {
+      const holder = lockHolder(lock);
+      if (holder !== undefined && liveOrc(holder)) {
         throw new UsageError(`another orc (pid ${holder}) is writing its reports to ${dir}; wait for it to end, or give this one another ${option}`);
       }
-      rmSync(lock, { force: true });
+      try {
+        rmSync(lock, { recursive: true, force: true });
+      } catch (err) {
+        throw new UsageError(`cannot take over the stale lock ${lock}: ${code(err)}; remove it, or ${fix}`);
+      }
     }
   }
 }

@@ -21,12 +21,13 @@ export function objectFrom(entries: Iterable<readonly [string, unknown]>): Recor
   return Object.fromEntries(entries);
 }
 
-/**
- * JSON text that keeps every number as meant: `-0` stays `-0`, a
- * LosslessNumber keeps its digits. `lenient` writes a non-finite number as
- * its name, for people to read; otherwise it is an error, since JSON has none.
- */
-export function jsonText(v: Answer | undefined, lenient = false): string {
+/** Literal text between the values jsonText writes: never mistaken for a string value. */
+class Raw {
+  constructor(readonly text: string) {}
+}
+const COMMA = new Raw(',');
+
+function scalarText(v: Answer | undefined, lenient: boolean): string {
   if (v === undefined) {
     if (lenient) return 'nothing';
     throw new TypeError('undefined has no JSON text');
@@ -38,15 +39,85 @@ export function jsonText(v: Answer | undefined, lenient = false): string {
     throw new TypeError(`${v} has no JSON text`);
   }
   if (v instanceof LosslessNumber) return v.toString();
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map((x) => jsonText(x, lenient)).join(',')}]`;
-  return `{${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${JSON.stringify(k)}:${jsonText(x, lenient)}`).join(',')}}`;
+  return JSON.stringify(v);
 }
 
-/** An answer as the doubles a float64 reader sees (JSON.parse, the oracle, a JavaScript SDK). */
+/**
+ * JSON text that keeps every number as meant: `-0` stays `-0`, a
+ * LosslessNumber keeps its digits. `lenient` writes a non-finite number as
+ * its name, for people to read; otherwise it is an error, since JSON has none.
+ * A loop over an explicit stack, not recursion: an answer may be nested as
+ * deep as the hostile payload it echoes.
+ */
+export function jsonText(v: Answer | undefined, lenient = false): string {
+  if (v === null || typeof v !== 'object' || v instanceof LosslessNumber) return scalarText(v, lenient);
+  const out: string[] = [];
+  const todo: (Answer | undefined | Raw)[] = [v];
+  while (todo.length > 0) {
+    const x = todo.pop();
+    if (x instanceof Raw) out.push(x.text);
+    else if (x === null || typeof x !== 'object' || x instanceof LosslessNumber) out.push(scalarText(x, lenient));
+    else if (Array.isArray(x)) {
+      out.push('[');
+      todo.push(new Raw(']'));
+      for (let i = x.length - 1; i >= 0; i--) {
+        todo.push(x[i]);
+        if (i > 0) todo.push(COMMA);
+      }
+    } else {
+      const entries = Object.entries(x).filter(([, y]) => y !== undefined);
+      out.push('{');
+      todo.push(new Raw('}'));
+      for (let i = entries.length - 1; i >= 0; i--) {
+        todo.push(entries[i]![1], new Raw(`${JSON.stringify(entries[i]![0])}:`));
+        if (i > 0) todo.push(COMMA);
+      }
+    }
+  }
+  return out.join('');
+}
+
+/** An own data property, "__proto__" included. */
+function setOwn(o: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+  else o[key] = value;
+}
+
+/** An answer as the doubles a float64 reader sees (JSON.parse, the oracle, a JavaScript SDK); any depth, as jsonText. */
 export function asDoubles(v: Answer): Json {
-  if (v instanceof LosslessNumber) return Number(v.toString());
-  if (Array.isArray(v)) return v.map(asDoubles);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asDoubles(x as Answer)]));
-  return v as Json;
+  const one = (x: Answer, todo: [Answer, Json][]): Json => {
+    if (x instanceof LosslessNumber) return Number(x.toString());
+    if (x === null || typeof x !== 'object') return x as Json;
+    const copy: Json = Array.isArray(x) ? [] : {};
+    todo.push([x, copy]);
+    return copy;
+  };
+  const todo: [Answer, Json][] = [];
+  const root = one(v, todo);
+  while (todo.length > 0) {
+    const [from, to] = todo.pop()!;
+    if (Array.isArray(from)) {
+      const list = to as Json[];
+      for (let i = 0; i < from.length; i++) list[i] = one(from[i]!, todo);
+    } else {
+      for (const [k, x] of Object.entries(from as Record<string, Answer>)) setOwn(to as Record<string, Json>, k, x === undefined ? x : one(x, todo));
+    }
+  }
+  return root;
+}
+
+/**
+ * JSON text with U+2028 and U+2029 written as escapes, for every line orc
+ * writes: JSON allows them raw, but a reader that splits lines where
+ * JavaScript ends one (Node 24's readline does) would cut a request in two.
+ * JSON text holds them only inside strings, where the escape is the same
+ * character.
+ */
+export function lineSafe(text: string): string {
+  return text.replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
+}
+
+/** A JSON document as orc writes one (a report, a listing): indented, ending in a newline, and line-safe like every line orc writes. */
+export function jsonDocument(value: unknown): string {
+  return lineSafe(JSON.stringify(value, null, 2)) + '\n';
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createAjv, type Ajv } from './oracle.js';
 import { UsageError } from './errors.js';
 import { readUserJson } from './files.js';
+import { checkSchemaLimits } from './schema-limits.js';
 
 /** The package's own folder (where schema/ lives), whether this file runs as source or from dist/. */
 export const PROJECT_ROOT = (() => {
@@ -55,15 +56,21 @@ function toModel(schema: SchemaObject, file: string): Model {
   return { name: schema.title, id: schema.$id, schema, sdkNames };
 }
 
+/** An extra model: a schema file's path, or the schema as a run recorded it (a merge of that run's shards). */
+export type ModelSource = string | { file: string; schema: Record<string, unknown> };
+
 /**
- * Loads the bundled schemas and any extra model files. Each schema is
+ * Loads the bundled schemas and any extra models. Each schema is
  * compiled by ajv here, so a broken schema is a usage error before a run starts.
  */
-export function loadSchemaSet(extraModelFiles: string[] = []): SchemaSet {
+
+export function loadSchemaSet(extraModels: ModelSource[] = []): SchemaSet {
   const byId = new Map<string, SchemaObject>();
   const models: Model[] = [];
-  const add = (file: string, isModel: boolean) => {
-    const schema = readSchema(file);
+  const add = (source: ModelSource, isModel: boolean) => {
+    const file = typeof source === 'string' ? source : source.file;
+    const schema = typeof source === 'string' ? readSchema(file) : (structuredClone(source.schema) as SchemaObject);
+    checkSchemaLimits(schema, typeof schema.title === 'string' && schema.title !== '' ? schema.title : file);
     if (typeof schema.$id !== 'string') schema.$id = `file://${resolve(file)}`;
     byId.set(schema.$id, schema);
     if (isModel) models.push(toModel(schema, file));
@@ -71,11 +78,15 @@ export function loadSchemaSet(extraModelFiles: string[] = []): SchemaSet {
   const modelDir = join(SCHEMA_DIR, 'models');
   for (const f of readdirSync(modelDir).filter((f) => f.endsWith('.schema.json')).sort()) add(join(modelDir, f), true);
   add(join(SCHEMA_DIR, 'ImageGenCallEvent.schema.json'), false);
-  for (const f of extraModelFiles) add(f, true);
+  for (const f of extraModels) add(f, true);
 
   const ajv = createAjv();
-  const invalid = (id: string, e: unknown) =>
-    new UsageError(`schema ${byId.get(id)?.title ?? id} is not a valid JSON Schema 2020-12 (${(e as Error).message}); fix the schema file`);
+  const invalid = (id: string, e: unknown) => {
+    const name = byId.get(id)?.title ?? id;
+    // a stack overflow says nothing of the schema's validity: say what ran out
+    if (e instanceof RangeError) return new UsageError(`schema ${name} is too deeply recursive for the validator to compile (ajv ran out of stack); simplify the schema file`);
+    return new UsageError(`schema ${name} is not a valid JSON Schema 2020-12 (${(e as Error).message.slice(0, 200)}); fix the schema file`);
+  };
   for (const [id, schema] of byId) {
     try {
       ajv.addSchema(schema);
@@ -95,7 +106,24 @@ export function loadSchemaSet(extraModelFiles: string[] = []): SchemaSet {
 
 /** The model of an event's `type`, if any: a recorded stream holds events of other types too. */
 export function modelOfEventType(set: SchemaSet, type: unknown): Model | undefined {
-  return typeof type === 'string' ? set.models.find((m) => m.schema['x-event-type'] === type) : undefined;
+  return typeof type === 'string' ? set.models.find((m) => eventTypeOf(m) === type) : undefined;
+}
+
+/**
+ * The event type a model describes: its `x-event-type`, or else the one
+ * value its `type` property allows (a `const`, or an `enum` of one, itself
+ * or through a `$ref` inside the schema), as a schema written without this
+ * project's annotations says it.
+ */
+export function eventTypeOf(m: Model): string | undefined {
+  if (typeof m.schema['x-event-type'] === 'string') return m.schema['x-event-type'];
+  let type: unknown = m.schema.properties?.type;
+  for (let hops = 0; hops < 8 && typeof (type as SchemaObject | undefined)?.$ref === 'string' && (type as SchemaObject).$ref.startsWith('#/'); hops++) {
+    type = ((type as SchemaObject).$ref as string).slice(2).split('/').reduce<unknown>((o, k) => (o as SchemaObject | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], m.schema);
+  }
+  const t = type as SchemaObject | undefined;
+  if (typeof t?.const === 'string') return t.const;
+  return Array.isArray(t?.enum) && t.enum.length === 1 && typeof t.enum[0] === 'string' ? t.enum[0] : undefined;
 }
 
 /** A model by its title, its event type, or the event type's last part (`generating`, `partial_image`). */

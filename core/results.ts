@@ -56,7 +56,7 @@ export interface ResultBase {
 export type CheckResult =
   | (ResultBase & { status: 'passed'; failure?: never; reason?: never; observations?: never })
   | (ResultBase & { status: 'failed'; failure: Failure; reason?: never; observations?: never })
-  | (ResultBase & { status: 'unsupported'; reason: string; failure?: never; observations?: never })
+  | (ResultBase & { status: 'unsupported'; reason: string; /** The check's time budget ran out before its cases did: it concludes nothing. */ cutShort?: boolean; failure?: never; observations?: never })
   | (ResultBase & { status: 'observed'; observations: Observation[]; failure?: never; reason?: never });
 
 /** A check result that failed: its `failure` is always there. */
@@ -75,6 +75,17 @@ export interface RunInfo {
   models: string[];
   checks: number;
   shard?: string;
+  /** What the run selected, so that a merge can tell shards of one run from shards of several, and plan its checks again. */
+  selection?: RunSelection;
+}
+
+/** The options that decide a run's checks: equal in every shard of one run. */
+export interface RunSelection {
+  adapters: string[];
+  suite?: string;
+  level?: string;
+  /** The models added by `--schema`, each as its file said it then: a merge plans with them, wherever it runs. */
+  schemas: { file: string; schema: Record<string, unknown> }[];
 }
 
 /** One event of a run, in order: what every report is written from (a report writer is a function of these). */

@@ -17,9 +17,14 @@ export interface MutantOutcome {
   /** Not a bug: why it must survive. */
   control?: string;
   killed: boolean;
-  /** The Required and Recommended checks it failed, in plan order. */
+  /** The Required and Recommended checks it failed, in plan order (over several seeds: those that failed it at every seed, or else at any). */
   killedBy: string[];
+  /** Over several seeds: the seeds at which nothing killed it. */
+  missedAt?: number[];
 }
+
+/** The seeds a kill must hold over: a kill one seed in eleven finds is luck, not a check that reaches the bug. */
+export const SEEDS: readonly number[] = [1, 2, 3, 4, 5];
 
 export interface MutationRun {
   seed: number;
@@ -92,3 +97,25 @@ export function killRates(r: MutationRun): Record<Category | 'all', { killed: nu
   }
   return out;
 }
+
+/**
+ * Every mutant at each of `seeds`: killed only when it is killed at every
+ * one. The checks named are those that killed it at every seed, in plan
+ * order, or, when no one check did, every check that killed it at some seed.
+ */
+export async function measureOverSeeds(seeds: readonly number[] = SEEDS, o: { runs?: number; jobs?: number; only?: ReadonlyMap<string, readonly string[]> } = {}): Promise<MutationRun & { seeds: number[] }> {
+  const runs: MutationRun[] = [];
+  for (const seed of seeds) runs.push(await measureMutants({ ...o, seed }));
+  const first = runs[0]!;
+  return {
+    ...first, seeds: [...seeds],
+    mutants: first.mutants.map((m, i) => {
+      const each = runs.map((r) => r.mutants[i]!);
+      const missedAt = seeds.filter((_, k) => !each[k]!.killed);
+      const everywhere = m.killedBy.filter((id) => each.every((x) => x.killedBy.includes(id)));
+      const anywhere = [...new Set(each.flatMap((x) => x.killedBy))];
+      return { ...m, killed: missedAt.length === 0, killedBy: everywhere.length ? everywhere : anywhere, ...(missedAt.length ? { missedAt } : {}) };
+    }),
+  };
+}
+

@@ -14,6 +14,11 @@ interface Quirks {
   decodesChunksAlone?: boolean;
   joinsWithoutNewline?: boolean;
   dispatchesAtEnd?: boolean;
+  stripsBomEveryLine?: boolean;
+  dispatchesEmpty?: boolean;
+  noLoneCr?: boolean;
+  dropsNul?: boolean;
+  maxReads?: number;
 }
 
 /**
@@ -28,27 +33,32 @@ function decode(chunks: Uint8Array[], q: Quirks): DecodedEvent[] {
   let data: string[] = [];
   let event: string | null = null;
   const out: DecodedEvent[] = [];
+  let fields = 0;
   const field = (line: string) => {
+    if (q.stripsBomEveryLine) line = line.replace(/^\uFEFF/, '');
     if (line.startsWith(':')) return;
+    fields++;
     const colon = line.indexOf(':');
     if (colon < 0 && q.ignoresBareLines) return;
     let name = colon < 0 ? line : line.slice(0, colon);
     if (q.caseInsensitiveNames) name = name.toLowerCase();
     let value = colon < 0 ? '' : line.slice(colon + 1);
     value = q.stripsAllSpaces ? value.replace(/^ +/, '') : value.startsWith(' ') ? value.slice(1) : value;
+    if (q.dropsNul) value = value.replaceAll('\u0000', '');
     if (name === 'data' && !(q.dropsEmptyData && value === '')) data.push(value);
     else if (name === 'event') event = value;
   };
   const dispatch = () => {
-    if (data.length) out.push({ event: event || null, data: data.join(q.joinsWithoutNewline ? '' : '\n') });
+    if (data.length || (q.dispatchesEmpty && fields > 0)) out.push({ event: event || null, data: data.join(q.joinsWithoutNewline ? '' : '\n') });
     data = [];
+    fields = 0;
     if (!q.keepsEventType) event = null;
   };
   const feed = (text: string) => {
     if (pendingCr && text.startsWith('\n')) text = text.slice(1);
     pendingCr = false;
     buffer += text;
-    const re = q.lfOnly ? /\n/ : /\r\n|\r|\n/;
+    const re = q.lfOnly ? /\n/ : q.noLoneCr ? /\r\n|\n/ : /\r\n|\r|\n/;
     for (let m = re.exec(buffer); m; m = re.exec(buffer)) {
       // a CR that ends the text so far may be half of a CRLF: wait for the next chunk
       if (!q.splitsCrLfAcrossChunks && m[0] === '\r' && m.index === buffer.length - 1) {
@@ -60,6 +70,7 @@ function decode(chunks: Uint8Array[], q: Quirks): DecodedEvent[] {
       else field(line);
     }
   };
+  if (q.maxReads !== undefined && chunks.length > q.maxReads) throw new Error(`more than ${q.maxReads} reads without end of stream`);
   for (const c of chunks) feed(q.decodesChunksAlone ? new TextDecoder().decode(c) : stream.decode(c, { stream: true }));
   feed(q.decodesChunksAlone ? '' : stream.decode());
   if (q.dispatchesAtEnd) {
@@ -87,5 +98,10 @@ export const SSE_MUTANTS: Mutant[] = [
   sseMutant('sse-strips-all-spaces', 'every space after the colon is stripped, not just one', { stripsAllSpaces: true }),
   sseMutant('sse-decodes-chunks-alone', 'each chunk decoded as UTF-8 on its own: a character cut between chunks breaks', { decodesChunksAlone: true }),
   sseMutant('sse-joins-without-newline', 'data lines joined with nothing instead of LF', { joinsWithoutNewline: true }),
+  sseMutant('sse-strips-bom-every-line', 'a U+FEFF is stripped from the start of every line, not only the stream\'s: "\\ufeffdata:" read as data', { stripsBomEveryLine: true }),
+  sseMutant('sse-dispatches-empty', 'a block of unknown fields alone dispatches an event with empty data (as @openrouter/sdk 0.1.2 does)', { dispatchesEmpty: true }),
+  sseMutant('sse-no-lone-cr', 'lines end at CRLF or LF: a CR alone does not end a line', { noLoneCr: true }),
+  sseMutant('sse-drops-nul', 'NUL characters are dropped from data (a C-string buffer)', { dropsNul: true }),
+  sseMutant('sse-read-limit', 'gives up after 1,024 reads of one stream (a guard against slow streams): 4 KB fed a byte at a time fails', { maxReads: 1024 }),
   sseMutant('sse-dispatches-unterminated', 'an event the stream ends without a blank line is dispatched (implementation-defined: recorded, not failed)', { dispatchesAtEnd: true }),
 ];

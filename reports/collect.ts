@@ -1,8 +1,10 @@
 import type { AdapterInfo, Restart } from '../core/contract.js';
 import type { CheckResult, FailedResult, RunEvent, RunInfo, Status } from '../core/results.js';
 import { LEVELS, type Level } from '../core/check.js';
+import { runVerdict, type RunVerdict } from '../core/run-verdict.js';
 
-export type Tally = Record<Status, number>;
+/** How many results of each status: one adapter's at one level. */
+export type StatusCounts = Record<Status, number>;
 
 export interface MatrixRow {
   model: string;
@@ -23,14 +25,32 @@ export interface RunData {
   complete: boolean;
   finishedAt: string | undefined;
   incompleteReason: string | undefined;
-  tallies: Record<string, Record<Level, Tally>>;
+  tallies: Record<string, Record<Level, StatusCounts>>;
   rows: MatrixRow[];
   baseline: Extract<RunEvent, { type: 'baseline' }> | undefined;
+  /** What the run comes to: the one verdict the exit status, the headline and every format share. */
+  verdict: RunVerdict;
 }
 
-const emptyTally = (): Tally => ({ passed: 0, failed: 0, unsupported: 0, observed: 0 });
+const emptyCounts = (): StatusCounts => ({ passed: 0, failed: 0, unsupported: 0, observed: 0 });
 
+/** The fold of each list of events as it last was: a run's events only grow, so equal length means the same events. */
+const folds = new WeakMap<readonly RunEvent[], { length: number; data: RunData }>();
+
+/**
+ * The events folded into one picture of the run, once for every writer that
+ * renders the same events: the final write renders five formats and the
+ * terminal, and each asks for the fold.
+ */
 export function collect(events: readonly RunEvent[]): RunData {
+  const known = folds.get(events);
+  if (known && known.length === events.length) return known.data;
+  const data = fold(events);
+  folds.set(events, { length: events.length, data });
+  return data;
+}
+
+function fold(events: readonly RunEvent[]): RunData {
   let run: RunInfo | undefined;
   const adapters: AdapterInfo[] = [];
   const adapterErrors: { adapter: string; message: string }[] = [];
@@ -48,8 +68,8 @@ export function collect(events: readonly RunEvent[]): RunData {
     else if (e.type === 'run-finished') finished = e;
   }
   const adapterNames = [...new Set(results.map((r) => r.adapter))];
-  const tallies: Record<string, Record<Level, Tally>> = {};
-  for (const a of adapterNames) tallies[a] = Object.fromEntries(LEVELS.map((l) => [l, emptyTally()])) as Record<Level, Tally>;
+  const tallies: Record<string, Record<Level, StatusCounts>> = {};
+  for (const a of adapterNames) tallies[a] = Object.fromEntries(LEVELS.map((l) => [l, emptyCounts()])) as Record<Level, StatusCounts>;
   const rows = new Map<string, MatrixRow>();
   for (const r of results) {
     tallies[r.adapter]![r.level][r.status]++;
@@ -58,30 +78,17 @@ export function collect(events: readonly RunEvent[]): RunData {
     row.cells[r.adapter] = r;
     rows.set(key, row);
   }
+  const verdict = runVerdict(events);
   return {
     run, adapters, adapterNames, adapterErrors, adapterRestarts, results,
-    complete: finished?.complete ?? false,
+    complete: verdict.complete,
     finishedAt: finished?.finishedAt,
-    incompleteReason: finished ? finished.reason : 'the run did not finish',
+    incompleteReason: verdict.incompleteReason,
     tallies,
     rows: [...rows.values()],
     baseline,
+    verdict,
   };
-}
-
-/** Whether any Required check failed, known or not: the Required level's verdict, whatever a baseline says. */
-export function requiredFailed(data: RunData): boolean {
-  return data.results.some((r) => r.level === 'Required' && r.status === 'failed');
-}
-
-/**
- * Exit status CI can trust: failed when an adapter never started, or, without
- * a baseline, any Required check failed; with one, when the baseline's gate did not pass.
- */
-export function runFailed(data: RunData): boolean {
-  if (data.adapterErrors.length > 0) return true;
-  if (data.baseline) return !data.baseline.ok;
-  return requiredFailed(data);
 }
 
 const MAX_LISTED = 25;
@@ -97,7 +104,7 @@ export function baselineLines(data: RunData): string[] {
     ...(list.length > MAX_LISTED ? [`  … and ${list.length - MAX_LISTED} more (${what}); report.json lists them all`] : []),
   ];
   return [
-    `Baseline ${b.file}: ${b.ok ? 'passed' : 'FAILED'} (${b.known.length} known failures still failing)`,
+    `Baseline ${b.file}: ${!b.ok ? 'FAILED' : data.verdict.gate ? 'passed' : 'not passed, the run is incomplete'} (${b.known.length} known failures still failing)`,
     ...some(b.newFailures, 'new failure'),
     ...some(b.unexpectedPasses, 'now passes, take it off the list'),
     ...some(b.stale, 'no longer exists, take it off the list'),
@@ -113,7 +120,7 @@ export function restartLines(data: RunData): string[] {
 }
 
 /** A level's share as the summaries write it: `12/14 passed, 2 n/a`. */
-export function levelShare(t: Tally): string {
+export function levelShare(t: StatusCounts): string {
   return `${t.passed}/${t.passed + t.failed} passed${t.unsupported ? `, ${t.unsupported} n/a` : ''}`;
 }
 
@@ -210,6 +217,8 @@ export function failureGroups(d: RunData): FailureGroup[] {
   const groups = new Map<string, FailureGroup>();
   for (const r of d.results) {
     if (r.status !== 'failed') continue;
+    // gated, a group speaks of new failures alone: one new failure is not "4 models", three of them known
+    if (d.baseline && isKnown(known, r)) continue;
     const key = `${r.adapter}\u0000${r.id}`;
     const g = groups.get(key) ?? { adapter: r.adapter, id: r.id, level: r.level, results: [], known: true };
     g.results.push(r);
@@ -229,8 +238,9 @@ export function failureGroups(d: RunData): FailureGroup[] {
 /**
  * Counts for the closing line CI greps, after protobuf's "CONFORMANCE SUITE
  * PASSED: …": unexpected failures are the ones that fail the run, expected
- * ones are what a baseline lists; a Recommended failure without a baseline
- * is counted apart, since it does not fail the run.
+ * ones are what a baseline lists; a second line counts Recommended failures
+ * without a baseline (they do not fail the run), listed failures gone, and
+ * observations.
  */
 export function countLine(d: RunData): string {
   const known = knownFailures(d);
@@ -244,16 +254,21 @@ export function countLine(d: RunData): string {
     else recommended++;
   }
   const gone = d.baseline ? d.baseline.unexpectedPasses.length + d.baseline.stale.length : 0;
-  const verdict = runFailed(d) || !d.complete ? 'FAILED' : 'PASSED';
-  return `CONFORMANCE SUITE ${verdict}: ${passed} successes, ${skipped} skipped, ${expected} expected failures, ${unexpected} unexpected failures${recommended ? `, ${recommended} Recommended failures` : ''}${gone ? `, ${gone} listed failures now passing or gone` : ''}, ${observed} observations${d.complete ? '' : ' (incomplete run)'}`;
+  const verdict = d.verdict.passed ? 'PASSED' : 'FAILED';
+  const counts = `CONFORMANCE SUITE ${verdict}: ${passed} successes, ${skipped} skipped, ${expected} expected failures, ${unexpected} unexpected failures`;
+  // the line CI greps keeps protobuf's four counts and fits 120 columns; the rest follows on a line of its own
+  const more = [
+    ...(recommended ? [`${recommended} Recommended failure${recommended === 1 ? '' : 's'}`] : []),
+    ...(gone ? [`${gone} listed failure${gone === 1 ? '' : 's'} now passing or gone`] : []),
+    `${observed} observation${observed === 1 ? '' : 's'}`,
+    ...(d.complete ? [] : ['incomplete run']),
+  ];
+  return `${counts}\n${more.join(', ')}`;
 }
 
 /** What the gate decided and why, or what the Required level says: the one headline every format leads with. */
 export function headline(d: RunData): string {
-  if (d.adapterErrors.length) return `An adapter did not start: ${d.adapterErrors.map((e) => e.adapter).join(', ')}.`;
-  const b = d.baseline;
-  if (b) return `Gate ${b.ok ? 'passed' : 'FAILED'}: ${b.newFailures.length} new failures, ${b.known.length} known, ${b.unexpectedPasses.length} now passing, ${b.stale.length} gone.`;
-  return requiredFailed(d) ? 'Required checks failed.' : 'Every Required check passed.';
+  return d.verdict.headline;
 }
 
 /** Required and Recommended suites, each adapter's results in it. */

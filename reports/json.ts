@@ -1,5 +1,5 @@
 import type { RunEvent } from '../core/results.js';
-import { collect, headline, requiredFailed, runFailed } from './collect.js';
+import { collect } from './collect.js';
 
 /** The `format` of report.json; schema/report.schema.json describes it. */
 export const REPORT_FORMAT = 'openresponses-conformance/report@1';
@@ -17,10 +17,11 @@ export function jsonReport(events: readonly RunEvent[]): Record<string, unknown>
     adapterErrors: d.adapterErrors,
     adapterRestarts: d.adapterRestarts,
     summary: Object.fromEntries(Object.entries(d.tallies).map(([a, t]) => [a, t])),
-    requiredFailed: requiredFailed(d),
-    passed: !runFailed(d),
-    headline: headline(d),
-    ...(d.baseline ? { gate: { passed: d.baseline.ok, newFailures: d.baseline.newFailures.length, known: d.baseline.known.length, nowPassing: d.baseline.unexpectedPasses.length, gone: d.baseline.stale.length } } : {}),
+    requiredFailed: d.verdict.requiredFailed,
+    passed: d.verdict.passed,
+    headline: d.verdict.headline,
+    ...(d.verdict.nothingChecked.length ? { nothingChecked: d.verdict.nothingChecked } : {}),
+    ...(d.baseline ? { gate: { passed: d.verdict.gate === true, newFailures: d.baseline.newFailures.length, known: d.baseline.known.length, nowPassing: d.baseline.unexpectedPasses.length, gone: d.baseline.stale.length } } : {}),
     ...(d.baseline ? { baseline: d.baseline } : {}),
     results: d.results,
   };

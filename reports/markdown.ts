@@ -78,7 +78,7 @@ export function markdownReport(events: readonly RunEvent[]): string {
     out.push(...behaviours.slice(0, MAX_BEHAVIOUR_ROWS));
     if (behaviours.length > MAX_BEHAVIOUR_ROWS) out.push('', `… and ${behaviours.length - MAX_BEHAVIOUR_ROWS} more cases in report.html.`);
   }
-  out.push('', `Levels: ${LEVELS.join(', ')}. ${MD_MARK.passed} passed, ${MD_MARK.failed} failed, ${MD_MARK.known} known failure, ${MD_MARK.unsupported} not applicable.`, '', `\`${countLine(d)}\``);
+  out.push('', `Levels: ${LEVELS.join(', ')}. ${MD_MARK.passed} passed, ${MD_MARK.failed} failed, ${MD_MARK.known} known failure, ${MD_MARK.unsupported} not applicable.`, '', ...countLine(d).split('\n').map((l) => `\`${l}\`  `));
   return out.join('\n') + '\n';
 }
 

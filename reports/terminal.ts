@@ -41,7 +41,7 @@ export function terminalReport(events: readonly RunEvent[], options: TerminalOpt
   const started = d.adapterNames.filter((a) => !d.adapterErrors.some((e) => e.adapter === a));
   if (started.length) {
     if (lines.length) lines.push('');
-    lines.push(...(options.verbose ? checkMatrix(d, started, keys, options, paint, width) : suiteMatrix(d, started, keys, paint)));
+    lines.push(...(options.verbose ? checkMatrix(d, started, keys, options, paint, width) : suiteMatrix(d, started, keys, paint, width)));
   }
   const groups = failureGroups(d).filter((g) => !d.baseline || !g.known);
   const max = options.maxFailures ?? 5;
@@ -60,29 +60,38 @@ export function terminalReport(events: readonly RunEvent[], options: TerminalOpt
   lines.push(...restartLines(d).map((l) => clip(l, width * 2)));
   if (!d.complete) lines.push(`Incomplete run (${d.incompleteReason}).`);
   lines.push(...baselineLines(d).slice(1));
-  lines.push('', headline(d), countLine(d));
+  lines.push('', clip(headline(d), width * 2), ...countLine(d).split('\n'));
   return lines.join('\n') + '\n';
 }
 
 type Paint = (s: Status | 'known', text: string) => string;
 
 /** Rows of suites, columns of adapters: how many checks failed, or ok. */
-function suiteMatrix(d: RunData, adapters: string[], keys: Map<string, string>, paint: Paint): string[] {
+function suiteMatrix(d: RunData, adapters: string[], keys: Map<string, string>, paint: Paint, width: number): string[] {
   const known = knownFailures(d);
   const rows = new Map(suiteRows(d));
   const sorted = [...rows.keys()];
-  const label = Math.max(10, ...sorted.map((r) => r.length));
-  const out = [`${'suite'.padEnd(label)} ${adapters.map((a) => keys.get(a)!.padStart(5)).join('')}   (failed checks; k: known)`];
-  for (const row of sorted) {
-    const cells = adapters.map((a) => {
-      const c = suiteCell(rows.get(row)!.get(a) ?? [], known);
-      const text = c.kind === 'failed' ? `${c.count}✗` : c.kind === 'known' ? `${c.count}k` : c.kind === 'passed' ? 'ok' : '–';
-      return paint(c.kind, text.padStart(5));
-    });
-    out.push(`${row.padEnd(label)} ${cells.join('')}`);
+  // `Req Parse`: the level's first letters, so that twenty adapters' columns fit beside the longest suite
+  const short = (row: string) => row.replace(/^Required /, 'Req ').replace(/^Recommended /, 'Rec ');
+  const label = Math.max(5, ...sorted.map((r) => short(r).length));
+  const perBlock = Math.max(1, Math.floor((width - label - 1) / 5));
+  const out: string[] = [];
+  for (let from = 0; from < adapters.length; from += perBlock) {
+    const block = adapters.slice(from, from + perBlock);
+    if (from > 0) out.push('');
+    out.push(`${'suite'.padEnd(label)} ${block.map((a) => keys.get(a)!.padStart(5)).join('')}`);
+    for (const row of sorted) {
+      const cells = block.map((a) => {
+        const c = suiteCell(rows.get(row)!.get(a) ?? [], known);
+        const text = c.kind === 'failed' ? `${c.count}✗` : c.kind === 'known' ? `${c.count}k` : c.kind === 'passed' ? 'ok' : '–';
+        return paint(c.kind, text.padStart(5));
+      });
+      out.push(`${short(row).padEnd(label)} ${cells.join('')}`);
+    }
   }
+  out.push(clip('cells: failed checks (✗ new, k known), ok, – n/a · Req: Required, Rec: Recommended', width));
   const observed = d.results.filter((r) => r.status === 'observed').length;
-  if (observed) out.push(`${'Informational'.padEnd(label)} ${observed} observations, each with a behaviour label: --verbose, or report.html's Behaviours view`);
+  if (observed) out.push(clip(`Informational: ${observed} observation${observed === 1 ? '' : 's'}, each with a behaviour label (--verbose, or report.html's Behaviours view)`, width));
   return out;
 }
 

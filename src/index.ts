@@ -5,7 +5,9 @@
  * What code is written against: the adapter contract (how an implementation
  * is reached), the adapters that run everywhere (`reference`, a stdio
  * harness by `commandAdapter`), the schemas and checks, `runConformance` to
- * run them programmatically, and the report types and writers. The vitest
+ * run them programmatically, the use-cases the command line is made of
+ * (`runVerdict`, `gateOnBaseline`, `mergeShardReports`, `checkStream`), and
+ * the report types and writers. The vitest
  * entry, `conformanceSuite`, is `openresponses-conformance/vitest`: it
  * imports vitest, which this entry never does.
  *
@@ -30,9 +32,15 @@ export { runConformance, type AdapterSource, type ConformanceOptions, type Confo
 export { decodeReplay, type ReplayTarget } from './runner/replay-token.js';
 
 export { isFailed, type CheckResult, type FailedResult, type Failure, type Observation, type RunEvent, type RunInfo, type Status } from '../core/results.js';
+export { runVerdict, type RunVerdict } from '../core/run-verdict.js';
+export { readReport, type Report } from './runner/read-report.js';
+export { mergedEvents as mergeShardReports } from './runner/merge.js';
+export { readBaseline, type Baseline, type BaselineEntry } from './runner/baseline.js';
+export { judged as gateOnBaseline } from './runner/gate.js';
+export { checkStream, type StreamCheck, type StreamCheckOptions } from './stream/check-stream.js';
 export { jsonReport, REPORT_FORMAT } from '../reports/json.js';
 export { junitReport } from '../reports/junit.js';
 export { markdownReport } from '../reports/markdown.js';
 export { htmlReport } from '../reports/html.js';
 
-export type * from './generated/models.js';
+export type * from './generated/model-types.js';

@@ -3,6 +3,7 @@ import { show } from '../core/equality.js';
 import { isPlainObject, LosslessNumber, type Answer } from '../core/json.js';
 import type { Observed } from '../core/check.js';
 import { readOutput } from './verdicts.js';
+import { repeatedName } from './repeated-names.js';
 
 /**
  * Behaviour labels: short, stable names for the class of what an
@@ -15,8 +16,12 @@ import { readOutput } from './verdicts.js';
 const MAX_LABEL = 40;
 const clip = (s: string) => (s.length <= MAX_LABEL ? s : `${s.slice(0, MAX_LABEL - 1)}…`);
 
+/** The label of a value the harness could not put in the SDK's type: never the serializer's refusal. */
+export const UNREPRESENTABLE = "unrepresentable in the SDK's type";
+
 /** A refusal, by who refused and how. */
 export function refusal(error: AdapterError, documented = 'rejected'): string {
+  if (error.kind === 'unrepresentable') return UNREPRESENTABLE;
   return error.kind === 'parse_error' || error.kind === 'serialize_error' ? documented : error.kind;
 }
 
@@ -102,12 +107,17 @@ export function memberText(output: string, field: string): string | undefined {
 /**
  * What a serializer wrote, classed: a refusal (`at parse` when the parse
  * before it refused), output that is not JSON (always named so: it is a
- * failure elsewhere too), or the class `name` gives the text.
+ * failure elsewhere too), JSON that gives a name twice (named so), or the
+ * class `name` gives the text.
  */
 export function wrote(o: SerializeOutcome, name: (text: string) => string, refusedAt = 'refused'): Observed {
   if (!o.ok) return { behaviour: o.error.kind === 'parse_error' ? 'rejected at parse' : refusal(o.error, refusedAt), detail: `${o.error.kind}: ${o.error.message.slice(0, 200)}` };
   const out = readOutput(o.bytes);
   const detail = `wrote ${out.text.slice(0, 300)}`;
-  if (!out.ok) return { behaviour: clip(`${name(out.text)} (not JSON)`), detail: `${detail} (${out.message})` };
+  if (!out.ok) {
+    const twice = repeatedName(out.text);
+    if (twice !== undefined) return { behaviour: clip(`${name(out.text)} (a name twice)`), detail: `${detail} (JSON that gives ${JSON.stringify(twice)} twice in one object with two values: RFC 8259 says names SHOULD be unique)` };
+    return { behaviour: clip(`${name(out.text)} (not JSON)`), detail: `${detail} (${out.message})` };
+  }
   return { behaviour: clip(name(out.text)), detail };
 }

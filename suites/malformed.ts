@@ -1,20 +1,36 @@
 import * as fc from 'fast-check';
 import { validValues } from '../arbitraries/index.js';
-import { baseOf, fuzzCases, MUTATIONS, type FuzzCase } from '../arbitraries/wire/mutations.js';
+import { applyMutation, baseOf, MUTATIONS, type Base, type FuzzCase, type Mutation } from '../arbitraries/wire/mutations.js';
 import type { Json } from '../core/json.js';
 import type { CheckDraft, SuiteContext } from '../core/check.js';
-import { andThen, encodeText, expectRejected, shownPayload } from './verdicts.js';
+import { encodeText, shownPayload } from './verdicts.js';
+import { expectBytesRejectedForItsRule } from './rejections.js';
 
 /** The fuzzer's reject-labelled families, run as properties: a team gating CI on `orc run` meets malformed JSON too. */
 const FAMILIES = [['numbers', 'Numbers'], ['strings', 'Strings'], ['structure', 'Structure']] as const;
 
-function rejects<T>(ctx: SuiteContext, name: string, description: string, arbitrary: fc.Arbitrary<T>, bytesOf: (t: T) => Uint8Array, note: (t: T) => string): CheckDraft<T> {
+/**
+ * A Rejects check over payloads made from a valid value: a refusal counts
+ * only when the adapter accepts that valid value itself (`repairedOf`), so
+ * an SDK refusing the value for another reason is not taken to reject the mix-up.
+ */
+function rejects<T>(ctx: SuiteContext, name: string, description: string, arbitrary: fc.Arbitrary<T>, bytesOf: (t: T) => Uint8Array, note: (t: T) => string, repairedOf: (t: T) => Json): CheckDraft<T> {
   const m = ctx.model.name;
   return {
     name, level: 'Required', mode: 'property', needs: ['parse'], description, arbitrary,
     show: (t) => ({ ...shownPayload(new TextDecoder().decode(bytesOf(t))), note: note(t) }),
-    evaluate: (adapter, t) => andThen(adapter.parse(m, bytesOf(t)), expectRejected),
+    evaluate: (adapter, t) => expectBytesRejectedForItsRule(adapter, m, bytesOf(t), repairedOf(t)),
   };
+}
+
+/** The fuzzer's cases, each with the valid value it was made from. */
+function casesFrom(bases: fc.Arbitrary<Base>, mutations: readonly Mutation[]): fc.Arbitrary<FuzzCase & { base: Json }> {
+  return fc.tuple(bases, fc.nat(mutations.length - 1), fc.nat())
+    .map(([b, i, pick]) => {
+      const c = applyMutation(mutations[i]!, b, pick);
+      return c && { ...c, base: b.value as Json };
+    })
+    .filter((c): c is FuzzCase & { base: Json } => c !== undefined);
 }
 
 /**
@@ -30,9 +46,9 @@ export function malformedJsonChecks(ctx: SuiteContext): CheckDraft[] {
     const mutations = MUTATIONS.filter((x) => x.category === category && x.expect === 'reject');
     // a family whose every mutation needs a field this model lacks has nothing to send
     if (!mutations.some((x) => x.make(probe, 0) !== undefined)) continue;
-    checks.push(rejects<FuzzCase>(ctx, `RejectsMalformedJson.${name}`,
+    checks.push(rejects(ctx, `RejectsMalformedJson.${name}`,
       `malformed JSON (${category}: ${mutations.map((x) => x.name.split('.')[1]).join(', ')}) is rejected with a parse error`,
-      fuzzCases(bases, mutations), (c) => c.bytes, (c) => `${c.mutation}: ${c.detail}`));
+      casesFrom(bases, mutations), (c) => c.bytes, (c) => `${c.mutation}: ${c.detail}`, (c) => c.base));
   }
   return checks;
 }
@@ -46,8 +62,8 @@ export function confusionChecks(ctx: SuiteContext): CheckDraft[] {
   const siblings = set.models.map((m) => m.schema['x-event-type']).filter((t): t is string => typeof t === 'string' && t !== own);
   if (typeof own === 'string' && siblings.length > 0) {
     checks.push(rejects(ctx, 'RejectsOtherEventType', `an event whose type is another image-generation event's (${siblings.map((s) => s.split('.').pop()).join(', ')}) is rejected`,
-      fc.tuple(values, fc.constantFrom(...siblings)).map(([v, type]) => ({ ...(v as Record<string, Json>), type })),
-      (v) => encodeText(JSON.stringify(v)), (v) => `type is ${String(v.type)}, not ${own}`));
+      fc.tuple(values, fc.constantFrom(...siblings)).map(([v, type]) => ({ value: { ...(v as Record<string, Json>), type }, own: v })),
+      (c) => encodeText(JSON.stringify(c.value)), (c) => `type is ${String(c.value.type)}, not ${own}`, (c) => c.own));
   }
   const wraps: [string, (text: string) => string][] = [
     ['in an array', (t) => `[${t}]`],
@@ -61,11 +77,11 @@ export function confusionChecks(ctx: SuiteContext): CheckDraft[] {
   if (miscased.length > 0) {
     // Go's encoding/json matches keys case-insensitively: {"ITEM_ID": …} is not an event without item_id to it
     checks.push(rejects(ctx, 'RejectsMiscasedField', `an event whose required field is spelled in another case (${miscased.map(([, k]) => k).slice(0, 4).join(', ')}, …) lacks that field and is rejected`,
-      fc.tuple(values, fc.constantFrom(...miscased)).map(([v, [f, k]]) => ({ value: Object.fromEntries(Object.entries(v as Record<string, Json>).map(([key, x]) => [key === f ? k : key, x])), key: k, field: f })),
-      (c) => encodeText(JSON.stringify(c.value)), (c) => `${c.field} spelled ${c.key}`));
+      fc.tuple(values, fc.constantFrom(...miscased)).map(([v, [f, k]]) => ({ value: Object.fromEntries(Object.entries(v as Record<string, Json>).map(([key, x]) => [key === f ? k : key, x])), key: k, field: f, own: v })),
+      (c) => encodeText(JSON.stringify(c.value)), (c) => `${c.field} spelled ${c.key}`, (c) => c.own));
   }
   checks.push(rejects(ctx, 'RejectsWrappedEvent', 'a valid event wrapped in an array, a JSON string or another object is rejected',
-    fc.tuple(values, fc.nat(wraps.length - 1)).map(([v, i]) => ({ text: wraps[i]![1](JSON.stringify(v)), how: wraps[i]![0] })),
-    (w) => encodeText(w.text), (w) => `a valid event ${w.how}`));
+    fc.tuple(values, fc.nat(wraps.length - 1)).map(([v, i]) => ({ text: wraps[i]![1](JSON.stringify(v)), how: wraps[i]![0], own: v })),
+    (w) => encodeText(w.text), (w) => `a valid event ${w.how}`, (w) => w.own));
   return checks;
 }

@@ -1,4 +1,4 @@
-import { validValues, wireSpellings } from '../arbitraries/index.js';
+import { mixedValues, wireSpellings } from '../arbitraries/index.js';
 import { difference, show } from '../core/equality.js';
 import type { Json } from '../core/json.js';
 import type { Suite } from '../core/check.js';
@@ -8,7 +8,8 @@ export const roundTripSuite: Suite = {
   name: 'RoundTrip',
   description: 'parse(serialize(v)) is v; serialize(parse(text)) means what text means',
   checks({ set, model }) {
-    const values = validValues(set, model.id);
+    // half of them plain, as in Serialize: an SDK whose types hold less than the model still meets cases it can hold
+    const values = mixedValues(set, model.id);
     return [
       {
         name: 'ParseOfSerialize', level: 'Required', mode: 'property',

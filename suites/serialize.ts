@@ -1,4 +1,4 @@
-import { validValues } from '../arbitraries/index.js';
+import { mixedValues } from '../arbitraries/index.js';
 import { difference, show } from '../core/equality.js';
 import type { Json } from '../core/json.js';
 import type { CheckDraft, Suite, Verdict } from '../core/check.js';
@@ -13,7 +13,8 @@ export const serializeSuite: Suite = {
   description: 'the serializer writes JSON that validates against the schema and reads back as the value given, whatever it is given; what it chooses where JSON leaves a choice is recorded',
   checks(ctx) {
     const { set, model } = ctx;
-    const values = validValues(set, model.id);
+    // half of them plain: a serializer whose native type holds less than the model (an int64) still meets cases it can write
+    const values = mixedValues(set, model.id);
     const check = (name: string, description: string, judge: Judge): CheckDraft<Json> => ({
       name, level: 'Required', mode: 'property', needs: ['serialize'],
       description,

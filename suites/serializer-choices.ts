@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
 import type { Adapter, SerializeOutcome } from '../core/contract.js';
-import { LosslessNumber, type Answer, type Json } from '../core/json.js';
+import { isPlainObject, LosslessNumber, type Answer, type Json } from '../core/json.js';
 import type { CheckDraft, ObservationCase, Shown, SuiteContext, Verdict } from '../core/check.js';
 import { memberText, wrote } from './behaviours.js';
 import { implementationDefinedPayloads } from './implementation-defined-payloads.js';
 import { fieldsOfType, typicalValue } from './typical.js';
-import { andThen, encodeText, misbehaved, outputValidator, reserialize, shownPayload } from './verdicts.js';
+import { andThen, encodeText, misbehaved, outputValidator, readOutput, reserialize, shownPayload } from './verdicts.js';
 
 /** One thing a serializer is given: a payload to read and write again, or a value to write. */
 interface Writing {
@@ -43,6 +43,16 @@ function writings(ctx: SuiteContext) {
 function validOutput(ctx: SuiteContext, o: SerializeOutcome): Verdict {
   if (!o.ok) return misbehaved(o.error) ?? { status: 'pass' };
   return outputValidator(ctx.set, ctx.model.id)(o.bytes);
+}
+
+/** What an invalid event written is, where that is short to say: `{}`, or what its type is. */
+function invalidWritten(o: SerializeOutcome): string {
+  const out = o.ok ? readOutput(o.bytes) : undefined;
+  if (!out?.ok || !isPlainObject(out.value)) return 'wrote an invalid event';
+  if (Object.keys(out.value).length === 0) return 'wrote {}';
+  if (!Object.hasOwn(out.value, 'type')) return 'wrote an event with no type';
+  if (out.value.type === null) return 'wrote "type": null';
+  return 'wrote an invalid event';
 }
 
 const observation = (name: string, description: string, cases: ObservationCase[], needs: ('parse' | 'serialize')[] = ['serialize']): CheckDraft => ({
@@ -111,7 +121,7 @@ export function serializerChoiceChecks(ctx: SuiteContext): CheckDraft[] {
     observe: (a) => andThen(empty.write(a, m), (o) => {
       const named = wrote(o, () => 'wrote');
       if (named.behaviour !== 'wrote') return named;
-      return { ...named, behaviour: validOutput(ctx, o).status === 'pass' ? 'wrote a valid event' : 'wrote an invalid event' };
+      return { ...named, behaviour: validOutput(ctx, o).status === 'pass' ? 'wrote a valid event' : invalidWritten(o) };
     }),
   }], ['parse', 'serialize']));
   return checks;

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import type { Adapter, DecodedEvent } from '../core/contract.js';
 import { validValues } from '../arbitraries/index.js';
 import { validImageStreams } from '../arbitraries/sequences.js';
-import { cutAt, encodeSse, framings, PLAIN, sseStreams, type SseStream, type StreamOptions } from '../arbitraries/sse/framing.js';
+import { cutAt, encodeSse, framings, PLAIN, sseStreams, type Framing, type SseStream, type StreamOptions } from '../arbitraries/sse/framing.js';
 import { difference, show } from '../core/equality.js';
 import { parse as parseLossless } from 'lossless-json';
 import { asDoubles, type Answer, type Json } from '../core/json.js';
@@ -10,7 +10,7 @@ import { modelOfEventType, type SchemaSet } from '../core/models.js';
 import { decodeSse } from '../core/sse-decoder.js';
 import { StreamValidator } from '../core/stream-rules.js';
 import type { CheckDraft, Shown, Suite, Verdict } from '../core/check.js';
-import { typicalValue } from './typical.js';
+import { fieldsOfType, typicalValue } from './typical.js';
 import { refusal } from './behaviours.js';
 import { andThen, encodeText, misbehaved, shownPayload } from './verdicts.js';
 
@@ -47,7 +47,8 @@ function withMultibyte(v: Json): Json {
 
 function shownStream(s: SseStream): Shown {
   const chunks = cutAt(s.bytes, s.cuts);
-  return shownPayload(Buffer.from(s.bytes).toString('utf8'), `${s.values.length} event(s) in ${chunks.length} chunk(s)${s.cuts.length ? `, cut at bytes ${s.cuts.join(', ')}` : ''}`);
+  const where = s.cuts.length === 0 ? '' : s.cuts.length === s.bytes.length - 1 ? ', one byte a chunk' : `, cut at bytes ${s.cuts.join(', ')}`;
+  return shownPayload(Buffer.from(s.bytes).toString('utf8'), `${s.values.length} event(s) in ${chunks.length} chunk(s)${where}`);
 }
 
 const render = (events: readonly DecodedEvent[]) => JSON.stringify(events.map((e) => ({ event: e.event, data: e.data })));
@@ -89,6 +90,23 @@ function expectDecoded(adapter: Adapter, s: SseStream): Verdict | Promise<Verdic
   });
 }
 
+/** A stream of at least `bytes` bytes of the value's events (one event at least), fed one byte a chunk. */
+function oneByteChunks(value: Json, framing: Framing, bytes: number): SseStream {
+  const one = encodeSse([value], framing).length;
+  const values = Array<Json>(Math.max(1, Math.ceil(bytes / one))).fill(value);
+  const text = encodeText(encodeSse(values, framing));
+  return { values, framing, bytes: text, cuts: [...text.keys()].slice(1) };
+}
+
+/** NUL is an ordinary character of a line (the standard ends lines at CR and LF alone): data keeps it. */
+const NUL_STREAMS = ['data: a\u0000b\n\n', 'data: \u0000\ndata: x\u0000\r\n\r\nevent: e\rdata: \u0000\u0000\r\r'];
+
+/** Like expectDecoded, for data that is not JSON: a decoder that hands data on as JSON says nothing here. */
+function expectDecodedText(adapter: Adapter, s: SseStream): Verdict | Promise<Verdict> {
+  if (adapter.info.sseData === 'json') return { status: 'vacuous', reason: 'the decoder hands data on as JSON, and this data is not JSON' };
+  return expectDecoded(adapter, s);
+}
+
 export const sseSuite: Suite = {
   name: 'Sse',
   once: true,
@@ -102,7 +120,14 @@ export const sseSuite: Suite = {
       show: shownStream,
       evaluate: expectDecoded,
     });
+    const fixed = (name: string, description: string, streams: SseStream[], evaluate: (a: Adapter, s: SseStream) => Verdict | Promise<Verdict>): CheckDraft<SseStream> => ({
+      name, level: 'Required', mode: 'property', needs: ['sse'], description,
+      arbitrary: fc.constantFrom(...streams), cases: () => streams, show: shownStream, evaluate,
+    });
     const typical = typicalValue(ctx);
+    const text = fieldsOfType(ctx, 'string').find((k) => typeof typical[k] === 'string');
+    const candidate = text ? { ...typical, [text]: 'aé€😀'.repeat(100) } : undefined;
+    const long = candidate && set.ajv.getSchema(model.id)!(candidate) ? candidate : undefined;
     const unterminatedText = encodeSse([typical, typical], { ...PLAIN, missingFinalBlankLine: true });
     const unterminated = encodeText(unterminatedText);
     const sequence: CheckDraft[] = [{
@@ -123,8 +148,13 @@ export const sseSuite: Suite = {
       property('ChunkedInsideCrLf', 'CRLF line endings with chunks cut between CR and LF', { cuts: 'awkward', framing: framings.crlf }),
       property('LineEndings', 'LF, CRLF, CR and mixed line endings', { cuts: 'anywhere', framing: framings.lineEndings }),
       property('Comments', 'comment lines, id and retry fields, no space after the colon', { cuts: 'anywhere', framing: framings.comments }),
-      property('StandardQuirks', 'a leading BOM, events without event: after events with it, empty data: and bare data lines, lines without a colon, id with a NUL, retry with non-digits, Data: (not data)', { cuts: 'anywhere', framing: framings.quirks }),
+      property('StandardQuirks', 'a leading BOM, events without event: after events with it, empty data: and bare data lines, lines without a colon, id with a NUL, retry with non-digits, Data: (not data), U+FEFF before a later field name (an unknown field), a lone CR ending a line, a block of unknown fields alone (no event)', { cuts: 'anywhere', framing: framings.quirks }),
       property('MultiLineData', 'data over several data: lines, joined with LF', { cuts: 'anywhere', framing: framings.multiLineData }),
+      // small enough that no decoder's time nears a request timeout: several SDKs rescan their whole buffer at
+      // every read (quadratic), so one event of 64 KB takes them a minute, and a verdict would measure the machine
+      fixed('OneByteChunks', 'fed one byte a chunk: 4 KB of events (LF), and one event of 1 KB with multi-byte characters (CRLF)',
+        [oneByteChunks(typical, PLAIN, 4096), ...(long ? [oneByteChunks(long, { ...PLAIN, lineEndings: '\r\n' }, 0)] : [])], expectDecoded),
+      fixed('NulInData', 'NUL in data is kept: only CR and LF end a line', NUL_STREAMS.map((t) => ({ values: decodeSse([encodeText(t)]).events.map((e) => e.data), framing: PLAIN, bytes: encodeText(t), cuts: [] })), expectDecodedText),
       {
         name: 'MissingFinalBlankLine', level: 'Informational', mode: 'observe', needs: ['sse'],
         description: 'a stream that ends without the blank line closing its last event (the standard discards that event)',

@@ -10,7 +10,11 @@ import type { SuiteContext } from '../core/check.js';
 export function typicalValue({ set, model }: SuiteContext): Record<string, Json> {
   const validate = set.ajv.getSchema(model.id)!;
   const plain: Record<string, Json> = {};
+  // the required members only: an optional one's plain value (`"size": "ig_1"`) may be what an SDK refuses, and
+  // every observation built on the value would then record that refusal instead of the one thing it changes
+  const required = new Set<string>(model.schema.required ?? []);
   for (const [k, s] of Object.entries<any>(model.schema.properties ?? {})) {
+    if (!required.has(k)) continue;
     const target = typeof s.$ref === 'string' && s.$ref.startsWith('#/') ? s.$ref.slice(2).split('/').reduce((o: any, p: string) => o?.[p], model.schema) : s;
     if (Array.isArray(target?.enum)) plain[k] = target.enum[0];
     else if (target?.type === 'string') plain[k] = 'ig_1';
@@ -27,7 +31,9 @@ export function fieldsOfType(ctx: SuiteContext, type: 'string' | 'number'): stri
     .map(([k]) => k);
 }
 
-/** The typical value as JSON text with one member's value replaced by raw JSON text. */
+/** The typical value as JSON text with one member's value replaced by raw JSON text (added last when the value has no such member). */
 export function withRawMember(value: Record<string, Json>, field: string, raw: string): string {
-  return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${k === field ? raw : JSON.stringify(v)}`).join(',')}}`;
+  const members = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${k === field ? raw : JSON.stringify(v)}`);
+  if (!(field in value)) members.push(`${JSON.stringify(field)}:${raw}`);
+  return `{${members.join(',')}}`;
 }

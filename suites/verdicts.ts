@@ -1,11 +1,13 @@
-import { parse as parseLossless } from 'lossless-json';
 import type { Adapter, AdapterError, ParseOutcome, SerializeOutcome } from '../core/contract.js';
 import { difference, show } from '../core/equality.js';
 import { asDoubles, type Answer, type Json } from '../core/json.js';
+import { readJson } from '../core/read-json.js';
 
 export { asDoubles };
 import type { Shown, Verdict } from '../core/check.js';
 import type { SchemaSet } from '../core/models.js';
+import { namedMembersError } from './named-members.js';
+import { readRepeated } from './repeated-names.js';
 
 export const encodeText = (text: string) => new TextEncoder().encode(text);
 
@@ -18,9 +20,14 @@ export function andThen<T, R>(x: T | Promise<T>, f: (t: T) => R | Promise<R>): R
   return x instanceof Promise ? x.then(f) : f(x);
 }
 
-/** A refusal that is not the implementation's documented error is a defect in every check. */
+/**
+ * A refusal that is not the implementation's documented error is a defect in every check. A value the
+ * SDK's type cannot hold was never handed to its serializer: the case says nothing of the serializer
+ * (the Parse checks say what the type does with such values).
+ */
 export function misbehaved(error: AdapterError): Verdict | undefined {
   if (error.kind === 'unsupported') return { status: 'unsupported', message: error.message };
+  if (error.kind === 'unrepresentable') return { status: 'vacuous', reason: `the SDK's type cannot hold the value given (${error.message})` };
   if (error.kind === 'parse_error' || error.kind === 'serialize_error') return undefined;
   return { status: 'fail', kind: error.kind, message: error.message, ...(error.stderr ? { stderr: error.stderr } : {}) };
 }
@@ -45,18 +52,21 @@ export function readOutput(bytes: Uint8Array): { ok: true; value: Answer; text: 
     return { ok: false, message: 'output is not valid UTF-8', text: new TextDecoder().decode(bytes) };
   }
   try {
-    return { ok: true, value: parseLossless(text) as Answer, text };
+    return { ok: true, value: readJson(text), text };
   } catch (e) {
     return { ok: false, message: `output is not JSON: ${(e as Error).message}`, text };
   }
 }
 
-/** A value read from a serializer's output against its model's schema: its first error, or a pass. */
+/**
+ * A value read from a serializer's output against its model's schema, members the model does not name
+ * set aside at every depth (what a serializer does with those is the UnknownFields suite's to say): its
+ * first error, or a pass.
+ */
 export function schemaVerdict(set: SchemaSet, modelId: string, value: Answer, text: string): Verdict {
-  const validate = set.ajv.getSchema(modelId)!;
-  if (validate(asDoubles(value))) return { status: 'pass' };
-  const e = validate.errors?.[0];
-  return { status: 'fail', kind: 'invalid-output', message: `output breaks the schema: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim(), answer: text };
+  const e = namedMembersError(set, modelId, asDoubles(value));
+  if (!e) return { status: 'pass' };
+  return { status: 'fail', kind: 'invalid-output', message: `output breaks the schema: ${e.instancePath || '/'} ${e.message ?? ''}`.trim(), answer: text };
 }
 
 /** Whether serializer output is JSON and a valid event of one model. */
@@ -64,9 +74,15 @@ export type OutputValidator = (bytes: Uint8Array) => Verdict;
 
 export function outputValidator(set: SchemaSet, modelId: string): OutputValidator {
   return (bytes) => {
-    const out = readOutput(bytes);
+    const out = readWritten(bytes);
     return out.ok ? schemaVerdict(set, modelId, out.value, out.text) : { status: 'fail', kind: 'invalid-output', message: out.message, answer: out.text };
   };
+}
+
+/** Serializer output read: output that gives a name twice is JSON (RFC 8259 §4), read as most readers read it. */
+export function readWritten(bytes: Uint8Array): ReturnType<typeof readOutput> {
+  const out = readOutput(bytes);
+  return out.ok ? out : (readRepeated(out.text) ?? out);
 }
 
 export type Written = { ok: true; value: Answer; text: string } | { ok: false; verdict: Verdict };
@@ -76,7 +92,7 @@ export function written(outcome: SerializeOutcome): Written {
   if (!outcome.ok) {
     return { ok: false, verdict: misbehaved(outcome.error) ?? { status: 'fail', kind: 'rejected-valid', message: `refused to serialize a valid value: ${outcome.error.message}` } };
   }
-  const out = readOutput(outcome.bytes);
+  const out = readWritten(outcome.bytes);
   if (!out.ok) return { ok: false, verdict: { status: 'fail', kind: 'invalid-output', message: out.message, answer: out.text } };
   return out;
 }

@@ -1,4 +1,5 @@
 import { mixedValues, wireSpellings, type SpellingKind } from '../arbitraries/index.js';
+import { ESCAPE_TAIL } from '../arbitraries/wire/spellings.js';
 import type { Json } from '../core/json.js';
 import type { Suite } from '../core/check.js';
 import { expectParsedIfCanonicalIs, shownPayload } from './verdicts.js';
@@ -10,16 +11,18 @@ const KINDS: [string, SpellingKind, string][] = [
   ['NumberSpellings', 'numbers', 'every spelling of a number: 1, 1.0, 1e0, 10E-1, 0.1e1'],
 ];
 
-/** The characters JSON has a short escape for: each string the escapes check writes holds them all, where the schema allows. */
-const ESCAPABLE = '/\b\f\n\r\t"\\';
-
-/** The value with ESCAPABLE after each top-level string, kept only where the whole value stays valid. */
+/**
+ * The value with ESCAPE_TAIL after each top-level string, kept only where
+ * the whole value stays valid: every case of a model with a free string
+ * (every image-generation event's item_id) then sends `\/ \b \f \n \r \t
+ * \" \\` and `\u` escapes, so one run never misses a parser that misreads one.
+ */
 function withEscapable(v: Json, valid: (x: unknown) => boolean): Json {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
   let out = v as Record<string, Json>;
   for (const [k, x] of Object.entries(out)) {
     if (typeof x !== 'string') continue;
-    const next = { ...out, [k]: x + ESCAPABLE };
+    const next = { ...out, [k]: x + ESCAPE_TAIL.value };
     if (valid(next)) out = next;
   }
   return out;

@@ -56,6 +56,13 @@ describe('the import picture', () => {
     expect(bad.map((a) => `${a.from} → ${a.to}`)).toEqual([]);
   });
 
+  it('has no face importing another: the command line, the vitest entry and the public API each reach the use-cases below them', () => {
+    const FACES = ['src/cli', 'src/vitest', 'src/codegen', 'src/index.ts'];
+    const faceOf = (f: string) => FACES.find((x) => f === x || f.startsWith(`${x}/`));
+    const bad = arrows.filter((a) => faceOf(a.from) && faceOf(a.to) && faceOf(a.from) !== faceOf(a.to));
+    expect(bad.map((a) => `${a.from} → ${a.to}`)).toEqual([]);
+  });
+
   it('never imports an _internals folder from outside its parent', () => {
     const bad = arrows.filter((a) => {
       const i = a.to.indexOf('/_internals/');

@@ -117,6 +117,16 @@ describe('orc run --baseline and orc baseline update', () => {
     expect(gated.stdout).toMatch(/^Gate passed: 0 new failures, 1 known, 0 now passing, 0 gone\.$/m);
   });
 
+  it('a --baseline path inside a regular file is one line and exit 2, not an internal error', () => {
+    const out = join(dir, 'tiny');
+    expect(orc(['run', '--adapter', 'reference', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid', '--runs', '2', '--quiet', '--out', out]).status).toBe(0);
+    const notAFolder = join(dir, 'a-file');
+    writeFileSync(notAFolder, 'x');
+    const r = orc(['baseline', 'update', '--baseline', join(notAFolder, 'inside.json'), '--report', join(out, 'report.json')]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`orc: cannot write ${join(notAFolder, 'inside.json')}: ${notAFolder} is not a folder; give --baseline a path in a folder that exists`]);
+  });
+
   it('a malformed baseline is bad usage', () => {
     writeFileSync(join(dir, 'bad.json'), '{"format":"x"}');
     const r = orc(['run', '--baseline', join(dir, 'bad.json')]);

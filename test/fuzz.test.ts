@@ -83,6 +83,15 @@ describe('each category catches a parser broken for the purpose', () => {
     expect(k).toEqual(expect.arrayContaining(['Numbers.PlusSign:accepted-invalid', 'Numbers.LeadingZero:accepted-invalid', 'Numbers.LeadingDot:accepted-invalid']));
   });
 
+  it('numbers: NaN taken where the model does not look (json.loads, then a model of its own fields) is found there', async () => {
+    const base = reference();
+    // NaN read as null: refused in a known number field, kept in a member the model does not name
+    const nanOutside: Adapter = { ...base, info: { ...base.info, name: 'nan-outside-known-fields' }, parse: (m, p) => base.parse(m, new TextEncoder().encode(new TextDecoder().decode(p).replace(/(?<=[:[,]\s*)-?(NaN|Infinity)\b/g, 'null'))) };
+    const r = await fuzzed(nanOutside);
+    expect(keys(r)).toEqual(['Numbers.NaNInfinity:accepted-invalid']);
+    expect(r.behaviours['Numbers.NaNInfinity']!.find((b) => b.behaviour === 'accepted')!.example).toMatch(/^orc_extra/);
+  });
+
   it('strings: raw control characters accepted', async () => {
     expect(keys(await fuzzed(acceptsRawControls()))).toContain('Strings.RawControl:accepted-invalid');
   });

@@ -14,8 +14,8 @@ const manifests = loadManifests();
 const enc = (s: string) => new TextEncoder().encode(s);
 const withField = (field: string, literal: string) => enc(`{"type":"response.image_generation_call.generating","item_id":"a","output_index":1,"sequence_number":2,"${field}":${literal}}`);
 
-async function answer(a: Adapter, op: 'parse' | 'sse' | 'serialize', input: Uint8Array | Uint8Array[] | object): Promise<string> {
-  const o = op === 'parse' ? await a.parse(GENERATING, input as Uint8Array) : op === 'sse' ? await a.sse!(input as Uint8Array[]) : await a.serialize(GENERATING, input as any);
+async function answer(a: Adapter, op: 'parse' | 'sse' | 'serialize' | 'reserialize', input: Uint8Array | Uint8Array[] | object, model = GENERATING): Promise<string> {
+  const o = op === 'parse' ? await a.parse(model, input as Uint8Array) : op === 'sse' ? await a.sse!(input as Uint8Array[]) : op === 'reserialize' ? await a.reserialize!(model, input as Uint8Array) : await a.serialize(model, input as any);
   if (!o.ok) return `${o.error.kind}: ${o.error.message}`;
   if ('value' in o) return show(o.value);
   if ('events' in o) return JSON.stringify(o.events);
@@ -37,6 +37,14 @@ function pin(name: string, why: string, body: (a: Adapter) => Promise<void>) {
 }
 
 const generating = { type: 'response.image_generation_call.generating', item_id: 'a', output_index: 1, sequence_number: 2 };
+const PARTIAL = 'OpenResponsesImageGenCallPartialImage';
+const partialImage = '{"type":"response.image_generation_call.partial_image","item_id":"a","output_index":1,"sequence_number":2,"partial_image_b64":"AA==","partial_image_index":0';
+/** A partial image with the four fields OpenAI's schema adds, and without them. */
+const withSizes = enc(`${partialImage},"size":"1024x1024","quality":"low","background":"opaque","output_format":"png"}`);
+const withoutSizes = enc(`${partialImage}}`);
+/** A completed event, parsed as a generating one: an SDK's union hands back the completed event. */
+const completed = enc('{"type":"response.image_generation_call.completed","item_id":"a","output_index":1,"sequence_number":2}');
+const sizes = '"size":"1024x1024"';
 
 describe('each harness is pinned to its SDK path', () => {
   pin('go-openai', 'encoding/json under the SDK turns a lone surrogate into U+FFFD', async (a) => {
@@ -61,8 +69,9 @@ describe('each harness is pinned to its SDK path', () => {
   pin('go-openrouter-latest-union', 'the newest union keeps an event it cannot type as Unknown, with no error', async (a) => {
     expect(await answer(a, 'parse', enc('{}'))).toBe('parse_error: the union read it as an unknown event');
   });
-  pin('py-openai', 'construct_type on the stream union builds the first member it can for {}', async (a) => {
-    expect(await answer(a, 'parse', enc('{}'))).toBe('{"delta":null,"sequence_number":null,"type":null}');
+  pin('py-openai', 'construct_type on the stream union builds {} into its first member, which is not the model; a list it hands on as it came', async (a) => {
+    expect(await answer(a, 'parse', enc('{}'))).toBe("parse_error: the stream's union typed it as ResponseAudioDeltaEvent (type None), not ResponseImageGenCallGeneratingEvent");
+    expect(await answer(a, 'parse', enc('[]'))).toBe('[]');
   });
   pin('py-openai-strict', 'json.loads then validate_type keeps a lone surrogate (model_validate_json refuses it)', async (a) => {
     expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"\\ud800","output_index":1,"sequence_number":2}'))).toContain('"item_id":"\\ud800"');
@@ -77,6 +86,41 @@ describe('each harness is pinned to its SDK path', () => {
     expect(await answer(a, 'parse', withField('output_index', '-0'))).toContain('"output_index":-0');
     expect(a.info.operations.serialize).toBeUndefined();
     expect(a.info.operations.reserialize).toBeUndefined();
+  });
+
+  // issue 19: the four fields of a partial image OpenAI's schema has, rendered where the SDK models them and never invented
+  pin('go-openai', 'the SDK models size, quality, background and output_format: read when set, left out when not; 0.5 cannot be put in its int64', async (a) => {
+    expect(await answer(a, 'parse', withSizes, PARTIAL)).toMatch(/"background":"opaque".*"output_format":"png".*"quality":"low".*"size":"1024x1024"/);
+    expect(await answer(a, 'parse', withoutSizes, PARTIAL)).not.toMatch(/size|quality|background|output_format/);
+    expect(await answer(a, 'serialize', { ...generating, output_index: 0.5 })).toBe("unrepresentable: output_index: 0.5 is unrepresentable in the SDK's type int64");
+  });
+  pin('go-openrouter-latest', "5e-324 cannot be put in the SDK's int64: the harness says so, the serializer never sees it; the model has no size", async (a) => {
+    expect(await answer(a, 'serialize', { ...generating, output_index: 5e-324 })).toBe("unrepresentable: output_index: 5e-324 is unrepresentable in the SDK's type int64");
+    expect(await answer(a, 'parse', withSizes, PARTIAL)).not.toContain('size');
+  });
+  pin('go-openrouter-latest-union', 'one rule for unions: a completed event is not a generating one', async (a) => {
+    expect(await answer(a, 'parse', completed)).toBe('parse_error: the union dispatched it to ImageGenCallCompletedEvent, not ImageGenCallGeneratingEvent');
+  });
+  pin('py-openai', "reserialize writes what the SDK's to_json writes for what its stream gave: {} for {}, and a null type", async (a) => {
+    expect(await answer(a, 'reserialize', enc('{}'))).toBe('{}');
+    expect(await answer(a, 'reserialize', enc('{"type":null}'))).toBe('{"type":null}');
+    expect(await answer(a, 'parse', withSizes, PARTIAL)).toContain(sizes);
+  });
+  pin('py-openai', 'one rule for unions: the stream types a completed event as ResponseImageGenCallCompletedEvent, which is not the model asked for', async (a) => {
+    expect(await answer(a, 'parse', completed)).toBe("parse_error: the stream's union typed it as ResponseImageGenCallCompletedEvent (type 'response.image_generation_call.completed'), not ResponseImageGenCallGeneratingEvent");
+  });
+  pin('py-openai-strict', "the stream's own code hands a program None for data: null, without validating: accepted, answered null", async (a) => {
+    expect(await answer(a, 'parse', enc('null'))).toBe('null');
+    expect(await answer(a, 'parse', completed)).toMatch(/^parse_error: the stream's union typed it as ResponseImageGenCallCompletedEvent/);
+    expect(await answer(a, 'serialize', { ...generating, output_index: 0.5 })).toMatch(/^unrepresentable: output_index: 0\.5 is unrepresentable in the SDK's type \(/);
+  });
+  pin('py-openrouter', "0.5 cannot be put in the SDK's int model: unrepresentable, not the serializer's refusal; the model has no size", async (a) => {
+    expect(await answer(a, 'serialize', { ...generating, output_index: 0.5 })).toMatch(/^unrepresentable: output_index: 0\.5 is unrepresentable in the SDK's type \(/);
+    expect(await answer(a, 'parse', withSizes, PARTIAL)).not.toContain('size');
+  });
+  pin('ts-openai-node', 'the .d.ts declares the four fields; a program narrows the union by type, so a completed event is not a generating one', async (a) => {
+    expect(await answer(a, 'parse', withSizes, PARTIAL)).toMatch(/"background":"opaque","output_format":"png","quality":"low","size":"1024x1024"/);
+    expect(await answer(a, 'parse', completed)).toBe('parse_error: the stream gave a response.image_generation_call.completed event, not response.image_generation_call.generating');
   });
 
   it('where the module proxy refuses OpenRouter\'s Go SDK, adapters:setup says so in one line with what to set', () => {

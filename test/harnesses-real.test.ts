@@ -56,7 +56,10 @@ describe('the real SDK harnesses, through the stdio protocol with every message 
     expect(a.info.version).toBe('1.3.84');
     const r = await parseChecks(a);
     expect(byId(r, 'Required.Parse.AcceptsFraction.output_index').failure!.kind).toBe('rejected-valid');
-    expect(byId(r, 'Required.Serialize.OutputValidates').status).toBe('failed');
+    // its int model cannot hold 0.5: the Parse check says so; the serializer, never handed it, is judged on the rest
+    const written = byId(r, 'Required.Serialize.OutputValidates');
+    expect(written.status).toBe('passed');
+    expect(written.casesVacuous).toBeGreaterThan(0);
   });
 
   withHarness('py-openrouter-seed', async (a) => {
@@ -80,7 +83,7 @@ describe('orc run --adapter cmd:', () => {
     const r = orc(['run', '--adapter', 'cmd:node test/harnesses/faulty-harness.mjs none', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid,Required.Parse.RejectsNull', '--runs', '20', '--quiet', '--check-protocol', '--out', '/tmp/orc-cmd-test']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/cmd:node test\/harnesses\/faulty-harness.mjs none/);
-    expect(r.stdout).toMatch(/^Required Parse +ok$/m);
+    expect(r.stdout).toMatch(/^Req Parse +ok$/m);
   });
 
   it('a program that does not speak it is reported, not a crash of orc', () => {

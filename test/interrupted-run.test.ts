@@ -44,6 +44,8 @@ describe('a run that does not finish still leaves a valid report, marked incompl
     expect(run.stderr()).toContain('reports will be marked incomplete');
     const json = report(out);
     expect(json.complete).toBe(false);
+    expect(json.passed).toBe(false);
+    expect(json.headline).toMatch(/^Not passed: the run is incomplete \(interrupted\)/);
     expect(json.results.length).toBeGreaterThan(0);
     expect(json.results.length).toBeLessThan(json.run.checks);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('**Incomplete run**');

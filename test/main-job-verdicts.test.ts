@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.js';
 import { PROJECT_ROOT } from '../core/models.js';
 import { verdictDigest } from './helpers/verdicts.js';
+import { summarize } from './helpers/main-job-summary.js';
 
 const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'main-job-verdicts.json');
+const SUMMARY = join(PROJECT_ROOT, 'test', 'fixtures', 'main-job-summary.json');
 const allBuilt = loadManifests().every(isBuilt);
 
 describe('the main job: the same verdicts as the commit the fixture was recorded from', () => {
@@ -27,9 +29,13 @@ describe('the main job: the same verdicts as the commit the fixture was recorded
     const out = mkdtempSync(join(tmpdir(), 'orc-main-job-'));
     const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'orc.js'), 'run', '--adapter', 'all', '--seed', String(expected.seed), '--runs', String(expected.runs), '--quiet', '--out', out], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 900_000, env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status, r.stderr.slice(-500)).toBe(1); // real SDKs fail Required checks
-    const now = verdictDigest(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const now = verdictDigest(report);
     const changed = Object.keys({ ...expected.cells, ...now.cells }).filter((k) => JSON.stringify(expected.cells[k]) !== JSON.stringify(now.cells[k]));
     // one line per cell that changed: its statuses then and now, in run order
     expect(changed.map((k) => `${k}: ${expected.cells[k]?.statuses ?? '(absent)'} → ${now.cells[k]?.statuses ?? '(absent)'}`)).toEqual([]);
+    // the README's figures are written from this summary: the run must still give it
+    const { recordedFrom: _, ...summary } = JSON.parse(readFileSync(SUMMARY, 'utf8'));
+    expect(summarize(report)).toEqual(summary);
   }, 1_200_000);
 });

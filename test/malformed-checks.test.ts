@@ -11,6 +11,8 @@ import type { Adapter, ParseOutcome } from '../core/contract.js';
 import { GENERATING, reference, set } from './helpers/adapters.js';
 import { acceptsTrailingCommas, lenientNumbers } from './helpers/broken-parsers.js';
 import { byId, runChecks } from './helpers/run.js';
+import { bundledHarnesses } from '../adapters/stdio/factories.js';
+import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.js';
 
 const NEW = 'Required.Parse.RejectsMalformedJson.*,Required.Parse.RejectsOtherEventType,Required.Parse.RejectsWrappedEvent,Required.Parse.RejectsMiscasedField';
 
@@ -23,6 +25,8 @@ function rewriting(name: string, rewrite: (text: string) => string): Adapter {
 const MUTANTS: [string, () => Adapter, string, RegExp][] = [
   ['reads 01 and +1 as numbers', lenientNumbers, 'Required.Parse.RejectsMalformedJson.Numbers', /^Numbers\.(LeadingZero|PlusSign|LeadingDot)/],
   ['reads NaN as a number (as Python\'s json does)', () => rewriting('accepts-nan', (t) => t.replace(/:\s*-?(NaN|Infinity|nan|inf)\b/g, ':0')), 'Required.Parse.RejectsMalformedJson.Numbers', /^Numbers\.NaNInfinity/],
+  // json.loads takes NaN anywhere; a model that reads only its own fields refuses it there alone
+  ['takes NaN where its model does not look (Python\'s json.loads, then pydantic)', () => rewriting('nan-outside-known-fields', (t) => t.replace(/(?<=[:[,]\s*)-?(NaN|Infinity)\b/g, 'null')), 'Required.Parse.RejectsMalformedJson.Numbers', /^Numbers\.NaNInfinity: orc_extra[^:]*: -?(NaN|Infinity)$/],
   ['drops trailing commas', acceptsTrailingCommas, 'Required.Parse.RejectsMalformedJson.Structure', /^Structure\.TrailingComma/],
   ['reads the first value and ignores what follows', () => rewriting('ignores-trailing-garbage', (t) => t.replace(/}[^}]*$/, '}')), 'Required.Parse.RejectsMalformedJson.Structure', /^Structure\.TrailingGarbage/],
   ['reads \\x41 as an escape', () => rewriting('lenient-escapes', (t) => t.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1')), 'Required.Parse.RejectsMalformedJson.Strings', /^Strings\.InvalidEscape/],
@@ -66,5 +70,26 @@ describe('malformed JSON and confused events in the property run', () => {
       }
     }
   });
+});
+
+const manifests = loadManifests();
+const built = (name: string) => isBuilt(manifests.find((m) => m.adapters.some((a) => a.name === name))!);
+
+describe('the real SDKs that validate only the fields their model names', () => {
+  // json.loads takes NaN and Infinity anywhere; pydantic refuses them in a known int field and never looks at the rest
+  it.each(['py-openrouter', 'py-openai-strict'])('%s accepts NaN in a member its model does not name: RejectsMalformedJson.Numbers fails it', async (name) => {
+    if (!built(name)) {
+      if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(`${name} is not built in CI`);
+      return;
+    }
+    const a = await bundledHarnesses().find((f) => f.name === name)!.create({ set });
+    try {
+      const r = byId(await runChecks(a, { model: GENERATING, suite: 'Required.Parse.RejectsMalformedJson.Numbers' }), 'Required.Parse.RejectsMalformedJson.Numbers');
+      expect(r.failure?.kind).toBe('accepted-invalid');
+      expect(r.failure!.counterexample.note).toMatch(/^Numbers\.NaNInfinity: orc_extra[^:]*: -?(NaN|Infinity)$/);
+    } finally {
+      await a.close?.();
+    }
+  }, 120_000);
 });
 

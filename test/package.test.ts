@@ -7,9 +7,10 @@ import { PROJECT_ROOT } from '../core/models.js';
 import type { CheckResult } from '../core/results.js';
 import { decodeReplay } from '../src/runner/replay-token.js';
 import { NODE_VERSIONS, nodeBinary } from '../scripts/node-versions.js';
+import { packPackage, type Packed } from '../scripts/pack.js';
 
 /**
- * The package as a user gets it: `npm pack`, the tarball installed by npm
+ * The package as a user gets it: `npm run package`, the tarball installed by npm
  * into a fresh project (its dependencies from the registry, nothing linked
  * from this repository), then used there from TypeScript, from the SDK's
  * own vitest and from the command line, on every supported Node.
@@ -19,7 +20,6 @@ const HARNESS = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');
 const NODES = [{ version: process.versions.node, bin: process.execPath }, ...NODE_VERSIONS.map((version) => ({ version, bin: nodeBinary(version) }))];
 const devVersion = (name: string) => (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).devDependencies as Record<string, string>)[name]!;
 
-interface Packed { filename: string; size: number; unpackedSize: number; files: { path: string }[] }
 interface VitestJson {
   numTotalTests: number;
   testResults: { assertionResults: { ancestorTitles: string[]; title: string; status: string; failureMessages: string[] }[] }[];
@@ -36,9 +36,7 @@ function sh(cmd: string, args: string[], opts: { node?: string; env?: Record<str
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'orc-consumer-'));
-  const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-  expect(pack.status, pack.stderr).toBe(0);
-  packed = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('[')))[0];
+  packed = packPackage(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({
     name: 'some-sdk', private: true, type: 'module',
     devDependencies: { 'openresponses-conformance': `file:./${packed.filename}`, vitest: devVersion('vitest'), typescript: devVersion('typescript'), '@types/node': devVersion('@types/node') },
@@ -66,6 +64,31 @@ describe('the packed tarball', () => {
     // the harness helper libraries ship, for users writing a harness of their own; the bundled harnesses do not
     expect(files.filter((f) => /^(test|bench|scratch|reports)\//.test(f) || (/\.(go|py|mjs)$/.test(f) && !f.startsWith('adapters/_harness-lib/')))).toEqual([]);
     expect(packed.size).toBeLessThan(1024 * 1024);
+  });
+
+  it('publishes a manifest with no scripts (nothing runs on install), caret ranges for its libraries, and where the project lives', () => {
+    const manifest = JSON.parse(sh('tar', ['-xzOf', packed.filename, 'package/package.json']).stdout);
+    expect(manifest.scripts).toBeUndefined();
+    expect(manifest.devDependencies).toBeUndefined();
+    // an exact pin would install a second fast-check beside the user's own
+    expect(Object.values(manifest.dependencies).filter((range) => !/^\^\d+\.\d+\.\d+$/.test(range as string))).toEqual([]);
+    expect(manifest.repository.url).toMatch(/^git\+https:\/\/github\.com\/.+\.git$/);
+    expect(manifest.bugs.url).toMatch(/^https:\/\/github\.com\/.+\/issues$/);
+    expect(manifest.homepage).toMatch(/^https:\/\//);
+    // the repository itself keeps them: npm ci builds by prepare, and the lock file pins exact versions
+    const own = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
+    const lock = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package-lock.json'), 'utf8'));
+    expect(own.scripts.prepare).toBeDefined();
+    for (const name of Object.keys(manifest.dependencies)) {
+      expect(lock.packages[''].dependencies[name]).toBe(own.dependencies[name]);
+      expect(lock.packages[`node_modules/${name}`].version).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('refuses a plain npm pack or publish of the repository, which would ship the development scripts', () => {
+    const r = sh('npm', ['pack', '--dry-run'], { cwd: PROJECT_ROOT });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/orc: do not pack or publish the repository itself; run "npm run package"/);
   });
 
   it('installs no OpenRouter SDK and no tsx: the SDKs under test are the repository\'s development dependencies', () => {

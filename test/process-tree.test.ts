@@ -40,6 +40,8 @@ function pidsOf(file: string): number[] {
   return readFileSync(file, 'utf8').trim().split('\n').map(Number);
 }
 
+const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+
 async function settled(pids: number[]): Promise<number[]> {
   for (let i = 0; i < 50 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 20));
   return pids.filter(alive);
@@ -87,6 +89,39 @@ describe('no harness process outlives its adapter', () => {
     expect(Date.now() - sent).toBeLessThan(30_000);
     expect(await settled(pidsOf(file))).toEqual([]);
     await a.close();
+  });
+
+  it('a cmd: line of plain words runs without a shell: the harness is orc\'s own child, and closing its stdout is a crash at once', async () => {
+    const file = tracked();
+    const a = await StdioAdapter.start({ name: 'closer', command: `"${process.execPath}" ${HARNESS} close-stdout-fd`, timeoutMs: 60_000, maxRestarts: 0 });
+    const [harness] = pidsOf(file);
+    expect(parentOf(harness!)).toBe(process.pid);
+    const o = await a.parse(GENERATING, bytes({ m: 'CLOSE' }));
+    expect(!o.ok && o.error).toMatchObject({ kind: 'crash', message: 'the harness closed its standard output but kept running' });
+    expect(await settled([harness!])).toEqual([]);
+    await a.close();
+  });
+
+  it('a cmd: line only a shell can run: a harness that closes its stdout behind the waiting shell is still a crash, not a timeout', async () => {
+    const file = tracked();
+    const a = await StdioAdapter.start({ name: 'closer', command: `${process.execPath} ${HARNESS} close-stdout-fd; true`, timeoutMs: 60_000, maxRestarts: 0 });
+    const [harness] = pidsOf(file);
+    const shell = parentOf(harness!);
+    expect(shell).not.toBe(process.pid);
+    const o = await a.parse(GENERATING, bytes({ m: 'CLOSE' }));
+    expect(!o.ok && o.error).toMatchObject({ kind: 'crash', message: 'the harness closed its standard output but kept running' });
+    expect(await settled([harness!, shell])).toEqual([]);
+    await a.close();
+  });
+
+  it('a cmd: line only a shell can run, whose harness answers slowly: never taken for a closed stdout', async () => {
+    const a = await StdioAdapter.start({ name: 'slow', command: `sleep 3; ${process.execPath} ${HARNESS} none`, timeoutMs: 60_000, maxRestarts: 0, helloTimeoutMs: 60_000 });
+    try {
+      await new Promise((r) => setTimeout(r, 3000));
+      expect((await a.parse(GENERATING, bytes({ m: 'ok' }))).ok).toBe(true);
+    } finally {
+      await a.close();
+    }
   });
 
   it('close() at the end of a run ends the harness and every child it started', async () => {

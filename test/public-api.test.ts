@@ -27,6 +27,8 @@ describe('the public API', () => {
       'ParseOutcome', 'PlanOptions', 'REPORT_FORMAT', 'ReplayTarget', 'Restart', 'RunEvent', 'RunInfo', 'SchemaSet', 'SerializeOutcome', 'Shown', 'SseOutcome',
       'Status', 'UsageError', 'Verdict', 'asDoubles', 'checkId', 'commandAdapter', 'decodeReplay', 'describeThrown', 'failure', 'findModel', 'htmlReport',
       'isFailed', 'jsonReport', 'junitReport', 'loadSchemaSet', 'markdownReport', 'planChecks', 'reference', 'referenceAdapter', 'runConformance', 'supports',
+      'RunVerdict', 'runVerdict', 'Report', 'readReport', 'mergeShardReports', 'Baseline', 'BaselineEntry', 'readBaseline', 'gateOnBaseline',
+      'StreamCheck', 'StreamCheckOptions', 'checkStream',
     ].sort());
     expect(api.filter((e) => e.doc === '').map((e) => e.name)).toEqual([]);
   });
@@ -52,5 +54,47 @@ describe('runConformance, the run without vitest', () => {
     expect(bad.results.filter(isFailed).map((r) => r.id)).toContain('Required.Parse.AcceptsFraction.output_index');
     // an adapter the caller made stays open for the caller
     expect(await broken.parse('OpenResponsesImageGenCallGenerating', new TextEncoder().encode('{}'))).toMatchObject({ ok: false });
+  });
+});
+
+describe('the use-cases the command line is made of, through the public API', () => {
+  it('gateOnBaseline and runVerdict: a known failure gates as known, and the verdict says so', async () => {
+    const { runConformance, gateOnBaseline, runVerdict, loadSchemaSet, isFailed } = await import('../src/index.js');
+    const { truncatesFractions } = await import('./helpers/adapters.js');
+    const run = await runConformance(truncatesFractions(), { seed: 3, runs: 10, models: ['generating'], suite: 'Required.Parse.AcceptsFraction.*' });
+    const failures = run.results.filter(isFailed).map((r) => ({ adapter: r.adapter, model: r.model, check: r.id, reason: 'an int64 SDK', kind: r.failure.kind }));
+    expect(failures.length).toBeGreaterThan(0);
+    const baseline = { format: 'openresponses-conformance/baseline@1' as const, failures };
+    const gated = runVerdict([...run.events, gateOnBaseline('b.json', baseline, run.events, loadSchemaSet())]);
+    expect(gated).toMatchObject({ passed: true, gate: true, requiredFailed: true, exitCode: 0 });
+    expect(gated.headline).toMatch(/^Gate passed: 0 new failures, \d+ known/);
+    const ungated = runVerdict([...run.events, gateOnBaseline('b.json', { ...baseline, failures: [] }, run.events, loadSchemaSet())]);
+    expect(ungated).toMatchObject({ passed: false, gate: false, exitCode: 1 });
+  });
+
+  it('mergeShardReports: two halves of a run merge into its verdicts; a missing half leaves it incomplete', async () => {
+    const { runConformance, reference, jsonReport, mergeShardReports, runVerdict } = await import('../src/index.js');
+    const run = await runConformance(reference, { seed: 3, runs: 5, models: ['generating'], suite: 'Parse' });
+    const whole = jsonReport(run.events) as unknown as import('../src/index.js').Report;
+    const half = (i: number) => ({ ...whole, run: { ...whole.run!, shard: `${i}/2` }, results: whole.results.filter((_, k) => k % 2 === i - 1) });
+    const merged = mergeShardReports([half(1), half(2)]);
+    const results = (events: import('../src/index.js').RunEvent[]) => events.flatMap((e) => (e.type === 'check-finished' ? [`${e.result.id} ${e.result.status}`] : []));
+    expect(results(merged)).toEqual(results(run.events));
+    expect(runVerdict(merged)).toMatchObject({ passed: true, complete: true });
+    expect(runVerdict(mergeShardReports([half(1)]))).toMatchObject({ passed: false, complete: false, incompleteReason: 'shard 2 of 2 missing' });
+  });
+
+  it('checkStream: a real-shaped capture passes; the same capture cut inside an event does not', async () => {
+    const { checkStream, loadSchemaSet } = await import('../src/index.js');
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(join(import.meta.dirname, 'fixtures', 'captures', 'openai-image-generation.sse'));
+    async function* chunks(b: Uint8Array) {
+      for (let i = 0; i < b.length; i += 97) yield b.subarray(i, i + 97);
+    }
+    const ok = await checkStream(loadSchemaSet(), chunks(bytes));
+    expect(ok.problemCount, JSON.stringify(ok.problems)).toBe(0);
+    expect(ok.imageGenerationEvents).toBeGreaterThan(0);
+    const cut = await checkStream(loadSchemaSet(), chunks(bytes.subarray(0, bytes.length - 2)));
+    expect(cut.problemCount).toBeGreaterThan(0);
   });
 });

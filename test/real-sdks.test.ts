@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tsOpenRouter012, tsOpenRouterLatest } from '../adapters/ts-openrouter/index.js';
-import { GENERATING, set } from './helpers/adapters.js';
+import { GENERATING, reference, set } from './helpers/adapters.js';
+
+const PARTIAL = 'OpenResponsesImageGenCallPartialImage';
 import { byId, runChecks } from './helpers/run.js';
 
 describe('the real @openrouter/sdk adapters', () => {
@@ -12,6 +14,16 @@ describe('the real @openrouter/sdk adapters', () => {
     expect(old.info.operations.serialize).toHaveLength(4);
     expect(latest.info.operations.parse).toHaveLength(4);
     expect(latest.info.operations.serialize).toBeUndefined();
+  });
+
+  it('neither models the partial image\'s size, quality, background or output_format: the parse drops them, the harness invents none; the reference reads them', async () => {
+    const text = '{"type":"response.image_generation_call.partial_image","item_id":"a","output_index":1,"sequence_number":2,"partial_image_b64":"AA==","partial_image_index":0,"size":"1024x1024","quality":"low","background":"opaque","output_format":"png"}';
+    const payload = new TextEncoder().encode(text);
+    for (const f of [tsOpenRouter012, tsOpenRouterLatest]) {
+      const o = await (await f.create({ set })).parse(PARTIAL, payload);
+      expect(o.ok && Object.keys(o.value as object).sort()).toEqual(['item_id', 'output_index', 'partial_image_b64', 'partial_image_index', 'sequence_number', 'type']);
+    }
+    expect(await reference().parse(PARTIAL, payload)).toEqual({ ok: true, value: JSON.parse(text) });
   });
 
   it('latest enforces integers where the seed says float64: fractional numbers fail Required parse checks', async () => {
@@ -37,5 +49,8 @@ describe('the real @openrouter/sdk adapters', () => {
     const quirk = byId(results, 'Required.Sse.StandardQuirks').failure!;
     expect(quirk.counterexample.payload!.text).toMatch(/\ndata\n/);
     expect(JSON.parse(quirk.answer!)[0].data).toMatch(/^\{\n\n "type"/);
+    // and a block of unknown fields alone, which has no data, it dispatches as an empty event
+    expect(quirk.counterexample.payload!.text).toMatch(/\n\nfoo: ?bar\n/);
+    expect(JSON.parse(quirk.answer!)).toContainEqual({ event: null, data: '' });
   });
 });

@@ -50,7 +50,7 @@ describe('reports', () => {
 
   it('terminal: the matrix, the tallies and each failure with its replay command', () => {
     const t = terminalReport([...events, { type: 'run-finished', finishedAt: 'then', complete: true }], { color: false });
-    expect(t).toMatch(/^Required Parse +1✗/m);
+    expect(t).toMatch(/^Req Parse +1✗/m);
     expect(t).toContain('Required 0/1');
     expect(terminalReport([...events, { type: 'run-finished', finishedAt: 'then', complete: true }], { color: false, verbose: true })).toMatch(/Required\.Parse\.AcceptsValid +FAIL/);
     expect(t).toContain('replay:  npx orc replay orc1.x');
@@ -80,5 +80,38 @@ describe('reports', () => {
     const t = terminalReport(many, { color: false });
     expect(t.split('\n').length).toBeLessThan(70);
     expect(Math.max(...t.split('\n').filter((l) => !l.includes('npx orc replay')).map((l) => l.length))).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('one fold of the events serves every writer', () => {
+  it('the same events fold once; an event appended folds again', async () => {
+    const { collect } = await import('../reports/collect.js');
+    const { TOOL } = await import('../core/tool.js');
+    const events: RunEvent[] = [{ type: 'run-started', run: { tool: TOOL, command: 'test', seed: 1, runs: 1, startedAt: '', models: [], checks: 0 } }];
+    const first = collect(events);
+    expect(collect(events)).toBe(first);
+    events.push({ type: 'run-finished', finishedAt: '', complete: true });
+    const second = collect(events);
+    expect(second).not.toBe(first);
+    expect(second.complete).toBe(true);
+    expect(collect([...events])).not.toBe(second);
+  });
+});
+
+describe('gated output', () => {
+  it('groups new failures only with new ones: one new failure on one model is not "4 models", three of them known', async () => {
+    const { runConformance, gateOnBaseline, loadSchemaSet, isFailed } = await import('../src/index.js');
+    const { truncatesFractions } = await import('./helpers/adapters.js');
+    const run = await runConformance(truncatesFractions(), { seed: 3, runs: 10, suite: 'Required.Parse.AcceptsFraction.output_index' });
+    const failed = run.results.filter(isFailed);
+    expect(failed.length).toBe(4);
+    const [fresh, ...known] = failed;
+    const baseline = { format: 'openresponses-conformance/baseline@1' as const, failures: known.map((r) => ({ adapter: r.adapter, model: r.model, check: r.id, reason: 'known', kind: r.failure.kind })) };
+    const events = [...run.events, gateOnBaseline('b.json', baseline, run.events, loadSchemaSet())];
+    const short = fresh!.model.replace('OpenResponsesImageGenCall', '');
+    const text = terminalReport(events, { color: false });
+    expect(text).toMatch(new RegExp(`✗ A truncates-fractions · Required\\.Parse\\.AcceptsFraction\\.output_index · ${short}\\n`));
+    expect(text).not.toMatch(/4 models/);
+    expect(markdownReport(events)).not.toMatch(/4 models/);
   });
 });

@@ -6,6 +6,12 @@ import { cutAt, encodeSse, expectedData, expectedEvent, framings, PLAIN, sseStre
 import { decodeSse, SseDecoder } from '../core/sse-decoder.js';
 import { GENERATING, reference, set } from './helpers/adapters.js';
 import { byId, runChecks } from './helpers/run.js';
+import { createParser } from 'eventsource-parser';
+import { planChecks } from '../src/runner/plan.js';
+import { MUTANTS } from '../mutants/index.js';
+import type { SseStream } from '../arbitraries/sse/framing.js';
+import { bundledHarnesses } from '../adapters/stdio/factories.js';
+import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const model = set.models.find((m) => m.name === GENERATING)!;
@@ -165,3 +171,89 @@ describe('each SSE check catches a decoder broken for the purpose', () => {
     expect(byId(results, 'Required.Sse.EventSequence').status).toBe('failed');
   });
 });
+
+/** eventsource-parser, an oracle this project did not write, fed text decoded as the standard says (the BOM left for it to strip). */
+function oracle(chunks: Uint8Array[]): [string | null, string][] {
+  const out: [string | null, string][] = [];
+  const parser = createParser({ onEvent: (e) => out.push([e.event ?? null, e.data]) });
+  const text = new TextDecoder('utf-8', { ignoreBOM: true });
+  for (const c of chunks) parser.feed(text.decode(c, { stream: true }));
+  parser.feed(text.decode());
+  return out;
+}
+const ours = (chunks: Uint8Array[]) => decodeSse(chunks).events.map((e) => [e.event, e.data]);
+const NEW_CASES = 'Required.Sse.OneByteChunks,Required.Sse.NulInData';
+
+describe('the cases the standard gives and StandardQuirks once never sent', () => {
+  it('the reference decoder agrees with eventsource-parser on each: quirky streams, NUL in data, 4 KB a byte at a time', () => {
+    fc.assert(fc.property(sseStreams(values, { framing: framings.quirks, cuts: 'anywhere' }), (s) => {
+      const chunks = cutAt(s.bytes, s.cuts);
+      expect(ours(chunks)).toEqual(oracle(chunks));
+    }), { seed: 9, numRuns: 300 });
+    const checks = planChecks({ set, models: [model], suite: NEW_CASES });
+    expect(checks.map((c) => c.id)).toEqual(['Required.Sse.OneByteChunks', 'Required.Sse.NulInData']);
+    for (const c of checks) {
+      if (c.mode !== 'property' || !c.cases) throw new Error(`${c.id}: a list of cases`);
+      for (const s of c.cases() as SseStream[]) {
+        const chunks = cutAt(s.bytes, s.cuts);
+        expect(ours(chunks), c.id).toEqual(oracle(chunks));
+        if (c.id.endsWith('OneByteChunks')) expect(chunks.every((x) => x.length === 1)).toBe(true);
+      }
+      if (c.id.endsWith('OneByteChunks')) expect((c.cases() as SseStream[])[0]!.bytes.length).toBeGreaterThanOrEqual(4096);
+    }
+  });
+
+  it('the standard\'s words, case by case', () => {
+    const one = (text: string) => ours([enc(text)]);
+    // a BOM is stripped at the start of the stream only: later, U+FEFF is part of the field name
+    expect(one('\ufeffdata: a\n\n\ufeffdata: b\n\ndata: c\n\n')).toEqual([[null, 'a'], [null, 'c']]);
+    // a block of unknown fields alone has empty data and dispatches nothing
+    expect(one('foo: bar\nData: x\n\ndata: d\n\n')).toEqual([[null, 'd']]);
+    // CR, LF and CRLF each end a line, one stream mixing them
+    expect(one('data: a\rdata: b\n\r\n')).toEqual([[null, 'a\nb']]);
+    expect(one('data: a\u0000b\n\n')).toEqual([[null, 'a\u0000b']]);
+  });
+
+  it('the reference passes the new checks', async () => {
+    const results = await runChecks(reference(), { model: GENERATING, suite: `${QUIRKS},${NEW_CASES}` });
+    expect(results.map((r) => [r.id, r.status])).toEqual([[QUIRKS, 'passed'], ['Required.Sse.OneByteChunks', 'passed'], ['Required.Sse.NulInData', 'passed']]);
+  });
+
+  it.each([
+    ['sse-strips-bom-every-line', QUIRKS, /\ufeffdata/],
+    ['sse-dispatches-empty', QUIRKS, /foo: ?bar/],
+    ['sse-no-lone-cr', QUIRKS, /\r(?!\n)/],
+    ['sse-drops-nul', 'Required.Sse.NulInData', /\u0000/],
+    ['sse-read-limit', 'Required.Sse.OneByteChunks', /one byte a chunk/],
+  ])('the one-bug decoder %s fails %s', async (name, id, shown) => {
+    const adapter = MUTANTS.find((m) => m.name === name)!.make(set) as Adapter;
+    const r = byId(await runChecks(adapter, { model: GENERATING, suite: id }), id);
+    expect(r.status).toBe('failed');
+    expect(`${r.failure!.counterexample.payload!.text}${r.failure!.counterexample.note}`).toMatch(shown);
+  });
+
+  it('a decoder that hands data on as JSON says nothing on data that is not JSON: NulInData does not fail it', async () => {
+    const json: Adapter = { ...reference(), info: { ...reference().info, name: 'json-data', sseData: 'json' } };
+    expect(byId(await runChecks(json, { model: GENERATING, suite: 'Required.Sse.NulInData' }), 'Required.Sse.NulInData').status).not.toBe('failed');
+  });
+});
+
+describe('the real SDKs on the standard\'s cases', () => {
+  const built = (name: string) => isBuilt(loadManifests().find((m) => m.adapters.some((a) => a.name === name))!);
+  // openai's Node decoder strips U+FEFF from every line, not only the stream's first: "\ufeffdata:" becomes data
+  it('ts-openai-node reads "\\ufeffdata:" on a later line as data: StandardQuirks fails it', async () => {
+    if (!built('ts-openai-node')) {
+      if (process.env.CI === 'true' || process.env.CI === '1') throw new Error('ts-openai-node is not built in CI');
+      return;
+    }
+    const a = await bundledHarnesses().find((f) => f.name === 'ts-openai-node')!.create({ set });
+    try {
+      const r = byId(await runChecks(a, { model: GENERATING, suite: `${QUIRKS},${NEW_CASES}` }), QUIRKS);
+      expect(r.failure?.kind).toBe('mismatch');
+      expect(JSON.parse(r.failure!.answer!)[0].data).toMatch(/^\{"not":"data"\}\n/);
+    } finally {
+      await a.close?.();
+    }
+  }, 120_000);
+});
+

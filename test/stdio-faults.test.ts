@@ -4,7 +4,8 @@ import { StdioAdapter } from '../adapters/stdio/client.js';
 import type { ParseOutcome } from '../core/contract.js';
 import { show } from '../core/equality.js';
 import { PROJECT_ROOT } from '../core/models.js';
-import { GENERATING } from './helpers/adapters.js';
+import { commandAdapter } from '../adapters/stdio/factories.js';
+import { GENERATING, set } from './helpers/adapters.js';
 import { byId, runChecks } from './helpers/run.js';
 
 const HARNESS = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');
@@ -102,6 +103,27 @@ describe('a faulty harness is recorded, restarted, and loses nothing', () => {
     ['old-protocol', /speaks protocol 0; this orc speaks 1/],
   ])('a harness whose hello is wrong (%s) does not start, and says why', async (fault, message) => {
     await expect(start(fault)).rejects.toThrow(message);
+  });
+
+  describe('a hello is checked against the run\'s models', () => {
+    const models = set.models.map((m) => m.name);
+    const saying = (operations: object) => [process.execPath, '-e', `process.stdout.write(${JSON.stringify(JSON.stringify({ type: 'hello', protocol: 1, implementation: { name: 'h', language: 'JS', version: '0' }, operations }))} + '\\n'); process.stdin.resume()`];
+
+    it('an operation declared for a model the run lacks (sse for "text/event-stream") does not start, in one line naming it and the models', async () => {
+      const hello = { parse: [GENERATING], sse: ['text/event-stream'] };
+      const message = `the hello declares sse for "text/event-stream", which is not a model of this run; its models: ${models.join(', ')}`;
+      await expect(StdioAdapter.start({ name: 'h', command: saying(hello), models })).rejects.toThrow(message);
+      // as `orc run` starts a harness: the factory hands it the run's models
+      await expect(commandAdapter('h', saying(hello).map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ')).create({ set })).rejects.toThrow(message);
+    });
+
+    it('a hello naming only models of the run starts, and so does any hello where no models are given', async () => {
+      for (const options of [{ models }, {}]) {
+        const a = await StdioAdapter.start({ name: 'h', command: saying({ parse: models, serialize: [GENERATING] }), ...options });
+        await a.close();
+      }
+      await (await StdioAdapter.start({ name: 'h', command: saying({ sse: ['text/event-stream'] }) })).close();
+    });
   });
 
   it('through the runner: a crash is a failure of kind crash with its shrunk payload, and the run goes on', async () => {

@@ -5,7 +5,7 @@ import { requestParts } from '../adapters/stdio/client.js';
 /** The request as the harness reads it: its pieces as one line. */
 const requestLine = (...a: Parameters<typeof requestParts>) => requestParts(...a).join('');
 import { protocolProblem, readReply } from '../adapters/stdio/protocol.js';
-import { parseReplyText, scanReply } from '../adapters/stdio/reply-text.js';
+import { readJson, scanJson } from '../core/read-json.js';
 import { parse as parseLossless } from 'lossless-json';
 import { jsonText, type Answer } from '../core/json.js';
 import { validValues } from '../arbitraries/index.js';
@@ -60,22 +60,22 @@ describe('the stdio protocol', () => {
         const value = `{"n":[${numbers.join(',')}],"s":${JSON.stringify(numbers.join(' '))}}`;
         const object = `{${members.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
         for (const line of [`{"id":${id + 1},"ok":true,"value":${value}}`, `{"id":${id + 1},"ok":true,"value":[${other},${JSON.stringify(other)}]}`, `{"id":${id + 1},"ok":true,"value":${object}}`, `[${object},{"x":${object}}]`]) {
-          expect(outcome(() => parseReplyText(line)), line).toBe(outcome(() => parseLossless(line)));
+          expect(outcome(() => readJson(line)), line).toBe(outcome(() => parseLossless(line)));
         }
       }), { numRuns: 3000 });
     });
 
     it('JSON.parse reads a line whose numbers are short integers; the others keep their digits; a repeated key sends the line to lossless-json', () => {
-      expect(scanReply('{"id":12,"ok":true,"value":{"n":999999999999999,"m":-3,"z":0}}')).toEqual({ exact: [], keys: 6, losslessOnly: false });
-      expect(scanReply('{"id":1,"ok":true,"value":{"s":"1.5e3 -0 1234567890123456789","k\\"":"\\"0.1"}}')).toEqual({ exact: [], keys: 5, losslessOnly: false });
-      expect(scanReply('{"id":1,"ok":true,"bytes":"AAEC+/9z1.0e="}')).toEqual({ exact: [], keys: 3, losslessOnly: false });
+      expect(scanJson('{"id":12,"ok":true,"value":{"n":999999999999999,"m":-3,"z":0}}')).toEqual({ exact: [], keys: 6, losslessOnly: false });
+      expect(scanJson('{"id":1,"ok":true,"value":{"s":"1.5e3 -0 1234567890123456789","k\\"":"\\"0.1"}}')).toEqual({ exact: [], keys: 5, losslessOnly: false });
+      expect(scanJson('{"id":1,"ok":true,"bytes":"AAEC+/9z1.0e="}')).toEqual({ exact: [], keys: 3, losslessOnly: false });
       for (const n of ['-0', '1.0', '1e2', '0.5', '1000000000000000', '9007199254740993', '-1E-7']) {
-        expect(scanReply(`{"id":1,"ok":true,"value":{"n":${n}}}`).exact, n).toEqual([{ at: 31, text: n }]);
+        expect(scanJson(`{"id":1,"ok":true,"value":{"n":${n}}}`).exact, n).toEqual([{ at: 31, text: n }]);
       }
-      expect(parseReplyText('{"a":{"b":1,"c":2},"b":{"b":3}}')).toEqual({ a: { b: 1, c: 2 }, b: { b: 3 } });
-      expect(() => parseReplyText('{"a":1,"\\u0061":2}')).toThrow(/Duplicate key/);
-      expect(() => parseReplyText('{"a":1,"a":2}')).toThrow(/Duplicate key/);
-      expect(() => parseReplyText('[{"a":1.5,"b":{"a" : 2,"a":3}}]')).toThrow(/Duplicate key/);
+      expect(readJson('{"a":{"b":1,"c":2},"b":{"b":3}}')).toEqual({ a: { b: 1, c: 2 }, b: { b: 3 } });
+      expect(() => readJson('{"a":1,"\\u0061":2}')).toThrow(/Duplicate key/);
+      expect(() => readJson('{"a":1,"a":2}')).toThrow(/Duplicate key/);
+      expect(() => readJson('[{"a":1.5,"b":{"a" : 2,"a":3}}]')).toThrow(/Duplicate key/);
     });
 
     it('an id is an integer however it is read', () => {

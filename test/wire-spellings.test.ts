@@ -1,10 +1,13 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validValues, wireSpellings } from '../arbitraries/index.js';
-import { SPELLING_KINDS, spell } from '../arbitraries/wire/spellings.js';
+import { ESCAPE_TAIL, SPELLING_KINDS, spell } from '../arbitraries/wire/spellings.js';
+import { planChecks } from '../src/runner/plan.js';
+import { byId, runChecks } from './helpers/run.js';
+import type { Adapter, ParseOutcome } from '../core/contract.js';
 import { numberSpellings } from '../arbitraries/wire/number-spellings.js';
 import { NUMBER_POOL } from '../arbitraries/pools/numbers.js';
-import { set, GENERATING } from './helpers/adapters.js';
+import { GENERATING, reference, set } from './helpers/adapters.js';
 
 const model = set.models.find((m) => m.name === GENERATING)!;
 const values = validValues(set, model.id);
@@ -51,4 +54,27 @@ describe('wire spellings', () => {
       expect(text).not.toMatch(/[\ud800-\udfff](?![\udc00-\udfff])(?<![\ud800-\udbff][\udc00-\udfff])/u);
     }
   });
+
+  it('every case of UnicodeEscapes, for every model and seed, sends each short escape and \\u escapes', () => {
+    expect(JSON.parse(`"${ESCAPE_TAIL.text}"`)).toBe(ESCAPE_TAIL.value);
+    for (const short of ['\\/', '\\b', '\\f', '\\n', '\\r', '\\t', '\\"', '\\\\', '\\u00E9', '\\ud83d\\ude00']) expect(ESCAPE_TAIL.text).toContain(short);
+    for (const m of set.models) {
+      const check = planChecks({ set, models: [m], suite: 'Recommended.WireSpelling.UnicodeEscapes' })[0]!;
+      if (check.mode !== 'property') throw new Error('a property');
+      for (let seed = 1; seed <= 5; seed++) {
+        for (const c of fc.sample(check.arbitrary, { numRuns: 30, seed }) as { text: string }[]) expect(c.text, `${m.name}, seed ${seed}`).toContain(ESCAPE_TAIL.text);
+      }
+    }
+  });
+
+  // every case carries \/, so a run of five cases catches it: a tape that chose it now and then would not
+  it('a parser that reads \\/ as two characters fails UnicodeEscapes at every seed, in five cases', async () => {
+    const base = reference();
+    const twoChars: Adapter = { ...base, info: { ...base.info, name: 'slash-two-chars' }, parse: (m, p) => base.parse(m, new TextEncoder().encode(new TextDecoder().decode(p).replace(/(?<!\\)((?:\\\\)*)\\\//g, '$1\\\\/'))) as ParseOutcome };
+    for (let seed = 1; seed <= 11; seed++) {
+      const r = byId(await runChecks(twoChars, { model: GENERATING, suite: 'Recommended.WireSpelling.UnicodeEscapes', seed, runs: 5 }), 'Recommended.WireSpelling.UnicodeEscapes');
+      expect(r.status, `seed ${seed}`).toBe('failed');
+    }
+  });
 });
+

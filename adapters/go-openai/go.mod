@@ -2,7 +2,10 @@ module openresponses-conformance/adapters/go-openai
 
 go 1.26.0
 
-require github.com/openai/openai-go/v3 v3.96.0
+require (
+	github.com/openai/openai-go/v3 v3.96.0
+	openresponses-conformance/harnesslib v0.0.0
+)
 
 require (
 	github.com/coder/websocket v1.8.15 // indirect
@@ -11,3 +14,5 @@ require (
 	github.com/tidwall/pretty v1.2.1 // indirect
 	github.com/tidwall/sjson v1.2.5 // indirect
 )
+
+replace openresponses-conformance/harnesslib => ../_harness-lib/go

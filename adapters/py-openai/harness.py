@@ -1,11 +1,17 @@
 """Harness for the `openai` Python package: ResponseImageGenCall*Event, read as its Stream reads every event.
 
-Parse: the event's data through json.loads (ServerSentEvent.json), then the client's _process_response_data
-step with cast_to=ResponseStreamEvent, the union Responses.create(stream=True) streams: construct_type when strict
-response validation is off (the default), validate_type with --strict (OpenAI(_strict_response_validation=True)),
-whose pydantic.ValidationError the client raises as APIResponseValidationError.
+Parse: the SDK's own Stream.__stream__ (what iterating Responses.create(stream=True) runs) over one event whose
+data is the payload: its [DONE] and error checks, ServerSentEvent.json (json.loads), then the client's
+_process_response_data with cast_to=ResponseStreamEvent: construct_type when strict response validation is off
+(the default), validate_type with --strict (OpenAI(_strict_response_validation=True)), whose
+pydantic.ValidationError the client raises as APIResponseValidationError. Only the SSE decoding of the bytes is
+left out (the sse operation covers it): the payload reaches the stream as the decoder's UTF-8 text.
+What a program gets is the answer: an event of the model, rendered through its attributes; None or a value the
+union built no model from (a list, a number), as it came; an event the union typed as another class is not the
+model, a refusal of it.
 Serialize: the model built with validation, written by the SDK's own to_json.
 """
+
 import json
 import os
 import sys
@@ -13,41 +19,58 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "_harness-lib", "python"))
 import orc_harness as h  # noqa: E402
 
+import httpx2  # noqa: E402
 import openai  # noqa: E402
-import pydantic  # noqa: E402
-from openai._models import construct_type, validate_type  # noqa: E402
+from openai._models import BaseModel  # noqa: E402
+from openai._streaming import ServerSentEvent, Stream  # noqa: E402
 from openai.types import responses  # noqa: E402
 from openai.types.responses import ResponseStreamEvent  # noqa: E402
 
 STRICT = "--strict" in sys.argv
-MODELS = {f"OpenResponsesImageGenCall{x}": getattr(responses, f"ResponseImageGenCall{x}Event")
-          for x in ["InProgress", "Generating", "PartialImage", "Completed"]}
+MODELS = {
+    f"OpenResponsesImageGenCall{x}": getattr(responses, f"ResponseImageGenCall{x}Event")
+    for x in ["InProgress", "Generating", "PartialImage", "Completed"]
+}
+CLIENT = openai.OpenAI(api_key="unused: nothing is sent", _strict_response_validation=STRICT)
+# the HTTP response the stream closes when done: it has no body of its own here, so one serves every event
+RESPONSE = httpx2.Response(200, request=httpx2.Request("POST", "https://api.openai.com/v1/responses"))
+NO_EVENT = object()
 
 
 def fields(cls):
     return list(cls.model_fields.keys())
 
 
-def parse_native(model, payload):
+def streamed(payload):
+    """What the SDK's stream yields for one event with this data: the event, or NO_EVENT."""
     try:
-        data = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as e:
         raise h.ParseError(str(e))
-    if STRICT:
-        try:
-            obj = validate_type(type_=ResponseStreamEvent, value=data)
-        except pydantic.ValidationError as e:
-            raise h.ParseError(f"APIResponseValidationError: {e}")
-        if not isinstance(obj, MODELS[model]):
-            raise h.ParseError(f"validated as {type(obj).__name__}, not {MODELS[model].__name__}")
-        return obj
-    return construct_type(type_=ResponseStreamEvent, value=data)
+    stream = Stream(cast_to=ResponseStreamEvent, response=RESPONSE, client=CLIENT)
+    # the decoder's part, done: the stream reads the one event from here, and runs the rest of its own code
+    stream._iter_events = lambda: iter([ServerSentEvent(data=text)])
+    try:
+        return next(iter(stream), NO_EVENT)
+    except json.JSONDecodeError as e:
+        raise h.ParseError(f"JSONDecodeError: {e}")
+    except (openai.APIResponseValidationError, openai.APIError) as e:
+        cause = f": {e.__cause__}" if e.__cause__ else ""
+        raise h.ParseError(f"{type(e).__name__}: {e}{cause}")
 
 
 def parse(model, payload):
-    obj = parse_native(model, payload)
+    obj = streamed(payload)
+    if obj is NO_EVENT:
+        raise h.ParseError("the stream yielded no event")
+    if isinstance(obj, BaseModel) and not isinstance(obj, MODELS[model]):
+        # one rule for every adapter: an event the union typed as another one is not the model asked for
+        raise h.ParseError(
+            f"the stream's union typed it as {type(obj).__name__} (type {getattr(obj, 'type', None)!r}), "
+            f"not {MODELS[model].__name__}"
+        )
     if not isinstance(obj, MODELS[model]):
-        # construct_type hands back what it could not build a model from, and so does the SDK's stream
+        # None, or a value the union built no model from: the program gets it as the event, without an error
         return obj
     return h.render(obj, fields(MODELS[model]))
 
@@ -57,27 +80,29 @@ def write(obj):
 
 
 def serialize(model, value):
-    try:
-        obj = MODELS[model].model_validate(value)
-    except pydantic.ValidationError as e:
-        raise h.SerializeError(str(e))
-    return write(obj)
+    return write(h.build(MODELS[model], value))
 
 
 def reserialize(model, payload):
-    obj = parse_native(model, payload)
-    if not isinstance(obj, MODELS[model]):
-        raise h.SerializeError(f"the parsed value is a {type(obj).__name__}, not a model")
+    # a gateway writes on whatever event the stream gave it, of whichever class: what the SDK writes is the answer
+    obj = streamed(payload)
+    if not isinstance(obj, BaseModel):
+        shown = "no event" if obj is NO_EVENT else f"{type(obj).__name__} {obj!r:.80}"
+        raise h.ParseError(f"the stream gave {shown}, which the SDK has no writer for")
     return write(obj)
 
 
 def sse(chunks):
     # the decoder the SDK's Stream reads response.iter_bytes() with, fed one network chunk at a time
     from openai._streaming import SSEDecoder
+
     return [(e.event, e.data) for e in SSEDecoder().iter_bytes(iter(chunks))]
 
 
 names = list(MODELS)
-h.serve("openai (Python)" + (", strict validation" if STRICT else ", streamed-event path"), openai.__version__,
-        {"parse": names, "serialize": names, "reserialize": names, "sse": names},
-        {"parse": parse, "serialize": serialize, "reserialize": reserialize, "sse": sse})
+h.serve(
+    "openai (Python)" + (", strict validation" if STRICT else ", streamed-event path"),
+    openai.__version__,
+    {"parse": names, "serialize": names, "reserialize": names, "sse": names},
+    {"parse": parse, "serialize": serialize, "reserialize": reserialize, "sse": sse},
+)

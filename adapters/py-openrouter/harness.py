@@ -3,6 +3,7 @@
 Parse with the SDK's own unmarshal_json (what its event stream uses), serialize with its marshal_json.
 With --seed-names: the releases before the rename, whose classes are the seed's OpenResponsesImageGenCall*.
 """
+
 import json
 import os
 import sys
@@ -16,8 +17,12 @@ from openrouter import components  # noqa: E402
 from openrouter.utils.serializers import marshal_json, unmarshal_json  # noqa: E402
 
 SEED_NAMES = "--seed-names" in sys.argv
-MODELS = {f"OpenResponsesImageGenCall{x}": getattr(components, f"OpenResponsesImageGenCall{x}" if SEED_NAMES else f"ImageGenCall{x}Event")
-          for x in ["InProgress", "Generating", "PartialImage", "Completed"]}
+MODELS = {
+    f"OpenResponsesImageGenCall{x}": getattr(
+        components, f"OpenResponsesImageGenCall{x}" if SEED_NAMES else f"ImageGenCall{x}Event"
+    )
+    for x in ["InProgress", "Generating", "PartialImage", "Completed"]
+}
 
 
 def parse_native(model, payload):
@@ -36,11 +41,7 @@ def write(obj, model):
 
 
 def serialize(model, value):
-    try:
-        obj = MODELS[model].model_validate(value)
-    except pydantic.ValidationError as e:
-        raise h.SerializeError(str(e))
-    return write(obj, model)
+    return write(h.build(MODELS[model], value), model)
 
 
 def reserialize(model, payload):
@@ -58,6 +59,7 @@ def sse(chunks):
     import types
     import httpx
     from openrouter.utils import eventstreaming as es
+
     es.json = types.SimpleNamespace(loads=_text_stays_text, dumps=json.dumps, JSONDecodeError=json.JSONDecodeError)
     response = httpx.Response(200, content=iter(chunks))
     events = []
@@ -67,5 +69,9 @@ def sse(chunks):
 
 
 names = list(MODELS)
-h.serve("openrouter (Python)" + (", seed-era model" if SEED_NAMES else ""), version("openrouter"), {"parse": names, "serialize": names, "reserialize": names, "sse": names},
-        {"parse": parse, "serialize": serialize, "reserialize": reserialize, "sse": sse})
+h.serve(
+    "openrouter (Python)" + (", seed-era model" if SEED_NAMES else ""),
+    version("openrouter"),
+    {"parse": names, "serialize": names, "reserialize": names, "sse": names},
+    {"parse": parse, "serialize": serialize, "reserialize": reserialize, "sse": sse},
+)

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { plainArgv } from './command-line.js';
+import { forgetGroup, watchGroup } from './watchdog.js';
 
 /** The last bytes of a stream, kept to attach to a failure. */
 class Tail {
@@ -24,7 +27,10 @@ const SHORT_LINE = 64 * 1024;
 /** Replies carry 10 MB payloads as base64, and more; a line past this is a harness out of control. */
 export const MAX_LINE_CHARS = 256 * 1024 * 1024;
 
-/** Process groups still alive: killed when orc exits, however it exits, so no harness outlives it. */
+/**
+ * Process groups still alive: killed when orc exits; when orc is killed
+ * before it can (SIGKILL, a signal it does not handle), the watchdog kills them.
+ */
 const live = new Set<number>();
 let hooked = false;
 function killGroup(pid: number): void {
@@ -33,7 +39,7 @@ function killGroup(pid: number): void {
   } catch {
     // the group is gone already
   }
-  live.delete(pid);
+  if (live.delete(pid)) forgetGroup(pid);
 }
 function hookExit(): void {
   if (hooked) return;
@@ -50,6 +56,26 @@ function hookExit(): void {
  * with it; once it is gone its pipes are closed from this side, so that a
  * grandchild holding them cannot keep orc waiting.
  */
+/**
+ * Whether a process of the group other than the shell orc started (or a
+ * fork of it: a shell that execs a command takes that command's line) holds
+ * `target` (what /proc shows the pipe's write end as).
+ */
+function pipeHolders(group: number, target: string, shellLine: string): boolean {
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== group) continue;
+      if (readFileSync(`/proc/${d}/cmdline`, 'utf8') === shellLine) continue;
+      if (readdirSync(`/proc/${d}/fd`).some((fd) => { try { return readlinkSync(`/proc/${d}/fd/${fd}`) === target; } catch { return false; } })) return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
+}
+
 export class HarnessProcess {
   readonly stderr = new Tail(4096);
   private readonly proc: ChildProcess;
@@ -59,10 +85,14 @@ export class HarnessProcess {
   private gone = false;
 
   constructor(command: string[] | string, cwd: string | undefined, events: ChildEvents, maxLineChars = MAX_LINE_CHARS) {
-    const [file, ...args] = typeof command === 'string' ? ['/bin/sh', '-c', command] : command;
+    const shell = typeof command === 'string' && !plainArgv(command);
+    const [file, ...args] = typeof command === 'string' ? plainArgv(command) ?? ['/bin/sh', '-c', command] : command;
     hookExit();
     this.proc = spawn(file!, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    if (this.proc.pid !== undefined) live.add(this.proc.pid);
+    if (this.proc.pid !== undefined) {
+      live.add(this.proc.pid);
+      watchGroup(this.proc.pid);
+    }
     this.proc.stdout!.setEncoding('utf8');
     this.proc.stderr!.setEncoding('utf8');
     this.proc.stdout!.on('data', (chunk: string) => {
@@ -101,6 +131,36 @@ export class HarnessProcess {
     this.proc.on('error', (e) => done(`could not run: ${e.message}`));
     this.proc.on('exit', (code, signal) => done(signal ? `killed by ${signal}` : `exited with code ${code}`));
     this.proc.stdin!.on('error', () => {}); // a write to a dead harness surfaces as its exit
+    if (shell) this.watchShell(`${[file, ...args].join('\0')}\0`, () => done('closed its standard output but kept running'));
+  }
+
+  /**
+   * A shell that does not exec its command holds the harness's stdout too,
+   * so its closing is never an end of file here: the group is looked at
+   * instead (Linux's /proc), and once no process but the shell and its own
+   * forks holds the pipe, twice a second apart, the harness has closed it.
+   */
+  private watchShell(shellLine: string, closed: () => void): void {
+    const pid = this.proc.pid;
+    // the shell's standard output as it was started: libuv's stdio is a socket pair, whose ends are told apart
+    let target: string;
+    try {
+      if (pid === undefined || readFileSync(`/proc/${pid}/cmdline`, 'utf8') !== shellLine) return;
+      target = readlinkSync(`/proc/${pid}/fd/1`);
+    } catch {
+      return;
+    }
+    let misses = 0;
+    const timer = setInterval(() => {
+      if (this.gone) return clearInterval(timer);
+      const held = pipeHolders(pid, target, shellLine);
+      misses = held ? 0 : misses + 1;
+      if (misses >= 2) {
+        clearInterval(timer);
+        closed();
+      }
+    }, 1000);
+    timer.unref();
   }
 
   get alive(): boolean {

@@ -1,4 +1,4 @@
-import { jsonText, type Answer } from '../../core/json.js';
+import { jsonText, lineSafe, type Answer } from '../../core/json.js';
 import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, Restart, SerializeOutcome, SseOutcome } from '../../core/contract.js';
 import { HarnessProcess, MAX_LINE_CHARS } from './child.js';
 import { Queue } from './queue.js';
@@ -20,6 +20,8 @@ export interface StdioOptions {
   checkProtocol?: boolean;
   /** The longest reply line taken; a longer one is a fault of kind `oversized`. */
   maxLineChars?: number;
+  /** The run's models, by title: a hello that declares an operation for another does not start. */
+  models?: readonly string[];
 }
 
 interface Job {
@@ -28,6 +30,8 @@ interface Job {
   body: { payload: string } | { value: Answer } | { chunks: string[] };
   /** Sent alone after a fault, so that a new fault can only be its own. */
   isolated: boolean;
+  /** The input's size in bytes, once asked: what a hang class is measured by. */
+  size?: number;
   resolve(outcome: Outcome): void;
 }
 
@@ -39,6 +43,13 @@ interface InFlight {
   deadline: number;
   /** The request line's length. */
   chars: number;
+  sentAt: number;
+  /** Nothing else was in flight: its time is the harness's alone. */
+  alone: boolean;
+  /** The first request this harness process was sent. */
+  first: boolean;
+  /** Its wait was shortened: its size is in a class the harness already hung on (see hangsFrom). */
+  shortened?: string;
 }
 
 /**
@@ -52,15 +63,26 @@ const MAX_IN_FLIGHT_CHARS = 8 * 1024 * 1024;
  * One request as the protocol writes it (schema/protocol/request.schema.json),
  * in pieces: a payload of megabytes goes to the pipe as it is, never copied
  * into a line first. A value travels as the check means it: `-0` as `-0`, an
- * exact integer as its digits.
+ * exact integer as its digits. No piece holds a raw U+2028 or U+2029 (base64
+ * has none; the rest goes through lineSafe), so a harness that reads lines
+ * the way JavaScript ends them still gets whole requests.
  */
 export function requestParts(id: number, job: Pick<Job, 'op' | 'model' | 'body'>): string[] {
-  const head = `{"id":${id},"op":"${job.op}","model":${JSON.stringify(job.model)},`;
+  const head = `{"id":${id},"op":"${job.op}","model":${lineSafe(JSON.stringify(job.model))},`;
   const b = job.body;
   // base64 needs no escaping: the common requests are written without walking a value
   if ('payload' in b) return [`${head}"payload":"`, b.payload, '"}'];
-  if ('value' in b) return [`${head}"value":`, jsonText(b.value), '}'];
+  if ('value' in b) return [`${head}"value":`, lineSafe(jsonText(b.value)), '}'];
   return [`${head}"chunks":[${b.chunks.map((c) => `"${c}"`).join(',')}]}`];
+}
+
+/** A shortened wait is never shorter than this: a scheduler's pause must not pass for a hang. */
+const SHORTEST_WAIT_MS = 250;
+
+/** A request's input size in bytes; a value to serialize is measured as JSON text, only once a class asks. */
+function sizeOf(job: Job): number {
+  if (job.size === undefined) job.size = 'value' in job.body ? Buffer.byteLength(jsonText(job.body.value)) : 0;
+  return job.size;
 }
 
 /** A harness that cannot even say hello this many times in a row is not coming back. */
@@ -93,7 +115,19 @@ export class StdioAdapter implements Adapter {
   private readonly causes = new Map<string, Restart>();
   private spawnFailures = 0;
   private dead: string | undefined;
-  private readonly o: Required<Omit<StdioOptions, 'cwd'>> & { cwd?: string };
+  /**
+   * Per operation, the smallest input (bytes) the harness has left unanswered
+   * for a whole timeout, sent alone: from then on a request at least that
+   * large is sent alone and waited for a shorter time. An answer to one drops
+   * the class: size was not what made the harness hang.
+   */
+  private readonly hangsFrom = new Map<Operation, number>();
+  /** The longest a request sent alone took to be answered: a shortened wait never comes near it. */
+  private slowestAlone = 0;
+  private readonly waits = { full: 0, shortened: 0 };
+  /** Harness processes that have been sent a request. */
+  private readonly sentToChild = new WeakSet<HarnessProcess>();
+  private readonly o: Required<Omit<StdioOptions, 'cwd' | 'models'>> & Pick<StdioOptions, 'cwd' | 'models'>;
 
   private constructor(options: StdioOptions) {
     this.o = { timeoutMs: 10_000, helloTimeoutMs: 60_000, maxRestarts: 200, maxInFlight: 64, checkProtocol: false, maxLineChars: MAX_LINE_CHARS, ...options };
@@ -127,7 +161,7 @@ export class StdioAdapter implements Adapter {
         line: (line) => {
           if (hello) return this.onLine(child, line);
           try {
-            hello = readHello(line);
+            hello = readHello(line, this.o.models);
           } catch (e) {
             return fail((e as Error).message);
           }
@@ -159,6 +193,9 @@ export class StdioAdapter implements Adapter {
     if (!f) return this.onFault(child, { kind: 'protocol', message: `the harness answered id ${reply.id}, which is not in flight` });
     this.inFlight.delete(reply.id);
     this.inFlightChars -= f.chars;
+    // the first answer of a fresh harness carries its warm-up, which is not how long it takes to answer
+    if (f.alone && !f.first) this.slowestAlone = Math.max(this.slowestAlone, performance.now() - f.sentAt);
+    if (this.inHangClass(f.job)) this.hangsFrom.delete(f.job.op);
     f.job.resolve(this.outcome(f.job, reply));
     this.schedulePump();
   }
@@ -190,7 +227,16 @@ export class StdioAdapter implements Adapter {
     this.deadlineTimer = setTimeout(() => {
       this.deadlineTimer = undefined;
       const oldest = this.inFlight.values().next();
-      if (!oldest.done && oldest.value.deadline <= performance.now() && this.child) return this.onFault(this.child, { kind: 'timeout', message: `no answer within ${this.o.timeoutMs} ms` });
+      if (!oldest.done && oldest.value.deadline <= performance.now() && this.child) {
+        const f = oldest.value;
+        if (f.shortened) this.waits.shortened++;
+        else {
+          this.waits.full++;
+          // alone, the hang is this request's own: its size marks a class
+          if (this.inFlight.size === 1 && (f.alone || f.job.isolated)) this.hangsFrom.set(f.job.op, Math.min(this.hangsFrom.get(f.job.op) ?? Infinity, sizeOf(f.job)));
+        }
+        return this.onFault(this.child, { kind: 'timeout', message: f.shortened ?? `no answer within ${this.o.timeoutMs} ms` });
+      }
       this.armDeadline();
     }, Math.max(0, first.value.deadline - performance.now()) + 1);
   }
@@ -247,12 +293,41 @@ export class StdioAdapter implements Adapter {
     return [...this.causes.values()].map((r) => ({ ...r }));
   }
 
+  /** How many requests went unanswered for the whole timeout, and for a shortened one. */
+  timeouts(): { full: number; shortened: number } {
+    return { ...this.waits };
+  }
+
+  private inHangClass(job: Job): boolean {
+    const from = this.hangsFrom.get(job.op);
+    return from !== undefined && sizeOf(job) >= from;
+  }
+
+  /**
+   * The wait for a request in a hang class: a twentieth of the timeout, and
+   * never under ten times the slowest answer the harness gave alone, so a
+   * harness that is only slow is still waited for.
+   */
+  private shortenedWait(): number {
+    return Math.min(this.o.timeoutMs, Math.max(SHORTEST_WAIT_MS, this.o.timeoutMs / 20, 10 * this.slowestAlone));
+  }
+
   /** Registers the request and returns its line in pieces; feed() writes a batch of them at once. */
   private send(job: Job): string[] {
     const id = this.nextId++;
     const parts = requestParts(id, job);
     const chars = parts.reduce((n, p) => n + p.length, 0);
-    this.inFlight.set(id, { job, deadline: performance.now() + this.o.timeoutMs, chars });
+    const now = performance.now();
+    const alone = this.inFlight.size === 0;
+    let wait = this.o.timeoutMs;
+    let shortened: string | undefined;
+    if (this.inHangClass(job) && this.shortenedWait() < wait) {
+      wait = Math.round(this.shortenedWait());
+      shortened = `no answer within ${wait} ms, a shortened wait: a ${job.op} request of ${this.hangsFrom.get(job.op)} bytes went unanswered for the whole ${this.o.timeoutMs} ms before, and this one has ${sizeOf(job)}`;
+    }
+    const first = !this.sentToChild.has(this.child!);
+    this.sentToChild.add(this.child!);
+    this.inFlight.set(id, { job, deadline: now + wait, chars, sentAt: now, alone, first, ...(shortened ? { shortened } : {}) });
     this.inFlightChars += chars;
     return parts;
   }
@@ -290,20 +365,25 @@ export class StdioAdapter implements Adapter {
       if (this.inFlight.size === 0) this.child.write([this.send({ ...this.isolation.shift()!, isolated: true })]);
     } else {
       const lines: string[][] = [];
-      while (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight && (this.inFlight.size === 0 || this.inFlightChars < MAX_IN_FLIGHT_CHARS)) lines.push(this.send(this.waiting.shift()!));
+      // a request in a hang class goes alone, in its turn: a hang then costs one shortened wait, and blames that request
+      const alone = () => this.hangsFrom.size > 0 && [...this.inFlight.values()].some((f) => this.inHangClass(f.job));
+      while (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight && (this.inFlight.size === 0 || this.inFlightChars < MAX_IN_FLIGHT_CHARS) && !alone()) {
+        if (this.inFlight.size > 0 && this.hangsFrom.size > 0 && this.inHangClass(this.waiting.peek()!)) break;
+        lines.push(this.send(this.waiting.shift()!));
+      }
       if (lines.length > 0) this.child.write(lines);
     }
   }
 
-  private request(op: Operation, model: string, body: Job['body']): Promise<Outcome> {
+  private request(op: Operation, model: string, body: Job['body'], size?: number): Promise<Outcome> {
     return new Promise((resolve) => {
-      this.waiting.push({ op, model, body, isolated: false, resolve });
+      this.waiting.push({ op, model, body, isolated: false, ...(size !== undefined ? { size } : {}), resolve });
       this.schedulePump();
     });
   }
 
   parse(model: string, payload: Uint8Array): Promise<ParseOutcome> {
-    return this.request('parse', model, { payload: Buffer.from(payload).toString('base64') }) as Promise<ParseOutcome>;
+    return this.request('parse', model, { payload: Buffer.from(payload).toString('base64') }, payload.byteLength) as Promise<ParseOutcome>;
   }
 
   serialize(model: string, value: Answer): Promise<SerializeOutcome> {
@@ -311,12 +391,12 @@ export class StdioAdapter implements Adapter {
   }
 
   reserialize(model: string, payload: Uint8Array): Promise<SerializeOutcome> {
-    return this.request('reserialize', model, { payload: Buffer.from(payload).toString('base64') }) as Promise<SerializeOutcome>;
+    return this.request('reserialize', model, { payload: Buffer.from(payload).toString('base64') }, payload.byteLength) as Promise<SerializeOutcome>;
   }
 
   /** The harness names no model for a stream: its events are whatever the stream holds. */
   sse(chunks: Uint8Array[]): Promise<SseOutcome> {
-    return this.request('sse', 'text/event-stream', { chunks: chunks.map((c) => Buffer.from(c).toString('base64')) }) as Promise<SseOutcome>;
+    return this.request('sse', 'text/event-stream', { chunks: chunks.map((c) => Buffer.from(c).toString('base64')) }, chunks.reduce((n, c) => n + c.byteLength, 0)) as Promise<SseOutcome>;
   }
 
   /**
@@ -329,6 +409,17 @@ export class StdioAdapter implements Adapter {
     const child = this.child;
     this.child = undefined;
     child?.kill();
+  }
+
+  /**
+   * Answers what is still waiting, unsent, with `reason`, and sends nothing
+   * more of it: the runner calls this once a check has its verdict, so that
+   * requests whose answers no longer matter cost no wait. Requests in flight
+   * get their real answers.
+   */
+  withdraw(reason: string): void {
+    const error: AdapterError = { kind: 'timeout', message: reason };
+    for (const job of [...this.isolation.splice(0), ...this.waiting.drain()]) job.resolve({ ok: false, error });
   }
 
   /** Ends the harness; whatever is still waiting or in flight is answered at once, so nothing keeps orc alive. */

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
-import { fromCloneOnly, type AdapterFactory } from '../../core/contract.js';
+import { fromCloneOnly, type AdapterEnv, type AdapterFactory } from '../../core/contract.js';
 import { StdioAdapter } from './client.js';
 import { hasSources, isBuilt, loadManifests } from './harnesses.js';
+
+const modelNames = (env: AdapterEnv) => env.set.models.map((m) => m.name);
 
 /** One factory per adapter a harness manifest declares, in folder order. */
 export function bundledHarnesses(): AdapterFactory[] {
@@ -15,7 +17,7 @@ export function bundledHarnesses(): AdapterFactory[] {
         if (!isBuilt(m)) throw new Error(`the ${a.name} harness is not built; run "npm run adapters:setup" (it needs ${m.toolchain.command})`);
         const [cmd, ...args] = a.run;
         const command = cmd!.includes('/') ? [join(m.dir, cmd!), ...args] : [cmd!, ...args];
-        return StdioAdapter.start({ name: a.name, command, cwd: m.dir, checkProtocol: env.checkProtocol ?? false, ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) });
+        return StdioAdapter.start({ name: a.name, command, cwd: m.dir, checkProtocol: env.checkProtocol ?? false, models: modelNames(env), ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) });
       },
     })),
   );
@@ -27,6 +29,6 @@ export function commandAdapter(name: string, commandLine: string): AdapterFactor
   return {
     name,
     summary: `the program "${line}", out of process`,
-    create: (env) => StdioAdapter.start({ name, command: line, checkProtocol: env.checkProtocol ?? false, ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) }),
+    create: (env) => StdioAdapter.start({ name, command: line, checkProtocol: env.checkProtocol ?? false, models: modelNames(env), ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) }),
   };
 }

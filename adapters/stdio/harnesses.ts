@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../core/models.js';
+import { join, relative } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { readUserJson } from '../../core/files.js';
+import { PROJECT_ROOT, SCHEMA_DIR } from '../../core/models.js';
+import { createAjv } from '../../core/oracle.js';
 
 /** What adapters/<folder>/harness.json says: how a harness is built and run. */
 export interface HarnessManifest {
@@ -20,10 +23,25 @@ export interface HarnessManifest {
 export const ADAPTERS_DIR = join(PROJECT_ROOT, 'adapters');
 const STAMP = 'build/.orc-stamp';
 
-export function loadManifests(): HarnessManifest[] {
-  return readdirSync(ADAPTERS_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(ADAPTERS_DIR, d.name, 'harness.json')))
-    .map((d) => ({ folder: d.name, dir: join(ADAPTERS_DIR, d.name), ...JSON.parse(readFileSync(join(ADAPTERS_DIR, d.name, 'harness.json'), 'utf8')) }));
+let validate: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+
+/** One harness.json, checked against schema/harness.schema.json: a bad one is one line naming the file and what is wrong. */
+export function readManifest(file: string): Omit<HarnessManifest, 'folder' | 'dir'> {
+  const shown = relative(PROJECT_ROOT, file).startsWith('..') ? file : relative(PROJECT_ROOT, file);
+  const manifest = readUserJson(file, 'the harness manifest', { unreadable: 'check the folder', notJson: 'fix the file' });
+  validate ??= createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'harness.schema.json'), 'utf8')));
+  if (!validate(manifest)) {
+    const e = validate.errors![0]!;
+    const extra = e.keyword === 'additionalProperties' ? ` ("${e.params.additionalProperty}")` : '';
+    throw new UsageError(`${shown} breaks schema/harness.schema.json: ${e.instancePath || '/'} ${e.message}${extra}; fix the file`);
+  }
+  return manifest as Omit<HarnessManifest, 'folder' | 'dir'>;
+}
+
+export function loadManifests(adaptersDir = ADAPTERS_DIR): HarnessManifest[] {
+  return readdirSync(adaptersDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(adaptersDir, d.name, 'harness.json')))
+    .map((d) => ({ folder: d.name, dir: join(adaptersDir, d.name), ...readManifest(join(adaptersDir, d.name, 'harness.json')) }));
 }
 
 /** The harness's own files are here: a clone has them, an installed package carries only the manifest. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { asDoubles, LosslessNumber, type Answer } from '../../core/json.js';
 import { SCHEMA_DIR } from '../../core/models.js';
 import { createAjv } from '../../core/oracle.js';
-import { parseReplyText } from './reply-text.js';
+import { isBase64 } from '../../core/base64.js';
+import { readJson } from '../../core/read-json.js';
 import type { AdapterError, DecodedEvent, Operation } from '../../core/contract.js';
 
 export const PROTOCOL_VERSION = 1;
@@ -39,9 +40,7 @@ export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-const ERROR_KINDS = new Set(['parse_error', 'serialize_error', 'unsupported', 'exception']);
+const ERROR_KINDS = new Set(['parse_error', 'serialize_error', 'unsupported', 'exception', 'unrepresentable']);
 
 /**
  * A reply line, its numbers read losslessly: an int64 the harness answers is
@@ -50,9 +49,11 @@ const ERROR_KINDS = new Set(['parse_error', 'serialize_error', 'unsupported', 'e
 export function readReply(line: string, check: boolean): Reply {
   let msg: any;
   try {
-    msg = parseReplyText(line);
-  } catch {
-    throw new ProtocolError(`not JSON: ${JSON.stringify(line.slice(0, 120))}`);
+    msg = readJson(line);
+  } catch (e) {
+    // every size and depth JSON.parse reads is read: what is left is text that is not JSON, or a line past what this process can hold
+    if (e instanceof SyntaxError) throw new ProtocolError(`not JSON: ${JSON.stringify(line.slice(0, 120))}`);
+    throw new ProtocolError(`a reply of ${line.length} characters that orc cannot hold (${(e as Error).message}): ${JSON.stringify(line.slice(0, 120))}`);
   }
   if (check) {
     const problem = protocolProblem('reply', msg);
@@ -65,7 +66,7 @@ export function readReply(line: string, check: boolean): Reply {
   if (msg.ok && 'value' in msg) return { id, ok: true, value: msg.value };
   if (msg.ok && typeof msg.bytes === 'string') {
     // Node's decoder skips what is not base64; the harness's mistake must not become the SDK's output
-    if (!BASE64.test(msg.bytes)) throw new ProtocolError(`reply ${id}: "bytes" is not base64: ${JSON.stringify(msg.bytes.slice(0, 60))}`);
+    if (!isBase64(msg.bytes)) throw new ProtocolError(`reply ${id}: "bytes" is not base64: ${JSON.stringify(msg.bytes.slice(0, 60))}`);
     return { id, ok: true, bytes: new Uint8Array(Buffer.from(msg.bytes, 'base64')) };
   }
   if (msg.ok && Array.isArray(msg.events) && msg.events.every((e: any) => typeof e?.data === 'string' && (e.event === null || typeof e.event === 'string'))) {
@@ -77,7 +78,13 @@ export function readReply(line: string, check: boolean): Reply {
   throw new ProtocolError(`reply ${id} has neither "value", "bytes", "events" nor a known "error": ${line.slice(0, 120)}`);
 }
 
-export function readHello(line: string): Hello {
+/**
+ * The hello, checked against schema/protocol/hello.schema.json and, given
+ * the run's models, against them: an operation declared for a model the run
+ * does not have would leave every check of it n/a while the harness looks
+ * complete (`sse: ["text/event-stream"]` names the request, not a model).
+ */
+export function readHello(line: string, models?: readonly string[]): Hello {
   let msg: any;
   try {
     msg = JSON.parse(line);
@@ -89,5 +96,12 @@ export function readHello(line: string): Hello {
   if (problem) {
     throw new ProtocolError(msg?.protocol !== undefined && msg.protocol !== PROTOCOL_VERSION ? `the harness speaks protocol ${msg.protocol}; this orc speaks ${PROTOCOL_VERSION}` : problem);
   }
-  return msg as Hello;
+  const hello = msg as Hello;
+  if (models) {
+    for (const [op, names] of Object.entries(hello.operations)) {
+      const unknown = names?.find((n) => !models.includes(n));
+      if (unknown !== undefined) throw new ProtocolError(`the hello declares ${op} for ${JSON.stringify(unknown)}, which is not a model of this run; its models: ${models.join(', ')}`);
+    }
+  }
+  return hello;
 }

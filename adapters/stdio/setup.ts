@@ -40,8 +40,16 @@ function build(m: HarnessManifest): { ok: boolean; line: string } {
   return { ok: true, line: `${names}: built in ${((Date.now() - started) / 1000).toFixed(1)}s` };
 }
 
+let manifests: HarnessManifest[];
+try {
+  manifests = loadManifests();
+} catch (e) {
+  // a manifest that breaks its schema is one line naming the file, not a stack
+  process.stderr.write(`adapters:setup: ${(e as Error).message}\n`);
+  process.exit(2);
+}
 let failed = false;
-for (const m of loadManifests().filter((m) => only.length === 0 || m.adapters.some((a) => only.includes(a.name)))) {
+for (const m of manifests.filter((m) => only.length === 0 || m.adapters.some((a) => only.includes(a.name)))) {
   process.stdout.write(`adapters:setup ${m.folder} …\n`);
   const r = build(m);
   failed ||= !r.ok;

@@ -14,10 +14,17 @@ const COMMON = ['type', 'item_id', 'output_index', 'sequence_number'];
 const FIELDS = {
   OpenResponsesImageGenCallInProgress: COMMON,
   OpenResponsesImageGenCallGenerating: COMMON,
-  OpenResponsesImageGenCallPartialImage: [...COMMON, 'partial_image_b64', 'partial_image_index'],
+  OpenResponsesImageGenCallPartialImage: [...COMMON, 'partial_image_b64', 'partial_image_index', 'background', 'output_format', 'quality', 'size'],
   OpenResponsesImageGenCallCompleted: COMMON,
 };
 const names = Object.keys(FIELDS);
+// the `type` each model's interface declares: the union ResponseStreamEvent is told apart by it alone
+const TYPES = {
+  OpenResponsesImageGenCallInProgress: 'response.image_generation_call.in_progress',
+  OpenResponsesImageGenCallGenerating: 'response.image_generation_call.generating',
+  OpenResponsesImageGenCallPartialImage: 'response.image_generation_call.partial_image',
+  OpenResponsesImageGenCallCompleted: 'response.image_generation_call.completed',
+};
 /**
  * A reply as JSON text that keeps what the SDK produced: -0 stays -0 (JSON.stringify writes 0), and a
  * non-finite number, which JSON has not, is shown as a string so that it stays visible.
@@ -90,6 +97,10 @@ async function handle(req) {
     event = await parse(Buffer.from(req.payload, 'base64'));
   } catch (e) {
     return fail(isSdkError(e) ? 'parse_error' : 'exception', e);
+  }
+  // a program narrows the union by `type`: an event that names another type is not the model asked for
+  if (typeof event?.type === 'string' && event.type !== TYPES[req.model]) {
+    return { id: req.id, ok: false, error: { kind: 'parse_error', message: `the stream gave a ${event.type} event, not ${TYPES[req.model]}` } };
   }
   return { id: req.id, ok: true, value: render(req.model, event) };
 }

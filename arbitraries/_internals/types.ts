@@ -6,6 +6,14 @@ export interface BrokenValue {
   value: Json;
   rule: string;
   path: string;
+  /**
+   * The same value with the broken place given back the valid value it was
+   * drawn in place of, everything else as it was: what a rejection of
+   * `value` is weighed against (a refusal of both speaks of something else).
+   * Absent where nothing surrounds the broken place (the value itself breaks
+   * the rule) or no valid value was drawn for it.
+   */
+  repaired?: Json;
 }
 
 /**

@@ -17,8 +17,8 @@ export interface CompileOptions {
   loneSurrogates?: boolean;
   /**
    * Plain values (small integers, printable ASCII) wherever the constraints
-   * allow: the backdrop of a check that aims at one field, so that its
-   * verdict speaks of that field alone.
+   * allow, and no optional member the check does not aim at: the backdrop of
+   * a check that aims at one field, so that its verdict speaks of that field alone.
    */
   tame?: boolean;
   /** Instance pointer → the arbitrary to use there instead (a check that aims at one field). */
@@ -30,6 +30,8 @@ export interface Composer {
   readonly ctx: Context;
   readonly depth: fc.DepthIdentifier;
   readonly options: CompileOptions;
+  /** Grows each time `build` hands back an arbitrary that refers back to a place still being built. */
+  readonly recursions: readonly string[];
   build(conj: Conj, pointer: string): fc.Arbitrary<Json>;
   breakersOf(conj: Conj, pointer: string, depth: number): Breaker[];
   validatorOf(conj: Conj): (v: unknown) => boolean;

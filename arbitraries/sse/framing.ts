@@ -19,7 +19,11 @@ export interface Framing {
    * What the standard allows and decoders get wrong: a leading BOM, events
    * without `event:` after events with it, empty `data:` and bare `data`
    * lines inside a value, lines without a colon, `id` with a NUL, `retry`
-   * with non-digits, and `Data:`, which is not `data`.
+   * with non-digits, and `Data:`, which is not `data`; a U+FEFF before a
+   * later line's field name, which only the stream's first BOM is not (so
+   * `\uFEFFdata:` is an unknown field); a lone CR ending a line in every
+   * event, whatever the other lines end with; and after every event a block
+   * of unknown fields alone, which dispatches nothing (its data is empty).
    */
   quirks?: boolean;
 }
@@ -42,6 +46,8 @@ const ENDINGS: readonly LineEnding[] = ['\n', '\r\n', '\r'];
 /** The stream's text, line by line; `pick` gives each line's ending under a mixed framing. */
 export function encodeSse(values: readonly Json[], f: Framing, pick: (i: number) => LineEnding = () => '\n'): string {
   const lines: string[] = [];
+  // the lines ended by a CR alone, under every framing: the next line is never blank, so it cannot read as CRLF
+  const loneCr = new Set<number>();
   const sep = f.noSpaceAfterColon ? ':' : ': ';
   if (f.comments) lines.push(': stream opened', 'retry: 3000');
   values.forEach((v, i) => {
@@ -49,7 +55,10 @@ export function encodeSse(values: readonly Json[], f: Framing, pick: (i: number)
     // the event field first, so that a decoder that keeps the BOM loses the first event's type
     if (typeof type === 'string' && !(f.quirks && i % 2 === 1)) lines.push(`event${sep}${type}`);
     // the second event has no event field at all (a decoder must not keep the first's type); the fourth a bare `event` line, which resets it too
-    if (f.quirks) lines.push(`retry${sep}soon`, `id${sep}a\u0000b`, 'foo', `Data${sep}{"not":"data"}`, ...(i % 4 === 3 ? ['event'] : []));
+    if (f.quirks) {
+      loneCr.add(lines.length);
+      lines.push(`retry${sep}soon`, `id${sep}a\u0000b`, 'foo', `Data${sep}{"not":"data"}`, `\uFEFFdata${sep}{"not":"data"}`, ...(i % 4 === 3 ? ['event'] : []));
+    }
     if (f.comments) lines.push(`: keep-alive ${i}`, `id${sep}${i + 1}`);
     const data = f.multiLineData || f.quirks ? JSON.stringify(v, null, 1) : JSON.stringify(v);
     data.split('\n').forEach((line, k) => {
@@ -57,11 +66,12 @@ export function encodeSse(values: readonly Json[], f: Framing, pick: (i: number)
       if (f.quirks && k === 0) lines.push('data:', 'data');
     });
     if (i < values.length - 1 || !f.missingFinalBlankLine) lines.push('');
+    if (f.quirks) lines.push(`foo${sep}bar`, `\uFEFFdata${sep}{"not":"data"}`, 'Data', '');
   });
   let text = f.quirks ? '\uFEFF' : '';
   let previous: LineEnding | undefined;
   lines.forEach((line, i) => {
-    let end = f.lineEndings === 'mixed' ? pick(i) : f.lineEndings;
+    let end = loneCr.has(i) ? '\r' : f.lineEndings === 'mixed' ? pick(i) : f.lineEndings;
     // CR then an empty line ended by LF is one CRLF: the blank line closing the event would vanish
     if (previous === '\r' && line === '' && end === '\n') end = '\r\n';
     text += line + end;

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import type { Json } from '../../core/json.js';
 import { conjOf, keywordValues, type Conj } from '../_internals/conjunction.js';
 import { child, pointerJoin, type Node } from '../_internals/node.js';
+import { bounded } from '../_internals/recursion.js';
 import { joinField, type Breaker, type BrokenValue } from '../_internals/types.js';
 import type { Composer, Vocabulary } from '../_internals/vocabulary.js';
 import { smallJson } from './type.js';
@@ -40,12 +41,15 @@ function tailArbitrary(c: Composer, shape: ArrayShape, pointer: string): fc.Arbi
 
 function arrayOf(c: Composer, shape: ArrayShape, pointer: string, minItems: number, maxItems: number | undefined): fc.Arbitrary<Json[]> {
   const prefixCount = maxItems === undefined ? shape.prefix.length : Math.min(shape.prefix.length, maxItems);
+  const recursions = c.recursions.length;
   const prefix = fc.tuple(...shape.prefix.slice(0, prefixCount).map((n, i) => c.build(conjOf(c.ctx, [n]), pointerJoin(pointer, i))));
   const tail = tailArbitrary(c, shape, pointer);
   if (!tail) return prefix;
   const minLength = Math.max(0, minItems - prefixCount);
   const maxLength = maxItems === undefined ? Math.max(minLength + 4, 4) : Math.max(0, maxItems - prefixCount);
-  return fc.tuple(prefix, fc.array(tail, { minLength, maxLength, depthIdentifier: c.depth })).map(([p, t]) => [...p, ...t]);
+  const whole = fc.tuple(prefix, fc.array(tail, { minLength, maxLength, depthIdentifier: c.depth })).map(([p, t]) => [...p, ...t]);
+  // with items required, there is no shorter array to stop at: a value that never ends is refused where it is first drawn
+  return minLength > 0 ? whole : bounded(c, recursions, prefix, whole);
 }
 
 export function validArray(c: Composer, conj: Conj, pointer: string): fc.Arbitrary<Json> {
@@ -76,7 +80,9 @@ export function arrayBreakers(c: Composer, conj: Conj, pointer: string, depth: n
       const i = index(a, n);
       const copy = [...a];
       copy[i] = bv.value;
-      return { ...bv, value: copy, path: pointerJoin(pointer, i) + bv.path.slice(wildcard.length) };
+      const repaired = [...a];
+      if (bv.repaired !== undefined) repaired[i] = bv.repaired;
+      return { ...bv, value: copy, path: pointerJoin(pointer, i) + bv.path.slice(wildcard.length), repaired };
     }),
   });
   shape.prefix.forEach((n, i) => {

@@ -42,6 +42,10 @@ export function validCombinator(c: Composer, conj: Conj, comb: PendingCombinator
   return fc.oneof({ depthSize: 'small', withCrossShrink: true, depthIdentifier: c.depth }, ...arbs);
 }
 
+function withoutRepair({ repaired: _dropped, ...rest }: BrokenValue): BrokenValue {
+  return rest;
+}
+
 /** Each branch's breakers, kept only when no branch accepts the value; same rule and field merge. */
 export function combinatorBreakers(c: Composer, conj: Conj, comb: PendingCombinator, pointer: string, depth: number): Breaker[] {
   const valid = c.validatorOf(conj);
@@ -52,7 +56,8 @@ export function combinatorBreakers(c: Composer, conj: Conj, comb: PendingCombina
       const g = grouped.get(key) ?? { rule: br.rule, field: br.field, arbs: [] };
       // a branch's breaker whose values another branch accepts breaks nothing: left out
       const still = filteredIfViable(br.arbitrary, (bv) => !valid(bv.value));
-      if (still) g.arbs.push(still);
+      // a repair that suits its branch but not the whole schema (another oneOf branch matches too) is no repair: the place above repairs instead
+      if (still) g.arbs.push(still.map((bv) => (bv.repaired === undefined || valid(bv.repaired) ? bv : withoutRepair(bv))));
       grouped.set(key, g);
     }
   }

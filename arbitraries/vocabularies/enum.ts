@@ -1,9 +1,14 @@
 import * as fc from 'fast-check';
 import { UsageError } from '../../core/errors.js';
 import type { Json } from '../../core/json.js';
-import { display, keywordValues, type Conj } from '../_internals/conjunction.js';
+import type { SchemaObject } from '../../core/models.js';
+import { conjKey, display, keywordValues, type Conj } from '../_internals/conjunction.js';
+import type { Context } from '../_internals/context.js';
+import { keyOf } from '../_internals/node.js';
+import { isAnnotation } from '../_internals/keywords.js';
+import { filteredIfViable } from '../_internals/probe.js';
 import type { Breaker } from '../_internals/types.js';
-import type { Vocabulary } from '../_internals/vocabulary.js';
+import type { Composer, Vocabulary } from '../_internals/vocabulary.js';
 import { SAMPLE_OF_TYPE, typesOf } from './type.js';
 
 /**
@@ -34,8 +39,58 @@ export function enumValues(conj: Conj): Json[] | undefined {
 /** Enough near misses to read well and to shrink to; an enum of thousands would give a list too long to spread. */
 const MAX_MISSES = 512;
 
-export function validEnum(conj: Conj, values: Json[], valid: (v: unknown) => boolean): fc.Arbitrary<Json> {
-  const ok = values.filter(valid);
+/** Keywords a place's own validator re-checks on an enum value that `restValidator` leaves out: met by construction or opened into `conj.nodes`. */
+const MET_BY_CONSTRUCTION = new Set(['enum', 'const', '$ref', 'allOf']);
+/** Keywords that hold subschemas: their `$ref`s resolve against the document, so they are left to the place's own validator. */
+const NESTING = ['properties', 'additionalProperties', 'items', 'prefixItems', 'oneOf', 'anyOf'];
+/** Up to this many values, each is put to the place's own validator; past it, that validator (whose enum check scans the list) would make the filter quadratic. */
+const EAGER_ENUM = 256;
+
+/**
+ * The oracle for what an enum value must satisfy besides being listed: the
+ * conjunction's other keywords, compiled by ajv on their own, so one value
+ * costs one check whatever the enum's length (the place's own validator
+ * scans the enum, and an enum of 20,000 filtered through it took minutes).
+ * Undefined where a keyword holds subschemas.
+ */
+function restValidator(c: Composer, conj: Conj): ((v: unknown) => boolean) | undefined {
+  const rest: SchemaObject[] = [];
+  for (const node of conj.nodes) {
+    const schema = node.schema;
+    if (typeof schema !== 'object') continue;
+    // an anyOf already opened into one of its branches is met by that branch, which is among the nodes
+    const opened = (k: string) => k === 'anyOf' && conj.expanded.has(`${keyOf(node)}/anyOf`);
+    if (NESTING.some((k) => k in schema && !opened(k))) return undefined;
+    rest.push(Object.fromEntries(Object.entries(schema).filter(([k]) => !MET_BY_CONSTRUCTION.has(k) && !isAnnotation(k) && !opened(k))));
+  }
+  const validate = c.ctx.source.ajv.compile({ allOf: rest });
+  return (v) => validate(v) as boolean;
+}
+
+const enumCache = new WeakMap<Context, Map<string, Json[]>>();
+
+/** The enum's values that satisfy the rest of the schema: each checked once per schema, by the oracle. */
+function allowedValues(c: Composer, conj: Conj, values: Json[]): Json[] | fc.Arbitrary<Json> {
+  const cache = enumCache.get(c.ctx) ?? new Map<string, Json[]>();
+  enumCache.set(c.ctx, cache);
+  const key = conjKey(conj);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const rest = values.length > EAGER_ENUM ? restValidator(c, conj) : undefined;
+  if (values.length > EAGER_ENUM && !rest) {
+    // nested keywords beside a long enum: each drawn value is checked as it is drawn, not the whole list up front
+    const arb = filteredIfViable(fc.constantFrom(...values), c.validatorOf(conj));
+    if (arb) return arb;
+    // too few pass to draw and filter: the whole list through the place's validator, quadratic, but once per schema
+  }
+  const ok = values.filter(rest ?? c.validatorOf(conj));
+  cache.set(key, ok);
+  return ok;
+}
+
+export function validEnum(c: Composer, conj: Conj, values: Json[]): fc.Arbitrary<Json> {
+  const ok = allowedValues(c, conj, values);
+  if (!Array.isArray(ok)) return ok;
   if (ok.length === 0) throw new UsageError(`no value of the enum/const at ${display(conj)} satisfies the rest of the schema`);
   return fc.constantFrom(...ok);
 }
@@ -77,6 +132,6 @@ export const enumVocabulary: Vocabulary = {
   name: 'enum',
   keywords: ['enum', 'const'],
   claims: (conj) => enumValues(conj) !== undefined,
-  valid: (c, conj) => validEnum(conj, enumValues(conj)!, c.validatorOf(conj)),
+  valid: (c, conj) => validEnum(c, conj, enumValues(conj)!),
   breakers: (_c, conj, pointer) => enumBreakers(conj, enumValues(conj)!, pointer),
 };

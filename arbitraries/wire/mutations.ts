@@ -31,7 +31,8 @@ export interface Base {
 
 type Make = (base: Base, pick: number) => { bytes: Uint8Array | string; expected?: Json; detail: string; field?: string; literal?: string } | undefined;
 
-interface Mutation {
+/** One way of breaking or bending a valid payload at the byte level, and what a conforming parser must do with it. */
+export interface Mutation {
   name: string;
   category: MutationCategory;
   expect: Expectation;
@@ -60,11 +61,49 @@ function withLiteral(base: Base, field: string, literal: Uint8Array | string): U
 
 const at = <T>(list: readonly T[], pick: number): T => list[pick % list.length]!;
 
-/** A number literal in place of a numeric field. */
+/** A member no model names: where a malformed token stands when it is not in a known field. */
+export const EXTRA_MEMBER = 'orc_extra';
+
+/**
+ * Every other place a value can stand, for a token any JSON parser must
+ * refuse wherever it is: a parser that validates only the fields its model
+ * names (Python's json.loads takes NaN, and pydantic never looks at an
+ * unknown field) must still refuse the payload. A string token also
+ * stands as a member name.
+ */
+const ELSEWHERE: readonly { where: string; wrap: (token: string) => string; strings?: boolean }[] = [
+  { where: EXTRA_MEMBER, wrap: (t) => t },
+  { where: `${EXTRA_MEMBER}[1]`, wrap: (t) => `[0,${t}]` },
+  { where: `${EXTRA_MEMBER}.k`, wrap: (t) => `{"k":${t}}` },
+  { where: `${EXTRA_MEMBER}[0].k[0]`, wrap: (t) => `[{"k":[${t}]}]` },
+  { where: `a member name in ${EXTRA_MEMBER}`, wrap: (t) => `{${t}:0}`, strings: true },
+];
+
+/**
+ * The payload with a malformed token somewhere other than a known field, or
+ * undefined for the known field: bits of `pick` the field and form choices
+ * leave alone choose, one case in two elsewhere.
+ */
+function elsewhere(b: Base, token: Uint8Array | string, strings: boolean, pick: number): { bytes: Uint8Array; where: string } | undefined {
+  const places = ELSEWHERE.filter((p) => strings || !p.strings);
+  const k = (pick >>> 10) % (2 * places.length);
+  if (k < places.length && (strings ? b.stringFields : b.numberFields).length > 0) return undefined;
+  const place = places[k % places.length]!;
+  const [before, after] = JSON.stringify({ ...b.value, [EXTRA_MEMBER]: HOLE }).split(HOLE_JSON) as [string, string];
+  const [open, close] = place.wrap(HOLE).split(HOLE) as [string, string];
+  return { bytes: concat(before, open, token, close, after), where: place.where };
+}
+
+/** A number literal in place of a numeric field; a literal every parser must refuse stands anywhere else a value can too. */
 function numberCase(name: string, expect: Expectation, literals: readonly (string | [string, number])[]): Mutation {
   return {
     name, category: 'numbers', expect,
     make: (b, pick) => {
+      if (expect === 'reject') {
+        const l = at(literals, pick >> 3) as string;
+        const away = elsewhere(b, l, false, pick);
+        if (away) return { bytes: away.bytes, detail: `${away.where}: ${l}` };
+      }
       if (b.numberFields.length === 0) return undefined;
       const field = at(b.numberFields, pick);
       const l = at(literals, pick >> 3);
@@ -79,15 +118,22 @@ function stringCase(name: string, expect: Expectation, contents: readonly (Uint8
   return {
     name, category: 'strings', expect,
     make: (b, pick) => {
-      if (b.stringFields.length === 0) return undefined;
-      const field = at(b.stringFields, pick);
       const c = at(contents, pick >> 3);
+      if (b.stringFields.length === 0 && expect !== 'reject') return undefined;
+      const field = b.stringFields.length === 0 ? '' : at(b.stringFields, pick);
       const [raw, decoded] = Array.isArray(c) ? c : [c, undefined];
       const shown = typeof raw === 'string' ? JSON.stringify(raw).slice(1, -1) : [...raw].map((x) => x.toString(16).padStart(2, '0')).join(' ');
+      if (expect === 'reject') {
+        const away = elsewhere(b, concat('"', raw, '"'), true, pick);
+        if (away) return { bytes: away.bytes, detail: `${away.where}: "${shown}"` };
+      }
       return { bytes: withLiteral(b, field, concat('"', raw, '"')), detail: `${field}: "${shown}"`, field, ...(decoded !== undefined ? { expected: { ...b.value, [field]: decoded } } : {}) };
     },
   };
 }
+
+/** The payload's text with one more member, the model names not: `value` is written as is. */
+const extra = (text: string, value: string) => `${text.slice(0, -1)},"${EXTRA_MEMBER}":${value}}`;
 
 function structureCase(name: string, expect: Expectation, make: (text: string, b: Base, pick: number) => { bytes: Uint8Array | string; expected?: Json; detail: string }): Mutation {
   return { name, category: 'structure', expect, make: (b, pick) => make(JSON.stringify(b.value), b, pick) };
@@ -120,8 +166,8 @@ export const MUTATIONS: readonly Mutation[] = [
   stringCase('Strings.ValidEscapes', 'accept', [['\\u00e9', 'é'], ['\\/', '/'], ['\\b\\f\\n\\r\\t', '\b\f\n\r\t'], ['\\ud83d\\ude00', '😀'], ['\\u0000', '\u0000'], ['\\"\\\\', '"\\']]),
   stringCase('Strings.NonCharacters', 'accept', [[String.fromCodePoint(0xfffe), '\ufffe'], [String.fromCodePoint(0x10ffff), String.fromCodePoint(0x10ffff)], ['\u2028\u2029', '\u2028\u2029']]),
   { ...structureCase('Strings.ByteOrderMark', 'implementation-defined', (t) => ({ bytes: concat(bytes(0xef, 0xbb, 0xbf), t), detail: 'UTF-8 BOM before the object' })), category: 'strings' },
-  structureCase('Structure.TrailingComma', 'reject', (t, _b, p) => at([{ bytes: t.slice(0, -1) + ',}', detail: 'a comma before }' }, { bytes: '{,' + t.slice(1), detail: 'a comma after {' }, { bytes: t.replace(',', ',,'), detail: 'two commas' }], p)),
-  structureCase('Structure.Comments', 'reject', (t, _b, p) => at([{ bytes: '/* c */' + t, detail: 'a block comment first' }, { bytes: t.slice(0, -1) + '// c\n}', detail: 'a line comment inside' }, { bytes: t + '#c', detail: 'a # comment after' }], p)),
+  structureCase('Structure.TrailingComma', 'reject', (t, _b, p) => at([{ bytes: t.slice(0, -1) + ',}', detail: 'a comma before }' }, { bytes: '{,' + t.slice(1), detail: 'a comma after {' }, { bytes: t.replace(',', ',,'), detail: 'two commas' }, { bytes: extra(t, '[0,]'), detail: `a comma before ] in ${EXTRA_MEMBER}` }, { bytes: extra(t, '{"k":0,}'), detail: `a comma before } in ${EXTRA_MEMBER}` }, { bytes: extra(t, '[,0]'), detail: `a comma after [ in ${EXTRA_MEMBER}` }], p)),
+  structureCase('Structure.Comments', 'reject', (t, _b, p) => at([{ bytes: '/* c */' + t, detail: 'a block comment first' }, { bytes: t.slice(0, -1) + '// c\n}', detail: 'a line comment inside' }, { bytes: t + '#c', detail: 'a # comment after' }, { bytes: extra(t, '[0/* c */]'), detail: `a block comment in ${EXTRA_MEMBER}` }, { bytes: extra(t, '{"k":0 // c\n}'), detail: `a line comment in ${EXTRA_MEMBER}` }], p)),
   structureCase('Structure.TrailingGarbage', 'reject', (t, _b, p) => at([{ bytes: t + 'x', detail: 'x after the object' }, { bytes: t + '}', detail: 'an extra }' }, { bytes: t + ' 1', detail: 'a number after' }, { bytes: t + t, detail: 'the object twice' }, { bytes: concat(t, bytes(0)), detail: 'a NUL after' }], p)),
   structureCase('Structure.TrailingWhitespace', 'accept', (t, b, p) => ({ bytes: t + at([' ', '\n', '\r\n\t '], p), expected: b.value, detail: 'whitespace after the object' })),
   structureCase('Structure.Truncated', 'reject', (t, _b, p) => {

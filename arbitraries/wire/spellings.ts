@@ -37,11 +37,20 @@ function isLoneSurrogate(s: string, i: number): boolean {
 }
 
 /**
+ * Every short escape JSON has, then a \u escape of a BMP character and of a
+ * surrogate pair: a string whose value ends in `value` is written ending in
+ * `text`, whatever the tape says, so a check that puts it in a string sends
+ * each of them in every case (the tape still spells the rest of the string).
+ */
+export const ESCAPE_TAIL = { value: '/\b\f\n\r\t"\\é😀', text: '\\/\\b\\f\\n\\r\\t\\"\\\\\\u00E9\\ud83d\\ude00' } as const;
+
+/**
  * Escape modes for one string: 0 none beyond what JSON requires, 1 every
  * non-ASCII unit, 2 every unit, 3 every other unit, 4 `\/` for slashes and
  * `\u` for the characters JSON has short escapes for.
  */
 function writeString(s: string, tape: Tape, escapes: boolean): string {
+  if (escapes && s.endsWith(ESCAPE_TAIL.value)) return `${writeString(s.slice(0, -ESCAPE_TAIL.value.length), tape, escapes).slice(0, -1)}${ESCAPE_TAIL.text}"`;
   const mode = escapes ? tape.next(5) : 0;
   const upper = escapes && tape.next(2) === 1;
   let out = '"';

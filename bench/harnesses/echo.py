@@ -1,12 +1,15 @@
 """An echo harness for the stdio benchmark: parse answers the payload's own text as the value, unread."""
+
 import base64
 import re
 import sys
 
 ID = re.compile(r'"id":(\d+)')
 PAYLOAD = re.compile(r'"payload":"([^"]*)"')
-sys.stdout.write('{"type":"hello","protocol":1,"implementation":{"name":"echo","language":"Python","version":"0"},'
-                 '"operations":{"parse":["OpenResponsesImageGenCallGenerating"]}}\n')
+sys.stdout.write(
+    '{"type":"hello","protocol":1,"implementation":{"name":"echo","language":"Python","version":"0"},'
+    '"operations":{"parse":["OpenResponsesImageGenCallGenerating"]}}\n'
+)
 sys.stdout.flush()
 for line in sys.stdin:
     if line.strip():

@@ -25,11 +25,30 @@ export function closest(word: string, known: readonly string[]): string | undefi
 
 type Parsed<T extends NonNullable<ParseArgsConfig['options']>> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: boolean; strict: true }>>;
 
+/**
+ * `--seed -5` and `--runs -1` as the user means them: node's parseArgs takes
+ * a value that starts with a dash for a forgotten one ("argument is
+ * ambiguous"), so a negative number after an option that takes a value is
+ * joined to it, and the option's own check says what is wrong with it.
+ */
+function withNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const valued = new Set(Object.entries(options).filter(([, o]) => o.type === 'string').map(([k]) => `--${k}`));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (valued.has(argv[i]!) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
 /** node's parseArgs, its errors turned into one line that says what to do. */
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: string[], options: T, positionals = 0): Parsed<T> {
   const help = `see "orc ${command} --help"`;
   try {
-    const r = parseArgs({ args: argv, options, allowPositionals: positionals > 0, strict: true });
+    const r = parseArgs({ args: withNegativeValues(argv, options), options, allowPositionals: positionals > 0, strict: true });
     if (r.positionals.length > positionals) throw new UsageError(`"orc ${command}" takes ${positionals || 'no'} argument(s), got ${r.positionals.join(' ')}; ${help}`);
     return r;
   } catch (e) {

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { readBaseline, updatedBaseline } from '../runner/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { loadSchemaSet } from '../../core/models.js';
-import { entryExists } from './baseline-gate.js';
+import { entryExists } from '../runner/gate.js';
 import { outDir, parse } from './args.js';
 import { writeAtomic } from '../../core/files.js';
-import { readReport } from './read-report.js';
+import { readReport } from '../runner/read-report.js';
 
 export const BASELINE_HELP = `orc baseline update [--baseline FILE] [--report FILE]
                            write the known-failure list from a report (default: orc-baseline.json
@@ -17,6 +17,9 @@ export async function baselineCommand(argv: string[]): Promise<number> {
   if (sub !== 'update') throw new UsageError(`"orc baseline" takes "update"; see "orc help"`);
   const { values } = parse('baseline update', rest, { baseline: { type: 'string' }, report: { type: 'string' } });
   const file = values.baseline ?? 'orc-baseline.json';
+  const folder = dirname(resolve(file));
+  // said before anything is read: writing beside a path whose folder is a file would fail only at the end, and not in one line
+  if (!isFolder(folder)) throw new UsageError(`cannot write ${file}: ${folder} is not a folder; give --baseline a path in a folder that exists`);
   const reportFile = values.report ?? join(outDir(undefined), 'report.json');
   const report = readReport(reportFile);
   if (report.complete === false) throw new UsageError(`${reportFile} is from an incomplete run; a baseline from it would forget what did not run. Run again to the end`);
@@ -32,4 +35,12 @@ export async function baselineCommand(argv: string[]): Promise<number> {
   const removed = [...before].filter((k) => !after.has(k)).length;
   process.stdout.write(`wrote ${file}: ${next.failures.length} known failures (${added} added, ${removed} removed); say why in each new entry's "reason"\n`);
   return 0;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

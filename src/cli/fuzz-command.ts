@@ -9,6 +9,7 @@ import { intOption, outDir, parse } from './args.js';
 import { claimOutDir, safeFileName, writeAtomic } from '../../core/files.js';
 import { onInterrupt } from './interrupt.js';
 import { mkdirSync } from 'node:fs';
+import { jsonDocument } from '../../core/json.js';
 
 export const FUZZ_HELP = `orc fuzz [options]       hostile wire-level payloads against parsers, for a time budget
   --adapter NAME|all       adapter(s), comma-separated (default: reference); cmd:<command line> too
@@ -91,7 +92,7 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
   } finally {
     interrupt.release();
     try {
-      writeAtomic(join(out, 'fuzz-report.json'), JSON.stringify({ tool: 'orc fuzz', seed, timeMs, complete: !interrupt.stopped(), results }, null, 2) + '\n');
+      writeAtomic(join(out, 'fuzz-report.json'), jsonDocument({ tool: 'orc fuzz', seed, timeMs, complete: !interrupt.stopped(), results }));
       writeAtomic(join(out, 'fuzz-summary.md'), `# orc fuzz\n\n${fuzzSummary(results, true)}\n${behaviourTable(results)}`);
     } finally {
       release();

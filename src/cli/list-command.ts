@@ -3,6 +3,7 @@ import { SUITES } from '../../suites/index.js';
 import { findModel, loadSchemaSet } from '../../core/models.js';
 import { composeChecks } from '../../core/check.js';
 import { parse } from './args.js';
+import { jsonDocument } from '../../core/json.js';
 
 export const LIST_HELP = `orc list [--model M] [--schema FILE] [--json]
                            models, suites, checks and adapters`;
@@ -18,7 +19,7 @@ export async function listCommand(argv: string[]): Promise<number> {
     adapters: BUNDLED.map((a) => ({ name: a.name, summary: a.summary, available: !a.missing?.() })),
   };
   if (values.json) {
-    process.stdout.write(JSON.stringify(listing, null, 2) + '\n');
+    process.stdout.write(jsonDocument(listing));
     return 0;
   }
   const out: string[] = ['Models:'];

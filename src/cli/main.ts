@@ -26,8 +26,10 @@ ${helps.join('\n\n')}
 
 Exit codes: 0 every Required check passed (with --baseline: the gate passed) ·
 1 a Required check failed (with --baseline: a new failure, a listed check that
-now passes or no longer exists), an adapter did not start, a replayed case
-still fails, fuzzing found a failure, or a checked stream breaks a rule · 2 bad usage · 3 internal error · 130 interrupted.`;
+now passes or no longer exists), an adapter did not start, nothing was checked
+for an adapter, the run is incomplete (a shard missing, a check cut short), a
+replayed case still fails, fuzzing found a failure, or a checked stream breaks
+a rule · 2 bad usage · 3 internal error · 130 interrupted.`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -62,5 +64,11 @@ export async function main(argv: string[]): Promise<number> {
     return 3;
   }
 }
+
+// a reader that stops early (`orc check-stream … | head`) closes the pipe: that ends the output, not in an internal error
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
 
 process.exitCode = await main(process.argv.slice(2));

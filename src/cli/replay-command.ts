@@ -5,7 +5,7 @@ import type { Shown } from '../../core/check.js';
 import { UsageError } from '../../core/errors.js';
 import { loadSchemaSet } from '../../core/models.js';
 import { decodeReplay } from '../runner/replay-token.js';
-import { replayCase, replayedCheck } from '../runner/replay.js';
+import { replayCase, replayedCase, replayedCheck } from '../runner/replay.js';
 import { parse } from './args.js';
 import { printFailure } from './print-failure.js';
 import { replayFile } from './replay-file.js';
@@ -23,7 +23,7 @@ function printShown(s: Shown): void {
     process.stdout.write(`bytes:   ${s.payload.base64}\n`);
   }
   if (s.value !== undefined) process.stdout.write(`value:   ${visible(JSON.stringify(s.value), 4000)}\n`);
-  if (s.note) process.stdout.write(`note:    ${s.note}\n`);
+  if (s.note) process.stdout.write(`note:    ${visible(s.note, 2000)}\n`);
 }
 
 export async function replayCommand(argv: string[]): Promise<number> {
@@ -34,19 +34,20 @@ export async function replayCommand(argv: string[]): Promise<number> {
   const target = decodeReplay(positionals[0]);
   const set = loadSchemaSet(values.schema ?? []);
   const check = replayedCheck(set, target);
+  const t = replayedCase(check, target);
   const adapter = await startAdapter(replayAdapterSpec(target.adapter, values.adapter), { set });
   try {
-    process.stdout.write(`${target.check} · ${target.model} · ${adapter.info.name} (seed ${target.seed}, path ${target.path})\n`);
-    const { shown, verdict: v } = await replayCase(check, adapter, target);
+    process.stdout.write(`${check.id} · ${check.model} · ${visible(adapter.info.name, 200)} (seed ${target.seed}, path ${visible(target.path, 200)})\n`);
+    const { shown, verdict: v } = await replayCase(check, adapter, t);
     printShown(shown);
     switch (v.status) {
       case 'fail':
         return printFailure(v);
       case 'unsupported':
-        process.stdout.write(`verdict: unsupported: ${v.message}\n`);
+        process.stdout.write(`verdict: unsupported: ${visible(v.message, 2000)}\n`);
         return 0;
       case 'vacuous':
-        process.stdout.write('verdict: says nothing now (its precondition does not hold)\n');
+        process.stdout.write(`verdict: says nothing now (${visible(v.reason ?? 'its precondition does not hold', 2000)})\n`);
         return 0;
       default:
         process.stdout.write('verdict: passes now\n');

@@ -7,14 +7,16 @@ import { printFailure } from './print-failure.js';
 
 /** Reruns a failure "orc fuzz" saved: the same bytes, against its adapter or another one. */
 export async function replayFile(path: string, adapterName?: string): Promise<number> {
-  const entry = readEntry(path);
-  const c = caseOf(entry);
+  // every field is checked, the model against the schemas, before an adapter starts
   const set = loadSchemaSet([]);
+  const entry = readEntry(path, set);
+  const c = caseOf(entry);
   const adapter = await startAdapter(replayAdapterSpec(entry.adapter, adapterName), { set });
   const name = adapter.info.name;
   try {
-    process.stdout.write(`${entry.mutation} · ${entry.model} · ${name} (${entry.category}, ${entry.expect}; saved as ${entry.kind})\n`);
-    process.stdout.write(`case:    ${entry.detail}\n`);
+    // the file's words are someone else's: cut and escaped
+    process.stdout.write(`${visible(entry.mutation, 200)} · ${entry.model} · ${visible(name, 200)} (${entry.category}, ${entry.expect}; saved as ${visible(entry.kind, 60)})\n`);
+    process.stdout.write(`case:    ${visible(entry.detail, 400)}\n`);
     process.stdout.write(`payload: ${visible(Buffer.from(c.bytes).toString('utf8'), 400)} (${c.bytes.length} bytes)\n`);
     const v = await runCase(adapter, c);
     if (v.status === 'pass') {

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { BUNDLED, resolveAdapters } from '../../adapters/index.js';
 import { jsonReport } from '../../reports/json.js';
 import { terminalReport } from '../../reports/terminal.js';
-import { runFailed, collect } from '../../reports/collect.js';
+import { collect } from '../../reports/collect.js';
 import { findModel, loadSchemaSet } from '../../core/models.js';
 import { planChecks } from '../runner/plan.js';
 import type { RunEvent } from '../../core/results.js';
@@ -10,14 +11,15 @@ import { run } from '../runner/runner.js';
 import { CHECK_BUDGET_MS } from '../runner/run-check.js';
 import { COLOR_OPTIONS, intOption, outDir, parse, useColor } from './args.js';
 import { progressLine } from './progress.js';
-import { writeProgressReport, writeReports } from './write-reports.js';
+import { startReports, writeProgressReport, writeReports } from './write-reports.js';
 import { TOOL } from '../../core/tool.js';
 import { readBaseline } from '../runner/baseline.js';
-import { randomSeed } from '../runner/replay-token.js';
-import { judged } from './baseline-gate.js';
+import { MAX_RUNS, randomSeed } from '../runner/replay-token.js';
+import { judged } from '../runner/gate.js';
 import { UsageError } from '../../core/errors.js';
 import { onInterrupt } from './interrupt.js';
 import { claimOutDir } from '../../core/files.js';
+import { jsonDocument } from '../../core/json.js';
 
 function parseShard(spec: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(spec);
@@ -32,7 +34,7 @@ export const RUN_HELP = `orc run [options]        run the suites against impleme
   --model M                model(s) by name or event type, comma-separated (default: all)
   --suite GLOB             suites or check ids, e.g. Parse, 'Required.Parse.Rejects*'
   --level L                Required, Recommended, Informational (comma-separated)
-  --runs N                 cases per property (default: 100)
+  --runs N                 cases per property (default: 100, at most 100000)
   --seed S                 seed of the run (default: random; printed, and in every replay token)
   --schema FILE            add a model from a JSON Schema file (repeatable)
   --out DIR                where reports go (default: ./reports/out, under the current folder)
@@ -70,6 +72,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   const cloneOnly = values.adapter === 'all' ? BUNDLED.filter((a) => a.missing?.()) : [];
   if (cloneOnly.length) process.stderr.write(`orc: ${cloneOnly.length} bundled adapters run from a clone of the repository only (see "orc list"); running ${adapters.map((a) => a.name).join(', ')}\n`);
   const runs = intOption('runs', values.runs, 100);
+  // a replay token asks for no more than this, so that one cannot ask for hours of generating
+  if (runs > MAX_RUNS) throw new UsageError(`--runs takes a whole number from 1 to ${MAX_RUNS}, not "${values.runs}"`);
   const seed = intOption('seed', values.seed, randomSeed(), -(2 ** 31));
   const timeoutMs = intOption('timeout', values.timeout, 10_000);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -77,6 +81,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   const out = outDir(values.out);
 
   const release = claimOutDir(out);
+  try {
+    startReports(out);
+  } catch (e) {
+    release();
+    throw e;
+  }
   const events: RunEvent[] = [];
   // every format is written at the start, so that none still shows the previous run; then the JSON alone, less
   // and less often (a full render of every format costs as much as the checks), and every format again at the end
@@ -96,7 +106,13 @@ export async function runCommand(argv: string[]): Promise<number> {
   try {
     await run({
       set, adapters, checks, runs, seed, jobs, checkBudgetMs, ...(shard ? { shard } : {}), adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
-      info: { tool: TOOL, command: ['orc', 'run', ...argv].join(' '), models: models.map((m) => m.name) },
+      info: {
+        tool: TOOL, command: ['orc', 'run', ...argv].join(' '), models: models.map((m) => m.name),
+        selection: {
+          adapters: adapters.map((a) => a.name), ...(values.suite ? { suite: values.suite } : {}), ...(values.level ? { level: values.level } : {}),
+          schemas: (values.schema ?? []).map((file) => ({ file, schema: JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> })),
+        },
+      },
       emit: record,
       progress: progressLine(process.stderr, !values.quiet),
       stopped: interrupt.stopped,
@@ -112,9 +128,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       release();
     }
   }
-  if (values.json) process.stdout.write(JSON.stringify(jsonReport(events), null, 2) + '\n');
+  if (values.json) process.stdout.write(jsonDocument(jsonReport(events)));
   else process.stdout.write(terminalReport(events, { color: useColor(values), verbose: values.verbose ?? false, maxFailures }));
-  const data = collect(events);
-  if (!data.complete) return 130;
-  return runFailed(data) ? 1 : 0;
+  return collect(events).verdict.exitCode;
 }

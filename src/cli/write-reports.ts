@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunEvent } from '../../core/results.js';
 import { jsonReport } from '../../reports/json.js';
@@ -7,11 +7,12 @@ import { junitReport } from '../../reports/junit.js';
 import { badges } from '../../reports/badges.js';
 import { htmlReport } from '../../reports/html.js';
 import { writeAtomic } from '../../core/files.js';
+import { jsonDocument } from '../../core/json.js';
 
 /** Every report a run writes, by file name under the output folder: one pure function each. */
 export function renderReports(events: readonly RunEvent[]): Record<string, string> {
   const files: Record<string, string> = {
-    'report.json': JSON.stringify(jsonReport(events), null, 2) + '\n',
+    'report.json': jsonDocument(jsonReport(events)),
     'summary.md': markdownReport(events),
     'junit.xml': junitReport(events),
     'report.html': htmlReport(events),
@@ -22,7 +23,7 @@ export function renderReports(events: readonly RunEvent[]): Record<string, strin
 
 /** During a run: the JSON report alone, cheap enough to rewrite as results come, so a killed run leaves it valid and marked incomplete. */
 export function writeProgressReport(dir: string, events: readonly RunEvent[]): void {
-  writeAtomic(join(dir, 'report.json'), JSON.stringify(jsonReport(events), null, 2) + '\n');
+  writeAtomic(join(dir, 'report.json'), jsonDocument(jsonReport(events)));
 }
 
 export function writeReports(dir: string, events: readonly RunEvent[]): string[] {
@@ -30,4 +31,19 @@ export function writeReports(dir: string, events: readonly RunEvent[]): string[]
   mkdirSync(join(dir, 'badges'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeAtomic(join(dir, name), text);
   return ['report.json', 'summary.md', 'junit.xml', 'report.html', 'badges/'].map((f) => join(dir, f));
+}
+
+/**
+ * As soon as a run owns the folder, before any harness starts: every format
+ * says the run has not finished, and no badge of an earlier run's adapters
+ * stays beside this run's, so a run killed at any moment leaves nothing that
+ * an earlier run produced.
+ */
+export function startReports(dir: string): void {
+  rmSync(join(dir, 'badges'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'badges'), { recursive: true });
+  // report.json last: once it says the run has not finished, every other format says so too
+  const { 'report.json': json, ...others } = renderReports([]);
+  for (const [name, text] of Object.entries(others)) writeAtomic(join(dir, name), text);
+  writeAtomic(join(dir, 'report.json'), json!);
 }

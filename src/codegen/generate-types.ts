@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 import { loadSchemaSet, PROJECT_ROOT, SCHEMA_DIR } from '../../core/models.js';
 
-export const GENERATED_FILE = join(PROJECT_ROOT, 'src', 'generated', 'models.ts');
+export const GENERATED_FILE = join(PROJECT_ROOT, 'src', 'generated', 'model-types.ts');
 
 const BANNER = `/* eslint-disable */
 /**

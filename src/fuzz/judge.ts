@@ -30,7 +30,7 @@ export function judge(c: FuzzCase, outcome: ParseOutcome): FuzzVerdict {
     if (e.kind === 'parse_error') {
       return c.expect === 'accept' ? { status: 'fail', kind: 'rejected-valid', message: `rejected a payload JSON and the model allow: ${e.message}`, behaviour } : { status: 'pass', outcome: 'rejected', behaviour };
     }
-    if (e.kind === 'unsupported' || e.kind === 'serialize_error') return { status: 'fail', kind: 'exception', message: `${e.kind}: ${e.message}`, behaviour };
+    if (e.kind === 'unsupported' || e.kind === 'serialize_error' || e.kind === 'unrepresentable') return { status: 'fail', kind: 'exception', message: `${e.kind}: ${e.message}`, behaviour };
     return { status: 'fail', kind: e.kind, message: e.message, ...(e.stderr ? { stderr: e.stderr } : {}), behaviour };
   }
   if (c.expect === 'reject') return { status: 'fail', kind: 'accepted-invalid', message: `accepted a payload a conforming parser rejects (${c.detail})`, answer: show(outcome.value), behaviour };

@@ -4,6 +4,7 @@ import type { CheckResult, FailedResult } from '../../core/results.js';
 
 export const BASELINE_FORMAT = 'openresponses-conformance/baseline@1';
 
+/** One known failure a baseline lists: adapter, model, check id, and why it is accepted for now. */
 export interface BaselineEntry {
   adapter: string;
   model: string;
@@ -14,6 +15,7 @@ export interface BaselineEntry {
   kind?: string;
 }
 
+/** A known-failure list (`orc baseline update` writes one): a run gated on it fails only on what it does not list. */
 export interface Baseline {
   format: typeof BASELINE_FORMAT;
   failures: BaselineEntry[];
@@ -21,6 +23,7 @@ export interface Baseline {
 
 const key = (e: { adapter: string; model: string; check?: string; id?: string }) => `${e.adapter}\u0000${e.model}\u0000${e.check ?? e.id}`;
 
+/** Reads a baseline file, checked: a file that is not one is a one-line usage error. */
 export function readBaseline(file: string): Baseline {
   const b: any = readUserJson(file, 'baseline', { unreadable: `create it with "orc baseline update --baseline ${file}"`, notJson: 'fix it or write it again with "orc baseline update"' });
   const ok = b?.format === BASELINE_FORMAT && Array.isArray(b.failures) && b.failures.every((f: any) =>

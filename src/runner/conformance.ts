@@ -2,11 +2,13 @@ import type { Adapter, AdapterFactory } from '../../core/contract.js';
 import { UsageError } from '../../core/errors.js';
 import { findModel, loadSchemaSet, type SchemaSet } from '../../core/models.js';
 import type { CheckResult, RunEvent } from '../../core/results.js';
+import { runVerdict, type RunVerdict } from '../../core/run-verdict.js';
 import { TOOL } from '../../core/tool.js';
 import { resolveAdapters } from '../../adapters/index.js';
 import { planChecks } from './plan.js';
-import { randomSeed } from './replay-token.js';
+import { MAX_RUNS, randomSeed } from './replay-token.js';
 import { run } from './runner.js';
+import { CHECK_BUDGET_MS } from './run-check.js';
 
 /**
  * What to test an implementation against: an adapter object in process, a
@@ -33,14 +35,28 @@ export interface ConformanceOptions {
   concurrency?: number;
   /** Rerun one reported case instead of the suite (default: the ORC_REPLAY environment variable); vitest only. */
   replay?: string;
+  /** How long one check may take, shrinking included, as `orc run --check-time` (default: ORC_CHECK_TIME, else 2 minutes); each vitest test is given this and a margin. */
+  checkTimeMs?: number;
 }
+
+/** Cases per property a run's options give, bounded as `orc run --runs` is, so that every replay token it writes can be replayed. */
+export function runsOf(options: ConformanceOptions): number {
+  const runs = options.runs ?? envInt('ORC_RUNS') ?? 100;
+  if (!Number.isSafeInteger(runs) || runs < 1 || runs > MAX_RUNS) throw new UsageError(`runs (or ORC_RUNS) takes a whole number from 1 to ${MAX_RUNS}, not ${runs}`);
+  return runs;
+}
+
+/** The time budget of one check a run's options give. */
+export const checkTimeOf = (options: ConformanceOptions): number => options.checkTimeMs ?? envInt('ORC_CHECK_TIME') ?? CHECK_BUDGET_MS;
 
 /** What `runConformance` found: every result event in order (what the report writers take), the check results, and the verdict. */
 export interface ConformanceRun {
   events: RunEvent[];
   results: CheckResult[];
-  /** No Required check failed and the adapter started: the verdict `orc run` gives without a baseline. */
+  /** The verdict `orc run` gives without a baseline: the adapter started, the run is complete, something was checked, no Required check failed. */
   passed: boolean;
+  /** The whole verdict: headline, completeness, what was not checked. */
+  verdict: RunVerdict;
 }
 
 export function envInt(name: string): number | undefined {
@@ -80,16 +96,18 @@ export async function runConformance(source: AdapterSource, options: Conformance
   const { set, models } = selectedModels(options);
   const checks = planChecks({ set, models, suite: options.suite, level: options.level });
   const events: RunEvent[] = [];
+  const runs = runsOf(options);
   const results = await run({
     set,
     adapters: [sourceFactory(source)],
     checks,
-    runs: options.runs ?? envInt('ORC_RUNS') ?? 100,
+    runs,
     seed: options.seed ?? envInt('ORC_SEED') ?? randomSeed(),
     concurrency: options.concurrency ?? 16,
+    checkBudgetMs: checkTimeOf(options),
     info: { tool: TOOL, command: `runConformance(${sourceName(source)})`, models: models.map((m) => m.name) },
     emit: (e) => events.push(e),
   });
-  const started = events.some((e) => e.type === 'adapter-started');
-  return { events, results, passed: started && !results.some((r) => r.level === 'Required' && r.status === 'failed') };
+  const verdict = runVerdict(events);
+  return { events, results, passed: verdict.passed, verdict };
 }

@@ -1,7 +1,8 @@
 import type { Adapter } from '../../core/contract.js';
 import type { PropertyCheck, Shown, Verdict } from '../../core/check.js';
 import { UsageError } from '../../core/errors.js';
-import { findModel, type SchemaSet } from '../../core/models.js';
+import { findModel, type Model, type SchemaSet } from '../../core/models.js';
+import { quoted } from '../../core/visible.js';
 import { caseAt } from './case-at.js';
 import { planChecks } from './plan.js';
 import type { ReplayTarget } from './replay-token.js';
@@ -9,18 +10,35 @@ import type { ReplayTarget } from './replay-token.js';
 /**
  * The check a replay token names, planned from today's schemas as a run
  * plans it: a token outlives the code that made it, so a check that is gone
- * or became an observation is the user's to hear about, in one line.
+ * or became an observation is the user's to hear about, in one line. What the
+ * token says is echoed cut and escaped: it may come from anyone.
  */
 export function replayedCheck(set: SchemaSet, target: ReplayTarget): PropertyCheck {
-  const model = findModel(set, target.model);
-  const check = planChecks({ set, models: [model] }).find((c) => c.id === target.check);
-  if (!check) throw new UsageError(`check ${target.check} no longer exists for ${target.model}; run "orc list" for the checks`);
-  if (check.mode !== 'property') throw new UsageError(`${target.check} is an observation; it has no case to replay`);
+  let model: Model;
+  try {
+    model = findModel(set, target.model);
+  } catch {
+    throw new UsageError(`the replay token names the model ${quoted(target.model)}, which this orc does not have; run "orc list" for the models (a token from a run with --schema needs the same --schema)`);
+  }
+  const planned = planChecks({ set, models: [model] });
+  const check = planned.find((c) => c.id === target.check);
+  if (!check) {
+    const longest = Math.max(0, ...planned.map((c) => c.id.length));
+    if (target.check.length > longest) {
+      throw new UsageError(`the replay token is damaged (its check id is ${target.check.length} characters; no check of ${model.name} has more than ${longest}); copy it again whole`);
+    }
+    throw new UsageError(`check ${quoted(target.check)} no longer exists for ${model.name}; run "orc list" for the checks`);
+  }
+  if (check.mode !== 'property') throw new UsageError(`${check.id} is an observation; it has no case to replay`);
   return check;
 }
 
-/** The one case a token names, generated again and run against the adapter: what was sent, and what it showed now. */
-export async function replayCase(check: PropertyCheck, adapter: Adapter, target: ReplayTarget): Promise<{ shown: Shown; verdict: Verdict }> {
-  const t = caseAt(check, target.seed, target.path);
+/** The one case a token names, generated again: before an adapter starts, so that a token naming none is one line and nothing else. */
+export function replayedCase(check: PropertyCheck, target: ReplayTarget): unknown {
+  return caseAt(check, target.seed, target.path);
+}
+
+/** A replayed case run against the adapter: what was sent, and what it showed now. */
+export async function replayCase(check: PropertyCheck, adapter: Adapter, t: unknown): Promise<{ shown: Shown; verdict: Verdict }> {
   return { shown: check.show(t), verdict: await check.evaluate(adapter, t) };
 }

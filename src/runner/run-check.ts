@@ -18,8 +18,12 @@ export interface CheckRunOptions {
 
 /** A check that runs longer has met a harness that hangs on a class of inputs: what it found by then is reported. */
 export const CHECK_BUDGET_MS = 120_000;
-/** Shrinking stops after this many timeouts: each costs a whole request timeout. */
-const MAX_SHRINK_TIMEOUTS = 3;
+/**
+ * Shrinking stops after this many timeouts: each costs a request timeout and
+ * a restart of the harness. One smaller hang is enough to show; the message
+ * of a shortened wait names the smallest input the harness was seen to hang on.
+ */
+const MAX_SHRINK_TIMEOUTS = 1;
 
 type Failed = Extract<Verdict, { kind: string }>;
 /** A result before its duration is known, for each status. */
@@ -62,6 +66,8 @@ export function checkCases<T>(check: PropertyCheck<T>, seed: number, runs: numbe
 interface Scan {
   ran: number;
   vacuous: number;
+  /** Why the first vacuous case said nothing, where its verdict says. */
+  vacuousReason?: string;
   firstFailure?: { index: number; verdict: Verdict };
 }
 
@@ -70,13 +76,21 @@ interface Scan {
  * out-of-process one is kept `concurrency` requests busy. Stops issuing at
  * the first failure and reports the lowest failing index.
  */
-async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict>, concurrency: number, deadline = Infinity): Promise<Scan> {
+async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict>, concurrency: number, deadline = Infinity, withdraw?: () => void): Promise<Scan> {
   let next = 0;
-  const vacuousAt = new Set<number>();
+  const vacuousAt = new Map<number, string | undefined>();
   let first: { index: number; verdict: Verdict } | undefined;
+  const pending = new Set<number>();
+  let withdrawn = false;
   const record = (index: number, v: Verdict) => {
-    if (v.status === 'vacuous') vacuousAt.add(index);
+    pending.delete(index);
+    if (v.status === 'vacuous') vacuousAt.set(index, v.reason);
     if ((v.status === 'fail' || v.status === 'unsupported') && (!first || index < first.index)) first = { index, verdict: v };
+    // once no case below the first failure is unanswered, the verdict is settled: what later cases still owe is not waited for
+    if (first && !withdrawn && withdraw && [...pending].every((i) => i > first!.index)) {
+      withdrawn = true;
+      withdraw();
+    }
   };
   const inFlight = new Set<Promise<void>>();
   while (next < cases.length && !first && performance.now() < deadline) {
@@ -86,6 +100,7 @@ async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict
       record(index, r);
       continue;
     }
+    pending.add(index);
     const p = r.then((v) => record(index, v)).finally(() => inFlight.delete(p));
     inFlight.add(p);
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
@@ -93,8 +108,9 @@ async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict
   await Promise.all(inFlight);
   // counted up to the first failure only: what else was in flight then depends on timing, and a report must not
   const ran = first ? first.index + 1 : next;
-  const vacuous = [...vacuousAt].filter((i) => i < ran).length;
-  return { ran, vacuous, ...(first ? { firstFailure: first } : {}) };
+  const counted = [...vacuousAt.keys()].filter((i) => i < ran);
+  const reason = counted.length ? vacuousAt.get(Math.min(...counted)) : undefined;
+  return { ran, vacuous: counted.length, ...(reason ? { vacuousReason: reason } : {}), ...(first ? { firstFailure: first } : {}) };
 }
 
 /**
@@ -136,10 +152,15 @@ async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOp
 
 async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<ResultBase, 'casesRun' | 'durationMs'>, deadline: number): Promise<Unfinished> {
   const cases = (o.cases ?? checkCases)(check, o.seed, o.runs);
-  const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency, deadline);
+  const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency, deadline, adapter.withdraw && (() => adapter.withdraw!('not sent: the check had its verdict')));
   const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
+  // cases the budget left unrun are not passes: the check concludes nothing, and the run is incomplete
+  if (!s.firstFailure && s.ran < cases.length) {
+    return { ...base, status: 'unsupported', ...counts, cutShort: true, reason: `cut short: the check's time budget (--check-time) ran out after ${s.ran} of ${cases.length} cases, with no failure among them` };
+  }
   if (!s.firstFailure && s.vacuous === s.ran) {
-    return { ...base, status: 'unsupported', ...counts, reason: 'no case applied: the implementation rejected every value in its canonical spelling (see Required.Parse.AcceptsValid)' };
+    const why = s.vacuousReason ?? 'the implementation rejected every value in its canonical spelling (see Required.Parse.AcceptsValid)';
+    return { ...base, status: 'unsupported', ...counts, reason: `no case applied: ${why}` };
   }
   if (!s.firstFailure) return { ...base, status: 'passed', ...counts };
   const v = s.firstFailure.verdict;

@@ -5,6 +5,7 @@ import { checkSeed } from './replay-token.js';
 import { runCheck } from './run-check.js';
 import { SharedCases } from './shared-cases.js';
 import type { CheckResult, RunEvent, RunInfo } from '../../core/results.js';
+import { INTERRUPTED } from '../../core/run-verdict.js';
 
 export interface RunOptions {
   set: SchemaSet;
@@ -83,19 +84,19 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
       held[a]!.push(e);
       flush();
     };
-    // every check this adapter was dealt is passed by, however its run ends, so that no case list is held for it
-    const passed = new Set<Check>();
-    const pass = (c: Check) => {
-      if (c.mode === 'property' && !passed.has(c)) shared.release(c);
-      passed.add(c);
+    // every check this adapter was dealt is done with, however its run ends, so that no case list is held for it
+    const doneWith = new Set<Check>();
+    const finishWith = (c: Check) => {
+      if (c.mode === 'property' && !doneWith.has(c)) shared.release(c);
+      doneWith.add(c);
     };
     try {
-      await runChecks(factory, checks, say, pass);
+      await runChecks(factory, checks, say, finishWith);
     } finally {
-      for (const c of checks) pass(c);
+      for (const c of checks) finishWith(c);
     }
   };
-  const runChecks = async (factory: AdapterFactory, checks: Check[], say: (e: RunEvent) => void, pass: (c: Check) => void) => {
+  const runChecks = async (factory: AdapterFactory, checks: Check[], say: (e: RunEvent) => void, finishWith: (c: Check) => void) => {
     if (stopped || checks.length === 0) return;
     let adapter: Adapter;
     try {
@@ -119,7 +120,7 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
         o.progress?.(done, total, `${factory.name} ${check.model} ${check.id}`);
         const seed = checkSeed(o.seed, check.model, check.id);
         const result = await Promise.race([runCheck(check, adapter, { seed, runs: o.runs, concurrency: o.concurrency ?? 64, cases: casesOf, ...(o.checkBudgetMs ? { budgetMs: o.checkBudgetMs } : {}) }), ...(o.whenStopped ? [o.whenStopped.then(() => undefined)] : [])]);
-        pass(check);
+        finishWith(check);
         // a check cut short says nothing about the implementation: it is left out, and the run is marked incomplete
         if (result === undefined) {
           stopped = true;
@@ -149,6 +150,6 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? 1, o.adapters.length)) }, worker));
   flush();
   o.progress?.(done, total, '');
-  emit({ type: 'run-finished', finishedAt: new Date().toISOString(), complete: !stopped, ...(stopped ? { reason: 'interrupted' } : {}) });
+  emit({ type: 'run-finished', finishedAt: new Date().toISOString(), complete: !stopped, ...(stopped ? { reason: INTERRUPTED } : {}) });
   return results;
 }

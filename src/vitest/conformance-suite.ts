@@ -7,7 +7,7 @@ import { UsageError } from '../../core/errors.js';
 import { planChecks } from '../runner/plan.js';
 import { checkSeed, decodeReplay, randomSeed, type ReplayTarget } from '../runner/replay-token.js';
 import { runCheck } from '../runner/run-check.js';
-import { envInt, selectedModels, sourceFactory, sourceName, type AdapterSource, type ConformanceOptions } from '../runner/conformance.js';
+import { checkTimeOf, envInt, runsOf, selectedModels, sourceFactory, sourceName, type AdapterSource, type ConformanceOptions } from '../runner/conformance.js';
 
 export type { AdapterSource, ConformanceOptions };
 import type { FailedResult } from '../../core/results.js';
@@ -47,10 +47,15 @@ export function conformanceSuite(source: AdapterSource, options: ConformanceOpti
   const { set, models } = selectedModels(options);
   const checks = planChecks({ set, models, suite: options.suite, level: options.level });
   const runSeed = options.seed ?? envInt('ORC_SEED') ?? randomSeed();
-  const runs = options.runs ?? envInt('ORC_RUNS') ?? 100;
+  const runs = runsOf(options);
   const token = options.replay ?? process.env.ORC_REPLAY;
   const target = token ? decodeReplay(token) : undefined;
+  const budgetMs = checkTimeOf(options);
+  // a check's own budget, and time to give up what a harness still owes and close it: never vitest's 5 s default
+  const testTimeout = budgetMs + 30_000;
   let adapter: Adapter | undefined;
+  /** Why checks were n/a, and how many: said once at the end, since the default reporter lists no skipped test of a passing file. */
+  const skipped = new Map<string, number>();
 
   describe(`openresponses-conformance: ${sourceName(source)}`, () => {
     beforeAll(async () => {
@@ -63,6 +68,10 @@ export function conformanceSuite(source: AdapterSource, options: ConformanceOpti
     });
     afterAll(async () => {
       await adapter?.close?.();
+      if (skipped.size === 0) return;
+      const n = [...skipped.values()].reduce((a, b) => a + b, 0);
+      const lines = [...skipped].map(([reason, count]) => `  ${count} × ${visible(reason, 200)}`);
+      process.stdout.write(`openresponses-conformance: ${n} check${n === 1 ? '' : 's'} n/a for ${sourceName(source)}, skipped:\n${lines.join('\n')}\n`);
     });
     for (const model of models) {
       describe(model.name, () => {
@@ -74,11 +83,14 @@ export function conformanceSuite(source: AdapterSource, options: ConformanceOpti
               else await replayOne(check, adapter!, target);
               return;
             }
-            const r = await runCheck(check, adapter!, { seed: checkSeed(runSeed, check.model, check.id), runs, concurrency: options.concurrency ?? 16 });
+            const r = await runCheck(check, adapter!, { seed: checkSeed(runSeed, check.model, check.id), runs, concurrency: options.concurrency ?? 16, budgetMs });
             if (r.status === 'failed') throw failed(r, runSeed);
-            if (r.status === 'unsupported') ctx.skip(r.reason);
+            if (r.status === 'unsupported') {
+              skipped.set(r.reason, (skipped.get(r.reason) ?? 0) + 1);
+              ctx.skip(r.reason);
+            }
             for (const o of r.observations ?? []) await ctx.annotate(`${visible(o.label, 80)}: ${visible(o.behaviour, 40)} (${visible(o.outcome, 300)})`);
-          });
+          }, testTimeout);
         }
       });
     }

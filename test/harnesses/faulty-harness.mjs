@@ -2,7 +2,7 @@
 // A harness with one deliberate fault, chosen by argv[2], for the stdio client's tests.
 // It parses like a lenient SDK: any JSON object is accepted and echoed back.
 // Faults fire on payloads whose text contains the marker, so a test can aim them.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, closeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 // the tests that check no process outlives orc read the pids here
@@ -43,8 +43,16 @@ function answer(req) {
   if (fault === 'hang-on-deep' && text.includes('[[[[[[[[[[')) return undefined;
   if (text.includes('HANG') && fault === 'hang') return undefined;
   if (fault === 'hang-on-all') return undefined;
+  // stuck in a loop on its first request: it never sees stdin close, so only a kill ends it
+  if (fault === 'spin-on-all') for (;;);
   // a parser that spins on large payloads: every one of them hangs
   if (fault === 'hang-on-large' && text.length > 2000) return undefined;
+  // closes the descriptor itself, as a native program's close(1) does: no end of stream reaches orc while a shell holds a copy
+  if (fault === 'close-stdout-fd' && text.includes('CLOSE')) {
+    closeSync(1);
+    setInterval(() => {}, 1000);
+    return undefined;
+  }
   // closes its stdout and runs on, reading requests it can never answer
   if (fault === 'close-stdout' && text.includes('CLOSE')) {
     process.stdout.end();

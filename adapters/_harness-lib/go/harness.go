@@ -7,19 +7,31 @@ import (
 	"bufio"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
 )
 
 // Error is a reply's error: Kind is parse_error or serialize_error when the SDK refused the input the
-// way it documents, unsupported, or exception for anything else.
+// way it documents, unrepresentable when the SDK's type cannot hold the value, unsupported, or
+// exception for anything else.
 type Error struct {
 	Kind    string `json:"kind"`
 	Message string `json:"message"`
 }
 
 func Refused(kind string, err error) *Error { return &Error{kind, err.Error()} }
+
+// BuildRefused is the reply for a value the harness could not put in the SDK's type: "unrepresentable"
+// when the type cannot hold it, so that it is never counted as the serializer's refusal.
+func BuildRefused(err error) *Error {
+	var u Unrepresentable
+	if errors.As(err, &u) {
+		return &Error{"unrepresentable", err.Error()}
+	}
+	return Refused("serialize_error", err)
+}
 
 // Event is one event as a decoder yields it: its event field (nil when none) and its data.
 type Event struct {

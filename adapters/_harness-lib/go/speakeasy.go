@@ -80,7 +80,7 @@ func ServeSpeakeasy(s Speakeasy) {
 		Serialize: func(model string, value json.RawMessage) ([]byte, *Error) {
 			v := s.Models[model]()
 			if err := Build(v, value); err != nil {
-				return nil, Refused("serialize_error", err)
+				return nil, BuildRefused(err)
 			}
 			return write(v)
 		},

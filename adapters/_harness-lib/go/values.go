@@ -40,6 +40,12 @@ func ThroughGetters(v any) map[string]any {
 			continue
 		}
 		x := get.Call(nil)[0]
+		if x.Kind() == reflect.Ptr { // an optional field: left out when the payload did not set it
+			if x.IsNil() {
+				continue
+			}
+			x = x.Elem()
+		}
 		switch x.Kind() {
 		case reflect.String:
 			out[name] = x.String()
@@ -54,8 +60,16 @@ func ThroughGetters(v any) map[string]any {
 	return out
 }
 
+// Unrepresentable is a value the SDK's Go type cannot hold (0.5 or 5e-324 in an int64 field): a Go
+// program cannot even assign it, so the SDK's serializer is never called and has refused nothing.
+type Unrepresentable struct{ Field, Value, Type string }
+
+func (u Unrepresentable) Error() string {
+	return fmt.Sprintf("%s: %s is unrepresentable in the SDK's type %s", u.Field, u.Value, u.Type)
+}
+
 // Build sets a model's fields from a value in wire shape, as a program assigns them; a number the
-// Go type cannot hold is the serializer's refusal. Numbers are read from their digits, never rounded.
+// Go type cannot hold is an Unrepresentable error. Numbers are read from their digits, never rounded.
 func Build(v any, raw json.RawMessage) error {
 	var value map[string]any
 	dec := json.NewDecoder(strings.NewReader(string(raw)))
@@ -84,7 +98,7 @@ func Build(v any, raw json.RawMessage) error {
 			}
 			i, err := n.Int64()
 			if err != nil {
-				return fmt.Errorf("%s: %v does not fit %s", name, x, f.Type())
+				return Unrepresentable{name, n.String(), f.Type().String()}
 			}
 			f.SetInt(i)
 		case reflect.Float64:
@@ -94,7 +108,7 @@ func Build(v any, raw json.RawMessage) error {
 			}
 			d, err := n.Float64()
 			if err != nil {
-				return fmt.Errorf("%s: %v", name, err)
+				return Unrepresentable{name, n.String(), f.Type().String()}
 			}
 			f.SetFloat(d)
 		default:

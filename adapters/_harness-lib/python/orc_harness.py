@@ -2,9 +2,11 @@
 
 A harness supplies parse/serialize/reserialize functions, and optionally sse (a list of network chunks in,
 a list of (event, data) pairs out, from the SDK's own text/event-stream decoder); this module does the rest. It never lets an
-exception out of a request: the SDK's documented errors become parse_error/serialize_error, anything
-else becomes an exception reply, so the runner can tell a refusal from a defect.
+exception out of a request: the SDK's documented errors become parse_error/serialize_error, a value the
+SDK's type cannot hold becomes unrepresentable, anything else becomes an exception reply, so the runner
+can tell a refusal from a defect.
 """
+
 import base64
 import json
 import math
@@ -24,6 +26,39 @@ class SerializeError(Exception):
 
 class Unsupported(Exception):
     pass
+
+
+class Unrepresentable(Exception):
+    """Raised when the SDK's type cannot hold a value (0.5 in an int field): its model refused to be built
+    with it, so its serializer was never called and refused nothing."""
+
+
+# pydantic's words for a number its int or float field cannot hold; any other refusal is the SDK's own
+_UNREPRESENTABLE = {"int_from_float", "int_parsing_size", "finite_number", "float_parsing"}
+
+
+def build(cls, value):
+    """The SDK's model built from a value in wire shape, as a program builds one (model_validate)."""
+    import pydantic
+
+    try:
+        return cls.model_validate(value)
+    except pydantic.ValidationError as e:
+        errors = e.errors()
+        if errors and all(
+            x["type"] in _UNREPRESENTABLE
+            and isinstance(x.get("input"), (int, float))
+            and not isinstance(x.get("input"), bool)
+            for x in errors
+        ):
+            raise Unrepresentable(
+                "; ".join(
+                    f"{'.'.join(map(str, x['loc']))}: {json.dumps(x['input'])} is unrepresentable "
+                    f"in the SDK's type ({x['msg']})"
+                    for x in errors
+                )
+            )
+        raise SerializeError(str(e))
 
 
 def _finite(v):
@@ -64,15 +99,25 @@ def render(obj, fields):
             value = getattr(obj, name)
         except AttributeError:
             continue
-        out[name] = getattr(value, "value", value) if not isinstance(value, (str, int, float, bool, type(None))) else value
+        out[name] = (
+            getattr(value, "value", value) if not isinstance(value, (str, int, float, bool, type(None))) else value
+        )
     return out
 
 
 def serve(implementation, version, operations, handlers):
     write = sys.stdout.write
-    write(json.dumps({"type": "hello", "protocol": PROTOCOL,
-                      "implementation": {"name": implementation, "language": "Python", "version": version},
-                      "operations": operations}) + "\n")
+    write(
+        json.dumps(
+            {
+                "type": "hello",
+                "protocol": PROTOCOL,
+                "implementation": {"name": implementation, "language": "Python", "version": version},
+                "operations": operations,
+            }
+        )
+        + "\n"
+    )
     sys.stdout.flush()
     for line in sys.stdin:
         if not line.strip():
@@ -91,20 +136,35 @@ def serve(implementation, version, operations, handlers):
                 reply = {"id": rid, "ok": True, "bytes": base64.b64encode(handlers[op](model, req["value"])).decode()}
             else:
                 result = handlers[op](model, base64.b64decode(req["payload"]))
-                reply = {"id": rid, "ok": True, "value": _finite(result)} if op == "parse" else \
-                        {"id": rid, "ok": True, "bytes": base64.b64encode(result).decode()}
+                reply = (
+                    {"id": rid, "ok": True, "value": _finite(result)}
+                    if op == "parse"
+                    else {"id": rid, "ok": True, "bytes": base64.b64encode(result).decode()}
+                )
         except ParseError as e:
             reply = {"id": rid, "ok": False, "error": {"kind": "parse_error", "message": _one_line(e)}}
         except SerializeError as e:
             reply = {"id": rid, "ok": False, "error": {"kind": "serialize_error", "message": _one_line(e)}}
         except Unsupported as e:
             reply = {"id": rid, "ok": False, "error": {"kind": "unsupported", "message": str(e)}}
+        except Unrepresentable as e:
+            reply = {"id": rid, "ok": False, "error": {"kind": "unrepresentable", "message": _one_line(e)}}
         except Exception as e:  # the SDK threw something it does not document: a defect, reported as such
             traceback.print_exc(file=sys.stderr)
-            reply = {"id": rid, "ok": False, "error": {"kind": "exception", "message": f"{type(e).__name__}: {_one_line(e)}"}}
+            reply = {
+                "id": rid,
+                "ok": False,
+                "error": {"kind": "exception", "message": f"{type(e).__name__}: {_one_line(e)}"},
+            }
         try:
             line = json.dumps(reply, allow_nan=False, default=_jsonable)
         except (TypeError, ValueError) as e:
-            line = json.dumps({"id": rid, "ok": False, "error": {"kind": "exception", "message": f"the harness could not write the SDK's answer: {e}"}})
+            line = json.dumps(
+                {
+                    "id": rid,
+                    "ok": False,
+                    "error": {"kind": "exception", "message": f"the harness could not write the SDK's answer: {e}"},
+                }
+            )
         write(line + "\n")
         sys.stdout.flush()

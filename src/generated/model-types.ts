@@ -65,6 +65,22 @@ export interface OpenResponsesImageGenCallPartialImage {
   sequence_number: number;
   partial_image_b64: string;
   partial_image_index: number;
+  /**
+   * The image size that was used.
+   */
+  size?: string;
+  /**
+   * The image quality that was used.
+   */
+  quality?: string;
+  /**
+   * The background setting that was used.
+   */
+  background?: string;
+  /**
+   * The output format that was used.
+   */
+  output_format?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { BUNDLED } from '../../adapters/index.js';
 import type { SchemaSet } from '../../core/models.js';
-import { judgeBaseline, type Baseline, type BaselineEntry } from '../runner/baseline.js';
-import { planChecks } from '../runner/plan.js';
+import { judgeBaseline, type Baseline, type BaselineEntry } from './baseline.js';
+import { planChecks } from './plan.js';
 import type { RunEvent } from '../../core/results.js';
 
 /** Whether a baseline entry names an adapter, model and check that still exist (filters aside). */
@@ -16,7 +16,11 @@ export function entryExists(set: SchemaSet, ran: ReadonlySet<string> = new Set()
   };
 }
 
-/** The baseline's verdict on a run's results, as the event every reporter reads. */
+/**
+ * The baseline's verdict on a run's results, as the event every reporter
+ * reads: append it to the run's events, and the headline, the exit status and
+ * every format gate on it.
+ */
 export function judged(file: string, baseline: Baseline, events: RunEvent[], set: SchemaSet): RunEvent {
   const results = events.flatMap((e) => (e.type === 'check-finished' ? [e.result] : []));
   const ran = new Set(events.flatMap((e) => (e.type === 'adapter-started' ? [e.adapter.name] : e.type === 'adapter-error' ? [e.adapter] : [])));

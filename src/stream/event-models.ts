@@ -1,0 +1,87 @@
+import type { Json } from '../../core/json.js';
+import { modelOfEventType, type Model, type SchemaSet } from '../../core/models.js';
+import { createAjv, type ErrorObject, type ValidateFunction } from '../../core/oracle.js';
+
+/** What the model of an event's type says of it. */
+export interface ModelVerdict {
+  model: Model;
+  /** What breaks the model once the members it does not name are set aside: one line each, empty when none. */
+  errors: string[];
+  /** The members no model names, each as a path below the event (`size`, `item/extra`): never a failure of the model. */
+  unknown: string[];
+  /** The top-level members whose values break the model ('' when the event as a whole does): the stream rules do not read them. */
+  broken: string[];
+}
+
+/** The longest name of an unknown member kept: a capture of garbage may hold a key of any length. */
+const MAX_NAME = 200;
+
+/**
+ * Holds a recorded event to its model as a reader of streams must: the
+ * schemas close their objects (so that the UnknownFields suite can make
+ * payloads with extra members), but a parser ignores a member its model does
+ * not name, so such a member is said by name, and the event is judged by the
+ * rest.
+ */
+export class EventModels {
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(private readonly set: SchemaSet) {
+    // every error, not the first: one extra member must not hide another, nor a real error
+    const ajv = createAjv({ allErrors: true });
+    for (const schema of set.byId.values()) ajv.addSchema(schema);
+    for (const m of set.models) this.validators.set(m.id, ajv.getSchema(m.id)!);
+  }
+
+  /** The verdict of the event's model, or undefined when no model of the set has its type. */
+  check(event: Json): ModelVerdict | undefined {
+    const model = modelOfEventType(this.set, (event as { type?: unknown } | null)?.type);
+    if (!model) return undefined;
+    const validate = this.validators.get(model.id)!;
+    if (validate(event)) return { model, errors: [], unknown: [], broken: [] };
+    const extras = [...new Map((validate.errors ?? []).flatMap(extraMember).map((x) => [JSON.stringify(x), x])).values()];
+    if (extras.length === 0) return { model, ...judged(validate.errors ?? []), unknown: [] };
+    // judged again without them: whatever else failed may have failed only beside them (in a oneOf, say)
+    const rest = extras.reduce<Json>((v, x) => without(v, x.at, x.name), event);
+    return { model, ...judged(validate(rest) ? [] : (validate.errors ?? [])), unknown: extras.map((x) => [...x.at, x.name].map((s) => s.slice(0, MAX_NAME)).join('/')) };
+  }
+}
+
+function judged(errors: ErrorObject[]): { errors: string[]; broken: string[] } {
+  return { errors: errors.map(line), broken: [...new Set(errors.map(brokenMember))] };
+}
+
+/** The top-level member an error is about: a missing one by its name, a failure of the event as a whole as ''. */
+function brokenMember(e: ErrorObject): string {
+  if (e.instancePath === '') return e.keyword === 'required' && typeof e.params.missingProperty === 'string' ? e.params.missingProperty : '';
+  return e.instancePath.slice(1).split('/')[0]!.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function line(e: ErrorObject): string {
+  return `${e.instancePath || '/'} ${e.message ?? e.keyword}`;
+}
+
+/** The member an error says the schema does not allow, as the path of its object and its name. */
+function extraMember(e: ErrorObject): { at: string[]; name: string }[] {
+  const name = e.keyword === 'additionalProperties' ? e.params.additionalProperty : e.keyword === 'unevaluatedProperties' ? e.params.unevaluatedProperty : undefined;
+  if (typeof name !== 'string') return [];
+  const at = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return [{ at, name }];
+}
+
+/** The value with one member removed, copying only the objects on its path (a partial image's base64 is not copied). */
+function without(value: Json, at: readonly string[], name: string): Json {
+  if (value === null || typeof value !== 'object') return value;
+  if (at.length === 0) {
+    if (Array.isArray(value)) return value;
+    const { [name]: _, ...rest } = value;
+    return rest;
+  }
+  const [head, ...tail] = at as [string, ...string[]];
+  if (Array.isArray(value)) {
+    const copy = value.slice();
+    copy[Number(head)] = without(copy[Number(head)]!, tail, name);
+    return copy;
+  }
+  return { ...value, [head]: without(value[head]!, tail, name) };
+}
