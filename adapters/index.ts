@@ -26,13 +26,17 @@ export function resolveAdapters(spec: string): AdapterFactory[] {
   if (spec.startsWith('cmd:')) return [commandAdapter(spec, spec.slice('cmd:'.length))];
   const named = /^([^=\s]+)=cmd:(.*)$/s.exec(spec);
   if (named) {
-    if (!ADAPTER_NAME.test(named[1]!)) throw new UsageError(`adapter name "${named[1]}" must be letters, digits, ".", "_" or "-" (at most 64), e.g. --adapter my-sdk=cmd:./harness`);
+    if (!ADAPTER_NAME.test(named[1]!))
+      throw new UsageError(`adapter name "${named[1]}" must be letters, digits, ".", "_" or "-" (at most 64), e.g. --adapter my-sdk=cmd:./harness`);
     if (bundledAdapter(named[1]!)) throw new UsageError(`"${named[1]}" is a bundled adapter's name; give your harness another name`);
     return [commandAdapter(named[1]!, named[2]!)];
   }
   return spec.split(',').map((name) => {
     const f = bundledAdapter(name.trim());
-    if (!f) throw new UsageError(`unknown adapter "${name}"; run "orc list" for the adapters (${BUNDLED.map((a) => a.name).join(', ')}) or use "all", or "NAME=cmd:<command line>" for a harness of your own`);
+    if (!f)
+      throw new UsageError(
+        `unknown adapter "${name}"; run "orc list" for the adapters (${BUNDLED.map((a) => a.name).join(', ')}) or use "all", or "NAME=cmd:<command line>" for a harness of your own`,
+      );
     const missing = f.missing?.();
     if (missing) throw new UsageError(missing);
     return f;
@@ -60,5 +64,7 @@ export function replayAdapterSpec(recorded: string, given: string | undefined): 
   if (given !== undefined) return given;
   if (bundledAdapter(recorded)) return recorded;
   const shown = JSON.stringify(recorded.slice(0, 80).replace(/[^\x20-\x7e]/g, '?'));
-  throw new UsageError(`this case came from adapter ${shown}, which is not bundled, and orc replay never starts a program a token or file names; name the harness yourself: --adapter 'NAME=cmd:<your command line>'`);
+  throw new UsageError(
+    `this case came from adapter ${shown}, which is not bundled, and orc replay never starts a program a token or file names; name the harness yourself: --adapter 'NAME=cmd:<your command line>'`,
+  );
 }

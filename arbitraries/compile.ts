@@ -28,7 +28,10 @@ export class Compiler implements Composer {
   /** The `$ref` places reached again while being built, once per arbitrary that refers back to one: a value may nest there without end. */
   readonly recursions: string[] = [];
 
-  constructor(readonly ctx: Context, readonly options: CompileOptions = {}) {}
+  constructor(
+    readonly ctx: Context,
+    readonly options: CompileOptions = {},
+  ) {}
 
   /** Runs `fn` where `$ref` places can be tied; every arbitrary made here stays usable after. */
   within<T>(fn: () => T): T {

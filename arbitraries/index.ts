@@ -41,7 +41,9 @@ function finite<T>(c: Compiler, arb: fc.Arbitrary<T>, numRuns = 20): fc.Arbitrar
     fc.sample(arb, { numRuns, seed: 0x5eed });
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    throw new UsageError(`values of the schema at ${c.recursions[0]} nest without end: it refers back to itself where a value cannot stop (a required property, a non-empty array); make that recursion optional`);
+    throw new UsageError(
+      `values of the schema at ${c.recursions[0]} nest without end: it refers back to itself where a value cannot stop (a required property, a non-empty array); make that recursion optional`,
+    );
   }
   return arb;
 }
@@ -50,7 +52,10 @@ function finite<T>(c: Compiler, arb: fc.Arbitrary<T>, numRuns = 20): fc.Arbitrar
 export function validValues(source: SchemaSource, id: string, options: CompileOptions = {}): fc.Arbitrary<Json> {
   const { ctx, root } = rootNode(source, id);
   const c = new Compiler(ctx, options);
-  return finite(c, c.within(() => c.build(conjOf(ctx, [root]), '')));
+  return finite(
+    c,
+    c.within(() => c.build(conjOf(ctx, [root]), '')),
+  );
 }
 
 /** Every family of values that break one rule, each labelled with that rule and where. */
@@ -96,7 +101,11 @@ export function fieldClasses(source: SchemaSource, id: string): FieldClass[] {
     const types = typesOf(conj);
     const classes = new Map<string, fc.Arbitrary<Json>>();
     if (types.allowed.size === 1 && types.allowed.has('number')) for (const [k, v] of numberClasses(numberRules(conj, types.integer))) classes.set(k, v);
-    if (types.allowed.size === 1 && types.allowed.has('string') && !conj.nodes.some((n) => typeof n.schema === 'object' && ('enum' in n.schema || 'const' in n.schema))) {
+    if (
+      types.allowed.size === 1 &&
+      types.allowed.has('string') &&
+      !conj.nodes.some((n) => typeof n.schema === 'object' && ('enum' in n.schema || 'const' in n.schema))
+    ) {
       for (const [k, v] of stringClasses(stringRules(conj))) classes.set(k, v);
     }
     const pointer = pointerJoin('', field);

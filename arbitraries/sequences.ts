@@ -15,7 +15,12 @@ export function imageEvent(stage: Stage, item: number, seq: number, partialIndex
  */
 export function validImageStreams(): fc.Arbitrary<Record<string, Json>[]> {
   return fc
-    .tuple(fc.array(fc.nat(3), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { minLength: 24, maxLength: 24 }), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 24, maxLength: 24 }), fc.nat(1000))
+    .tuple(
+      fc.array(fc.nat(3), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.nat(), { minLength: 24, maxLength: 24 }),
+      fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 24, maxLength: 24 }),
+      fc.nat(1000),
+    )
     .map(([partials, order, steps, start]) => {
       const plans: Stage[][] = partials.map((n) => ['in_progress', 'generating', ...Array<Stage>(n).fill('partial_image'), 'completed']);
       const next = plans.map(() => 0);

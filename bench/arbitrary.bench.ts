@@ -25,7 +25,11 @@ export async function benchArbitrary(set: SchemaSet, values = 20_000) {
   const compiled = validValues(set, model.id);
   const hand = handArbitrary(model.schema['x-event-type']);
   const validate = set.ajv.getSchema(model.id)!;
-  const { a, b, ratio } = await compare(values, () => fc.sample(compiled, { numRuns: values, seed: 1 }), () => fc.sample(hand, { numRuns: values, seed: 1 }));
+  const { a, b, ratio } = await compare(
+    values,
+    () => fc.sample(compiled, { numRuns: values, seed: 1 }),
+    () => fc.sample(hand, { numRuns: values, seed: 1 }),
+  );
   const profile = (arb: fc.Arbitrary<unknown>) => {
     const sample = fc.sample(arb, { numRuns: values, seed: 2 }) as any[];
     return {

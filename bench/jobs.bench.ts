@@ -14,7 +14,28 @@ export async function benchJobs() {
   const out = mkdtempSync(join(tmpdir(), 'orc-bench-jobs-'));
   const jobs = availableParallelism();
   const job = (n: number) => () => {
-    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'orc.js'), 'run', '--adapter', 'all', '--model', 'generating', '--runs', '20', '--seed', '1', '--quiet', '--json', '--jobs', String(n), '--out', join(out, String(n))], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(PROJECT_ROOT, 'bin', 'orc.js'),
+        'run',
+        '--adapter',
+        'all',
+        '--model',
+        'generating',
+        '--runs',
+        '20',
+        '--seed',
+        '1',
+        '--quiet',
+        '--json',
+        '--jobs',
+        String(n),
+        '--out',
+        join(out, String(n)),
+      ],
+      { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 30 },
+    );
     if (r.status !== 0 && r.status !== 1) throw new Error(`orc run --jobs ${n} exited ${r.status}: ${r.stderr.slice(-300)}`);
   };
   const { a, b, ratio } = await compare(1, job(jobs), job(1), 2);

@@ -22,8 +22,14 @@ export async function measure(units: number, fn: () => unknown | Promise<unknown
  * Two contenders measured in interleaved rounds, so that whatever else the
  * machine does at the time weighs on both alike.
  */
-export async function compare(units: number, a: () => unknown | Promise<unknown>, b: () => unknown | Promise<unknown>, rounds = 7): Promise<{ a: Measured; b: Measured; ratio: number }> {
-  const ta: number[] = [], tb: number[] = [];
+export async function compare(
+  units: number,
+  a: () => unknown | Promise<unknown>,
+  b: () => unknown | Promise<unknown>,
+  rounds = 7,
+): Promise<{ a: Measured; b: Measured; ratio: number }> {
+  const ta: number[] = [],
+    tb: number[] = [];
   await a();
   await b();
   for (let i = 0; i < rounds; i++) {
@@ -38,6 +44,7 @@ export async function compare(units: number, a: () => unknown | Promise<unknown>
     const medianMs = [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)]!;
     return { perSecond: (units / medianMs) * 1000, medianMs, rounds: times.map((t) => Math.round(t * 10) / 10) };
   };
-  const ma = summarize(ta), mb = summarize(tb);
+  const ma = summarize(ta),
+    mb = summarize(tb);
   return { a: ma, b: mb, ratio: ma.perSecond / mb.perSecond };
 }

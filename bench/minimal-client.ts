@@ -16,7 +16,10 @@ export class MinimalClient {
   private nextId = 1;
   private readonly hello: Promise<unknown>;
 
-  constructor(command: string[], private readonly maxInFlight = 64) {
+  constructor(
+    command: string[],
+    private readonly maxInFlight = 64,
+  ) {
     this.proc = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
     let greeted: (h: unknown) => void;
     this.hello = new Promise((r) => (greeted = r));

@@ -23,7 +23,10 @@ export async function benchPipelining(requests = 10_000) {
       requests,
       pipelined: { requestsPerSecond: Math.round(a.perSecond) },
       oneAtATime: { requestsPerSecond: Math.round(b.perSecond) },
-      lines: [`pipelined:     ${Math.round(a.perSecond).toLocaleString('en')} requests/s`, `one at a time: ${Math.round(b.perSecond).toLocaleString('en')} requests/s`],
+      lines: [
+        `pipelined:     ${Math.round(a.perSecond).toLocaleString('en')} requests/s`,
+        `one at a time: ${Math.round(b.perSecond).toLocaleString('en')} requests/s`,
+      ],
       ratio,
       target: 5,
       met: ratio >= 5,

@@ -24,7 +24,15 @@ interface Figure {
  * the same machine, in interleaved rounds: absolute speeds vary, ratios hold.
  */
 const set = loadSchemaSet();
-const benches: (() => Promise<Figure>)[] = [() => benchArbitrary(set), () => benchCheckLoop(set), () => benchStdioClient(), benchPipelining, benchJobs, benchStartup, benchOneCheck];
+const benches: (() => Promise<Figure>)[] = [
+  () => benchArbitrary(set),
+  () => benchCheckLoop(set),
+  () => benchStdioClient(),
+  benchPipelining,
+  benchJobs,
+  benchStartup,
+  benchOneCheck,
+];
 const results: Figure[] = [];
 for (const bench of benches) {
   const r = await bench();

@@ -37,7 +37,22 @@ export async function benchStartup() {
  */
 export async function benchOneCheck() {
   const out = mkdtempSync(join(tmpdir(), 'orc-bench-one-'));
-  const run = ['run', '--adapter', 'reference', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid', '--runs', '100', '--seed', '1', '--quiet', '--out', out];
+  const run = [
+    'run',
+    '--adapter',
+    'reference',
+    '--model',
+    'generating',
+    '--suite',
+    'Required.Parse.AcceptsValid',
+    '--runs',
+    '100',
+    '--seed',
+    '1',
+    '--quiet',
+    '--out',
+    out,
+  ];
   const before = ['--import', join(PROJECT_ROOT, 'bench', 'old-unicode-table.mjs'), ...TSX];
   const { a, b } = await compare(1, starter(COMPILED, run), starter(before, run), 7);
   const share = a.medianMs / b.medianMs;

@@ -7,7 +7,9 @@ import { compare } from './measure.js';
 import { MinimalClient } from './minimal-client.js';
 
 const HARNESSES = join(PROJECT_ROOT, 'bench', 'harnesses');
-const PAYLOAD = new TextEncoder().encode('{"type":"response.image_generation_call.generating","item_id":"ig_0123456789abcdef","output_index":0,"sequence_number":1}');
+const PAYLOAD = new TextEncoder().encode(
+  '{"type":"response.image_generation_call.generating","item_id":"ig_0123456789abcdef","output_index":0,"sequence_number":1}',
+);
 const MODEL = 'OpenResponsesImageGenCallGenerating';
 
 /** The echo harnesses, one per harness language orc ships: each answers a payload's own text as the value. */
@@ -57,7 +59,10 @@ export async function benchStdioClient(requests = 20_000) {
     name: 'stdio client: orc vs a minimal NDJSON client, same echo harness, 64 in flight (worst of Node, Go, Python)',
     requests,
     clients: rows,
-    lines: rows.map((r) => `${r.language.padEnd(7)} orc ${r.orc.toLocaleString('en')} requests/s, minimal ${r.minimal.toLocaleString('en')} requests/s: ${r.ratio.toFixed(2)}×`),
+    lines: rows.map(
+      (r) =>
+        `${r.language.padEnd(7)} orc ${r.orc.toLocaleString('en')} requests/s, minimal ${r.minimal.toLocaleString('en')} requests/s: ${r.ratio.toFixed(2)}×`,
+    ),
     ratio: worst,
     target: 0.9,
     met: worst >= 0.9,

@@ -9,7 +9,12 @@ export type Level = 'Required' | 'Recommended' | 'Informational';
 export const LEVELS: readonly Level[] = ['Required', 'Recommended', 'Informational'];
 
 /** Why a case failed: the answer was wrong, or the implementation misbehaved (ErrorKind). */
-export type FailureKind = 'mismatch' | 'accepted-invalid' | 'rejected-valid' | 'invalid-output' | Exclude<ErrorKind, 'parse_error' | 'serialize_error' | 'unsupported' | 'unrepresentable'>;
+export type FailureKind =
+  | 'mismatch'
+  | 'accepted-invalid'
+  | 'rejected-valid'
+  | 'invalid-output'
+  | Exclude<ErrorKind, 'parse_error' | 'serialize_error' | 'unsupported' | 'unrepresentable'>;
 
 /** A case as people see it: the bytes sent (as text and base64) or the value given. */
 export interface Shown {
@@ -109,5 +114,9 @@ export interface Suite {
 
 /** A suite's drafts made checks for one model: the one place an id is made. */
 export function composeChecks(suite: Suite, ctx: SuiteContext): Check[] {
-  return suite.checks(ctx).map(({ name, ...draft }) => ({ ...draft, id: checkId(draft.level, suite.idSegment ?? suite.name, name), suite: suite.name, model: ctx.model.name }) as Check);
+  return suite
+    .checks(ctx)
+    .map(
+      ({ name, ...draft }) => ({ ...draft, id: checkId(draft.level, suite.idSegment ?? suite.name, name), suite: suite.name, model: ctx.model.name }) as Check,
+    );
 }

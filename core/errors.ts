@@ -6,7 +6,13 @@ export class UsageError extends Error {
 /** The schema uses a keyword the arbitrary compiler cannot honour. */
 export class UnsupportedKeywordError extends UsageError {
   override name = 'UnsupportedKeywordError';
-  constructor(readonly keyword: string, readonly schemaPath: string, detail = '') {
-    super(`the arbitrary compiler does not support "${keyword}" at ${schemaPath}${detail ? ` (${detail})` : ''}; remove it or rewrite the schema with supported keywords`);
+  constructor(
+    readonly keyword: string,
+    readonly schemaPath: string,
+    detail = '',
+  ) {
+    super(
+      `the arbitrary compiler does not support "${keyword}" at ${schemaPath}${detail ? ` (${detail})` : ''}; remove it or rewrite the schema with supported keywords`,
+    );
   }
 }

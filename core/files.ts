@@ -70,7 +70,9 @@ export function claimOutDir(dir: string, option = '--out'): () => void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new UsageError(`cannot make the folder ${dir}: ${code(e)}${code(e) === 'ENOTDIR' || code(e) === 'EEXIST' ? ' (a file stands in the way)' : ''}; ${fix}`);
+    throw new UsageError(
+      `cannot make the folder ${dir}: ${code(e)}${code(e) === 'ENOTDIR' || code(e) === 'EEXIST' ? ' (a file stands in the way)' : ''}; ${fix}`,
+    );
   }
   const lock = join(dir, '.orc.lock');
   for (let attempt = 0; ; attempt++) {

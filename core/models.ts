@@ -76,7 +76,10 @@ export function loadSchemaSet(extraModels: ModelSource[] = []): SchemaSet {
     if (isModel) models.push(toModel(schema, file));
   };
   const modelDir = join(SCHEMA_DIR, 'models');
-  for (const f of readdirSync(modelDir).filter((f) => f.endsWith('.schema.json')).sort()) add(join(modelDir, f), true);
+  for (const f of readdirSync(modelDir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort())
+    add(join(modelDir, f), true);
   add(join(SCHEMA_DIR, 'ImageGenCallEvent.schema.json'), false);
   for (const f of extraModels) add(f, true);
 
@@ -84,7 +87,8 @@ export function loadSchemaSet(extraModels: ModelSource[] = []): SchemaSet {
   const invalid = (id: string, e: unknown) => {
     const name = byId.get(id)?.title ?? id;
     // a stack overflow says nothing of the schema's validity: say what ran out
-    if (e instanceof RangeError) return new UsageError(`schema ${name} is too deeply recursive for the validator to compile (ajv ran out of stack); simplify the schema file`);
+    if (e instanceof RangeError)
+      return new UsageError(`schema ${name} is too deeply recursive for the validator to compile (ajv ran out of stack); simplify the schema file`);
     return new UsageError(`schema ${name} is not a valid JSON Schema 2020-12 (${(e as Error).message.slice(0, 200)}); fix the schema file`);
   };
   for (const [id, schema] of byId) {
@@ -119,7 +123,10 @@ export function eventTypeOf(m: Model): string | undefined {
   if (typeof m.schema['x-event-type'] === 'string') return m.schema['x-event-type'];
   let type: unknown = m.schema.properties?.type;
   for (let hops = 0; hops < 8 && typeof (type as SchemaObject | undefined)?.$ref === 'string' && (type as SchemaObject).$ref.startsWith('#/'); hops++) {
-    type = ((type as SchemaObject).$ref as string).slice(2).split('/').reduce<unknown>((o, k) => (o as SchemaObject | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], m.schema);
+    type = ((type as SchemaObject).$ref as string)
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((o, k) => (o as SchemaObject | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], m.schema);
   }
   const t = type as SchemaObject | undefined;
   if (typeof t?.const === 'string') return t.const;

@@ -14,7 +14,11 @@ export const ANNOTATION_KEYWORDS = ['x-sdk-name', 'x-sdk-enum-names', 'x-event-t
  */
 export function createAjv(options: { allErrors?: boolean } = {}): Ajv {
   const ajv = new Ajv2020({
-    strictSchema: true, strictNumbers: true, strictTypes: false, strictTuples: false, strictRequired: false,
+    strictSchema: true,
+    strictNumbers: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
     // formats are annotations, as 2020-12 makes them by default; the compiler refuses those it cannot honour
     validateFormats: false,
     allErrors: options.allErrors ?? false,

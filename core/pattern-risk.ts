@@ -33,15 +33,39 @@ interface Atom {
 /** The characters two single-character atoms are compared on; beyond ASCII they are taken to overlap only where both match these. */
 const PROBE_CHARS = [...Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)), '\u00e9', '\u00a0', '\u2028', '\u4e00', '\u{1f600}'];
 
+/** Which of PROBE_CHARS an atom matches; undefined when it cannot be compiled alone (then it is taken to match anything). */
+function matches(atom: string): boolean[] | undefined {
+  try {
+    const r = new RegExp(`^(?:${atom})$`, 'u');
+    return PROBE_CHARS.map((ch) => r.test(ch));
+  } catch {
+    return undefined;
+  }
+}
+
 function overlap(a: string, b: string): boolean {
   if (a === b) return true;
-  try {
-    const ra = new RegExp(`^(?:${a})$`, 'u');
-    const rb = new RegExp(`^(?:${b})$`, 'u');
-    return PROBE_CHARS.some((ch) => ra.test(ch) && rb.test(ch));
-  } catch {
-    return true;
+  const ma = matches(a);
+  const mb = matches(b);
+  return !ma || !mb || ma.some((m, i) => m && mb[i]);
+}
+
+/** Whether any two atoms can match the same character: each compiled once, however many alternatives. */
+function anyOverlap(atoms: string[]): boolean {
+  const seen = new Set<string>();
+  const sets: (boolean[] | undefined)[] = [];
+  for (const a of atoms) {
+    if (seen.has(a)) return true;
+    seen.add(a);
+    sets.push(matches(a));
   }
+  for (let x = 0; x < sets.length; x++) {
+    for (let y = x + 1; y < sets.length; y++) {
+      const [sx, sy] = [sets[x], sets[y]];
+      if (!sx || !sy || sx.some((m, i) => m && sy[i])) return true;
+    }
+  }
+  return false;
 }
 
 /** The end of a quantifier at `i` and its upper bound, or undefined when none starts there. */
@@ -97,12 +121,8 @@ export function catastrophicShape(p: string): string | undefined {
       const g = last!.group;
       if (repeated && g?.repeats && !separated(g)) return `a repeated group around a repeat, as in (a+)+: "${clip(last!.source)}"`;
       if (repeated && g) {
-        const firsts = g.firsts.filter((f): f is string => f !== undefined);
-        for (let x = 0; x < firsts.length; x++) {
-          for (let y = x + 1; y < firsts.length; y++) {
-            if (overlap(firsts[x]!, firsts[y]!)) return `a repeated group whose alternatives can start alike, as in (a|aa)+: "${clip(last!.source)}"`;
-          }
-        }
+        if (anyOverlap(g.firsts.filter((f): f is string => f !== undefined)))
+          return `a repeated group whose alternatives can start alike, as in (a|aa)+: "${clip(last!.source)}"`;
       }
       if (q.max === Infinity) {
         top.repeats = true;

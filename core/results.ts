@@ -56,7 +56,13 @@ export interface ResultBase {
 export type CheckResult =
   | (ResultBase & { status: 'passed'; failure?: never; reason?: never; observations?: never })
   | (ResultBase & { status: 'failed'; failure: Failure; reason?: never; observations?: never })
-  | (ResultBase & { status: 'unsupported'; reason: string; /** The check's time budget ran out before its cases did: it concludes nothing. */ cutShort?: boolean; failure?: never; observations?: never })
+  | (ResultBase & {
+      status: 'unsupported';
+      reason: string;
+      /** The check's time budget ran out before its cases did: it concludes nothing. */ cutShort?: boolean;
+      failure?: never;
+      observations?: never;
+    })
   | (ResultBase & { status: 'observed'; observations: Observation[]; failure?: never; reason?: never });
 
 /** A check result that failed: its `failure` is always there. */
@@ -96,4 +102,12 @@ export type RunEvent =
   | { type: 'adapter-restarts'; adapter: string; restarts: Restart[] }
   | { type: 'check-finished'; result: CheckResult }
   | { type: 'run-finished'; finishedAt: string; complete: boolean; reason?: string }
-  | { type: 'baseline'; file: string; known: { adapter: string; model: string; check: string; reason: string }[]; newFailures: { adapter: string; model: string; check: string; was?: string; now?: string }[]; unexpectedPasses: { adapter: string; model: string; check: string }[]; stale: { adapter: string; model: string; check: string }[]; ok: boolean };
+  | {
+      type: 'baseline';
+      file: string;
+      known: { adapter: string; model: string; check: string; reason: string }[];
+      newFailures: { adapter: string; model: string; check: string; was?: string; now?: string }[];
+      unexpectedPasses: { adapter: string; model: string; check: string }[];
+      stale: { adapter: string; model: string; check: string }[];
+      ok: boolean;
+    };

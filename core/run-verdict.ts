@@ -59,10 +59,13 @@ export function runVerdict(events: readonly RunEvent[]): RunVerdict {
     else if (e.type === 'run-started') shard = e.run.shard !== undefined;
   }
   const cut = results.filter(isCutShort).length;
-  const incompleteReason = !finished ? 'the run did not finish'
-    : !finished.complete ? finished.reason ?? 'the run did not finish'
-    : cut ? `${cut} check${cut === 1 ? ' was' : 's were'} cut short by the time budget (--check-time) before their cases ran`
-    : undefined;
+  const incompleteReason = !finished
+    ? 'the run did not finish'
+    : !finished.complete
+      ? (finished.reason ?? 'the run did not finish')
+      : cut
+        ? `${cut} check${cut === 1 ? ' was' : 's were'} cut short by the time budget (--check-time) before their cases ran`
+        : undefined;
   const complete = incompleteReason === undefined;
   const interrupted = finished?.reason === INTERRUPTED;
   const requiredFailed = results.some((r) => r.level === 'Required' && r.status === 'failed');
@@ -73,9 +76,23 @@ export function runVerdict(events: readonly RunEvent[]): RunVerdict {
   const passed = complete && adapterErrors.length === 0 && nothingChecked.length === 0 && holds;
   let headline: string;
   if (adapterErrors.length) headline = `An adapter did not start: ${[...new Set(adapterErrors)].join(', ')}.`;
-  else if (!complete) headline = `${baseline ? 'Gate not passed' : 'Not passed'}: the run is incomplete (${incompleteReason})${requiredFailed ? '; Required checks failed in what ran' : ''}.`;
-  else if (nothingChecked.length) headline = `Nothing was checked for ${nothingChecked.join(', ')}: every Required check was n/a (no operation it declares applies to the selected models).`;
-  else if (baseline) headline = `Gate ${baseline.ok ? 'passed' : 'FAILED'}: ${baseline.newFailures.length} new failures, ${baseline.known.length} known, ${baseline.unexpectedPasses.length} now passing, ${baseline.stale.length} gone.`;
+  else if (!complete)
+    headline = `${baseline ? 'Gate not passed' : 'Not passed'}: the run is incomplete (${incompleteReason})${requiredFailed ? '; Required checks failed in what ran' : ''}.`;
+  else if (nothingChecked.length)
+    headline = `Nothing was checked for ${nothingChecked.join(', ')}: every Required check was n/a (no operation it declares applies to the selected models).`;
+  else if (baseline)
+    headline = `Gate ${baseline.ok ? 'passed' : 'FAILED'}: ${baseline.newFailures.length} new failures, ${baseline.known.length} known, ${baseline.unexpectedPasses.length} now passing, ${baseline.stale.length} gone.`;
   else headline = requiredFailed ? 'Required checks failed.' : 'Every Required check passed.';
-  return { passed, complete, incompleteReason, interrupted, requiredFailed, adapterErrors, nothingChecked, gate, headline, exitCode: interrupted ? 130 : passed ? 0 : 1 };
+  return {
+    passed,
+    complete,
+    incompleteReason,
+    interrupted,
+    requiredFailed,
+    adapterErrors,
+    nothingChecked,
+    gate,
+    headline,
+    exitCode: interrupted ? 130 : passed ? 0 : 1,
+  };
 }

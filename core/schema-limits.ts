@@ -31,7 +31,9 @@ export function checkSchemaLimits(schema: unknown, name: string): void {
     const { value, pointer, depth, data } = stack.pop()!;
     if (typeof value !== 'object' || value === null) continue;
     if (depth > SCHEMA_LIMITS.depth) {
-      throw new UsageError(`schema ${clip(name, 60)} nests deeper than ${SCHEMA_LIMITS.depth} levels at #${clip(pointer, 80)}; orc takes schemas up to ${SCHEMA_LIMITS.depth} levels deep`);
+      throw new UsageError(
+        `schema ${clip(name, 60)} nests deeper than ${SCHEMA_LIMITS.depth} levels at #${clip(pointer, 80)}; orc takes schemas up to ${SCHEMA_LIMITS.depth} levels deep`,
+      );
     }
     const keywords = !data && !Array.isArray(value);
     for (const [k, v] of Object.entries(value)) {
@@ -59,5 +61,8 @@ function checkPattern(p: string, at: string): void {
     throw new UsageError(`the pattern at ${at} is not a regular expression (${clip((e as Error).message)})`);
   }
   const shape = catastrophicShape(p);
-  if (shape) throw new UsageError(`the pattern at ${at} may backtrack without end (${shape}); orc refuses such patterns, since JavaScript cannot stop a regex that runs`);
+  if (shape)
+    throw new UsageError(
+      `the pattern at ${at} may backtrack without end (${shape}); orc refuses such patterns, since JavaScript cannot stop a regex that runs`,
+    );
 }

@@ -88,7 +88,12 @@ export class SseDecoder {
     if (this.id !== undefined) this.lastId = this.id;
     const hadData = this.data.length > 0;
     // an empty event type is the default type, as no event field at all is
-    const e: SseEvent = { event: this.event || null, data: this.data.join('\n'), ...(this.lastId !== undefined ? { id: this.lastId } : {}), line: this.startLine };
+    const e: SseEvent = {
+      event: this.event || null,
+      data: this.data.join('\n'),
+      ...(this.lastId !== undefined ? { id: this.lastId } : {}),
+      line: this.startLine,
+    };
     this.data = [];
     this.event = null;
     this.id = undefined;

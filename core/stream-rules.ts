@@ -128,20 +128,31 @@ export class StreamValidator {
     const brokenAll = context.broken?.includes('') ?? false;
     const usable = (k: string) => !brokenAll && !(context.broken?.includes(k) ?? false) && e !== null && typeof e === 'object' && k in e;
     const type = typeof e?.type === 'string' ? e.type : undefined;
-    if ((type !== undefined && FAILURE_TYPES.has(type)) || (sseEvent && FAILURE_TYPES.has(sseEvent))) this.failure ??= { index, ...(line !== undefined ? { line } : {}), what: describeFailure(e, type ?? sseEvent!) };
+    if ((type !== undefined && FAILURE_TYPES.has(type)) || (sseEvent && FAILURE_TYPES.has(sseEvent)))
+      this.failure ??= { index, ...(line !== undefined ? { line } : {}), what: describeFailure(e, type ?? sseEvent!) };
     const newResponse = type === RESPONSE_START;
     if (newResponse) this.owners.clear();
     const seq = usable('sequence_number') ? e!.sequence_number : undefined;
-    const seqViolation = typeof seq === 'number' && this.lastSeq && !(seq > this.lastSeq.value)
-      ? at({ rule: 'SequenceNumberIncreasing', message: `sequence_number ${seq} does not follow ${this.lastSeq.value} (event ${this.lastSeq.index + 1})${newResponse ? `: a new response starts here (${RESPONSE_START}); each response numbers its own events, so check each response's stream on its own` : ''}` })
-      : undefined;
+    const seqViolation =
+      typeof seq === 'number' && this.lastSeq && !(seq > this.lastSeq.value)
+        ? at({
+            rule: 'SequenceNumberIncreasing',
+            message: `sequence_number ${seq} does not follow ${this.lastSeq.value} (event ${this.lastSeq.index + 1})${newResponse ? `: a new response starts here (${RESPONSE_START}); each response numbers its own events, so check each response's stream on its own` : ''}`,
+          })
+        : undefined;
     const itemViolation = context.unreadable ? this.orphan('*') : this.pushItem(e, usable, index, line, at);
     // the sequence goes on from here whatever this event broke: a restart, or one stray number, is one problem
     if (typeof seq === 'number') this.lastSeq = { value: seq, index };
     return seqViolation ?? itemViolation;
   }
 
-  private pushItem(e: Record<string, Json> | null, usable: (k: string) => boolean, index: number, line: number | undefined, at: (v: Omit<Violation, 'index' | 'line'>) => Violation): Violation | undefined {
+  private pushItem(
+    e: Record<string, Json> | null,
+    usable: (k: string) => boolean,
+    index: number,
+    line: number | undefined,
+    at: (v: Omit<Violation, 'index' | 'line'>) => Violation,
+  ): Violation | undefined {
     const stage = stageOf(e);
     if (!stage) return undefined;
     if (!usable('item_id') || typeof e!.item_id !== 'string') return this.orphan(stage);
@@ -160,7 +171,10 @@ export class StreamValidator {
     let consistent = true;
     if (known && item?.outputIndex !== undefined && key !== JSON.stringify(item.outputIndex)) {
       consistent = false;
-      violation = at({ rule: 'ItemConsistency', message: `item ${JSON.stringify(id)}: output_index ${key}, but ${JSON.stringify(item.outputIndex)} before (event ${item.lastIndex + 1})` });
+      violation = at({
+        rule: 'ItemConsistency',
+        message: `item ${JSON.stringify(id)}: output_index ${key}, but ${JSON.stringify(item.outputIndex)} before (event ${item.lastIndex + 1})`,
+      });
     } else if (item?.outputIndex === undefined && owner !== undefined && owner !== id) {
       consistent = false;
       violation = at({ rule: 'ItemConsistency', message: `item ${JSON.stringify(id)}: output_index ${key} already belongs to item ${JSON.stringify(owner)}` });
@@ -212,8 +226,14 @@ export class StreamValidator {
       if (item.stage === 'completed' || this.covers([...missingBetween(item.stage, 'completed')!, 'completed'])) continue;
       const line = item.lastLine !== undefined ? { line: item.lastLine } : {};
       if (this.failure && this.failure.index > item.lastIndex) {
-        out.push({ index: this.failure.index, ...(this.failure.line !== undefined ? { line: this.failure.line } : {}), rule: 'StreamFailed', message: `item ${JSON.stringify(id)} ends at ${item.stage}: the stream failed first (event ${this.failure.index + 1}: ${this.failure.what})` });
-      } else out.push({ index: item.lastIndex, ...line, rule: 'ItemNotCompleted', message: `item ${JSON.stringify(id)} ends at ${item.stage}, never completed` });
+        out.push({
+          index: this.failure.index,
+          ...(this.failure.line !== undefined ? { line: this.failure.line } : {}),
+          rule: 'StreamFailed',
+          message: `item ${JSON.stringify(id)} ends at ${item.stage}: the stream failed first (event ${this.failure.index + 1}: ${this.failure.what})`,
+        });
+      } else
+        out.push({ index: item.lastIndex, ...line, rule: 'ItemNotCompleted', message: `item ${JSON.stringify(id)} ends at ${item.stage}, never completed` });
     }
     return out;
   }

@@ -32,8 +32,18 @@ export function visible(text: string, max = 400): string {
 }
 
 function hidden(u: number): boolean {
-  return u < 0x20 || u === 0x7f || (u >= 0x80 && u < 0xa0) || u === 0x061c || u === 0x180e || (u >= 0x200b && u <= 0x200f) || (u >= 0x2028 && u <= 0x202e) ||
-    (u >= 0x2060 && u <= 0x2069) || u === 0xfeff || (u >= 0xfff9 && u <= 0xfffb);
+  return (
+    u < 0x20 ||
+    u === 0x7f ||
+    (u >= 0x80 && u < 0xa0) ||
+    u === 0x061c ||
+    u === 0x180e ||
+    (u >= 0x200b && u <= 0x200f) ||
+    (u >= 0x2028 && u <= 0x202e) ||
+    (u >= 0x2060 && u <= 0x2069) ||
+    u === 0xfeff ||
+    (u >= 0xfff9 && u <= 0xfffb)
+  );
 }
 
 /**

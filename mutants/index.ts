@@ -11,7 +11,15 @@ export type { Category, Mutant } from './mutant.js';
 export { CATEGORIES } from './mutant.js';
 
 /** Every broken implementation the suite is measured against, by category. */
-export const MUTANTS: readonly Mutant[] = [...PARSE_MUTANTS, ...REJECT_MUTANTS, ...SERIALIZE_MUTANTS, ...ROUND_TRIP_MUTANTS, ...SPELLING_MUTANTS, ...SSE_MUTANTS, ...ROBUSTNESS_MUTANTS];
+export const MUTANTS: readonly Mutant[] = [
+  ...PARSE_MUTANTS,
+  ...REJECT_MUTANTS,
+  ...SERIALIZE_MUTANTS,
+  ...ROUND_TRIP_MUTANTS,
+  ...SPELLING_MUTANTS,
+  ...SSE_MUTANTS,
+  ...ROBUSTNESS_MUTANTS,
+];
 
 /**
  * Mutants whose behaviour is not a bug, each with why: a check that failed

@@ -8,7 +8,8 @@ import { run } from '../src/runner/runner.js';
 import { CONTROLS, MUTANTS, type Category, type Mutant } from './index.js';
 
 /** The checks issue 12 added: without them, the kill rate the suite had before (the pools' boundaries stay). */
-export const NEW_CHECKS = /^Required\.Parse\.(RejectsMalformedJson\.|RejectsOtherEventType$|RejectsWrappedEvent$|AcceptsLengthBoundaries\.|AcceptsNumberBoundaries\.)|^Required\.Sse\.StandardQuirks$/;
+export const NEW_CHECKS =
+  /^Required\.Parse\.(RejectsMalformedJson\.|RejectsOtherEventType$|RejectsWrappedEvent$|AcceptsLengthBoundaries\.|AcceptsNumberBoundaries\.)|^Required\.Sse\.StandardQuirks$/;
 
 export interface MutantOutcome {
   name: string;
@@ -38,11 +39,25 @@ function factoryOf(m: Mutant, set: SchemaSet): AdapterFactory {
   return 'create' in made ? made : { name: m.name, summary: m.bug, create: async () => made };
 }
 
-async function runAll(set: SchemaSet, factories: AdapterFactory[], checks: Check[], runs: number, seed: number, jobs: number, model: string): Promise<CheckResult[]> {
+async function runAll(
+  set: SchemaSet,
+  factories: AdapterFactory[],
+  checks: Check[],
+  runs: number,
+  seed: number,
+  jobs: number,
+  model: string,
+): Promise<CheckResult[]> {
   return run({
-    set, adapters: factories, checks, runs, seed, jobs,
+    set,
+    adapters: factories,
+    checks,
+    runs,
+    seed,
+    jobs,
     // a hang costs a request timeout (four at most a check: the first failure and three while shrinking), and a check at most 20 s
-    adapterEnv: { timeoutMs: 500 }, checkBudgetMs: 20_000,
+    adapterEnv: { timeoutMs: 500 },
+    checkBudgetMs: 20_000,
     info: { tool: TOOL, command: 'npm run mutation', models: [model] },
     emit: () => {},
   });
@@ -56,33 +71,69 @@ async function runAll(set: SchemaSet, factories: AdapterFactory[], checks: Check
  * its own seed whatever else runs, so `only` (mutant → the checks to run)
  * gives exactly the verdicts the whole run gives for those checks.
  */
-export async function measureMutants(o: { runs?: number; seed?: number; jobs?: number; only?: ReadonlyMap<string, readonly string[]> } = {}): Promise<MutationRun> {
+export async function measureMutants(
+  o: { runs?: number; seed?: number; jobs?: number; only?: ReadonlyMap<string, readonly string[]> } = {},
+): Promise<MutationRun> {
   const set = loadSchemaSet();
   const model = findModel(set, 'generating');
   const checks = planChecks({ set, models: [model] });
-  const runs = o.runs ?? 100, seed = o.seed ?? 1;
+  const runs = o.runs ?? 100,
+    seed = o.seed ?? 1;
   const mutants = o.only ? MUTANTS.filter((m) => o.only!.has(m.name)) : MUTANTS;
   const results: CheckResult[] = [];
   if (o.only) {
-    for (const m of mutants) results.push(...(await runAll(set, [factoryOf(m, set)], checks.filter((c) => o.only!.get(m.name)!.includes(c.id)), runs, seed, 1, model.name)));
+    for (const m of mutants)
+      results.push(
+        ...(await runAll(
+          set,
+          [factoryOf(m, set)],
+          checks.filter((c) => o.only!.get(m.name)!.includes(c.id)),
+          runs,
+          seed,
+          1,
+          model.name,
+        )),
+      );
   } else {
-    results.push(...(await runAll(set, mutants.map((m) => factoryOf(m, set)), checks, runs, seed, o.jobs ?? 3, model.name)));
+    results.push(
+      ...(await runAll(
+        set,
+        mutants.map((m) => factoryOf(m, set)),
+        checks,
+        runs,
+        seed,
+        o.jobs ?? 3,
+        model.name,
+      )),
+    );
   }
   return {
-    seed, runs, model: model.name,
+    seed,
+    runs,
+    model: model.name,
     mutants: mutants.map((m) => {
       const killedBy = results.filter((r) => r.adapter === m.name && r.status === 'failed' && r.level !== 'Informational').map((r) => r.id);
-      return { name: m.name, category: m.category, bug: m.bug, ...(CONTROLS[m.name] ? { control: CONTROLS[m.name] } : {}), killed: killedBy.length > 0, killedBy };
+      return {
+        name: m.name,
+        category: m.category,
+        bug: m.bug,
+        ...(CONTROLS[m.name] ? { control: CONTROLS[m.name] } : {}),
+        killed: killedBy.length > 0,
+        killedBy,
+      };
     }),
   };
 }
 
 /** The same run as the suite stood before the issue-12 checks: their kills taken away. */
 export function withoutNewChecks(r: MutationRun): MutationRun {
-  return { ...r, mutants: r.mutants.map((m) => {
-    const killedBy = m.killedBy.filter((id) => !NEW_CHECKS.test(id));
-    return { ...m, killedBy, killed: killedBy.length > 0 };
-  }) };
+  return {
+    ...r,
+    mutants: r.mutants.map((m) => {
+      const killedBy = m.killedBy.filter((id) => !NEW_CHECKS.test(id));
+      return { ...m, killedBy, killed: killedBy.length > 0 };
+    }),
+  };
 }
 
 /** Killed ÷ mutants that are bugs, per category and in all. */
@@ -103,12 +154,16 @@ export function killRates(r: MutationRun): Record<Category | 'all', { killed: nu
  * one. The checks named are those that killed it at every seed, in plan
  * order, or, when no one check did, every check that killed it at some seed.
  */
-export async function measureOverSeeds(seeds: readonly number[] = SEEDS, o: { runs?: number; jobs?: number; only?: ReadonlyMap<string, readonly string[]> } = {}): Promise<MutationRun & { seeds: number[] }> {
+export async function measureOverSeeds(
+  seeds: readonly number[] = SEEDS,
+  o: { runs?: number; jobs?: number; only?: ReadonlyMap<string, readonly string[]> } = {},
+): Promise<MutationRun & { seeds: number[] }> {
   const runs: MutationRun[] = [];
   for (const seed of seeds) runs.push(await measureMutants({ ...o, seed }));
   const first = runs[0]!;
   return {
-    ...first, seeds: [...seeds],
+    ...first,
+    seeds: [...seeds],
     mutants: first.mutants.map((m, i) => {
       const each = runs.map((r) => r.mutants[i]!);
       const missedAt = seeds.filter((_, k) => !each[k]!.killed);
@@ -118,4 +173,3 @@ export async function measureOverSeeds(seeds: readonly number[] = SEEDS, o: { ru
     }),
   };
 }
-

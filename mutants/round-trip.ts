@@ -5,7 +5,9 @@ import { bytes, twisted, text, type Mutant } from './mutant.js';
 /** Implementations whose serializer alone looks right but whose read-then-write path changes a value: what Required.RoundTrip.* must catch. */
 export const ROUND_TRIP_MUTANTS: Mutant[] = [
   {
-    name: 'reserialize-cached', category: 'round-trip', bug: 'writing an event again returns the bytes of the first event parsed (a cache keyed on the model, not the event)',
+    name: 'reserialize-cached',
+    category: 'round-trip',
+    bug: 'writing an event again returns the bytes of the first event parsed (a cache keyed on the model, not the event)',
     make: (set) => {
       const cache = new Map<string, Uint8Array>();
       return twisted(set, 'reserialize-cached', (ref) => ({
@@ -19,24 +21,36 @@ export const ROUND_TRIP_MUTANTS: Mutant[] = [
     },
   },
   {
-    name: 'reserialize-fifteen-digits', category: 'round-trip', bug: 'the read-then-write path formats numbers with %.15g, the direct serializer does not',
-    make: (set) => twisted(set, 'reserialize-fifteen-digits', (ref) => ({
-      reserialize: (m, p) => {
-        const o = ref.parse(m, p) as ParseOutcome;
-        if (!o.ok) return o;
-        const v = asDoubles(o.value) as Record<string, unknown>;
-        return { ok: true, bytes: bytes(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'number' ? Number(x.toPrecision(15)) : x])))) };
-      },
-    })),
+    name: 'reserialize-fifteen-digits',
+    category: 'round-trip',
+    bug: 'the read-then-write path formats numbers with %.15g, the direct serializer does not',
+    make: (set) =>
+      twisted(set, 'reserialize-fifteen-digits', (ref) => ({
+        reserialize: (m, p) => {
+          const o = ref.parse(m, p) as ParseOutcome;
+          if (!o.ok) return o;
+          const v = asDoubles(o.value) as Record<string, unknown>;
+          return {
+            ok: true,
+            bytes: bytes(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'number' ? Number(x.toPrecision(15)) : x])))),
+          };
+        },
+      })),
   },
   {
-    name: 'reserialize-raw-string-tokens', category: 'round-trip', bug: 'writing again copies each string token as it came but drops its backslashes',
-    make: (set) => twisted(set, 'reserialize-raw-string-tokens', (ref) => ({
-      reserialize: (m, p) => {
-        const o = ref.parse(m, p) as ParseOutcome;
-        if (!o.ok) return o;
-        return { ok: true, bytes: bytes(text(p).replace(/"((?:[^"\\]|\\.)*)"/g, (_t, inner: string) => `"${inner.replace(/\\u([0-9a-fA-F]{4})/g, 'u$1')}"`)) };
-      },
-    })),
+    name: 'reserialize-raw-string-tokens',
+    category: 'round-trip',
+    bug: 'writing again copies each string token as it came but drops its backslashes',
+    make: (set) =>
+      twisted(set, 'reserialize-raw-string-tokens', (ref) => ({
+        reserialize: (m, p) => {
+          const o = ref.parse(m, p) as ParseOutcome;
+          if (!o.ok) return o;
+          return {
+            ok: true,
+            bytes: bytes(text(p).replace(/"((?:[^"\\]|\\.)*)"/g, (_t, inner: string) => `"${inner.replace(/\\u([0-9a-fA-F]{4})/g, 'u$1')}"`)),
+          };
+        },
+      })),
   },
 ];

@@ -19,22 +19,42 @@ const after = await measureOverSeeds(SEEDS);
 const before = withoutNewChecks(after);
 process.stdout.write('mutant                          category     killed by\n');
 for (const m of after.mutants) {
-  const by = m.killed ? `${m.killedBy.slice(0, 2).join(', ')}${m.killedBy.length > 2 ? ` +${m.killedBy.length - 2}` : ''}` : m.control ? `survives, as it must: ${m.control}` : `SURVIVED${m.missedAt ? ` at seed ${m.missedAt.join(', ')}` : ''}`;
+  const by = m.killed
+    ? `${m.killedBy.slice(0, 2).join(', ')}${m.killedBy.length > 2 ? ` +${m.killedBy.length - 2}` : ''}`
+    : m.control
+      ? `survives, as it must: ${m.control}`
+      : `SURVIVED${m.missedAt ? ` at seed ${m.missedAt.join(', ')}` : ''}`;
   process.stdout.write(`${m.name.padEnd(32)}${m.category.padEnd(13)}${by}\n`);
 }
 print('kill rate before the issue-12 checks', before);
 print('kill rate now', after);
 const controls = after.mutants.filter((m) => m.control && m.killed);
-if (controls.length) process.stdout.write(`\nA CONTROL WAS KILLED (a false verdict): ${controls.map((m) => `${m.name} by ${m.killedBy.join(', ')}`).join('; ')}\n`);
+if (controls.length)
+  process.stdout.write(`\nA CONTROL WAS KILLED (a false verdict): ${controls.map((m) => `${m.name} by ${m.killedBy.join(', ')}`).join('; ')}\n`);
 if (process.argv.includes('--record')) {
   // what the tests hold the suite to: every kill stays a kill, every survivor keeps its reason
   const kills = Object.fromEntries(after.mutants.filter((m) => m.killed && !m.control).map((m) => [m.name, m.killedBy]));
   const survivors = Object.fromEntries(after.mutants.filter((m) => !m.killed && !m.control).map((m) => [m.name, SURVIVORS[m.name] ?? 'not yet explained']));
-  writeFileSync(join(PROJECT_ROOT, 'mutants', 'kills.json'), JSON.stringify({ seeds: after.seeds, runs: after.runs, model: after.model, kills, survivors }, null, 2) + '\n');
+  writeFileSync(
+    join(PROJECT_ROOT, 'mutants', 'kills.json'),
+    JSON.stringify({ seeds: after.seeds, runs: after.runs, model: after.model, kills, survivors }, null, 2) + '\n',
+  );
   process.stdout.write(`recorded ${join(PROJECT_ROOT, 'mutants', 'kills.json')}\n`);
 }
 const out = join(process.cwd(), 'reports', 'out');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'mutation.json'), JSON.stringify({ measuredAt: new Date().toISOString(), seconds: Math.round((performance.now() - started) / 1000), before: { rates: killRates(before), mutants: before.mutants }, after: { rates: killRates(after), mutants: after.mutants } }, null, 2) + '\n');
+writeFileSync(
+  join(out, 'mutation.json'),
+  JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      seconds: Math.round((performance.now() - started) / 1000),
+      before: { rates: killRates(before), mutants: before.mutants },
+      after: { rates: killRates(after), mutants: after.mutants },
+    },
+    null,
+    2,
+  ) + '\n',
+);
 process.stdout.write(`\nwrote ${join(out, 'mutation.json')} in ${Math.round((performance.now() - started) / 1000)} s\n`);
 process.exitCode = controls.length ? 1 : 0;

@@ -81,7 +81,9 @@ function decode(chunks: Uint8Array[], q: Quirks): DecodedEvent[] {
 }
 
 const sseMutant = (name: string, bug: string, quirks: Quirks): Mutant => ({
-  name, category: 'sse', bug,
+  name,
+  category: 'sse',
+  bug,
   make: (set) => twisted(set, name, () => ({ sse: (chunks) => ({ ok: true, events: decode(chunks, quirks) }) })),
 });
 
@@ -98,10 +100,16 @@ export const SSE_MUTANTS: Mutant[] = [
   sseMutant('sse-strips-all-spaces', 'every space after the colon is stripped, not just one', { stripsAllSpaces: true }),
   sseMutant('sse-decodes-chunks-alone', 'each chunk decoded as UTF-8 on its own: a character cut between chunks breaks', { decodesChunksAlone: true }),
   sseMutant('sse-joins-without-newline', 'data lines joined with nothing instead of LF', { joinsWithoutNewline: true }),
-  sseMutant('sse-strips-bom-every-line', 'a U+FEFF is stripped from the start of every line, not only the stream\'s: "\\ufeffdata:" read as data', { stripsBomEveryLine: true }),
-  sseMutant('sse-dispatches-empty', 'a block of unknown fields alone dispatches an event with empty data (as @openrouter/sdk 0.1.2 does)', { dispatchesEmpty: true }),
+  sseMutant('sse-strips-bom-every-line', 'a U+FEFF is stripped from the start of every line, not only the stream\'s: "\\ufeffdata:" read as data', {
+    stripsBomEveryLine: true,
+  }),
+  sseMutant('sse-dispatches-empty', 'a block of unknown fields alone dispatches an event with empty data (as @openrouter/sdk 0.1.2 does)', {
+    dispatchesEmpty: true,
+  }),
   sseMutant('sse-no-lone-cr', 'lines end at CRLF or LF: a CR alone does not end a line', { noLoneCr: true }),
   sseMutant('sse-drops-nul', 'NUL characters are dropped from data (a C-string buffer)', { dropsNul: true }),
   sseMutant('sse-read-limit', 'gives up after 1,024 reads of one stream (a guard against slow streams): 4 KB fed a byte at a time fails', { maxReads: 1024 }),
-  sseMutant('sse-dispatches-unterminated', 'an event the stream ends without a blank line is dispatched (implementation-defined: recorded, not failed)', { dispatchesAtEnd: true }),
+  sseMutant('sse-dispatches-unterminated', 'an event the stream ends without a blank line is dispatched (implementation-defined: recorded, not failed)', {
+    dispatchesAtEnd: true,
+  }),
 ];

@@ -8,10 +8,22 @@ const bug = process.argv[2] ?? 'none';
 const ref = referenceAdapter(loadSchemaSet());
 const models = ['OpenResponsesImageGenCallGenerating'];
 const write = (o) => process.stdout.write(JSON.stringify(o) + '\n');
-write({ type: 'hello', protocol: 1, implementation: { name: `mutant-${bug}`, language: 'JavaScript', version: '0' }, operations: { parse: models, serialize: models, sse: models } });
+write({
+  type: 'hello',
+  protocol: 1,
+  implementation: { name: `mutant-${bug}`, language: 'JavaScript', version: '0' },
+  operations: { parse: models, serialize: models, sse: models },
+});
 
 const b64 = (bytes) => Buffer.from(bytes).toString('base64');
-const reply = (id, o) => (o.ok ? ('bytes' in o ? { id, ok: true, bytes: b64(o.bytes) } : 'events' in o ? { id, ok: true, events: o.events } : { id, ok: true, value: o.value }) : { id, ok: false, error: o.error });
+const reply = (id, o) =>
+  o.ok
+    ? 'bytes' in o
+      ? { id, ok: true, bytes: b64(o.bytes) }
+      : 'events' in o
+        ? { id, ok: true, events: o.events }
+        : { id, ok: true, value: o.value }
+    : { id, ok: false, error: o.error };
 
 createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', (line) => {
   const req = JSON.parse(line);

@@ -14,13 +14,14 @@ export function badges(events: readonly RunEvent[]): Record<string, string> {
     const ran = t.passed + t.failed;
     const share = ran === 0 ? undefined : t.passed / ran;
     const color = share === undefined ? 'lightgrey' : share === 1 ? 'brightgreen' : share >= 0.8 ? 'yellow' : 'red';
-    out[badgeFile(adapter)] = JSON.stringify({
-      schemaVersion: 1,
-      label: `${adapter} conformance`,
-      message: share === undefined ? 'n/a' : `${t.passed}/${ran} Required`,
-      color,
-      ...(d.complete ? {} : { isError: true }),
-    }) + '\n';
+    out[badgeFile(adapter)] =
+      JSON.stringify({
+        schemaVersion: 1,
+        label: `${adapter} conformance`,
+        message: share === undefined ? 'n/a' : `${t.passed}/${ran} Required`,
+        color,
+        ...(d.complete ? {} : { isError: true }),
+      }) + '\n';
   }
   return out;
 }

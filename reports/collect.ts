@@ -80,7 +80,12 @@ function fold(events: readonly RunEvent[]): RunData {
   }
   const verdict = runVerdict(events);
   return {
-    run, adapters, adapterNames, adapterErrors, adapterRestarts, results,
+    run,
+    adapters,
+    adapterNames,
+    adapterErrors,
+    adapterRestarts,
+    results,
     complete: verdict.complete,
     finishedAt: finished?.finishedAt,
     incompleteReason: verdict.incompleteReason,
@@ -244,7 +249,12 @@ export function failureGroups(d: RunData): FailureGroup[] {
  */
 export function countLine(d: RunData): string {
   const known = knownFailures(d);
-  let passed = 0, skipped = 0, expected = 0, unexpected = 0, recommended = 0, observed = 0;
+  let passed = 0,
+    skipped = 0,
+    expected = 0,
+    unexpected = 0,
+    recommended = 0,
+    observed = 0;
   for (const r of d.results) {
     if (r.status === 'passed') passed++;
     else if (r.status === 'unsupported') skipped++;
@@ -284,7 +294,6 @@ export function suiteRows(d: RunData): [string, Map<string, CheckResult[]>][] {
   const level = (row: string) => LEVELS.indexOf(row.split(' ')[0] as (typeof LEVELS)[number]);
   return [...rows.entries()].sort(([a], [b]) => level(a) - level(b));
 }
-
 
 /** What one adapter's results in one suite come to: new failures, else known ones, else a pass, else nothing it could run. */
 export function suiteCell(results: readonly CheckResult[], known: Set<string>): { kind: 'failed' | 'known' | 'passed' | 'unsupported'; count: number } {

@@ -6,7 +6,16 @@
  * into "text", and a model no rule knows into "other".
  */
 export const FAMILIES = [
-  'lifecycle', 'output item', 'content part', 'text', 'refusal', 'reasoning', 'function call', 'error', 'image generation', 'other',
+  'lifecycle',
+  'output item',
+  'content part',
+  'text',
+  'refusal',
+  'reasoning',
+  'function call',
+  'error',
+  'image generation',
+  'other',
 ] as const;
 
 export type Family = (typeof FAMILIES)[number];

@@ -19,7 +19,12 @@ export function behaviourTable(results: readonly FuzzResult[]): string {
   const mutations = [...new Set(results.flatMap((r) => Object.keys(r.behaviours)))];
   if (mutations.length === 0) return '';
   const esc = (t: string) => visible(t, 60).replace(/\|/g, '\\|');
-  const out = ['## Behaviours by mutation', '', 'What each adapter did with each mutation, and how often: `rejected` with its parse error, `as expected`, `→` the value it accepted, or the kind of failure.', ''];
+  const out = [
+    '## Behaviours by mutation',
+    '',
+    'What each adapter did with each mutation, and how often: `rejected` with its parse error, `as expected`, `→` the value it accepted, or the kind of failure.',
+    '',
+  ];
   out.push(`| mutation | ${results.map((r) => esc(r.adapter)).join(' | ')} |`, `|---|${results.map(() => '---').join('|')}|`);
   for (const m of mutations) {
     const cells = results.map((r) => (r.behaviours[m] ?? []).map((b) => `${esc(b.behaviour)} ${b.count}`).join('<br>') || '–');

@@ -2,8 +2,23 @@ import { createHash } from 'node:crypto';
 import { isFailed, type CheckResult, type FailedResult, type RunEvent } from '../core/results.js';
 import { LEVELS } from '../core/check.js';
 import {
-  adapterKey, baselineLines, behaviourClasses, behaviourGroups, cellText, collect, headline, implementationOf, isKnown, knownFailures, levelShare,
-  restartLines, shortModel, STATUS_MARK, suiteCell, type MatrixRow, type RunData,
+  adapterKey,
+  baselineLines,
+  behaviourClasses,
+  behaviourGroups,
+  cellText,
+  collect,
+  headline,
+  implementationOf,
+  isKnown,
+  knownFailures,
+  levelShare,
+  restartLines,
+  shortModel,
+  STATUS_MARK,
+  suiteCell,
+  type MatrixRow,
+  type RunData,
 } from './collect.js';
 import { byFamily } from './families.js';
 import { hexDump } from './_internals/hex-dump.js';
@@ -27,7 +42,10 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const CSP = `default-src 'none'; script-src 'sha256-${sha256(FILTER_SCRIPT)}'; style-src 'sha256-${sha256(REPORT_STYLE)}'; img-src 'none'; form-action 'none'; base-uri 'none'`;
 
 /** A model's name in a narrow first column: `ResponseOutputTextDeltaStreamingEvent` → `OutputTextDelta`, `OpenResponsesImageGenCallGenerating` → `Generating`. */
-const modelLabel = (m: string) => shortModel(m).replace(/^Response(?=[A-Z])/, '').replace(/(?<=[a-z])(StreamingEvent|Event)$/, '');
+const modelLabel = (m: string) =>
+  shortModel(m)
+    .replace(/^Response(?=[A-Z])/, '')
+    .replace(/(?<=[a-z])(StreamingEvent|Event)$/, '');
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -45,7 +63,13 @@ function failureSection(r: FailedResult, anchor: string): string {
   ];
   if (ce.payload) {
     parts.push('<h4>Payload (text, invisible characters as escapes)</h4>', `<pre class="payload">${esc(ce.payload.text, 20_000)}</pre>`);
-    parts.push('<h4>Payload (bytes)</h4>', `<pre class="bytes">${hexDump(Buffer.from(ce.payload.base64, 'base64')).split('\n').map((l) => esc(l)).join('\n')}</pre>`);
+    parts.push(
+      '<h4>Payload (bytes)</h4>',
+      `<pre class="bytes">${hexDump(Buffer.from(ce.payload.base64, 'base64'))
+        .split('\n')
+        .map((l) => esc(l))
+        .join('\n')}</pre>`,
+    );
   }
   if (ce.value !== undefined) parts.push('<h4>Value given</h4>', `<pre>${esc(JSON.stringify(ce.value), 20_000)}</pre>`);
   if (ce.note) parts.push(`<p class="muted">${esc(ce.note)}</p>`);
@@ -66,11 +90,15 @@ function failureFolds(d: RunData, failures: FailedResult[], anchors: Map<CheckRe
     for (const r of [...mine].sort((x, y) => LEVELS.indexOf(x.level) - LEVELS.indexOf(y.level))) checks.set(r.id, [...(checks.get(r.id) ?? []), r]);
     const fresh = mine.filter((r) => !isKnown(known, r)).length;
     const required = new Set(mine.filter((r) => r.level === 'Required').map((r) => r.id)).size;
-    out.push(`<details class="fail-adapter" data-group><summary><b class="key">${keys.get(a)}</b> ${esc(a)} <span class="muted">${plural(checks.size, 'failing check')} (${required} Required), ${plural(mine.length, 'result')}${fresh < mine.length ? `, ${mine.length - fresh} known` : ''}</span></summary>`);
+    out.push(
+      `<details class="fail-adapter" data-group><summary><b class="key">${keys.get(a)}</b> ${esc(a)} <span class="muted">${plural(checks.size, 'failing check')} (${required} Required), ${plural(mine.length, 'result')}${fresh < mine.length ? `, ${mine.length - fresh} known` : ''}</span></summary>`,
+    );
     for (const [id, results] of checks) {
       const allKnown = results.every((r) => isKnown(known, r));
       const models = results.map((r) => shortModel(r.model)).join(', ');
-      out.push(`<details class="fail-check" data-group><summary><code>${esc(id)}</code> <span class="muted">${esc(models, 300)}</span>${allKnown ? ' <span class="st-known chip">known</span>' : ''}</summary>`);
+      out.push(
+        `<details class="fail-check" data-group><summary><code>${esc(id)}</code> <span class="muted">${esc(models, 300)}</span>${allKnown ? ' <span class="st-known chip">known</span>' : ''}</summary>`,
+      );
       for (const r of results) out.push(failureSection(r, anchors.get(r)!));
       out.push('</details>');
     }
@@ -82,7 +110,8 @@ function failureFolds(d: RunData, failures: FailedResult[], anchors: Map<CheckRe
 /** What one adapter's results over some rows come to, as one cell: new failures counted, else known ones, else pass or n/a; observations alone say so. */
 function aggregateCell(results: CheckResult[], known: Set<string>): string {
   const judged = results.filter((r) => r.level !== 'Informational');
-  if (!judged.length) return results.length ? `<td class="st-observed" title="${plural(results.length, 'observation')}">${STATUS_MARK.observed}</td>` : '<td></td>';
+  if (!judged.length)
+    return results.length ? `<td class="st-observed" title="${plural(results.length, 'observation')}">${STATUS_MARK.observed}</td>` : '<td></td>';
   const c = suiteCell(judged, known);
   const passed = judged.filter((r) => r.status === 'passed').length;
   const na = judged.filter((r) => r.status === 'unsupported').length;
@@ -98,9 +127,11 @@ function matrixRow(d: RunData, row: MatrixRow, known: Set<string>, anchors: Map<
   const cells = d.adapterNames.map((a) => {
     const r = row.cells[a];
     if (!r) return '<td></td>';
-    if (r.status === 'failed' && isKnown(known, r)) return `<td class="st-known" title="a known failure, listed in the baseline"><a href="#${anchors.get(r)}">known</a></td>`;
+    if (r.status === 'failed' && isKnown(known, r))
+      return `<td class="st-known" title="a known failure, listed in the baseline"><a href="#${anchors.get(r)}">known</a></td>`;
     if (r.status === 'failed') return `<td class="st-failed"><a href="#${anchors.get(r)}">${STATUS_MARK.failed}</a></td>`;
-    if (r.status === 'observed') return `<td class="st-observed beh-${classes.get(cellText(r))! % 8}" title="${esc((r.observations ?? []).map((o) => `${o.label}: ${o.outcome}`).join(' · '), 600)}">${esc(cellText(r), 80)}</td>`;
+    if (r.status === 'observed')
+      return `<td class="st-observed beh-${classes.get(cellText(r))! % 8}" title="${esc((r.observations ?? []).map((o) => `${o.label}: ${o.outcome}`).join(' · '), 600)}">${esc(cellText(r), 80)}</td>`;
     return `<td class="st-${r.status}" title="${esc(r.reason ?? r.description, 300)}">${STATUS_MARK[r.status]}</td>`;
   });
   return `<tr class="check" data-level="${row.level}" data-statuses="${[...statuses].join(' ')}" data-model="${esc(row.model)}"><td><code>${esc(row.id)}</code></td>${cells.join('')}</tr>`;
@@ -123,7 +154,8 @@ export function htmlReport(events: readonly RunEvent[]): string {
   const modelIds = new Map(families.flatMap(([, ms]) => ms).map((m, i) => [m, `m-${i + 1}`]));
   const rowsOf = new Map<string, MatrixRow[]>();
   for (const row of d.rows) rowsOf.set(row.model, [...(rowsOf.get(row.model) ?? []), row]);
-  const resultsOf = (models: readonly string[], a: string) => models.flatMap((m) => (rowsOf.get(m) ?? []).map((row) => row.cells[a]).filter((r): r is CheckResult => !!r));
+  const resultsOf = (models: readonly string[], a: string) =>
+    models.flatMap((m) => (rowsOf.get(m) ?? []).map((row) => row.cells[a]).filter((r): r is CheckResult => !!r));
   const keyHeads = d.adapterNames.map((a) => `<th class="key" title="${esc(a)}">${keys.get(a)}</th>`).join('');
 
   const out: string[] = [];
@@ -134,7 +166,10 @@ export function htmlReport(events: readonly RunEvent[]): string {
   out.push('<h1 id="top">Open Responses conformance</h1>');
   if (!d.complete) out.push(`<p class="banner">Incomplete run (${esc(d.incompleteReason ?? '')}): what follows is what ran before it stopped.</p>`);
   out.push(`<p class="headline"><b>${esc(headline(d))}</b></p>`);
-  if (d.run) out.push(`<p>Seed <code>${d.run.seed}</code>, ${d.run.runs} cases per property, ${d.run.models.length} model(s)${d.run.shard ? `, shard ${esc(d.run.shard)}` : ''}.</p>`);
+  if (d.run)
+    out.push(
+      `<p>Seed <code>${d.run.seed}</code>, ${d.run.runs} cases per property, ${d.run.models.length} model(s)${d.run.shard ? `, shard ${esc(d.run.shard)}` : ''}.</p>`,
+    );
   const gate = baselineLines(d);
   if (gate.length) out.push(`<pre class="gate">${gate.map((l) => esc(l)).join('\n')}</pre>`);
   for (const e of d.adapterErrors) out.push(`<p class="banner">Adapter <b>${esc(e.adapter)}</b> did not start: ${esc(e.message)}</p>`);
@@ -148,42 +183,67 @@ export function htmlReport(events: readonly RunEvent[]): string {
   if (byCheck.size) out.push('<a href="#behaviours">Behaviours</a>');
   out.push('</nav>');
 
-  out.push('<h2 id="adapters">Adapters</h2>', '<table class="summary legend" id="legend"><thead><tr><th>key</th><th>adapter</th><th>implementation</th><th>Required</th><th>Recommended</th><th>Informational</th></tr></thead><tbody>');
+  out.push(
+    '<h2 id="adapters">Adapters</h2>',
+    '<table class="summary legend" id="legend"><thead><tr><th>key</th><th>adapter</th><th>implementation</th><th>Required</th><th>Recommended</th><th>Informational</th></tr></thead><tbody>',
+  );
   for (const a of d.adapterNames) {
     const t = d.tallies[a]!;
-    out.push(`<tr><td class="key">${keys.get(a)}</td><td>${esc(a)}</td><td>${esc(implementationOf(d, a))}</td><td>${levelShare(t.Required)}</td><td>${levelShare(t.Recommended)}</td><td>${t.Informational.observed} observed</td></tr>`);
+    out.push(
+      `<tr><td class="key">${keys.get(a)}</td><td>${esc(a)}</td><td>${esc(implementationOf(d, a))}</td><td>${levelShare(t.Required)}</td><td>${levelShare(t.Recommended)}</td><td>${t.Informational.observed} observed</td></tr>`,
+    );
   }
   out.push('</tbody></table>');
 
   out.push('<form class="filters" id="filters">');
   out.push(`<label>Level <select id="f-level"><option value="">all</option>${LEVELS.map((l) => option(l)).join('')}</select></label>`);
-  out.push(`<label>Status <select id="f-status"><option value="">all</option>${(['failed', 'passed', 'unsupported', 'observed'] as const).map((s) => option(s, STATUS_MARK[s])).join('')}</select></label>`);
+  out.push(
+    `<label>Status <select id="f-status"><option value="">all</option>${(['failed', 'passed', 'unsupported', 'observed'] as const).map((s) => option(s, STATUS_MARK[s])).join('')}</select></label>`,
+  );
   const modelOptions = families.map(([f, ms]) => `<optgroup label="${esc(f)}">${ms.map((m) => option(m, modelLabel(m))).join('')}</optgroup>`).join('');
   out.push(`<label>Model <select id="f-model"><option value="">all</option>${modelOptions}</select></label>`);
   out.push('<span id="f-count" class="muted"></span> <a href="#toc">contents</a></form>');
 
   if (failures.length) {
-    out.push(`<h2 id="failures">Failures (${failures.length})</h2>`, '<p class="muted">One fold per adapter, one per check inside it; a FAIL in the matrix opens its failure.</p>');
+    out.push(
+      `<h2 id="failures">Failures (${failures.length})</h2>`,
+      '<p class="muted">One fold per adapter, one per check inside it; a FAIL in the matrix opens its failure.</p>',
+    );
     out.push(...failureFolds(d, failures, anchors, keys));
   }
 
-  out.push('<h2 id="glance">At a glance</h2>', '<p class="muted">Each family and model: new failures counted (Required and Recommended), <span class="st-known">known</span> ones counted apart, else pass or n/a. A name opens its rows in the matrix.</p>');
+  out.push(
+    '<h2 id="glance">At a glance</h2>',
+    '<p class="muted">Each family and model: new failures counted (Required and Recommended), <span class="st-known">known</span> ones counted apart, else pass or n/a. A name opens its rows in the matrix.</p>',
+  );
   out.push(`<table class="glance"><thead><tr><th>family · model</th>${keyHeads}</tr></thead><tbody>`);
   families.forEach(([f, ms], i) => {
-    out.push(`<tr class="family"><th><a href="#fam-${i + 1}">${esc(f)}</a> <span class="muted">${plural(ms.length, 'model')}</span></th>${d.adapterNames.map((a) => aggregateCell(resultsOf(ms, a), known)).join('')}</tr>`);
-    for (const m of ms) out.push(`<tr><td class="model"><a href="#${modelIds.get(m)}">${esc(modelLabel(m))}</a></td>${d.adapterNames.map((a) => aggregateCell(resultsOf([m], a), known)).join('')}</tr>`);
+    out.push(
+      `<tr class="family"><th><a href="#fam-${i + 1}">${esc(f)}</a> <span class="muted">${plural(ms.length, 'model')}</span></th>${d.adapterNames.map((a) => aggregateCell(resultsOf(ms, a), known)).join('')}</tr>`,
+    );
+    for (const m of ms)
+      out.push(
+        `<tr><td class="model"><a href="#${modelIds.get(m)}">${esc(modelLabel(m))}</a></td>${d.adapterNames.map((a) => aggregateCell(resultsOf([m], a), known)).join('')}</tr>`,
+      );
   });
   out.push('</tbody></table>');
 
-  out.push('<h2 id="matrix-title">Matrix</h2>', `<p class="muted">One fold per family. Cells: <span class="st-passed">${STATUS_MARK.passed}</span> <span class="st-failed">${STATUS_MARK.failed}</span> <span class="st-known">known</span> (a failure the baseline lists, failing as it says) <span class="st-unsupported">${STATUS_MARK.unsupported}</span>; an observation shows its behaviour label, one colour per behaviour within a row. Column keys: <a href="#adapters">Adapters</a>.</p>`);
+  out.push(
+    '<h2 id="matrix-title">Matrix</h2>',
+    `<p class="muted">One fold per family. Cells: <span class="st-passed">${STATUS_MARK.passed}</span> <span class="st-failed">${STATUS_MARK.failed}</span> <span class="st-known">known</span> (a failure the baseline lists, failing as it says) <span class="st-unsupported">${STATUS_MARK.unsupported}</span>; an observation shows its behaviour label, one colour per behaviour within a row. Column keys: <a href="#adapters">Adapters</a>.</p>`,
+  );
   out.push('<div id="matrix">');
   families.forEach(([f, ms], i) => {
     const rows = ms.flatMap((m) => rowsOf.get(m) ?? []);
     const failing = rows.filter((row) => Object.values(row.cells).some((r) => r?.status === 'failed' && !isKnown(known, r))).length;
-    out.push(`<details class="family" id="fam-${i + 1}" data-group><summary><b>${esc(f)}</b> <span class="muted">${plural(ms.length, 'model')}, ${plural(rows.length, 'row')}</span>${failing ? ` <span class="chip st-failed">${plural(failing, 'row')} failing</span>` : ''}</summary>`);
+    out.push(
+      `<details class="family" id="fam-${i + 1}" data-group><summary><b>${esc(f)}</b> <span class="muted">${plural(ms.length, 'model')}, ${plural(rows.length, 'row')}</span>${failing ? ` <span class="chip st-failed">${plural(failing, 'row')} failing</span>` : ''}</summary>`,
+    );
     out.push(`<table class="matrix"><thead><tr><th>check</th>${keyHeads}</tr></thead>`);
     for (const m of ms) {
-      out.push(`<tbody data-group><tr class="model"><th id="${modelIds.get(m)}">${esc(modelLabel(m))}</th><td colspan="${d.adapterNames.length}" class="muted">${modelLabel(m) === m ? '' : esc(m)}</td></tr>`);
+      out.push(
+        `<tbody data-group><tr class="model"><th id="${modelIds.get(m)}">${esc(modelLabel(m))}</th><td colspan="${d.adapterNames.length}" class="muted">${modelLabel(m) === m ? '' : esc(m)}</td></tr>`,
+      );
       for (const row of rowsOf.get(m) ?? []) out.push(matrixRow(d, row, known, anchors));
       out.push('</tbody>');
     }
@@ -192,19 +252,30 @@ export function htmlReport(events: readonly RunEvent[]): string {
   out.push('</div>');
 
   if (byCheck.size) {
-    out.push('<h2 id="behaviours">Behaviours (implementation-defined)</h2>', '<p class="muted">Each case, and which implementations share each behaviour; hover a behaviour for what the first of them did. One fold per check.</p>');
+    out.push(
+      '<h2 id="behaviours">Behaviours (implementation-defined)</h2>',
+      '<p class="muted">Each case, and which implementations share each behaviour; hover a behaviour for what the first of them did. One fold per check.</p>',
+    );
     for (const [id, cases] of byCheck) {
       const labels = new Set(cases.flatMap((g) => g.behaviours.map((b) => b.behaviour)));
-      out.push(`<details class="behaviours" data-level="Informational" data-statuses="observed"><summary><code>${esc(id)}</code> <span class="muted">${cases.length} case(s), ${labels.size} behaviour(s)</span></summary>`);
+      out.push(
+        `<details class="behaviours" data-level="Informational" data-statuses="observed"><summary><code>${esc(id)}</code> <span class="muted">${cases.length} case(s), ${labels.size} behaviour(s)</span></summary>`,
+      );
       out.push('<table class="behaviours"><thead><tr><th>model</th><th>case</th><th>behaviours</th></tr></thead><tbody>');
       for (const g of cases) {
-        const chips = g.behaviours.map((b, i) => `<span class="chip beh-${i % 8}" title="${esc(b.detail, 400)}">${esc(b.behaviour, 80)}</span> ${esc(b.adapters.join(', '))}`).join('<br>');
-        out.push(`<tr data-level="Informational" data-statuses="observed" data-model="${esc(g.model)}"><td>${esc(shortModel(g.model))}</td><td>${esc(g.case, 200)}</td><td>${chips}</td></tr>`);
+        const chips = g.behaviours
+          .map((b, i) => `<span class="chip beh-${i % 8}" title="${esc(b.detail, 400)}">${esc(b.behaviour, 80)}</span> ${esc(b.adapters.join(', '))}`)
+          .join('<br>');
+        out.push(
+          `<tr data-level="Informational" data-statuses="observed" data-model="${esc(g.model)}"><td>${esc(shortModel(g.model))}</td><td>${esc(g.case, 200)}</td><td>${chips}</td></tr>`,
+        );
       }
       out.push('</tbody></table></details>');
     }
   }
-  out.push(`<p class="muted">Levels: ${LEVELS.join(', ')}. Written by openresponses-conformance${d.finishedAt ? ` at ${esc(d.finishedAt)}` : ''}. <a href="#toc">Contents</a></p>`);
+  out.push(
+    `<p class="muted">Levels: ${LEVELS.join(', ')}. Written by openresponses-conformance${d.finishedAt ? ` at ${esc(d.finishedAt)}` : ''}. <a href="#toc">Contents</a></p>`,
+  );
   out.push('<a class="to-toc" href="#toc">↑ contents</a>', `<script>${FILTER_SCRIPT}</script>`, '</body></html>');
   return out.join('\n') + '\n';
 }

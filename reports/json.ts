@@ -21,7 +21,17 @@ export function jsonReport(events: readonly RunEvent[]): Record<string, unknown>
     passed: d.verdict.passed,
     headline: d.verdict.headline,
     ...(d.verdict.nothingChecked.length ? { nothingChecked: d.verdict.nothingChecked } : {}),
-    ...(d.baseline ? { gate: { passed: d.verdict.gate === true, newFailures: d.baseline.newFailures.length, known: d.baseline.known.length, nowPassing: d.baseline.unexpectedPasses.length, gone: d.baseline.stale.length } } : {}),
+    ...(d.baseline
+      ? {
+          gate: {
+            passed: d.verdict.gate === true,
+            newFailures: d.baseline.newFailures.length,
+            known: d.baseline.known.length,
+            nowPassing: d.baseline.unexpectedPasses.length,
+            gone: d.baseline.stale.length,
+          },
+        }
+      : {}),
     ...(d.baseline ? { baseline: d.baseline } : {}),
     results: d.results,
   };

@@ -1,6 +1,22 @@
 import type { RunEvent } from '../core/results.js';
 import { LEVELS } from '../core/check.js';
-import { adapterKey, baselineLines, behaviourGroups, collect, countLine, failureGroups, headline, implementationOf, knownFailures, levelShare, restartLines, shortModel, suiteCell, suiteRows, type RunData } from './collect.js';
+import {
+  adapterKey,
+  baselineLines,
+  behaviourGroups,
+  collect,
+  countLine,
+  failureGroups,
+  headline,
+  implementationOf,
+  knownFailures,
+  levelShare,
+  restartLines,
+  shortModel,
+  suiteCell,
+  suiteRows,
+  type RunData,
+} from './collect.js';
 import { visible } from '../core/visible.js';
 
 const MD_MARK = { passed: '✅', failed: '❌', known: '⚠️', unsupported: '➖' } as const;
@@ -12,7 +28,9 @@ const MD_MARK = { passed: '✅', failed: '❌', known: '⚠️', unsupported: '�
  */
 const cell = (s: string) =>
   visible(s, 2000)
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]()!|#~]/g, (c) => `\\${c}`);
 
 /** A fence longer than any run of backticks inside, so a payload can never close it. */
@@ -45,15 +63,27 @@ export function markdownReport(events: readonly RunEvent[]): string {
   out.push('|---|---|---|---|---|---|');
   for (const a of d.adapterNames) {
     const t = d.tallies[a]!;
-    out.push(`| ${keys.get(a)} | ${cell(a)} | ${cell(implementationOf(d, a))} | ${levelShare(t.Required)} | ${levelShare(t.Recommended)} | ${t.Informational.observed} observed |`);
+    out.push(
+      `| ${keys.get(a)} | ${cell(a)} | ${cell(implementationOf(d, a))} | ${levelShare(t.Required)} | ${levelShare(t.Recommended)} | ${t.Informational.observed} observed |`,
+    );
   }
-  out.push('', '## By suite', '', `Failed checks per suite and adapter (${MD_MARK.failed} new, ${MD_MARK.known} known from the baseline); report.html has every check.`, '');
+  out.push(
+    '',
+    '## By suite',
+    '',
+    `Failed checks per suite and adapter (${MD_MARK.failed} new, ${MD_MARK.known} known from the baseline); report.html has every check.`,
+    '',
+  );
   out.push(`| suite | ${d.adapterNames.map((a) => keys.get(a)).join(' | ')} |`, `|---|${d.adapterNames.map(() => '---').join('|')}|`);
   for (const [suite, cells] of suiteRows(d)) {
-    out.push(`| ${cell(suite)} | ${d.adapterNames.map((a) => {
-      const c = suiteCell(cells.get(a) ?? [], known);
-      return c.count ? `${MD_MARK[c.kind]} ${c.count}` : MD_MARK[c.kind];
-    }).join(' | ')} |`);
+    out.push(
+      `| ${cell(suite)} | ${d.adapterNames
+        .map((a) => {
+          const c = suiteCell(cells.get(a) ?? [], known);
+          return c.count ? `${MD_MARK[c.kind]} ${c.count}` : MD_MARK[c.kind];
+        })
+        .join(' | ')} |`,
+    );
   }
   const groups = failureGroups(d).filter((g) => !d.baseline || !g.known);
   if (groups.length) {
@@ -70,15 +100,34 @@ export function markdownReport(events: readonly RunEvent[]): string {
       if (f.answer !== undefined) out.push('', 'Answer:', '', fenced(visible(f.answer, 600)));
       out.push('', 'Replay:', '', fenced(f.replayCommand));
     }
-    if (groups.length > MAX_GROUPS) out.push('', `… and ${groups.length - MAX_GROUPS} more adapter × check failures: report.html and report.json (the run's artifact) have every one, with its bytes.`);
+    if (groups.length > MAX_GROUPS)
+      out.push(
+        '',
+        `… and ${groups.length - MAX_GROUPS} more adapter × check failures: report.html and report.json (the run's artifact) have every one, with its bytes.`,
+      );
   }
   const behaviours = behaviourRows(d, keys);
   if (behaviours.length) {
-    out.push('', '## Behaviours (implementation-defined)', '', 'Each case, and which adapters share each behaviour (by key).', '', '| check | case | behaviours |', '|---|---|---|');
+    out.push(
+      '',
+      '## Behaviours (implementation-defined)',
+      '',
+      'Each case, and which adapters share each behaviour (by key).',
+      '',
+      '| check | case | behaviours |',
+      '|---|---|---|',
+    );
     out.push(...behaviours.slice(0, MAX_BEHAVIOUR_ROWS));
     if (behaviours.length > MAX_BEHAVIOUR_ROWS) out.push('', `… and ${behaviours.length - MAX_BEHAVIOUR_ROWS} more cases in report.html.`);
   }
-  out.push('', `Levels: ${LEVELS.join(', ')}. ${MD_MARK.passed} passed, ${MD_MARK.failed} failed, ${MD_MARK.known} known failure, ${MD_MARK.unsupported} not applicable.`, '', ...countLine(d).split('\n').map((l) => `\`${l}\`  `));
+  out.push(
+    '',
+    `Levels: ${LEVELS.join(', ')}. ${MD_MARK.passed} passed, ${MD_MARK.failed} failed, ${MD_MARK.known} known failure, ${MD_MARK.unsupported} not applicable.`,
+    '',
+    ...countLine(d)
+      .split('\n')
+      .map((l) => `\`${l}\`  `),
+  );
   return out.join('\n') + '\n';
 }
 

@@ -1,6 +1,20 @@
 import type { RunEvent, Status } from '../core/results.js';
 import {
-  adapterKey, baselineLines, behaviourClasses, cellText, collect, countLine, failureGroups, headline, isKnown, knownFailures, restartLines, shortModel, suiteCell, suiteRows, type RunData,
+  adapterKey,
+  baselineLines,
+  behaviourClasses,
+  cellText,
+  collect,
+  countLine,
+  failureGroups,
+  headline,
+  isKnown,
+  knownFailures,
+  restartLines,
+  shortModel,
+  suiteCell,
+  suiteRows,
+  type RunData,
 } from './collect.js';
 import { visible } from '../core/visible.js';
 
@@ -47,7 +61,10 @@ export function terminalReport(events: readonly RunEvent[], options: TerminalOpt
   const max = options.maxFailures ?? 5;
   if (groups.length) {
     const total = groups.reduce((n, g) => n + g.results.length, 0);
-    lines.push('', `${d.baseline ? 'New failures' : 'Failures'}: ${groups.length} adapter × check (${total} results)${groups.length > max ? `, the first ${max} (--max-failures N for more)` : ''}`);
+    lines.push(
+      '',
+      `${d.baseline ? 'New failures' : 'Failures'}: ${groups.length} adapter × check (${total} results)${groups.length > max ? `, the first ${max} (--max-failures N for more)` : ''}`,
+    );
     for (const g of groups.slice(0, max)) lines.push('', ...groupLines(g, keys, paint, width));
     if (groups.length > max) lines.push('', `… ${groups.length - max} more; report.html and summary.md have every one`);
   }
@@ -55,7 +72,12 @@ export function terminalReport(events: readonly RunEvent[], options: TerminalOpt
   for (const a of d.adapterNames) {
     const t = d.tallies[a]!;
     const na = t.Required.unsupported + t.Recommended.unsupported + t.Informational.unsupported;
-    lines.push(clip(`${keys.get(a)!.padStart(2)} ${a.padEnd(28)} Required ${t.Required.passed}/${t.Required.passed + t.Required.failed} · Recommended ${t.Recommended.passed}/${t.Recommended.passed + t.Recommended.failed} · ${t.Informational.observed} observed${na ? ` · ${na} n/a` : ''}`, width));
+    lines.push(
+      clip(
+        `${keys.get(a)!.padStart(2)} ${a.padEnd(28)} Required ${t.Required.passed}/${t.Required.passed + t.Required.failed} · Recommended ${t.Recommended.passed}/${t.Recommended.passed + t.Recommended.failed} · ${t.Informational.observed} observed${na ? ` · ${na} n/a` : ''}`,
+        width,
+      ),
+    );
   }
   lines.push(...restartLines(d).map((l) => clip(l, width * 2)));
   if (!d.complete) lines.push(`Incomplete run (${d.incompleteReason}).`);
@@ -91,7 +113,13 @@ function suiteMatrix(d: RunData, adapters: string[], keys: Map<string, string>, 
   }
   out.push(clip('cells: failed checks (✗ new, k known), ok, – n/a · Req: Required, Rec: Recommended', width));
   const observed = d.results.filter((r) => r.status === 'observed').length;
-  if (observed) out.push(clip(`Informational: ${observed} observation${observed === 1 ? '' : 's'}, each with a behaviour label (--verbose, or report.html's Behaviours view)`, width));
+  if (observed)
+    out.push(
+      clip(
+        `Informational: ${observed} observation${observed === 1 ? '' : 's'}, each with a behaviour label (--verbose, or report.html's Behaviours view)`,
+        width,
+      ),
+    );
   return out;
 }
 
@@ -131,7 +159,15 @@ function groupLines(g: ReturnType<typeof failureGroups>[number], keys: Map<strin
   const r = g.results[0]!;
   const f = r.failure;
   const models = g.results.map((x) => shortModel(x.model));
-  const lines = [paint(g.known ? 'known' : 'failed', clip(`${g.known ? 'k' : '✗'} ${keys.get(g.adapter)} ${g.adapter} · ${g.id} · ${models.length > 1 ? `${models.length} models (${models.join(', ')})` : models[0]}`, width))];
+  const lines = [
+    paint(
+      g.known ? 'known' : 'failed',
+      clip(
+        `${g.known ? 'k' : '✗'} ${keys.get(g.adapter)} ${g.adapter} · ${g.id} · ${models.length > 1 ? `${models.length} models (${models.join(', ')})` : models[0]}`,
+        width,
+      ),
+    ),
+  ];
   lines.push(clip(`  ${f.kind}: ${f.message}`, width));
   if (f.counterexample.payload) lines.push(clip(`  payload: ${f.counterexample.payload.text}`, width));
   if (f.counterexample.value !== undefined) lines.push(clip(`  value:   ${JSON.stringify(f.counterexample.value)}`, width));

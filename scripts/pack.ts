@@ -9,7 +9,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../core/models.js';
 
-export interface Packed { filename: string; size: number; unpackedSize: number; files: { path: string }[] }
+export interface Packed {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  files: { path: string }[];
+}
 
 /** The manifest published: no scripts (none runs on a user's install), no development dependencies. */
 export function publishedManifest(manifest: Record<string, unknown>): Record<string, unknown> {

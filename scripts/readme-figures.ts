@@ -22,7 +22,9 @@ function findingsTable(s: MainJobSummary): string[] {
   const rows = ['| adapter | implementation | Required | what stands out |', '|---|---|---|---|'];
   for (const a of s.adapters) {
     const r = a.required;
-    rows.push(`| \`${a.name}\` | ${cellText(`${a.implementation} ${a.version} (${a.language})`)} | ${r.passed}/${r.passed + r.failed} | ${FINDINGS[a.name]?.text ?? ''} |`);
+    rows.push(
+      `| \`${a.name}\` | ${cellText(`${a.implementation} ${a.version} (${a.language})`)} | ${r.passed}/${r.passed + r.failed} | ${FINDINGS[a.name]?.text ?? ''} |`,
+    );
   }
   return rows;
 }
@@ -32,7 +34,9 @@ function behaviourTable(s: MainJobSummary): string[] {
   for (const { check, title } of BEHAVIOUR_ROWS) {
     const groups = new Map<string, string[]>();
     for (const a of s.adapters) {
-      const labels = Object.entries(s.outcomes[a.name] ?? {}).filter(([id]) => id === check || id.startsWith(`${check}.`)).flatMap(([, o]) => o);
+      const labels = Object.entries(s.outcomes[a.name] ?? {})
+        .filter(([id]) => id === check || id.startsWith(`${check}.`))
+        .flatMap(([, o]) => o);
       if (labels.length === 0) continue;
       const key = [...new Set(labels)].sort().join(' / ');
       groups.set(key, [...(groups.get(key) ?? []), a.name]);
@@ -50,7 +54,7 @@ function sampleOutput(s: MainJobSummary): string[] {
   const matrixEnd = t.findIndex((l) => l === '');
   const head = t.slice(0, Math.min(4, matrixEnd < 0 ? 4 : matrixEnd));
   const group = failureAt < 0 ? [] : t.slice(failureAt, failureAt + 4).filter((l) => l !== '');
-  return ['```', ...head, '…', ...group, '…', ...t.slice(-2), '```'];
+  return ['```', ...head, '…', ...group, '…', ...t.slice(-3), '```'];
 }
 
 export function figures(s: MainJobSummary): Record<string, string[]> {
@@ -71,7 +75,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const before = readFileSync(README, 'utf8');
   const after = withFigures(before, figures(summary));
   if (process.argv.includes('--check')) {
-    process.stdout.write(before === after ? 'README figures are current\n' : 'README figures differ from test/fixtures/main-job-summary.json: run tsx scripts/readme-figures.ts\n');
+    process.stdout.write(
+      before === after ? 'README figures are current\n' : 'README figures differ from test/fixtures/main-job-summary.json: run tsx scripts/readme-figures.ts\n',
+    );
     process.exit(before === after ? 0 : 1);
   }
   writeFileSync(README, after);

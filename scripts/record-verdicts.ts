@@ -15,7 +15,9 @@ import { summarize } from '../test/helpers/main-job-summary.js';
  */
 const [file, commit] = process.argv.slice(2);
 if (!file || !commit) {
-  process.stderr.write('usage: tsx scripts/record-verdicts.ts REPORT.json COMMIT (a report.json of orc run --adapter all --seed 1, and the commit that wrote it)\n');
+  process.stderr.write(
+    'usage: tsx scripts/record-verdicts.ts REPORT.json COMMIT (a report.json of orc run --adapter all --seed 1, and the commit that wrote it)\n',
+  );
   process.exit(2);
 }
 const report = JSON.parse(readFileSync(file, 'utf8'));

@@ -24,13 +24,17 @@ export function ensureRuff(home = HOME): string {
   if (!existsSync(pipBin)) {
     const venv = run('python3', ['-m', 'venv', home]);
     if (venv.error || venv.status !== 0) {
-      throw new Error(`cannot make a venv for ruff (python3 -m venv: ${venv.error?.message ?? lastLine(venv.stderr)}); install Python 3 with venv (Debian: apt-get install python3-venv)`);
+      throw new Error(
+        `cannot make a venv for ruff (python3 -m venv: ${venv.error?.message ?? lastLine(venv.stderr)}); install Python 3 with venv (Debian: apt-get install python3-venv)`,
+      );
     }
   }
   // into the venv as it is: a ruff of another version is replaced, and a venv made before a failed download is kept for the next try
   const pip = run(pipBin, ['install', '--quiet', '--disable-pip-version-check', '--retries', '2', '--timeout', '30', `ruff==${RUFF_VERSION}`]);
   if (pip.status !== 0 || version(ruff) !== `ruff ${RUFF_VERSION}`) {
-    throw new Error(`could not install ruff==${RUFF_VERSION} from PyPI (${lastLine(pip.stderr) || pip.error?.message || `pip exited ${pip.status}`}); when PyPI is reachable run: ${RUFF_INSTALL_HINT}`);
+    throw new Error(
+      `could not install ruff==${RUFF_VERSION} from PyPI (${lastLine(pip.stderr) || pip.error?.message || `pip exited ${pip.status}`}); when PyPI is reachable run: ${RUFF_INSTALL_HINT}`,
+    );
   }
   return ruff;
 }

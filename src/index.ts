@@ -15,7 +15,18 @@
  */
 
 export type {
-  Adapter, AdapterEnv, AdapterError, AdapterFactory, AdapterInfo, DecodedEvent, ErrorKind, Operation, ParseOutcome, Restart, SerializeOutcome, SseOutcome,
+  Adapter,
+  AdapterEnv,
+  AdapterError,
+  AdapterFactory,
+  AdapterInfo,
+  DecodedEvent,
+  ErrorKind,
+  Operation,
+  ParseOutcome,
+  Restart,
+  SerializeOutcome,
+  SseOutcome,
 } from '../core/contract.js';
 export { describeThrown, failure, supports } from '../core/contract.js';
 export { asDoubles, LosslessNumber, type Answer, type Json } from '../core/json.js';

@@ -111,12 +111,20 @@ export function memberText(output: string, field: string): string | undefined {
  * class `name` gives the text.
  */
 export function wrote(o: SerializeOutcome, name: (text: string) => string, refusedAt = 'refused'): Observed {
-  if (!o.ok) return { behaviour: o.error.kind === 'parse_error' ? 'rejected at parse' : refusal(o.error, refusedAt), detail: `${o.error.kind}: ${o.error.message.slice(0, 200)}` };
+  if (!o.ok)
+    return {
+      behaviour: o.error.kind === 'parse_error' ? 'rejected at parse' : refusal(o.error, refusedAt),
+      detail: `${o.error.kind}: ${o.error.message.slice(0, 200)}`,
+    };
   const out = readOutput(o.bytes);
   const detail = `wrote ${out.text.slice(0, 300)}`;
   if (!out.ok) {
     const twice = repeatedName(out.text);
-    if (twice !== undefined) return { behaviour: clip(`${name(out.text)} (a name twice)`), detail: `${detail} (JSON that gives ${JSON.stringify(twice)} twice in one object with two values: RFC 8259 says names SHOULD be unique)` };
+    if (twice !== undefined)
+      return {
+        behaviour: clip(`${name(out.text)} (a name twice)`),
+        detail: `${detail} (JSON that gives ${JSON.stringify(twice)} twice in one object with two values: RFC 8259 says names SHOULD be unique)`,
+      };
     return { behaviour: clip(`${name(out.text)} (not JSON)`), detail: `${detail} (${out.message})` };
   }
   return { behaviour: clip(name(out.text)), detail };

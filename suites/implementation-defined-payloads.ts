@@ -37,7 +37,13 @@ export function implementationDefinedPayloads(ctx: SuiteContext): Implementation
   if (dup) {
     const first = typeof base[dup] === 'number' ? '1' : '"first"';
     const second = typeof base[dup] === 'number' ? '2' : '"second"';
-    out.push({ kind: 'duplicate-key', field: dup, label: `${first} then ${second}`, literal: `${first}\u0000${second}`, text: withRawMember(base, dup, first).replace(/}$/, `,${JSON.stringify(dup)}:${second}}`) });
+    out.push({
+      kind: 'duplicate-key',
+      field: dup,
+      label: `${first} then ${second}`,
+      literal: `${first}\u0000${second}`,
+      text: withRawMember(base, dup, first).replace(/}$/, `,${JSON.stringify(dup)}:${second}}`),
+    });
   }
   return out;
 }

@@ -32,12 +32,21 @@ export const implementationDefinedSuite: Suite = {
       checks.push(observation(`BeyondDoublePrecision.${f}`, `${f} an integer float64 cannot hold exactly`, numberCases('beyond-double')));
     }
     for (const f of fieldsOfType(ctx, 'string')) {
-      checks.push(observation(`LoneSurrogate.${f}`, `${f} holding a lone or inverted surrogate escape`,
-        group('lone-surrogate', f).map((p) => parseCase(m, p.label, p.text, (o) => parsedString(o, f, JSON.parse(p.literal))))));
+      checks.push(
+        observation(
+          `LoneSurrogate.${f}`,
+          `${f} holding a lone or inverted surrogate escape`,
+          group('lone-surrogate', f).map((p) => parseCase(m, p.label, p.text, (o) => parsedString(o, f, JSON.parse(p.literal)))),
+        ),
+      );
     }
     for (const p of payloads.filter((x) => x.kind === 'duplicate-key')) {
       const [first, second] = p.literal.split('\u0000').map((x) => JSON.parse(x));
-      checks.push(observation(`DuplicateKey.${p.field}`, `${p.field} given twice: which one wins`, [parseCase(m, p.label, p.text, (o) => parsedDuplicate(o, p.field, first, second))]));
+      checks.push(
+        observation(`DuplicateKey.${p.field}`, `${p.field} given twice: which one wins`, [
+          parseCase(m, p.label, p.text, (o) => parsedDuplicate(o, p.field, first, second)),
+        ]),
+      );
     }
     return checks;
   },

@@ -8,10 +8,30 @@ import { wireSpellingSuite } from './wire-spellings.js';
 import { sseSuite } from './sse.js';
 
 /** Every suite, in the order reports list them. */
-export const SUITES: readonly Suite[] = [parseSuite, serializeSuite, roundTripSuite, wireSpellingSuite, unknownFieldsSuite, implementationDefinedSuite, sseSuite];
+export const SUITES: readonly Suite[] = [
+  parseSuite,
+  serializeSuite,
+  roundTripSuite,
+  wireSpellingSuite,
+  unknownFieldsSuite,
+  implementationDefinedSuite,
+  sseSuite,
+];
 
 /** `--suite` takes a glob over suite names and check ids: `Parse`, `Round*`, `Required.Parse.Rejects*`. */
 export function globMatcher(glob: string): (s: string) => boolean {
-  const re = new RegExp(`^(?:${glob.split(',').map((g) => g.trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')).join('|')})$`, 'i');
+  const re = new RegExp(
+    `^(?:${glob
+      .split(',')
+      .map((g) =>
+        g
+          .trim()
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.'),
+      )
+      .join('|')})$`,
+    'i',
+  );
   return (s) => re.test(s);
 }

@@ -25,14 +25,20 @@ export function negativeZeroChecks(ctx: SuiteContext): CheckDraft<Spelled>[] {
   const typical = typicalValue(ctx);
   const required = new Set<string>(ctx.model.schema.required ?? []);
   // the typical value, and the same with its required members alone, in case the implementation refuses an optional one's plain value
-  const bases = [typical, Object.fromEntries(Object.entries(typical).filter(([k]) => required.has(k)))].filter((b, i, all) => i === 0 || JSON.stringify(b) !== JSON.stringify(all[0]));
+  const bases = [typical, Object.fromEntries(Object.entries(typical).filter(([k]) => required.has(k)))].filter(
+    (b, i, all) => i === 0 || JSON.stringify(b) !== JSON.stringify(all[0]),
+  );
   const checks: CheckDraft<Spelled>[] = [];
   for (const field of fieldsOfType(ctx, 'number')) {
-    const spellings = bases.filter((b) => field in b && validate({ ...b, [field]: -0 })).flatMap((b) =>
-      LITERALS.map((literal) => ({ literal, text: withRawMember(b, field, literal), expected: { ...b, [field]: 0 } })));
+    const spellings = bases
+      .filter((b) => field in b && validate({ ...b, [field]: -0 }))
+      .flatMap((b) => LITERALS.map((literal) => ({ literal, text: withRawMember(b, field, literal), expected: { ...b, [field]: 0 } })));
     if (spellings.length === 0) continue;
     checks.push({
-      name: `AcceptsNegativeZero.${field}`, level: 'Required', mode: 'property', needs: ['parse'],
+      name: `AcceptsNegativeZero.${field}`,
+      level: 'Required',
+      mode: 'property',
+      needs: ['parse'],
       description: `payloads whose ${field} is spelled -0 or -0.0 are accepted, ${field} read as zero (its sign is Informational)`,
       arbitrary: fc.constantFrom(...spellings),
       cases: () => spellings,

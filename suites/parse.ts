@@ -72,18 +72,24 @@ export const parseSuite: Suite = {
   checks(ctx) {
     const { set, model } = ctx;
     const checks: CheckDraft[] = [];
-    checks.push(acceptCheck(model.name, {
-      name: 'AcceptsValid', level: 'Required',
-      description: 'every valid payload parses to the value it spells',
-      arbitrary: validValues(set, model.id),
-    }));
+    checks.push(
+      acceptCheck(model.name, {
+        name: 'AcceptsValid',
+        level: 'Required',
+        description: 'every valid payload parses to the value it spells',
+        arbitrary: validValues(set, model.id),
+      }),
+    );
     for (const fcl of fieldClasses(set, model.id)) {
       const name = CLASS_CHECK[fcl.className] ?? `Accepts${fcl.className}`;
-      checks.push(acceptCheck(model.name, {
-        name: `${name}.${fcl.field}`, level: 'Required',
-        description: `valid payloads whose ${fcl.field} is ${fcl.className} parse with ${fcl.field} intact`,
-        arbitrary: fcl.arbitrary,
-      }));
+      checks.push(
+        acceptCheck(model.name, {
+          name: `${name}.${fcl.field}`,
+          level: 'Required',
+          description: `valid payloads whose ${fcl.field} is ${fcl.className} parse with ${fcl.field} intact`,
+          arbitrary: fcl.arbitrary,
+        }),
+      );
     }
     checks.push(...negativeZeroChecks(ctx));
     const grouped = new Map<string, { rules: Set<string>; field: string; arbs: fc.Arbitrary<BrokenValue>[] }>();
@@ -100,7 +106,10 @@ export const parseSuite: Suite = {
     }
     for (const [id, g] of grouped) {
       checks.push({
-        name: id, level: 'Required', mode: 'property', needs: ['parse'],
+        name: id,
+        level: 'Required',
+        mode: 'property',
+        needs: ['parse'],
         description: `payloads breaking ${[...g.rules].join('/')}${g.field ? ` at ${g.field}` : ''} are rejected with a parse error`,
         arbitrary: g.arbs.length === 1 ? g.arbs[0]! : fc.oneof(...g.arbs),
         show: (bv: BrokenValue) => shownPayload(JSON.stringify(bv.value), `breaks ${bv.rule} at ${bv.path || '/'}`),

@@ -8,8 +8,10 @@ const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)
 
 /** Why a refusal proved nothing: the repaired payload was refused too. Phrased to follow "no case applied: ". */
 export function repairRefused(repaired: string, o: Extract<ParseOutcome, { ok: false }>): string {
-  return 'the implementation refused the repaired payloads too (each case with its broken place given back a valid value), '
-    + `so no case showed that it rejects for this rule; the first: ${clip(repaired, 160)} → ${o.error.kind}: ${clip(o.error.message, 160)}`;
+  return (
+    'the implementation refused the repaired payloads too (each case with its broken place given back a valid value), ' +
+    `so no case showed that it rejects for this rule; the first: ${clip(repaired, 160)} → ${o.error.kind}: ${clip(o.error.message, 160)}`
+  );
 }
 
 /**

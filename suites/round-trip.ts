@@ -12,30 +12,37 @@ export const roundTripSuite: Suite = {
     const values = mixedValues(set, model.id);
     return [
       {
-        name: 'ParseOfSerialize', level: 'Required', mode: 'property',
+        name: 'ParseOfSerialize',
+        level: 'Required',
+        mode: 'property',
         needs: ['serialize', 'parse'],
         description: 'what the serializer writes, the parser reads back as the value given',
         arbitrary: values,
         show: (v: Json) => ({ value: v }),
-        evaluate: (adapter, v: Json) => andThen(adapter.serialize(model.name, v), (s) => {
-          const w = written(s);
-          if (!w.ok || !s.ok) return w.ok ? { status: 'pass' as const } : w.verdict;
-          return andThen(adapter.parse(model.name, s.bytes), (p) => expectParsed(p, v));
-        }),
+        evaluate: (adapter, v: Json) =>
+          andThen(adapter.serialize(model.name, v), (s) => {
+            const w = written(s);
+            if (!w.ok || !s.ok) return w.ok ? { status: 'pass' as const } : w.verdict;
+            return andThen(adapter.parse(model.name, s.bytes), (p) => expectParsed(p, v));
+          }),
       },
       {
-        name: 'SerializeOfParse', level: 'Required', mode: 'property',
+        name: 'SerializeOfParse',
+        level: 'Required',
+        mode: 'property',
         needs: ['parse', 'serialize'],
         description: 'a payload parsed and written again means what it meant, however it was spelled',
         arbitrary: wireSpellings(values),
         show: (s: { text: string }) => shownPayload(s.text),
-        evaluate: (adapter, s: { value: Json; text: string }) => andThen(reserialize(adapter, model.name, encodeText(s.text)), (o) => {
-          if (!o.ok && o.error.kind === 'parse_error') return { status: 'fail' as const, kind: 'rejected-valid' as const, message: `rejected a valid payload: ${o.error.message}` };
-          const out = written(o);
-          if (!out.ok) return out.verdict;
-          const d = difference(s.value, out.value);
-          return d ? { status: 'fail' as const, kind: 'mismatch' as const, message: d, answer: show(out.value) } : { status: 'pass' as const };
-        }),
+        evaluate: (adapter, s: { value: Json; text: string }) =>
+          andThen(reserialize(adapter, model.name, encodeText(s.text)), (o) => {
+            if (!o.ok && o.error.kind === 'parse_error')
+              return { status: 'fail' as const, kind: 'rejected-valid' as const, message: `rejected a valid payload: ${o.error.message}` };
+            const out = written(o);
+            if (!out.ok) return out.verdict;
+            const d = difference(s.value, out.value);
+            return d ? { status: 'fail' as const, kind: 'mismatch' as const, message: d, answer: show(out.value) } : { status: 'pass' as const };
+          }),
       },
     ];
   },

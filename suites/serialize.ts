@@ -10,20 +10,25 @@ type Judge = (value: Json, output: Answer, text: string) => Verdict;
 
 export const serializeSuite: Suite = {
   name: 'Serialize',
-  description: 'the serializer writes JSON that validates against the schema and reads back as the value given, whatever it is given; what it chooses where JSON leaves a choice is recorded',
+  description:
+    'the serializer writes JSON that validates against the schema and reads back as the value given, whatever it is given; what it chooses where JSON leaves a choice is recorded',
   checks(ctx) {
     const { set, model } = ctx;
     // half of them plain: a serializer whose native type holds less than the model (an int64) still meets cases it can write
     const values = mixedValues(set, model.id);
     const check = (name: string, description: string, judge: Judge): CheckDraft<Json> => ({
-      name, level: 'Required', mode: 'property', needs: ['serialize'],
+      name,
+      level: 'Required',
+      mode: 'property',
+      needs: ['serialize'],
       description,
       arbitrary: values,
       show: (v) => ({ value: v }),
-      evaluate: (adapter, v) => andThen(adapter.serialize(model.name, v), (o) => {
-        const out = written(o);
-        return out.ok ? judge(v, out.value, out.text) : out.verdict;
-      }),
+      evaluate: (adapter, v) =>
+        andThen(adapter.serialize(model.name, v), (o) => {
+          const out = written(o);
+          return out.ok ? judge(v, out.value, out.text) : out.verdict;
+        }),
     });
     const checks: CheckDraft[] = [
       check('OutputIsJson', 'the output is UTF-8 JSON', () => ({ status: 'pass' })),
@@ -34,14 +39,16 @@ export const serializeSuite: Suite = {
       }),
     ];
     for (const field of Object.keys(model.schema.properties ?? {})) {
-      checks.push(check(`WritesField.${field}`, `the output has ${field} with the value given`, (v, out, text) => {
-        const given = (v as Record<string, Json>)[field];
-        if (given === undefined) return { status: 'pass' };
-        const got = (out as Record<string, Answer>)?.[field];
-        if (got === undefined) return { status: 'fail', kind: 'invalid-output', message: `${field} is missing from the output`, answer: text };
-        const d = difference(given, got, `/${field}`);
-        return d ? { status: 'fail', kind: 'mismatch', message: d, answer: show(got) } : { status: 'pass' };
-      }));
+      checks.push(
+        check(`WritesField.${field}`, `the output has ${field} with the value given`, (v, out, text) => {
+          const given = (v as Record<string, Json>)[field];
+          if (given === undefined) return { status: 'pass' };
+          const got = (out as Record<string, Answer>)?.[field];
+          if (got === undefined) return { status: 'fail', kind: 'invalid-output', message: `${field} is missing from the output`, answer: text };
+          const d = difference(given, got, `/${field}`);
+          return d ? { status: 'fail', kind: 'mismatch', message: d, answer: show(got) } : { status: 'pass' };
+        }),
+      );
     }
     return [...checks, ...serializerChoiceChecks(ctx)];
   },

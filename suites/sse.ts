@@ -24,13 +24,18 @@ interface SequenceCase {
 async function expectSequence(set: SchemaSet, adapter: Adapter, c: SequenceCase): Promise<Verdict> {
   const out = await adapter.sse!(cutAt(c.bytes, c.cuts));
   if (!out.ok) return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
-  if (out.events.length !== c.events.length) return { status: 'fail', kind: 'mismatch', message: `decoded ${out.events.length} events of ${c.events.length}`, answer: render(out.events) };
+  if (out.events.length !== c.events.length)
+    return { status: 'fail', kind: 'mismatch', message: `decoded ${out.events.length} events of ${c.events.length}`, answer: render(out.events) };
   const rules = new StreamValidator();
   for (const [i, e] of out.events.entries()) {
     const model = modelOfEventType(set, e.event);
-    if (!model) return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: event field ${JSON.stringify(e.event)} names no model`, answer: render(out.events) };
+    if (!model)
+      return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: event field ${JSON.stringify(e.event)} names no model`, answer: render(out.events) };
     const parsed = await adapter.parse(model.name, encodeText(e.data));
-    if (!parsed.ok) return misbehaved(parsed.error) ?? { status: 'fail', kind: 'rejected-valid', message: `event ${i + 1} (${model.name}) was refused: ${parsed.error.message}` };
+    if (!parsed.ok)
+      return (
+        misbehaved(parsed.error) ?? { status: 'fail', kind: 'rejected-valid', message: `event ${i + 1} (${model.name}) was refused: ${parsed.error.message}` }
+      );
     const d = difference(c.events[i]!, parsed.value);
     if (d) return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: ${d}`, answer: show(parsed.value) };
     const v = rules.push(c.events[i]!);
@@ -80,7 +85,8 @@ function expectDecoded(adapter: Adapter, s: SseStream): Verdict | Promise<Verdic
   const chunks = cutAt(s.bytes, s.cuts);
   const expected = decodeSse(chunks).events;
   return andThen(adapter.sse!(chunks), (out): Verdict => {
-    if (!out.ok) return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
+    if (!out.ok)
+      return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
     // an empty event type is the default type, as no event field is (WHATWG): '' and null say the same
     const got = out.events.map((e) => ({ event: e.event || null, data: e.data }));
     const i = got.findIndex((e, k) => !expected[k] || e.event !== expected[k]!.event || !sameData(adapter, e.data, expected[k]!.data));
@@ -110,19 +116,35 @@ function expectDecodedText(adapter: Adapter, s: SseStream): Verdict | Promise<Ve
 export const sseSuite: Suite = {
   name: 'Sse',
   once: true,
-  description: 'the implementation\'s text/event-stream decoder yields the events the reference decoder does, however the stream is framed and cut',
+  description: "the implementation's text/event-stream decoder yields the events the reference decoder does, however the stream is framed and cut",
   checks(ctx) {
     const { set, model } = ctx;
     const values = validValues(set, model.id, { tame: true });
     const property = (name: string, description: string, o: StreamOptions, arb = values): CheckDraft => ({
-      name, level: 'Required', mode: 'property', needs: ['sse'], description,
+      name,
+      level: 'Required',
+      mode: 'property',
+      needs: ['sse'],
+      description,
       arbitrary: sseStreams(arb, o),
       show: shownStream,
       evaluate: expectDecoded,
     });
-    const fixed = (name: string, description: string, streams: SseStream[], evaluate: (a: Adapter, s: SseStream) => Verdict | Promise<Verdict>): CheckDraft<SseStream> => ({
-      name, level: 'Required', mode: 'property', needs: ['sse'], description,
-      arbitrary: fc.constantFrom(...streams), cases: () => streams, show: shownStream, evaluate,
+    const fixed = (
+      name: string,
+      description: string,
+      streams: SseStream[],
+      evaluate: (a: Adapter, s: SseStream) => Verdict | Promise<Verdict>,
+    ): CheckDraft<SseStream> => ({
+      name,
+      level: 'Required',
+      mode: 'property',
+      needs: ['sse'],
+      description,
+      arbitrary: fc.constantFrom(...streams),
+      cases: () => streams,
+      show: shownStream,
+      evaluate,
     });
     const typical = typicalValue(ctx);
     const text = fieldsOfType(ctx, 'string').find((k) => typeof typical[k] === 'string');
@@ -130,17 +152,22 @@ export const sseSuite: Suite = {
     const long = candidate && set.ajv.getSchema(model.id)!(candidate) ? candidate : undefined;
     const unterminatedText = encodeSse([typical, typical], { ...PLAIN, missingFinalBlankLine: true });
     const unterminated = encodeText(unterminatedText);
-    const sequence: CheckDraft[] = [{
-      // the stream holds all four events, whichever model the suite is planned under
-      name: 'EventSequence', level: 'Required', mode: 'property', needs: ['sse', 'parse'],
-      description: 'a valid stream of the four events, several items interleaved, decoded and parsed event by event, keeps every value and rule',
-      arbitrary: fc.tuple(validImageStreams(), fc.array(fc.nat(), { maxLength: 8 })).map(([events, raw]): SequenceCase => {
-        const bytes = encodeText(encodeSse(events, PLAIN));
-        return { events, bytes, cuts: [...new Set(raw.map((r) => 1 + (r % (bytes.length - 1))))].sort((a, b) => a - b) };
-      }),
-      show: (c: SequenceCase) => shownStream({ values: c.events, framing: PLAIN, bytes: c.bytes, cuts: c.cuts }),
-      evaluate: (adapter, c: SequenceCase) => expectSequence(set, adapter, c),
-    }];
+    const sequence: CheckDraft[] = [
+      {
+        // the stream holds all four events, whichever model the suite is planned under
+        name: 'EventSequence',
+        level: 'Required',
+        mode: 'property',
+        needs: ['sse', 'parse'],
+        description: 'a valid stream of the four events, several items interleaved, decoded and parsed event by event, keeps every value and rule',
+        arbitrary: fc.tuple(validImageStreams(), fc.array(fc.nat(), { maxLength: 8 })).map(([events, raw]): SequenceCase => {
+          const bytes = encodeText(encodeSse(events, PLAIN));
+          return { events, bytes, cuts: [...new Set(raw.map((r) => 1 + (r % (bytes.length - 1))))].sort((a, b) => a - b) };
+        }),
+        show: (c: SequenceCase) => shownStream({ values: c.events, framing: PLAIN, bytes: c.bytes, cuts: c.cuts }),
+        evaluate: (adapter, c: SequenceCase) => expectSequence(set, adapter, c),
+      },
+    ];
     return [
       ...sequence,
       property('ChunkedAnywhere', 'events cut into network chunks at arbitrary bytes', { cuts: 'anywhere' }),
@@ -148,28 +175,46 @@ export const sseSuite: Suite = {
       property('ChunkedInsideCrLf', 'CRLF line endings with chunks cut between CR and LF', { cuts: 'awkward', framing: framings.crlf }),
       property('LineEndings', 'LF, CRLF, CR and mixed line endings', { cuts: 'anywhere', framing: framings.lineEndings }),
       property('Comments', 'comment lines, id and retry fields, no space after the colon', { cuts: 'anywhere', framing: framings.comments }),
-      property('StandardQuirks', 'a leading BOM, events without event: after events with it, empty data: and bare data lines, lines without a colon, id with a NUL, retry with non-digits, Data: (not data), U+FEFF before a later field name (an unknown field), a lone CR ending a line, a block of unknown fields alone (no event)', { cuts: 'anywhere', framing: framings.quirks }),
+      property(
+        'StandardQuirks',
+        'a leading BOM, events without event: after events with it, empty data: and bare data lines, lines without a colon, id with a NUL, retry with non-digits, Data: (not data), U+FEFF before a later field name (an unknown field), a lone CR ending a line, a block of unknown fields alone (no event)',
+        { cuts: 'anywhere', framing: framings.quirks },
+      ),
       property('MultiLineData', 'data over several data: lines, joined with LF', { cuts: 'anywhere', framing: framings.multiLineData }),
       // small enough that no decoder's time nears a request timeout: several SDKs rescan their whole buffer at
       // every read (quadratic), so one event of 64 KB takes them a minute, and a verdict would measure the machine
-      fixed('OneByteChunks', 'fed one byte a chunk: 4 KB of events (LF), and one event of 1 KB with multi-byte characters (CRLF)',
-        [oneByteChunks(typical, PLAIN, 4096), ...(long ? [oneByteChunks(long, { ...PLAIN, lineEndings: '\r\n' }, 0)] : [])], expectDecoded),
-      fixed('NulInData', 'NUL in data is kept: only CR and LF end a line', NUL_STREAMS.map((t) => ({ values: decodeSse([encodeText(t)]).events.map((e) => e.data), framing: PLAIN, bytes: encodeText(t), cuts: [] })), expectDecodedText),
+      fixed(
+        'OneByteChunks',
+        'fed one byte a chunk: 4 KB of events (LF), and one event of 1 KB with multi-byte characters (CRLF)',
+        [oneByteChunks(typical, PLAIN, 4096), ...(long ? [oneByteChunks(long, { ...PLAIN, lineEndings: '\r\n' }, 0)] : [])],
+        expectDecoded,
+      ),
+      fixed(
+        'NulInData',
+        'NUL in data is kept: only CR and LF end a line',
+        NUL_STREAMS.map((t) => ({ values: decodeSse([encodeText(t)]).events.map((e) => e.data), framing: PLAIN, bytes: encodeText(t), cuts: [] })),
+        expectDecodedText,
+      ),
       {
-        name: 'MissingFinalBlankLine', level: 'Informational', mode: 'observe', needs: ['sse'],
+        name: 'MissingFinalBlankLine',
+        level: 'Informational',
+        mode: 'observe',
+        needs: ['sse'],
         description: 'a stream that ends without the blank line closing its last event (the standard discards that event)',
-        cases: [{
-          label: 'two events, the second never closed',
-          shown: shownPayload(unterminatedText),
-          observe: async (adapter: Adapter) => {
-            const out = await adapter.sse!([unterminated]);
-            if (!out.ok) return { behaviour: refusal(out.error, 'refused'), detail: `${out.error.kind}: ${out.error.message}` };
-            const detail = render(out.events);
-            if (out.events.length === 2) return { behaviour: 'dispatched', detail: `dispatched the unterminated event: ${detail}` };
-            if (out.events.length === 1) return { behaviour: 'discarded', detail: `discarded it, as the standard says: ${detail}` };
-            return { behaviour: `${out.events.length} events`, detail };
+        cases: [
+          {
+            label: 'two events, the second never closed',
+            shown: shownPayload(unterminatedText),
+            observe: async (adapter: Adapter) => {
+              const out = await adapter.sse!([unterminated]);
+              if (!out.ok) return { behaviour: refusal(out.error, 'refused'), detail: `${out.error.kind}: ${out.error.message}` };
+              const detail = render(out.events);
+              if (out.events.length === 2) return { behaviour: 'dispatched', detail: `dispatched the unterminated event: ${detail}` };
+              if (out.events.length === 1) return { behaviour: 'discarded', detail: `discarded it, as the standard says: ${detail}` };
+              return { behaviour: `${out.events.length} events`, detail };
+            },
           },
-        }],
+        ],
       },
     ];
   },

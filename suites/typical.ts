@@ -15,7 +15,13 @@ export function typicalValue({ set, model }: SuiteContext): Record<string, Json>
   const required = new Set<string>(model.schema.required ?? []);
   for (const [k, s] of Object.entries<any>(model.schema.properties ?? {})) {
     if (!required.has(k)) continue;
-    const target = typeof s.$ref === 'string' && s.$ref.startsWith('#/') ? s.$ref.slice(2).split('/').reduce((o: any, p: string) => o?.[p], model.schema) : s;
+    const target =
+      typeof s.$ref === 'string' && s.$ref.startsWith('#/')
+        ? s.$ref
+            .slice(2)
+            .split('/')
+            .reduce((o: any, p: string) => o?.[p], model.schema)
+        : s;
     if (Array.isArray(target?.enum)) plain[k] = target.enum[0];
     else if (target?.type === 'string') plain[k] = 'ig_1';
     else if (target?.type === 'number' || target?.type === 'integer') plain[k] = 1;

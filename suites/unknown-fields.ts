@@ -9,7 +9,10 @@ import { encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, andTh
 
 /** The value without the member the pointer names: what a parser that ignores it must yield. */
 function without(value: Json, pointer: string): Json {
-  const [head, ...rest] = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const [head, ...rest] = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (head === undefined || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((x, i) => (String(i) === head ? without(x, '/' + rest.join('/')) : x));
   if (rest.length === 0) return objectFrom(Object.entries(value).filter(([k]) => k !== head));
@@ -25,7 +28,10 @@ export const unknownFieldsSuite: Suite = {
     const checks: CheckDraft[] = [];
     if (extras.length > 0) {
       checks.push({
-        name: 'Ignored', level: 'Recommended', mode: 'property', needs: ['parse'],
+        name: 'Ignored',
+        level: 'Recommended',
+        mode: 'property',
+        needs: ['parse'],
         description: 'a valid payload with added fields parses to the value without them',
         arbitrary: extras.length === 1 ? extras[0]!.arbitrary : fc.oneof(...extras.map((b) => b.arbitrary)),
         show: (bv: BrokenValue) => shownPayload(JSON.stringify(bv.value), `unknown field at ${bv.path}`),
@@ -38,14 +44,18 @@ export const unknownFieldsSuite: Suite = {
       ['a nested unknown field', { ...base, extra_object: { nested: [1, 2.5, null] } }, 'extra_object'],
     ];
     checks.push({
-      name: 'Reserialized', level: 'Informational', mode: 'observe',
+      name: 'Reserialized',
+      level: 'Informational',
+      mode: 'observe',
       needs: ['parse', 'serialize'],
       description: 'what the implementation writes after reading a payload with unknown fields: dropped, kept, or refused',
       cases: payloads.map(([label, v, extra]) => ({
         label,
         shown: shownPayload(JSON.stringify(v)),
-        observe: (adapter) => andThen(reserialize(adapter, model.name, encodeText(JSON.stringify(v))), (o) =>
-          wrote(o, (text) => (memberText(text, extra) !== undefined ? 'kept and written' : 'dropped'))),
+        observe: (adapter) =>
+          andThen(reserialize(adapter, model.name, encodeText(JSON.stringify(v))), (o) =>
+            wrote(o, (text) => (memberText(text, extra) !== undefined ? 'kept and written' : 'dropped')),
+          ),
       })),
     });
     return checks;

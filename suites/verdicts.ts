@@ -33,7 +33,8 @@ export function misbehaved(error: AdapterError): Verdict | undefined {
 }
 
 export function expectParsed(outcome: ParseOutcome, expected: Json): Verdict {
-  if (!outcome.ok) return misbehaved(outcome.error) ?? { status: 'fail', kind: 'rejected-valid', message: `rejected a valid payload: ${outcome.error.message}` };
+  if (!outcome.ok)
+    return misbehaved(outcome.error) ?? { status: 'fail', kind: 'rejected-valid', message: `rejected a valid payload: ${outcome.error.message}` };
   const d = difference(expected, outcome.value);
   return d ? { status: 'fail', kind: 'mismatch', message: d, answer: show(outcome.value) } : { status: 'pass' };
 }
@@ -90,7 +91,10 @@ export type Written = { ok: true; value: Answer; text: string } | { ok: false; v
 /** Serializer output read back, or the verdict when there is none to read. */
 export function written(outcome: SerializeOutcome): Written {
   if (!outcome.ok) {
-    return { ok: false, verdict: misbehaved(outcome.error) ?? { status: 'fail', kind: 'rejected-valid', message: `refused to serialize a valid value: ${outcome.error.message}` } };
+    return {
+      ok: false,
+      verdict: misbehaved(outcome.error) ?? { status: 'fail', kind: 'rejected-valid', message: `refused to serialize a valid value: ${outcome.error.message}` },
+    };
   }
   const out = readWritten(outcome.bytes);
   if (!out.ok) return { ok: false, verdict: { status: 'fail', kind: 'invalid-output', message: out.message, answer: out.text } };
@@ -102,8 +106,6 @@ export function reserialize(adapter: Adapter, model: string, payload: Uint8Array
   if (adapter.reserialize && adapter.info.operations.reserialize?.includes(model)) return adapter.reserialize(model, payload);
   return andThen(adapter.parse(model, payload), (p) => (p.ok ? adapter.serialize(model, asDoubles(p.value)) : p));
 }
-
-
 
 /**
  * Parses `text` only where the implementation reads the value's canonical

@@ -36,7 +36,9 @@ export const wireSpellingSuite: Suite = {
     const validate = set.ajv.getSchema(model.id)!;
     const escapable = values.map((v) => withEscapable(v, (x) => validate(x) as boolean));
     return KINDS.map(([name, kind, what]) => ({
-      name: `${name}`, level: 'Recommended' as const, mode: 'property' as const,
+      name: `${name}`,
+      level: 'Recommended' as const,
+      mode: 'property' as const,
       needs: ['parse' as const],
       description: `accepts ${what}`,
       arbitrary: wireSpellings(kind === 'escapes' ? escapable : values, [kind]),

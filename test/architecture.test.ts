@@ -34,7 +34,9 @@ const layerOf = (file: string) => LAYERS.findIndex((l) => l.some((f) => file ===
 
 function imports(file: string): string[] {
   const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => relative(PROJECT_ROOT, resolve(PROJECT_ROOT, dirname(file), m[1]!)));
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) =>
+    relative(PROJECT_ROOT, resolve(PROJECT_ROOT, dirname(file), m[1]!)),
+  );
 }
 
 describe('the import picture', () => {
@@ -52,7 +54,9 @@ describe('the import picture', () => {
   });
 
   it('keeps core at the bottom and reporters on result events alone', () => {
-    const bad = arrows.filter((a) => (a.from.startsWith('core/') && !a.to.startsWith('core/')) || (a.from.startsWith('reports/') && !/^(core|reports)\//.test(a.to)));
+    const bad = arrows.filter(
+      (a) => (a.from.startsWith('core/') && !a.to.startsWith('core/')) || (a.from.startsWith('reports/') && !/^(core|reports)\//.test(a.to)),
+    );
     expect(bad.map((a) => `${a.from} → ${a.to}`)).toEqual([]);
   });
 
@@ -83,7 +87,7 @@ describe('check ids', () => {
     }
   });
 
-  it('are the ones users\' baselines name: a change is deliberate, listed here and in the README', () => {
+  it("are the ones users' baselines name: a change is deliberate, listed here and in the README", () => {
     const pinned = readFileSync(join(PROJECT_ROOT, 'test/fixtures/check-ids.txt'), 'utf8').trim().split('\n');
     expect(planned.map(({ c }) => `${c.model} ${c.suite} ${c.id}`)).toEqual(pinned);
   });

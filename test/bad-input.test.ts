@@ -21,13 +21,45 @@ const file = (name: string, text: string) => {
 };
 const GEN = 'OpenResponsesImageGenCallGenerating';
 const token = (fields: unknown[]) => `orc1.${deflateRawSync(JSON.stringify(fields)).toString('base64url')}`;
-const corpus = (payload: string) => file(`corpus-${payload.length}.json`, JSON.stringify({
-  corpus: 1, adapter: 'reference', model: GEN, mutation: 'Numbers.Hex', category: 'numbers', expect: 'reject', detail: 'd', kind: 'accepted-invalid', message: 'm', payload, size: 2, foundAt: '2026-01-01T00:00:00Z',
-}));
+const corpus = (payload: string) =>
+  file(
+    `corpus-${payload.length}.json`,
+    JSON.stringify({
+      corpus: 1,
+      adapter: 'reference',
+      model: GEN,
+      mutation: 'Numbers.Hex',
+      category: 'numbers',
+      expect: 'reject',
+      detail: 'd',
+      kind: 'accepted-invalid',
+      message: 'm',
+      payload,
+      size: 2,
+      foundAt: '2026-01-01T00:00:00Z',
+    }),
+  );
 /** A corpus entry as orc fuzz saves one, one field changed: each field is checked before anything runs. */
 const entry = (name: string, over: Record<string, unknown>) => {
   const payload = Buffer.from('{}').toString('base64');
-  return file(name, JSON.stringify({ corpus: 1, adapter: 'reference', model: GEN, mutation: 'Numbers.Hex', category: 'numbers', expect: 'reject', detail: 'd', kind: 'accepted-invalid', message: 'm', payload, size: 2, foundAt: '2026-01-01T00:00:00Z', ...over }));
+  return file(
+    name,
+    JSON.stringify({
+      corpus: 1,
+      adapter: 'reference',
+      model: GEN,
+      mutation: 'Numbers.Hex',
+      category: 'numbers',
+      expect: 'reject',
+      detail: 'd',
+      kind: 'accepted-invalid',
+      message: 'm',
+      payload,
+      size: 2,
+      foundAt: '2026-01-01T00:00:00Z',
+      ...over,
+    }),
+  );
 };
 /** A file of `bytes` that costs no disk: its size alone is refused, before it is read. */
 const sparse = (name: string, bytes: number) => {
@@ -39,23 +71,91 @@ const sparse = (name: string, bytes: number) => {
 /** [what, argv, exit code, the one line (a pattern)] */
 const CASES: [string, () => string[], number, RegExp][] = [
   ['a replay token of 108 KB', () => ['replay', `orc1.${'A'.repeat(108_000)}`], 2, /a replay token is a few hundred characters, this one 108005/],
-  ['a replay token whose path is out of range', () => ['replay', token(['reference', GEN, 'Required.Parse.AcceptsValid', 1, '99999999999', 100])], 2, /the replay token is damaged \(its case path is not numbers of up to 7 digits separated by ":"\); copy it again whole/],
-  ['a replay token with a null model', () => ['replay', token(['reference', null, 'Required.Parse.AcceptsValid', 1, '0', 100])], 2, /the replay token is damaged/],
-  ['a replay token that names a case past the run', () => ['replay', encodeReplay({ adapter: 'reference', model: GEN, check: 'Required.Parse.AcceptsValid', seed: 1, path: '9999999', runs: 100 })], 2, /the replay token is damaged/],
+  [
+    'a replay token whose path is out of range',
+    () => ['replay', token(['reference', GEN, 'Required.Parse.AcceptsValid', 1, '99999999999', 100])],
+    2,
+    /the replay token is damaged \(its case path is not numbers of up to 7 digits separated by ":"\); copy it again whole/,
+  ],
+  [
+    'a replay token with a null model',
+    () => ['replay', token(['reference', null, 'Required.Parse.AcceptsValid', 1, '0', 100])],
+    2,
+    /the replay token is damaged/,
+  ],
+  [
+    'a replay token that names a case past the run',
+    () => ['replay', encodeReplay({ adapter: 'reference', model: GEN, check: 'Required.Parse.AcceptsValid', seed: 1, path: '9999999', runs: 100 })],
+    2,
+    /the replay token is damaged/,
+  ],
   ['a corpus entry whose payload is not base64', () => ['replay', corpus('!!not base64!!')], 2, /"payload" is not base64, so the case cannot be rebuilt/],
-  ['a corpus entry with an unknown "expect" (it passed)', () => ['replay', entry('expect.json', { expect: 'maybe' })], 2, /is not an orc fuzz corpus entry \("expect" is "maybe"; it is one of reject, accept, implementation-defined\)/],
-  ['a corpus entry naming an unknown model (the adapter was blamed)', () => ['replay', entry('model.json', { model: 'Nope' })], 2, /\("model" is "Nope", which this orc does not have; "orc list" names the models\)/],
-  ['a corpus entry with an unknown category', () => ['replay', entry('category.json', { category: 7 })], 2, /\("category" is 7; it is one of numbers, strings, structure, size\)/],
+  [
+    'a corpus entry with an unknown "expect" (it passed)',
+    () => ['replay', entry('expect.json', { expect: 'maybe' })],
+    2,
+    /is not an orc fuzz corpus entry \("expect" is "maybe"; it is one of reject, accept, implementation-defined\)/,
+  ],
+  [
+    'a corpus entry naming an unknown model (the adapter was blamed)',
+    () => ['replay', entry('model.json', { model: 'Nope' })],
+    2,
+    /\("model" is "Nope", which this orc does not have; "orc list" names the models\)/,
+  ],
+  [
+    'a corpus entry with an unknown category',
+    () => ['replay', entry('category.json', { category: 7 })],
+    2,
+    /\("category" is 7; it is one of numbers, strings, structure, size\)/,
+  ],
   ['a corpus entry whose detail is not a string', () => ['replay', entry('detail.json', { detail: null })], 2, /\(it needs "detail", a string\)/],
-  ['a corpus entry whose size is not its payload\'s', () => ['replay', entry('size.json', { size: 3 })], 2, /\("size" is 3, and its payload is 2 bytes\)/],
-  ['a corpus entry with a payload past 32 MiB', () => ['replay', entry('big-payload.json', { payload: 'A'.repeat(44_739_244), size: 33_554_433 })], 2, /\(its payload is over 33554432 bytes, more than orc fuzz makes\)/],
-  ['a corpus file of 200 MB (it exited 3)', () => ['replay', sparse('huge.json', 200_000_000)], 2, /corpus file ".*huge\.json" is 200000000 bytes; an entry "orc fuzz" saves is at most \d+ \(a payload of at most 33554432 bytes\)/],
-  ['baseline update of a report that is null', () => ['baseline', 'update', '--baseline', join(dir, 'b1.json'), '--report', file('null.json', 'null')], 2, /is not an orc report \(\/ must be object\); name a report.json/],
-  ['baseline update of a fake report', () => ['baseline', 'update', '--baseline', join(dir, 'b2.json'), '--report', file('fake.json', '{"results":[{"status":"failed"}]}')], 2, /is not an orc report/],
+  ["a corpus entry whose size is not its payload's", () => ['replay', entry('size.json', { size: 3 })], 2, /\("size" is 3, and its payload is 2 bytes\)/],
+  [
+    'a corpus entry with a payload past 32 MiB',
+    () => ['replay', entry('big-payload.json', { payload: 'A'.repeat(44_739_244), size: 33_554_433 })],
+    2,
+    /\(its payload is over 33554432 bytes, more than orc fuzz makes\)/,
+  ],
+  [
+    'a corpus file of 200 MB (it exited 3)',
+    () => ['replay', sparse('huge.json', 200_000_000)],
+    2,
+    /corpus file ".*huge\.json" is 200000000 bytes; an entry "orc fuzz" saves is at most \d+ \(a payload of at most 33554432 bytes\)/,
+  ],
+  [
+    'baseline update of a report that is null',
+    () => ['baseline', 'update', '--baseline', join(dir, 'b1.json'), '--report', file('null.json', 'null')],
+    2,
+    /is not an orc report \(\/ must be object\); name a report.json/,
+  ],
+  [
+    'baseline update of a fake report',
+    () => ['baseline', 'update', '--baseline', join(dir, 'b2.json'), '--report', file('fake.json', '{"results":[{"status":"failed"}]}')],
+    2,
+    /is not an orc report/,
+  ],
   ['fuzz --time 0', () => ['fuzz', '--time', '0'], 2, /--time takes a duration from 1ms to 168h, not "0"/],
   ['fuzz --time of 10^20 minutes', () => ['fuzz', '--time', '99999999999999999999999m'], 2, /--time takes a duration from 1ms to 168h/],
-  ['fuzz --corpus under a regular file', () => ['fuzz', '--time', '1s', '--corpus', join(file('plain', 'x'), 'c'), '--out', join(dir, 'fz')], 2, /cannot make the corpus folder .*ENOTDIR; give --corpus a folder you can write to/],
-  ['a self-referencing --schema', () => ['run', '--schema', file('self.json', '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://x.example/s.json","title":"Self","$ref":"#"}'), '--model', 'Self', '--out', join(dir, 'o1')], 2, /\$ref cycle/],
+  [
+    'fuzz --corpus under a regular file',
+    () => ['fuzz', '--time', '1s', '--corpus', join(file('plain', 'x'), 'c'), '--out', join(dir, 'fz')],
+    2,
+    /cannot make the corpus folder .*ENOTDIR; give --corpus a folder you can write to/,
+  ],
+  [
+    'a self-referencing --schema',
+    () => [
+      'run',
+      '--schema',
+      file('self.json', '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://x.example/s.json","title":"Self","$ref":"#"}'),
+      '--model',
+      'Self',
+      '--out',
+      join(dir, 'o1'),
+    ],
+    2,
+    /\$ref cycle/,
+  ],
 ];
 
 describe('bad input is one line and its exit code', () => {
@@ -71,7 +171,20 @@ describe('bad input is one line and its exit code', () => {
   it('a baseline of 200,000 entries gates without a stack overflow, and the summary names only the first few', () => {
     const failures = Array.from({ length: 200_000 }, (_, i) => ({ adapter: 'reference', model: GEN, check: `Required.Gone.${i}`, reason: 'r' }));
     const b = file('big-baseline.json', JSON.stringify({ format: 'openresponses-conformance/baseline@1', failures }));
-    const r = orc(['run', '--suite', 'Required.Parse.AcceptsValid', '--model', 'generating', '--runs', '1', '--baseline', b, '--out', join(dir, 'o2'), '--quiet']);
+    const r = orc([
+      'run',
+      '--suite',
+      'Required.Parse.AcceptsValid',
+      '--model',
+      'generating',
+      '--runs',
+      '1',
+      '--baseline',
+      b,
+      '--out',
+      join(dir, 'o2'),
+      '--quiet',
+    ]);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toContain('… and 199975 more (no longer exists, take it off the list); report.json lists them all');
     expect(r.stdout.split('\n').length).toBeLessThan(100);
@@ -83,12 +196,6 @@ describe('bad input is one line and its exit code', () => {
     expect(Buffer.byteLength(f)).toBeLessThanOrEqual(255);
     expect(badgeFile(`${name}2`)).not.toBe(f);
     expect(badgeFile('reference')).toBe('reference.json');
-  });
-
-  it('an enum of 20,000 values compiles in bounded time (set lookups, not scans)', () => {
-    const schema = { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'BigEnum', type: 'object', required: ['type', 'k'], properties: { type: { const: 'x' }, k: { enum: Array.from({ length: 20_000 }, (_, i) => `v${i}`) } } };
-    const r = orc(['run', '--schema', file('big-enum.json', JSON.stringify(schema)), '--model', 'BigEnum', '--runs', '5', '--out', join(dir, 'o3'), '--quiet']);
-    expect(r.status, r.stderr).toBe(0);
   });
 });
 
@@ -104,7 +211,10 @@ describe('a full disk', () => {
       const r = orc(['run', '--model', 'generating', '--runs', '5', '--quiet', '--out', join(dir, 'out')]);
       expect(r.status, r.stderr).toBe(2);
       // the run's own first line, then the one line of the error
-      const errors = r.stderr.trim().split('\n').filter((l) => l.startsWith('orc: '));
+      const errors = r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('orc: '));
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/^orc: cannot write .*: ENOSPC; free some space or give a folder you can write to$/);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);

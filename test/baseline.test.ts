@@ -6,10 +6,22 @@ import { judgeBaseline, updatedBaseline, type Baseline, type BaselineEntry } fro
 import type { CheckResult } from '../core/results.js';
 import { orc } from './helpers/cli.js';
 
-const result = (id: string, status: CheckResult['status'], adapter = 'a'): CheckResult => ({
-  adapter, model: 'M', id, level: 'Required', suite: 'Parse', description: '', status, casesRun: 1, durationMs: 0, seed: 1,
-  ...(status === 'failed' ? { failure: { kind: 'mismatch', message: 'boom', counterexample: {}, path: '0', shrinks: 0, replay: 'orc1.x', replayCommand: 'x' } } : {}),
-}) as CheckResult;
+const result = (id: string, status: CheckResult['status'], adapter = 'a'): CheckResult =>
+  ({
+    adapter,
+    model: 'M',
+    id,
+    level: 'Required',
+    suite: 'Parse',
+    description: '',
+    status,
+    casesRun: 1,
+    durationMs: 0,
+    seed: 1,
+    ...(status === 'failed'
+      ? { failure: { kind: 'mismatch', message: 'boom', counterexample: {}, path: '0', shrinks: 0, replay: 'orc1.x', replayCommand: 'x' } }
+      : {}),
+  }) as CheckResult;
 const entry = (check: string, adapter = 'a'): BaselineEntry => ({ adapter, model: 'M', check, reason: 'known' });
 const baseline = (...failures: ReturnType<typeof entry>[]): Baseline => ({ format: 'openresponses-conformance/baseline@1', failures });
 const everything = () => true;
@@ -57,7 +69,9 @@ describe('the known-failure baseline', () => {
     const next = updatedBaseline(prev, [result('X', 'failed'), result('Fixed', 'passed'), result('New', 'failed')]);
     expect(next.failures.filter((e) => e.adapter === 'a').every((e) => e.kind === 'mismatch')).toBe(true);
     expect(next.failures.map((e) => [e.adapter, e.check, e.reason])).toEqual([
-      ['a', 'New', 'mismatch: boom'], ['a', 'X', 'int64 SDK'], ['b', 'Elsewhere', 'known'],
+      ['a', 'New', 'mismatch: boom'],
+      ['a', 'X', 'int64 SDK'],
+      ['b', 'Elsewhere', 'known'],
     ]);
   });
 });
@@ -65,7 +79,24 @@ describe('the known-failure baseline', () => {
 describe('orc run --baseline and orc baseline update', () => {
   const dir = mkdtempSync(join(tmpdir(), 'orc-baseline-'));
   const file = join(dir, 'baseline.json');
-  const run = (...extra: string[]) => orc(['run', '--adapter', 'ts-openrouter-latest,reference', '--model', 'generating', '--suite', 'Required.Parse.Accepts*', '--runs', '30', '--seed', '4', '--quiet', '--out', join(dir, 'out'), ...extra]);
+  const run = (...extra: string[]) =>
+    orc([
+      'run',
+      '--adapter',
+      'ts-openrouter-latest,reference',
+      '--model',
+      'generating',
+      '--suite',
+      'Required.Parse.Accepts*',
+      '--runs',
+      '30',
+      '--seed',
+      '4',
+      '--quiet',
+      '--out',
+      join(dir, 'out'),
+      ...extra,
+    ]);
 
   it('writes a baseline from a report, then gates on it with exit codes CI can trust', () => {
     expect(run().status).toBe(1);
@@ -95,7 +126,17 @@ describe('orc run --baseline and orc baseline update', () => {
     expect(readFileSync(join(dir, 'out', 'junit.xml'), 'utf8')).toMatch(/<skipped message="/);
 
     const b = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...b, failures: [...b.failures.slice(1), { adapter: 'reference', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.AcceptsValid', reason: 'was broken' }, { adapter: 'reference', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.Renamed', reason: 'old id' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...b,
+        failures: [
+          ...b.failures.slice(1),
+          { adapter: 'reference', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.AcceptsValid', reason: 'was broken' },
+          { adapter: 'reference', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.Renamed', reason: 'old id' },
+        ],
+      }),
+    );
     const bad = run('--baseline', file);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain(`new failure: ts-openrouter-latest · Generating · ${b.failures[0].check}`);
@@ -104,10 +145,30 @@ describe('orc run --baseline and orc baseline update', () => {
   });
 
   it('update drops entries for checks that no longer exist, and a named cmd: adapter gates like a bundled one', () => {
-    const own = ['--adapter', `mine=cmd:${process.execPath} test/harnesses/faulty-harness.mjs none`, '--model', 'generating', '--suite', 'Required.Parse.RejectsNull.item_id,Required.Parse.AcceptsValid', '--runs', '10', '--seed', '2', '--quiet', '--out', join(dir, 'own')];
+    const own = [
+      '--adapter',
+      `mine=cmd:${process.execPath} test/harnesses/faulty-harness.mjs none`,
+      '--model',
+      'generating',
+      '--suite',
+      'Required.Parse.RejectsNull.item_id,Required.Parse.AcceptsValid',
+      '--runs',
+      '10',
+      '--seed',
+      '2',
+      '--quiet',
+      '--out',
+      join(dir, 'own'),
+    ];
     expect(orc(['run', ...own]).status).toBe(1); // the lenient harness accepts null
     const f = join(dir, 'own.json');
-    writeFileSync(f, JSON.stringify({ format: 'openresponses-conformance/baseline@1', failures: [{ adapter: 'mine', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.Renamed', reason: 'an id that is gone' }] }));
+    writeFileSync(
+      f,
+      JSON.stringify({
+        format: 'openresponses-conformance/baseline@1',
+        failures: [{ adapter: 'mine', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.Renamed', reason: 'an id that is gone' }],
+      }),
+    );
     expect(orc(['baseline', 'update', '--baseline', f, '--report', join(dir, 'own', 'report.json')]).status).toBe(0);
     const written = JSON.parse(readFileSync(f, 'utf8')).failures;
     expect(written.map((e: { check: string }) => e.check)).toEqual(['Required.Parse.RejectsNull.item_id']);
@@ -119,12 +180,16 @@ describe('orc run --baseline and orc baseline update', () => {
 
   it('a --baseline path inside a regular file is one line and exit 2, not an internal error', () => {
     const out = join(dir, 'tiny');
-    expect(orc(['run', '--adapter', 'reference', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid', '--runs', '2', '--quiet', '--out', out]).status).toBe(0);
+    expect(
+      orc(['run', '--adapter', 'reference', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid', '--runs', '2', '--quiet', '--out', out]).status,
+    ).toBe(0);
     const notAFolder = join(dir, 'a-file');
     writeFileSync(notAFolder, 'x');
     const r = orc(['baseline', 'update', '--baseline', join(notAFolder, 'inside.json'), '--report', join(out, 'report.json')]);
     expect(r.status, r.stderr).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([`orc: cannot write ${join(notAFolder, 'inside.json')}: ${notAFolder} is not a folder; give --baseline a path in a folder that exists`]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `orc: cannot write ${join(notAFolder, 'inside.json')}: ${notAFolder} is not a folder; give --baseline a path in a folder that exists`,
+    ]);
   });
 
   it('a malformed baseline is bad usage', () => {

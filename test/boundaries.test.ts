@@ -30,7 +30,9 @@ describe('boundaries in the pools', () => {
       expect(b.label.endsWith('bytes') ? Buffer.byteLength(b.value) : b.value.length, b.label).toBe(n);
     }
     expect(ofUtf8Bytes(256).length).not.toBe(256);
-    expect(NUMBER_BOUNDARIES).toEqual(expect.arrayContaining([2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53 - 1, 2 ** 53 + 2, 2 ** 63, 2 ** 64, -(2 ** 64), 5e-324, -Number.MAX_VALUE]));
+    expect(NUMBER_BOUNDARIES).toEqual(
+      expect.arrayContaining([2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53 - 1, 2 ** 53 + 2, 2 ** 63, 2 ** 64, -(2 ** 64), 5e-324, -Number.MAX_VALUE]),
+    );
   });
 
   it('each has a real chance in every run of the valid generator: at least half of the runs of 100 cases draw it', () => {
@@ -54,8 +56,8 @@ describe('boundaries in the pools', () => {
   it('every value of the boundary checks is one the oracle, ajv, accepts', () => {
     const validate = set.ajv.getSchema(model.id)!;
     for (const c of fieldClasses(set, model.id).filter((x) => x.className === 'lengthBoundary' || x.className === 'boundary')) {
-      for (const v of fc.sample(c.arbitrary, { numRuns: 200, seed: 9 })) expect(validate(v), `${c.field} ${c.className}: ${JSON.stringify(v).slice(0, 120)}`).toBe(true);
+      for (const v of fc.sample(c.arbitrary, { numRuns: 200, seed: 9 }))
+        expect(validate(v), `${c.field} ${c.className}: ${JSON.stringify(v).slice(0, 120)}`).toBe(true);
     }
   });
 });
-

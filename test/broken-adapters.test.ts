@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsMissingField, dropsNonBmp, GENERATING, serializesWithoutField, throwsOnNonObject, throwsOutright, truncatesFractions } from './helpers/adapters.js';
+import {
+  acceptsMissingField,
+  dropsNonBmp,
+  GENERATING,
+  serializesWithoutField,
+  throwsOnNonObject,
+  throwsOutright,
+  truncatesFractions,
+} from './helpers/adapters.js';
 import { byId, runChecks } from './helpers/run.js';
 
 describe('deliberately broken adapters are caught by the check named for the defect', () => {

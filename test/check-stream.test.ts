@@ -26,7 +26,14 @@ async function check(text: string, options: StreamCheckOptions = {}, schemas: Sc
   // in two chunks cut inside an event: the reader must not care where the network cut it
   const bytes = Buffer.from(text);
   const half = Math.floor(bytes.length / 2);
-  return checkStream(schemas, (async function* () { yield bytes.subarray(0, half); yield bytes.subarray(half); })(), options);
+  return checkStream(
+    schemas,
+    (async function* () {
+      yield bytes.subarray(0, half);
+      yield bytes.subarray(half);
+    })(),
+    options,
+  );
 }
 
 /** The bundled set with the partial-image model as it was before issue 19: it named none of the four fields real streams carry. */
@@ -49,8 +56,15 @@ describe('checkStream on real-shaped captures', () => {
     expect(r.problems).toEqual([]);
     expect(r).toMatchObject({ format: 'sse', events: 17, imageGenerationEvents: 5, otherEvents: 12, unknownFields: [] });
     expect(Object.fromEntries(r.otherEventTypes.map((t) => [t.type, t.count]))).toEqual({
-      'response.created': 1, 'response.in_progress': 1, 'response.output_item.added': 2, 'response.output_item.done': 2, 'response.content_part.added': 1,
-      'response.output_text.delta': 2, 'response.output_text.done': 1, 'response.content_part.done': 1, 'response.completed': 1,
+      'response.created': 1,
+      'response.in_progress': 1,
+      'response.output_item.added': 2,
+      'response.output_item.done': 2,
+      'response.content_part.added': 1,
+      'response.output_text.delta': 2,
+      'response.output_text.done': 1,
+      'response.content_part.done': 1,
+      'response.completed': 1,
     });
     expect(r.notes).toHaveLength(1);
     expect(r.notes[0]).toMatch(/^12 events of a type no model here describes, not checked against a model .*response\.created ×1, .*response\.completed ×1$/);
@@ -66,27 +80,54 @@ describe('checkStream on real-shaped captures', () => {
     for (const f of r.unknownFields) expect(f).toMatchObject({ model: 'OpenResponsesImageGenCallPartialImage', count: 2, first: { event: 6, line: 16 } });
     for (const f of FOUR) expect(r.notes.some((n) => n.includes(`member "${f}", which no model names, in 2 events (first: event 6, line 16)`))).toBe(true);
     const strict = await check(OPENAI, { strict: true }, before);
-    expect(strict.problems.map((p) => [p.event, p.rule])).toEqual([[6, 'UnknownField.OpenResponsesImageGenCallPartialImage'], [7, 'UnknownField.OpenResponsesImageGenCallPartialImage']]);
+    expect(strict.problems.map((p) => [p.event, p.rule])).toEqual([
+      [6, 'UnknownField.OpenResponsesImageGenCallPartialImage'],
+      [7, 'UnknownField.OpenResponsesImageGenCallPartialImage'],
+    ]);
     for (const f of FOUR) expect(strict.problems[0]!.message).toContain(f);
   });
 
   it('three responses in one capture: one problem per restart of sequence_number, and no other', async () => {
     const r = await check(THREE);
-    expect(r.problems.map((p) => [p.event, p.rule])).toEqual([[18, 'SequenceNumberIncreasing'], [35, 'SequenceNumberIncreasing']]);
-    expect(r.problems[0]!.message).toBe("sequence_number 0 does not follow 16 (event 17): a new response starts here (response.created); each response numbers its own events, so check each response's stream on its own");
+    expect(r.problems.map((p) => [p.event, p.rule])).toEqual([
+      [18, 'SequenceNumberIncreasing'],
+      [35, 'SequenceNumberIncreasing'],
+    ]);
+    expect(r.problems[0]!.message).toBe(
+      "sequence_number 0 does not follow 16 (event 17): a new response starts here (response.created); each response numbers its own events, so check each response's stream on its own",
+    );
     expect(r.imageGenerationEvents).toBe(15);
   });
 });
 
 describe('what a model says of an event', () => {
-  const partial = { type: 'response.image_generation_call.partial_image', item_id: 'ig_1', output_index: 0, sequence_number: 5, partial_image_b64: 'AA==', partial_image_index: 0 };
+  const partial = {
+    type: 'response.image_generation_call.partial_image',
+    item_id: 'ig_1',
+    output_index: 0,
+    sequence_number: 5,
+    partial_image_b64: 'AA==',
+    partial_image_index: 0,
+  };
 
   it('a member no model names is never a schema failure; an error beside it still is, and every error is said', () => {
     const models = new EventModels(set);
     expect(models.check({ ...partial, extra: 1, more: 'x' })).toMatchObject({ errors: [], unknown: ['extra', 'more'] });
-    const bad = models.check({ ...partial, item_id: 5, extra: 1, partial_image_index: undefined as unknown as Json, partial_image_b64: undefined as unknown as Json });
+    const bad = models.check({
+      ...partial,
+      item_id: 5,
+      extra: 1,
+      partial_image_index: undefined as unknown as Json,
+      partial_image_b64: undefined as unknown as Json,
+    });
     expect(bad!.unknown).toEqual(['extra']);
-    expect(bad!.errors).toEqual(expect.arrayContaining(['/item_id must be string', "/ must have required property 'partial_image_b64'", "/ must have required property 'partial_image_index'"]));
+    expect(bad!.errors).toEqual(
+      expect.arrayContaining([
+        '/item_id must be string',
+        "/ must have required property 'partial_image_b64'",
+        "/ must have required property 'partial_image_index'",
+      ]),
+    );
     expect(bad!.errors.join(' ')).not.toMatch(/additional/);
     expect(models.check({ type: 'response.created' })).toBeUndefined();
   });
@@ -94,11 +135,18 @@ describe('what a model says of an event', () => {
   it('a nested member no model names is said by its path, and set aside without touching the rest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orc-nested-'));
     const file = join(dir, 'nested.schema.json');
-    writeFileSync(file, JSON.stringify({
-      $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Nested', 'x-event-type': 'test.nested', type: 'object',
-      properties: { type: { const: 'test.nested' }, item: { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false } },
-      required: ['type', 'item'], additionalProperties: false,
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        title: 'Nested',
+        'x-event-type': 'test.nested',
+        type: 'object',
+        properties: { type: { const: 'test.nested' }, item: { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false } },
+        required: ['type', 'item'],
+        additionalProperties: false,
+      }),
+    );
     const models = new EventModels(loadSchemaSet([file]));
     const event = { type: 'test.nested', item: { a: 1, 'b/c': 2 }, d: 3 };
     const v = models.check(event)!;
@@ -109,7 +157,16 @@ describe('what a model says of an event', () => {
   });
 
   it('keeps at most maxKept distinct unknown members and event types, and counts the rest', async () => {
-    const events = [0, 1, 2, 3].map((i) => ({ ...partial, type: 'response.image_generation_call.in_progress', item_id: `ig_${i}`, output_index: i, sequence_number: i, partial_image_b64: undefined, partial_image_index: undefined, [`x${i}`]: 1 }));
+    const events = [0, 1, 2, 3].map((i) => ({
+      ...partial,
+      type: 'response.image_generation_call.in_progress',
+      item_id: `ig_${i}`,
+      output_index: i,
+      sequence_number: i,
+      partial_image_b64: undefined,
+      partial_image_index: undefined,
+      [`x${i}`]: 1,
+    }));
     const others = [0, 1, 2].map((i) => ({ type: `vendor:event_${i}`, sequence_number: 10 + i }));
     const r = await check([...events, ...others].map((e) => JSON.stringify(e)).join('\n'), { maxKept: 2 });
     expect(r.unknownFields.map((f) => f.field)).toEqual(['x0', 'x1']);
@@ -122,18 +179,26 @@ describe('what a model says of an event', () => {
 
 describe('the stream rules over restarts and failures', () => {
   it('a stream whose sequence_number restarts k times gets exactly k problems', () => {
-    fc.assert(fc.property(validImageStreams(), fc.uniqueArray(fc.nat(40), { maxLength: 5 }), (events, cuts) => {
-      const at = new Set(cuts.filter((c) => c > 0 && c < events.length));
-      let seq = 0;
-      const v = new StreamValidator();
-      const got = events.map((e, i) => v.push({ ...e, sequence_number: (seq = at.has(i) ? 0 : seq + 1) }));
-      expect(got.filter(Boolean).map((x) => x!.rule)).toEqual([...at].map(() => 'SequenceNumberIncreasing'));
-    }), { seed: 19, numRuns: 200 });
+    fc.assert(
+      fc.property(validImageStreams(), fc.uniqueArray(fc.nat(40), { maxLength: 5 }), (events, cuts) => {
+        const at = new Set(cuts.filter((c) => c > 0 && c < events.length));
+        let seq = 0;
+        const v = new StreamValidator();
+        const got = events.map((e, i) => v.push({ ...e, sequence_number: (seq = at.has(i) ? 0 : seq + 1) }));
+        expect(got.filter(Boolean).map((x) => x!.rule)).toEqual([...at].map(() => 'SequenceNumberIncreasing'));
+      }),
+      { seed: 19, numRuns: 200 },
+    );
   });
 
   it('a new response may number its output_index from 0 again', () => {
     const v = new StreamValidator();
-    const ig = (id: string, stage: string, seq: number) => ({ type: `response.image_generation_call.${stage}`, item_id: id, output_index: 0, sequence_number: seq });
+    const ig = (id: string, stage: string, seq: number) => ({
+      type: `response.image_generation_call.${stage}`,
+      item_id: id,
+      output_index: 0,
+      sequence_number: seq,
+    });
     for (const [i, s] of ['in_progress', 'generating', 'completed'].entries()) expect(v.push(ig('ig_a', s, i + 1))).toBeUndefined();
     expect(v.push({ type: 'response.created', sequence_number: 0 })?.rule).toBe('SequenceNumberIncreasing');
     for (const [i, s] of ['in_progress', 'generating', 'completed'].entries()) expect(v.push(ig('ig_b', s, i + 1))).toBeUndefined();
@@ -146,8 +211,12 @@ describe('the stream rules over restarts and failures', () => {
 
   it('names the code and message of an error event that holds them in "error", as OpenAI writes it', async () => {
     const events = OPENAI.split('\n\n').slice(0, 5).join('\n\n');
-    const r = await check(`${events}\n\nevent: error\ndata: {"type":"error","sequence_number":5,"error":{"code":"server_error","message":"The server had an error","param":null}}\n\n`);
-    expect(r.problems.map((p) => [p.event, p.rule, p.message])).toEqual([[6, 'StreamFailed', expect.stringContaining('the stream failed first (event 6: error: server_error: The server had an error)')]]);
+    const r = await check(
+      `${events}\n\nevent: error\ndata: {"type":"error","sequence_number":5,"error":{"code":"server_error","message":"The server had an error","param":null}}\n\n`,
+    );
+    expect(r.problems.map((p) => [p.event, p.rule, p.message])).toEqual([
+      [6, 'StreamFailed', expect.stringContaining('the stream failed first (event 6: error: server_error: The server had an error)')],
+    ]);
   });
 
   it('JSON with no type is another event, noted, not failed', async () => {
@@ -168,7 +237,10 @@ describe('orc check-stream on the captures', () => {
   it('fails a member no model names with --strict only, naming each; --json keeps its fields and adds the notes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orc-strict-'));
     const f = join(dir, 'extra.sse');
-    writeFileSync(f, OPENAI.replace(/("type":"response\.image_generation_call\.partial_image",[^\n]*)\}\n/g, '$1,"moderation":"auto","output_compression":100}\n'));
+    writeFileSync(
+      f,
+      OPENAI.replace(/("type":"response\.image_generation_call\.partial_image",[^\n]*)\}\n/g, '$1,"moderation":"auto","output_compression":100}\n'),
+    );
     const plain = orc(['check-stream', f]);
     expect(plain.status, plain.stdout).toBe(0);
     expect(plain.stdout).toMatch(/^note: OpenResponsesImageGenCallPartialImage member "moderation", which no model names, in 2 events/m);
@@ -176,8 +248,23 @@ describe('orc check-stream on the captures', () => {
     const strict = orc(['check-stream', f, '--strict', '--json']);
     expect(strict.status).toBe(1);
     const j = JSON.parse(strict.stdout);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['file', 'format', 'events', 'imageGenerationEvents', 'ok', 'problemCount', 'problems', 'notes', 'unknownFields', 'otherEventTypes']));
-    expect(j.problems.map((p: { rule: string; message: string }) => p.message)).toEqual([0, 1].map(() => '2 members OpenResponsesImageGenCallPartialImage does not name: moderation, output_compression'));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining([
+        'file',
+        'format',
+        'events',
+        'imageGenerationEvents',
+        'ok',
+        'problemCount',
+        'problems',
+        'notes',
+        'unknownFields',
+        'otherEventTypes',
+      ]),
+    );
+    expect(j.problems.map((p: { rule: string; message: string }) => p.message)).toEqual(
+      [0, 1].map(() => '2 members OpenResponsesImageGenCallPartialImage does not name: moderation, output_compression'),
+    );
   });
 });
 
@@ -199,23 +286,37 @@ describe('reading a capture: every event once, in bounded memory (issue 24 §9)'
     fc.dictionary(fc.constantFrom('type', 'a', 'é€'), fc.string({ unit: 'binary', maxLength: 6 }), { maxKeys: 3 }) as fc.Arbitrary<Json>,
   );
 
-  it('gives the reference decoder\'s events, lines and end, however the chunks are cut and whatever the framing', () => {
-    fc.assert(fc.property(sseStreams(values, { framing: fc.oneof(...Object.values(framings)), cuts: 'anywhere' }), fc.boolean(), (s, oneByte) => {
-      const parts = oneByte ? [...s.bytes].map((b) => Uint8Array.of(b)) : cutAt(s.bytes, s.cuts);
-      const got = readAll(new StreamReader(), parts);
-      const want = decodeSse([s.bytes]);
-      expect(got.events.map((e) => [e.text, e.line, e.sseEvent])).toEqual(want.events.filter((e) => e.data !== '[DONE]').map((e) => [e.data, e.line, e.event]));
-      expect(got.unterminated).toBe(want.unterminated);
-    }), { seed: 24, numRuns: 300 });
+  it("gives the reference decoder's events, lines and end, however the chunks are cut and whatever the framing", () => {
+    fc.assert(
+      fc.property(sseStreams(values, { framing: fc.oneof(...Object.values(framings)), cuts: 'anywhere' }), fc.boolean(), (s, oneByte) => {
+        const parts = oneByte ? [...s.bytes].map((b) => Uint8Array.of(b)) : cutAt(s.bytes, s.cuts);
+        const got = readAll(new StreamReader(), parts);
+        const want = decodeSse([s.bytes]);
+        expect(got.events.map((e) => [e.text, e.line, e.sseEvent])).toEqual(
+          want.events.filter((e) => e.data !== '[DONE]').map((e) => [e.data, e.line, e.event]),
+        );
+        expect(got.unterminated).toBe(want.unterminated);
+      }),
+      { seed: 24, numRuns: 300 },
+    );
   });
 
-  it('gives NDJSON\'s lines as they are, however the chunks are cut', () => {
-    fc.assert(fc.property(fc.array(values, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), (vs, raw, crlf) => {
-      const text = `\uFEFF${vs.map((v) => JSON.stringify(v)).join(crlf ? '\r\n' : '\n')}`;
-      const bytes = Buffer.from(text);
-      const got = readAll(new StreamReader(), cutAt(bytes, raw.map((r) => r % bytes.length)));
-      expect(got.events.map((e) => [e.text, e.line])).toEqual(vs.map((v, i) => [JSON.stringify(v), i + 1]).filter(([t]) => (t as string).trim() !== ''));
-    }), { seed: 24, numRuns: 200 });
+  it("gives NDJSON's lines as they are, however the chunks are cut", () => {
+    fc.assert(
+      fc.property(fc.array(values, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), (vs, raw, crlf) => {
+        const text = `\uFEFF${vs.map((v) => JSON.stringify(v)).join(crlf ? '\r\n' : '\n')}`;
+        const bytes = Buffer.from(text);
+        const got = readAll(
+          new StreamReader(),
+          cutAt(
+            bytes,
+            raw.map((r) => r % bytes.length),
+          ),
+        );
+        expect(got.events.map((e) => [e.text, e.line])).toEqual(vs.map((v, i) => [JSON.stringify(v), i + 1]).filter(([t]) => (t as string).trim() !== ''));
+      }),
+      { seed: 24, numRuns: 200 },
+    );
   });
 
   it('passes over a one-line event past the 64 MB limit without holding it, and reads on', () => {
@@ -225,13 +326,25 @@ describe('reading a capture: every event once, in bounded memory (issue 24 §9)'
     const parts = [start, ...Array.from({ length: 65 }, () => mb), Buffer.from('"}\n\ndata: {}\n\n')];
     const r = readAll(reader, parts);
     expect(MAX_EVENT_BYTES).toBe(64 * 1024 * 1024);
-    expect(r.events.map((e) => [e.text.slice(0, 10), e.line, e.tooLarge])).toEqual([['', 1, start.length + 65 * mb.length + 2], ['{}', 3, undefined]]);
+    expect(r.events.map((e) => [e.text.slice(0, 10), e.line, e.tooLarge])).toEqual([
+      ['', 1, start.length + 65 * mb.length + 2],
+      ['{}', 3, undefined],
+    ]);
     expect(Math.max(...r.held)).toBeLessThanOrEqual(MAX_EVENT_BYTES);
   });
 
   it.each([
     ['SSE, one long line', 'data: {"n":1}\n\n', (big: string) => `data: ${big}\n\n`, 3],
-    ['SSE, many short data lines', 'data: {"n":1}\n\n', (big: string) => `${big.match(/.{1,10}/g)!.map((l) => `data: ${l}`).join('\r\n')}\r\n\r\n`, 3],
+    [
+      'SSE, many short data lines',
+      'data: {"n":1}\n\n',
+      (big: string) =>
+        `${big
+          .match(/.{1,10}/g)!
+          .map((l) => `data: ${l}`)
+          .join('\r\n')}\r\n\r\n`,
+      3,
+    ],
     ['NDJSON', '{"n":1}\n', (big: string) => `${big}\n`, 2],
   ] as const)('past a limit, an event is one record, and what follows keeps its lines: %s', (_what, before, event, lineOfIt) => {
     // past the 64 KB the reader holds until it knows SSE from NDJSON
@@ -241,9 +354,17 @@ describe('reading a capture: every event once, in bounded memory (issue 24 §9)'
     const bytes = Buffer.from(text);
     for (const size of [7, 100, 4096, 65_536]) {
       const reader = new StreamReader({ maxEventBytes: 1000 });
-      const parts = cutAt(bytes, Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => i * size));
+      const parts = cutAt(
+        bytes,
+        Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => i * size),
+      );
       const r = readAll(reader, parts);
-      expect(r.events.map((e) => [e.text, e.tooLarge !== undefined])).toEqual([['{"n":1}', false], ['', true], ['{"n":2}', false], ['{"n":3}', false]]);
+      expect(r.events.map((e) => [e.text, e.tooLarge !== undefined])).toEqual([
+        ['{"n":1}', false],
+        ['', true],
+        ['{"n":2}', false],
+        ['{"n":3}', false],
+      ]);
       expect(r.events[1]!.line).toBe(lineOfIt);
       expect(r.events[1]!.tooLarge).toBeGreaterThan(1000);
       // the lines of the events around it are the reference decoder's, or NDJSON's
@@ -282,9 +403,17 @@ describe('a bounded number of items (issue 24 §9)', () => {
   it('checkStream says in a note that the bound was hit, from which event, and what is no longer checked', async () => {
     const text = Array.from({ length: 8 }, (_, i) => JSON.stringify(open(i))).join('\n');
     const r = await check(text, { maxItems: 3 });
-    expect(r.problems.map((p) => [p.event, p.rule])).toEqual([[1, 'ItemNotCompleted'], [2, 'ItemNotCompleted'], [3, 'ItemNotCompleted']]);
+    expect(r.problems.map((p) => [p.event, p.rule])).toEqual([
+      [1, 'ItemNotCompleted'],
+      [2, 'ItemNotCompleted'],
+      [3, 'ItemNotCompleted'],
+    ]);
     expect(r.untrackedItemEvents).toBe(5);
-    expect(r.notes).toEqual([expect.stringMatching(/^more than 3 items: 5 events of items first seen past them \(first: event 4, line 4\) were held to their models and to sequence_number, not to the item rules \(order, output_index, completion\)/)]);
+    expect(r.notes).toEqual([
+      expect.stringMatching(
+        /^more than 3 items: 5 events of items first seen past them \(first: event 4, line 4\) were held to their models and to sequence_number, not to the item rules \(order, output_index, completion\)/,
+      ),
+    ]);
   });
 });
 
@@ -295,7 +424,11 @@ describe('causes before consequences, and no cascade (issue 25)', () => {
     const text = encodeSse(valid.slice(0, valid.findIndex((e) => stageOf(e) === 'completed') + 1), PLAIN).replace(/\n\n$/, '\n');
     const r = await check(text, { maxKept: 50 });
     expect(r.problems[0]!.rule).toBe('Framing');
-    expect(r.problems.slice(1).every((p) => p.rule === 'ItemNotCompleted' && p.message.endsWith(': the capture ends inside an event (the Framing problem), which a client discards'))).toBe(true);
+    expect(
+      r.problems
+        .slice(1)
+        .every((p) => p.rule === 'ItemNotCompleted' && p.message.endsWith(': the capture ends inside an event (the Framing problem), which a client discards')),
+    ).toBe(true);
     expect(r.problems.length).toBeGreaterThan(1);
   });
 
@@ -310,29 +443,39 @@ describe('causes before consequences, and no cascade (issue 25)', () => {
     'not JSON at all': (e) => JSON.stringify(e).slice(0, -3),
   };
 
-  it('one event its model rejects (or that is not JSON) is that event\'s one problem: the events after it get none', async () => {
-    await fc.assert(fc.asyncProperty(validImageStreams(), fc.nat(), fc.constantFrom(...Object.keys(breaks)), async (events, k, how) => {
-      const at = k % events.length;
-      const broken = breaks[how]!(events[at]!);
-      const text = events.map((e, i) => (i === at ? (typeof broken === 'string' ? broken : JSON.stringify(broken)) : JSON.stringify(e))).join('\n');
-      const r = await check(text);
-      expect(r.problems.map((p) => [p.event, p.rule.replace(/\..*/, '')])).toEqual([[at + 1, how === 'not JSON at all' ? 'Json' : 'Schema']]);
-    }), { seed: 25, numRuns: 300 });
+  it("one event its model rejects (or that is not JSON) is that event's one problem: the events after it get none", async () => {
+    await fc.assert(
+      fc.asyncProperty(validImageStreams(), fc.nat(), fc.constantFrom(...Object.keys(breaks)), async (events, k, how) => {
+        const at = k % events.length;
+        const broken = breaks[how]!(events[at]!);
+        const text = events.map((e, i) => (i === at ? (typeof broken === 'string' ? broken : JSON.stringify(broken)) : JSON.stringify(e))).join('\n');
+        const r = await check(text);
+        expect(r.problems.map((p) => [p.event, p.rule.replace(/\..*/, '')])).toEqual([[at + 1, how === 'not JSON at all' ? 'Json' : 'Schema']]);
+      }),
+      { seed: 25, numRuns: 300 },
+    );
   });
 
   it('what a rejected event breaks besides its model is still said, and a real mistake after it too', async () => {
     const events = valid.map((e) => ({ ...e }));
     const first = events.findIndex((e) => stageOf(e) === 'generating');
     const id = events[first]!.item_id;
-    const r = await check([
-      ...events.slice(0, first).map((e) => JSON.stringify(e)),
-      // rejected for output_index, and its item moves on; its sequence_number goes back
-      JSON.stringify({ ...events[first]!, output_index: 'x', sequence_number: 0 }),
-      ...events.slice(first + 1).map((e) => JSON.stringify(e)),
-      // the same item again after its completed event
-      JSON.stringify({ ...imageEvent('generating', 0, 1e9), item_id: id }),
-    ].join('\n'), { maxKept: 50 });
-    expect(r.problems.map((p) => [p.event, p.rule])).toEqual([[first + 1, 'Schema.OpenResponsesImageGenCallGenerating'], [first + 1, 'SequenceNumberIncreasing'], [events.length + 1, 'ItemOrder']]);
+    const r = await check(
+      [
+        ...events.slice(0, first).map((e) => JSON.stringify(e)),
+        // rejected for output_index, and its item moves on; its sequence_number goes back
+        JSON.stringify({ ...events[first]!, output_index: 'x', sequence_number: 0 }),
+        ...events.slice(first + 1).map((e) => JSON.stringify(e)),
+        // the same item again after its completed event
+        JSON.stringify({ ...imageEvent('generating', 0, 1e9), item_id: id }),
+      ].join('\n'),
+      { maxKept: 50 },
+    );
+    expect(r.problems.map((p) => [p.event, p.rule])).toEqual([
+      [first + 1, 'Schema.OpenResponsesImageGenCallGenerating'],
+      [first + 1, 'SequenceNumberIncreasing'],
+      [events.length + 1, 'ItemOrder'],
+    ]);
   });
 });
 
@@ -344,8 +487,15 @@ describe('check-stream --schema: events of any model (issue 21)', () => {
     return f;
   };
   // no x-event-type: the type is read from a const, and from a one-value enum behind a $ref
-  const delta = schema('TextDelta', { properties: { type: { const: 'response.output_text.delta' }, delta: { type: 'string' }, sequence_number: { type: 'integer' } }, required: ['type', 'delta', 'sequence_number'] });
-  const done = schema('TextDone', { properties: { type: { $ref: '#/$defs/T' }, text: { type: 'string' }, sequence_number: { type: 'integer' } }, required: ['type', 'text'], $defs: { T: { enum: ['response.output_text.done'] } } });
+  const delta = schema('TextDelta', {
+    properties: { type: { const: 'response.output_text.delta' }, delta: { type: 'string' }, sequence_number: { type: 'integer' } },
+    required: ['type', 'delta', 'sequence_number'],
+  });
+  const done = schema('TextDone', {
+    properties: { type: { $ref: '#/$defs/T' }, text: { type: 'string' }, sequence_number: { type: 'integer' } },
+    required: ['type', 'text'],
+    $defs: { T: { enum: ['response.output_text.done'] } },
+  });
   const nameless = schema('NoType', { properties: { type: { type: 'string' } } });
   const lines = (...events: Record<string, Json>[]) => `${events.map((e) => JSON.stringify(e)).join('\n')}\n`;
   const file = (name: string, text: string) => {
@@ -364,25 +514,52 @@ describe('check-stream --schema: events of any model (issue 21)', () => {
 
   it('a capture of only such events is checked: it passes when they match, and each model and sequence_number hold it', async () => {
     const s = loadSchemaSet([delta, done]);
-    const ok = await check(lines({ type: 'response.output_text.delta', delta: 'Hi', sequence_number: 1 }, { type: 'response.output_text.done', text: 'Hi', sequence_number: 2 }), {}, s);
+    const ok = await check(
+      lines({ type: 'response.output_text.delta', delta: 'Hi', sequence_number: 1 }, { type: 'response.output_text.done', text: 'Hi', sequence_number: 2 }),
+      {},
+      s,
+    );
     expect(ok).toMatchObject({ problemCount: 0, modelEvents: 2, imageGenerationEvents: 0, otherEvents: 0 });
-    const bad = await check(lines({ type: 'response.output_text.delta', delta: 5, sequence_number: 3 }, { type: 'response.output_text.done', text: 'Hi', sequence_number: 2 }), {}, s);
-    expect(bad.problems.map((p) => [p.event, p.rule])).toEqual([[1, 'Schema.TextDelta'], [2, 'SequenceNumberIncreasing']]);
+    const bad = await check(
+      lines({ type: 'response.output_text.delta', delta: 5, sequence_number: 3 }, { type: 'response.output_text.done', text: 'Hi', sequence_number: 2 }),
+      {},
+      s,
+    );
+    expect(bad.problems.map((p) => [p.event, p.rule])).toEqual([
+      [1, 'Schema.TextDelta'],
+      [2, 'SequenceNumberIncreasing'],
+    ]);
     // without the schemas nothing in it is checked
-    expect((await check(lines({ type: 'response.output_text.delta', delta: 'Hi', sequence_number: 1 }))).problems.map((p) => p.rule)).toEqual(['NothingChecked']);
+    expect((await check(lines({ type: 'response.output_text.delta', delta: 'Hi', sequence_number: 1 }))).problems.map((p) => p.rule)).toEqual([
+      'NothingChecked',
+    ]);
   });
 
   it('orc check-stream --schema FILE… checks them, says what nothing matched, and refuses a schema that names no event type', () => {
-    const good = orc(['check-stream', file('text.ndjson', lines({ type: 'response.output_text.delta', delta: 'Hi', sequence_number: 1 }, { type: 'response.output_text.done', text: 'Hi', sequence_number: 2 })), '--schema', delta, '--schema', done]);
+    const good = orc([
+      'check-stream',
+      file(
+        'text.ndjson',
+        lines({ type: 'response.output_text.delta', delta: 'Hi', sequence_number: 1 }, { type: 'response.output_text.done', text: 'Hi', sequence_number: 2 }),
+      ),
+      '--schema',
+      delta,
+      '--schema',
+      done,
+    ]);
     expect(good.status, good.stdout + good.stderr).toBe(0);
     expect(good.stdout).toContain('ndjson, 2 events (0 image-generation, 2 of the other models)');
     expect(good.stdout).toMatch(/^ok: every event of a model here matches its model/m);
     const none = orc(['check-stream', file('none.ndjson', lines({ type: 'response.created', sequence_number: 0 })), '--schema', delta, '--json']);
     expect(none.status).toBe(1);
-    expect(JSON.parse(none.stdout).problems[0].message).toBe('no image-generation event nor event of another model here (TextDelta) among the 1 event(s) read: nothing was checked; is this the right capture?');
+    expect(JSON.parse(none.stdout).problems[0].message).toBe(
+      'no image-generation event nor event of another model here (TextDelta) among the 1 event(s) read: nothing was checked; is this the right capture?',
+    );
     const refused = orc(['check-stream', file('x.ndjson', '{}\n'), '--schema', nameless]);
     expect(refused.status).toBe(2);
-    expect(refused.stderr.trim().split('\n')).toEqual(['orc: schema NoType names no event type: give it "x-event-type", or a "type" property whose "const" (or one-value "enum") is the event\'s type']);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      'orc: schema NoType names no event type: give it "x-event-type", or a "type" property whose "const" (or one-value "enum") is the event\'s type',
+    ]);
   });
 });
 
@@ -397,7 +574,13 @@ describe('reading a long line costs its length, not its length squared', () => {
     try {
       const text = `data: {"a":"${'x'.repeat(200_000)}"}\r\n\r\ndata: {}\r\n\r\n`;
       const bytes = Buffer.from(text);
-      const r = readAll(new StreamReader(), cutAt(bytes, Array.from({ length: bytes.length / 1000 }, (_, i) => i * 1000 + 999)));
+      const r = readAll(
+        new StreamReader(),
+        cutAt(
+          bytes,
+          Array.from({ length: bytes.length / 1000 }, (_, i) => i * 1000 + 999),
+        ),
+      );
       expect(r.events.map((e) => e.text.length)).toEqual([200_008, 2]);
       expect(given.reduce((n, g) => n + g.length, 0)).toBe(bytes.length);
       for (const g of given) expect([0x0a, 0x0d]).toContain(g[g.length - 1]);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../core/models.js';
 import { packPackage } from '../scripts/pack.js';
 
@@ -15,7 +15,12 @@ import { packPackage } from '../scripts/pack.js';
 
 const WORKFLOW = readFileSync(join(PROJECT_ROOT, 'docs', 'sdk-conformance.yml'), 'utf8');
 
-interface Step { run?: string; uses?: string; if?: string; with?: string }
+interface Step {
+  run?: string;
+  uses?: string;
+  if?: string;
+  with?: string;
+}
 
 /** The workflow's steps, one line each as the file writes them: enough for this one file, which keeps to that shape. */
 function steps(yaml: string): Step[] {
@@ -33,10 +38,22 @@ function steps(yaml: string): Step[] {
 /** The commands the header tells a maintainer to run once, locally. */
 const setupCommands = (yaml: string) => yaml.split('\n').flatMap((l) => /^#\s+\$ (.*)$/.exec(l)?.[1] ?? []);
 
-interface JobRun { passed: boolean; log: string; ran: { step: string; exit: number | null }[]; summary: string; artifact?: string[] }
+interface JobRun {
+  passed: boolean;
+  log: string;
+  ran: { step: string; exit: number | null }[];
+  summary: string;
+  artifact?: string[];
+}
 
 const bash = (cmd: string, cwd: string, env: Record<string, string> = {}) =>
-  spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', cmd], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env }, timeout: 300_000, maxBuffer: 1 << 28 });
+  spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', cmd], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env },
+    timeout: 300_000,
+    maxBuffer: 1 << 28,
+  });
 
 /** Runs the job as GitHub does: a step after a failure runs only under `if: always()`. */
 function runJob(project: string): JobRun {
@@ -67,7 +84,7 @@ function runJob(project: string): JobRun {
 let project: string;
 let baseline: { format: string; failures: { check: string; model: string }[] };
 
-describe('the SDK maintainer\'s workflow (docs/sdk-conformance.yml)', () => {
+describe("the SDK maintainer's workflow (docs/sdk-conformance.yml)", () => {
   beforeAll(() => {
     project = mkdtempSync(join(tmpdir(), 'orc-sdk-project-'));
     const packed = packPackage(project);
@@ -75,7 +92,9 @@ describe('the SDK maintainer\'s workflow (docs/sdk-conformance.yml)', () => {
     mkdirSync(join(project, 'conformance'));
     copyFileSync(join(PROJECT_ROOT, 'test/fixtures/sdk-project/harness.mjs'), join(project, 'conformance/harness.mjs'));
     // the header's `npm i -D openresponses-conformance`, from the tarball instead of the registry
-    const commands = setupCommands(WORKFLOW).map((c) => c.replace(/^npm i -D openresponses-conformance$/, `npm i -D --no-audit --no-fund ./${packed.filename}`));
+    const commands = setupCommands(WORKFLOW).map((c) =>
+      c.replace(/^npm i -D openresponses-conformance$/, `npm i -D --no-audit --no-fund ./${packed.filename}`),
+    );
     expect(commands[0]).toMatch(/^npm i -D .*\.tgz$/);
     for (const c of commands) {
       const r = bash(c, project);
@@ -85,19 +104,26 @@ describe('the SDK maintainer\'s workflow (docs/sdk-conformance.yml)', () => {
     baseline = JSON.parse(readFileSync(join(project, 'orc-baseline.json'), 'utf8'));
     expect(baseline.failures.length).toBeGreaterThan(1);
   }, 900_000);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-  it('keeps to what a gate needs: the package\'s own bin, a fixed seed, the baseline, no exit hidden, and the summary and artifact after a failure', () => {
+  it("keeps to what a gate needs: the package's own bin, a fixed seed, the baseline, no exit hidden, and the summary and artifact after a failure", () => {
     const s = steps(WORKFLOW);
     const gate = s.find((x) => x.run?.startsWith('npx orc run'))!;
     expect(gate.run).toMatch(/--adapter "[\w-]+=cmd:[^"]+" --seed \d+ --baseline orc-baseline\.json/);
     expect(s.filter((x) => x.run && /\|\|\s*true|\$\{\{/.test(x.run))).toEqual([]);
-    expect(s.filter((x) => x.run?.includes('GITHUB_STEP_SUMMARY') || x.uses?.startsWith('actions/upload-artifact')).map((x) => x.if)).toEqual(['always()', 'always()']);
+    expect(s.filter((x) => x.run?.includes('GITHUB_STEP_SUMMARY') || x.uses?.startsWith('actions/upload-artifact')).map((x) => x.if)).toEqual([
+      'always()',
+      'always()',
+    ]);
     expect(s.slice(0, 3).map((x) => x.uses ?? x.run)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci']);
   });
 
-  it('passes with the baseline that lists the harness\'s failures; the step summary says the gate passed', () => {
+  it("passes with the baseline that lists the harness's failures; the step summary says the gate passed", () => {
     const job = runJob(project);
-    expect(job.ran.map((r) => r.exit), job.log).toEqual([0, 0, 0]);
+    expect(
+      job.ran.map((r) => r.exit),
+      job.log,
+    ).toEqual([0, 0, 0]);
     expect(job.passed).toBe(true);
     expect(job.summary).toMatch(new RegExp(`Gate passed: 0 new failures, ${baseline.failures.length} known, 0 now passing, 0 gone`));
     // the un-gated report would say "Required checks failed." and mark every known failure ❌
@@ -114,7 +140,10 @@ describe('the SDK maintainer\'s workflow (docs/sdk-conformance.yml)', () => {
     try {
       const job = runJob(project);
       expect(job.passed).toBe(false);
-      expect(job.ran.map((r) => r.exit), job.log).toEqual([0, 1, 0]);
+      expect(
+        job.ran.map((r) => r.exit),
+        job.log,
+      ).toEqual([0, 1, 0]);
       expect(job.artifact).toContain('report.html');
       expect(job.log).toMatch(/Gate FAILED: 1 new failures/);
       expect(job.log).toMatch(new RegExp(`New failures:[\\s\\S]*✗ A my-sdk · ${dropped.check.replace(/\./g, '\\.')} `));
@@ -133,7 +162,10 @@ describe('the SDK maintainer\'s workflow (docs/sdk-conformance.yml)', () => {
     try {
       const job = runJob(project);
       expect(job.passed).toBe(false);
-      expect(job.ran.map((r) => r.exit), job.log).toEqual([0, 2, 0]);
+      expect(
+        job.ran.map((r) => r.exit),
+        job.log,
+      ).toEqual([0, 2, 0]);
       expect(job.log).toMatch(/^orc: .*orc-baseline\.json/m);
     } finally {
       writeFileSync(file, full);
@@ -141,7 +173,7 @@ describe('the SDK maintainer\'s workflow (docs/sdk-conformance.yml)', () => {
   }, 600_000);
 });
 
-describe('this repository\'s own workflow (docs/github-actions.yml)', () => {
+describe("this repository's own workflow (docs/github-actions.yml)", () => {
   const s = steps(readFileSync(join(PROJECT_ROOT, 'docs', 'github-actions.yml'), 'utf8'));
 
   it('lets a shard exit 1 (the merge gates it) and nothing else: bad usage and internal errors fail the job', () => {
@@ -165,8 +197,10 @@ describe('this repository\'s own workflow (docs/github-actions.yml)', () => {
 });
 
 describe('the Go in the workflows', () => {
-  it('is the newest go directive of the go.mod files: the repository\'s own workflow builds every Go harness with it', () => {
-    const goMods = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*go.mod'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  it("is the newest go directive of the go.mod files: the repository's own workflow builds every Go harness with it", () => {
+    const goMods = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*go.mod'], { cwd: PROJECT_ROOT, encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean);
     expect(goMods.length).toBeGreaterThan(3);
     const minor = (v: string) => v.split('.').slice(0, 2).map(Number) as [number, number];
     const newest = goMods

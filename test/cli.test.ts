@@ -22,7 +22,9 @@ describe('orc run', () => {
     expect(r.stdout).toMatch(/^CONFORMANCE SUITE PASSED: \d+ successes, 0 skipped, 0 expected failures, 0 unexpected failures\n\d+ observations$/m);
     // every line within the 120 columns the README promises
     expect(r.stdout.split('\n').filter((l) => l.length > 120)).toEqual([]);
-    expect(orc(['run', '--model', 'generating', '--runs', '5', '--seed', '5', '--out', out, '--quiet', '--verbose']).stdout).toMatch(/Required\.Parse\.AcceptsValid +pass/);
+    expect(orc(['run', '--model', 'generating', '--runs', '5', '--seed', '5', '--out', out, '--quiet', '--verbose']).stdout).toMatch(
+      /Required\.Parse\.AcceptsValid +pass/,
+    );
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.complete).toBe(true);
@@ -32,7 +34,22 @@ describe('orc run', () => {
 
   it('exits 1 when a Required check fails, with a counterexample and a replay command that reproduces it', () => {
     const out = tmp();
-    const r = orc(['run', '--adapter', 'ts-openrouter-latest', '--model', 'generating', '--suite', 'Required.Parse.AcceptsFraction.*', '--runs', '50', '--seed', '9', '--out', out, '--quiet']);
+    const r = orc([
+      'run',
+      '--adapter',
+      'ts-openrouter-latest',
+      '--model',
+      'generating',
+      '--suite',
+      'Required.Parse.AcceptsFraction.*',
+      '--runs',
+      '50',
+      '--seed',
+      '9',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('✗ A ts-openrouter-latest · Required.Parse.AcceptsFraction.output_index · Generating');
     expect(r.stdout).toMatch(/^CONFORMANCE SUITE FAILED: 0 successes, 0 skipped, 0 expected failures, 2 unexpected failures/m);
@@ -48,13 +65,41 @@ describe('orc run', () => {
   });
 
   it('prints one matrix column per adapter with --adapter all, and the JSON report with --json', () => {
-    const r = orc(['run', '--adapter', 'all', '--model', 'in_progress', '--suite', 'Serialize', '--runs', '10', '--seed', '1', '--out', tmp(), '--quiet', '--json']);
+    const r = orc([
+      'run',
+      '--adapter',
+      'all',
+      '--model',
+      'in_progress',
+      '--suite',
+      'Serialize',
+      '--runs',
+      '10',
+      '--seed',
+      '1',
+      '--out',
+      tmp(),
+      '--quiet',
+      '--json',
+    ]);
     const report = JSON.parse(r.stdout);
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.adapters.map((a: any) => a.name)).toEqual([
-      'reference', 'ts-openrouter-0.1.2', 'ts-openrouter-latest',
-      'go-openai', 'go-openrouter-latest', 'go-openrouter-latest-union', 'go-openrouter-seed', 'go-openrouter-seed-union',
-      'go-openrouter-v0.2.0', 'go-openrouter-v0.2.0-union', 'py-openai', 'py-openai-strict', 'py-openrouter', 'py-openrouter-seed', 'ts-openai-node',
+      'reference',
+      'ts-openrouter-0.1.2',
+      'ts-openrouter-latest',
+      'go-openai',
+      'go-openrouter-latest',
+      'go-openrouter-latest-union',
+      'go-openrouter-seed',
+      'go-openrouter-seed-union',
+      'go-openrouter-v0.2.0',
+      'go-openrouter-v0.2.0-union',
+      'py-openai',
+      'py-openai-strict',
+      'py-openrouter',
+      'py-openrouter-seed',
+      'ts-openai-node',
     ]);
     expect(new Set(report.adapters.map((a: any) => a.language))).toEqual(new Set(['TypeScript', 'Go', 'Python']));
     const latest = report.results.filter((x: any) => x.adapter === 'ts-openrouter-latest');
@@ -126,8 +171,12 @@ describe('command-line conventions', () => {
     expect(code).toBe(0);
   });
 
-  it('orc <command> --help and -h print that command\'s help and exit 0', () => {
-    for (const [cmd, flag, first] of [['run', '--help', 'orc run [options]'], ['fuzz', '-h', 'orc fuzz [options]'], ['check-stream', '--help', 'orc check-stream FILE|-']] as const) {
+  it("orc <command> --help and -h print that command's help and exit 0", () => {
+    for (const [cmd, flag, first] of [
+      ['run', '--help', 'orc run [options]'],
+      ['fuzz', '-h', 'orc fuzz [options]'],
+      ['check-stream', '--help', 'orc check-stream FILE|-'],
+    ] as const) {
       const r = orc([cmd, flag]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout.startsWith(first)).toBe(true);
@@ -149,7 +198,14 @@ describe('orc list', () => {
   it('shows models, suites, checks and adapters', () => {
     const r = orc(['list']);
     expect(r.status).toBe(0);
-    for (const s of ['OpenResponsesImageGenCallGenerating', 'response.image_generation_call.partial_image', 'WireSpelling', 'ts-openrouter-latest', 'Required.Parse.RejectsMissingField.item_id', 'item_id=ItemID']) {
+    for (const s of [
+      'OpenResponsesImageGenCallGenerating',
+      'response.image_generation_call.partial_image',
+      'WireSpelling',
+      'ts-openrouter-latest',
+      'Required.Parse.RejectsMissingField.item_id',
+      'item_id=ItemID',
+    ]) {
       expect(r.stdout).toContain(s);
     }
   });

@@ -11,7 +11,25 @@ describe('a cmd: line of plain words runs without a shell', () => {
   });
 
   it('anything a shell gives meaning to keeps the shell', () => {
-    for (const line of ['python3 h.py; true', 'a | b', 'a && b', 'a > log', 'A=1 node x', 'node $HOME/x', 'node "$HOME/x"', 'node `pwd`/x', 'node ~/x', 'node *.js', 'node a\\ b', 'exec node x', 'cd dir', 'node x &', '(node x)', 'node "unclosed', '']) {
+    for (const line of [
+      'python3 h.py; true',
+      'a | b',
+      'a && b',
+      'a > log',
+      'A=1 node x',
+      'node $HOME/x',
+      'node "$HOME/x"',
+      'node `pwd`/x',
+      'node ~/x',
+      'node *.js',
+      'node a\\ b',
+      'exec node x',
+      'cd dir',
+      'node x &',
+      '(node x)',
+      'node "unclosed',
+      '',
+    ]) {
       expect(plainArgv(line), line).toBeUndefined();
     }
   });

@@ -23,13 +23,40 @@ const SCHEMAS = {
   objectClosed: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false },
   objectAdditionalSchema: { type: 'object', properties: { a: { type: 'integer' } }, additionalProperties: { type: 'string', maxLength: 3 } },
   refDefs: { type: 'object', properties: { p: { $ref: '#/$defs/P' } }, required: ['p'], $defs: { P: { type: 'integer', minimum: 1, maximum: 9 } } },
-  recursiveTree: { type: 'object', properties: { v: { type: 'integer' }, kids: { type: 'array', items: { $ref: '#' }, maxItems: 3 } }, required: ['v'], additionalProperties: false },
+  recursiveTree: {
+    type: 'object',
+    properties: { v: { type: 'integer' }, kids: { type: 'array', items: { $ref: '#' }, maxItems: 3 } },
+    required: ['v'],
+    additionalProperties: false,
+  },
   // a oneOf of $refs, the shape most users' unions have, and a union that recurses through itself
-  oneOfRefs: { oneOf: [{ $ref: '#/$defs/A' }, { $ref: '#/$defs/B' }], $defs: { A: { type: 'object', properties: { kind: { const: 'a' }, n: { type: 'integer' } }, required: ['kind', 'n'], additionalProperties: false }, B: { type: 'object', properties: { kind: { const: 'b' }, s: { type: 'string' } }, required: ['kind', 's'], additionalProperties: false } } },
+  oneOfRefs: {
+    oneOf: [{ $ref: '#/$defs/A' }, { $ref: '#/$defs/B' }],
+    $defs: {
+      A: { type: 'object', properties: { kind: { const: 'a' }, n: { type: 'integer' } }, required: ['kind', 'n'], additionalProperties: false },
+      B: { type: 'object', properties: { kind: { const: 'b' }, s: { type: 'string' } }, required: ['kind', 's'], additionalProperties: false },
+    },
+  },
   recursiveUnion: { $ref: '#/$defs/Node', $defs: { Node: { oneOf: [{ type: 'integer' }, { type: 'array', items: { $ref: '#/$defs/Node' }, maxItems: 3 }] } } },
-  oneOfShapes: { oneOf: [{ type: 'string', maxLength: 2 }, { type: 'integer', minimum: 10 }, { type: 'object', properties: { t: { const: 'x' } }, required: ['t'] }] },
-  anyOfOverlap: { anyOf: [{ type: 'number', maximum: 5 }, { type: 'number', minimum: 3 }] },
-  allOfObjects: { allOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'integer' } }, required: ['b'] }] },
+  oneOfShapes: {
+    oneOf: [
+      { type: 'string', maxLength: 2 },
+      { type: 'integer', minimum: 10 },
+      { type: 'object', properties: { t: { const: 'x' } }, required: ['t'] },
+    ],
+  },
+  anyOfOverlap: {
+    anyOf: [
+      { type: 'number', maximum: 5 },
+      { type: 'number', minimum: 3 },
+    ],
+  },
+  allOfObjects: {
+    allOf: [
+      { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+      { properties: { b: { type: 'integer' } }, required: ['b'] },
+    ],
+  },
   allOfBounds: { allOf: [{ type: 'number', minimum: 0 }, { maximum: 100 }, { multipleOf: 0.5 }] },
   numberBounds: { type: 'number', minimum: -2.5, exclusiveMaximum: 7 },
   numberExclusive: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
@@ -42,7 +69,14 @@ const SCHEMAS = {
   arrayItems: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 4 },
   arrayPrefix: { type: 'array', prefixItems: [{ type: 'integer' }, { type: 'string' }], items: false },
   arrayPrefixTail: { type: 'array', prefixItems: [{ const: 'head' }], items: { type: 'number' }, minItems: 2 },
-  nested: { type: 'object', properties: { inner: { type: 'object', properties: { n: { type: 'number', minimum: 0 } }, required: ['n'], additionalProperties: false }, tags: { type: 'array', items: { type: 'string', minLength: 1 } } }, required: ['inner'] },
+  nested: {
+    type: 'object',
+    properties: {
+      inner: { type: 'object', properties: { n: { type: 'number', minimum: 0 } }, required: ['n'], additionalProperties: false },
+      tags: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+    required: ['inner'],
+  },
 } as const;
 
 const { source, ids } = sourceOf(SCHEMAS as any);
@@ -58,9 +92,12 @@ describe('valid(schema)', () => {
   for (const name of Object.keys(SCHEMAS)) {
     it(`${name}: every generated value validates`, () => {
       const validate = source.ajv.getSchema(ids[name]!)!;
-      fc.assert(fc.property(validValues(source, ids[name]!), (v) => {
-        expect(validate(v), JSON.stringify(validate.errors)).toBe(true);
-      }), { numRuns: 300, seed: 11 });
+      fc.assert(
+        fc.property(validValues(source, ids[name]!), (v) => {
+          expect(validate(v), JSON.stringify(validate.errors)).toBe(true);
+        }),
+        { numRuns: 300, seed: 11 },
+      );
     });
   }
 
@@ -93,14 +130,17 @@ describe('invalid(schema)', () => {
     it(`${name}: every value of every breaker fails ajv, at the place it names`, () => {
       const validate = source.ajv.getSchema(ids[name]!)!;
       for (const b of breakers(source, ids[name]!)) {
-        fc.assert(fc.property(b.arbitrary, (bv) => {
-          expect(validate(bv.value), `${b.rule} at ${bv.path}: ${JSON.stringify(bv.value)}`).toBe(false);
-          expect(bv.rule).toBe(b.rule);
-          if (!b.approximate) {
-            const places = new Set(validate.errors!.map(location));
-            expect([...places], `${b.rule} ${JSON.stringify(bv.value)}`).toEqual([bv.path]);
-          }
-        }), { numRuns: 60, seed: 9 });
+        fc.assert(
+          fc.property(b.arbitrary, (bv) => {
+            expect(validate(bv.value), `${b.rule} at ${bv.path}: ${JSON.stringify(bv.value)}`).toBe(false);
+            expect(bv.rule).toBe(b.rule);
+            if (!b.approximate) {
+              const places = new Set(validate.errors!.map(location));
+              expect([...places], `${b.rule} ${JSON.stringify(bv.value)}`).toEqual([bv.path]);
+            }
+          }),
+          { numRuns: 60, seed: 9 },
+        );
       }
     });
   }
@@ -108,16 +148,21 @@ describe('invalid(schema)', () => {
   it('invalid(schema) mixes every family, each value labelled and failing ajv', () => {
     const validate = source.ajv.getSchema(ids.nested!)!;
     const seen = new Set<string>();
-    fc.assert(fc.property(invalidValues(source, ids.nested!), (bv) => {
-      seen.add(bv.rule);
-      expect(validate(bv.value)).toBe(false);
-    }), { numRuns: 400, seed: 2 });
+    fc.assert(
+      fc.property(invalidValues(source, ids.nested!), (bv) => {
+        seen.add(bv.rule);
+        expect(validate(bv.value)).toBe(false);
+      }),
+      { numRuns: 400, seed: 2 },
+    );
     expect(seen.size).toBeGreaterThanOrEqual(4);
   });
 
   it('labels the rule families the issue names', () => {
     const rules = (name: keyof typeof SCHEMAS) => new Set(breakers(source, ids[name]!).map((b) => `${b.rule}@${b.field}`));
-    expect(rules('objectRequired')).toEqual(new Set(['type@', 'null@', 'required@a', 'required@b', 'type@a', 'null@a', 'type@b', 'null@b', 'type@c', 'null@c']));
+    expect(rules('objectRequired')).toEqual(
+      new Set(['type@', 'null@', 'required@a', 'required@b', 'type@a', 'null@a', 'type@b', 'null@b', 'type@c', 'null@c']),
+    );
     expect(rules('objectClosed')).toContain('additionalProperties@*');
     expect(rules('enumTyped')).toContain('enum@');
     expect(rules('numberBounds')).toEqual(new Set(['type@', 'null@', 'minimum@', 'exclusiveMaximum@']));

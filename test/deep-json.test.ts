@@ -57,18 +57,56 @@ describe('JSON read and written at any depth JSON.parse reads', () => {
   });
 
   it('the deep reader reads every text as lossless-json does: the same value digit for digit, or a refusal', () => {
-    const broken = fc.constantFrom('', ',', ']', '}', ':', '"', '\\', '01', '-', '1.', '1e', '.5', 'tru', '"\\x"', '"\u0001"', '{"a"}', '{"a":1,}', '[1,]', '{1:2}', ' ', '\\u0000#');
-    fc.assert(fc.property(fc.json(), fc.nat(), broken, fc.boolean(), (json, at, piece, mend) => {
-      const text = mend ? json.slice(0, at % (json.length + 1)) + piece + json.slice(at % (json.length + 1)) : json;
-      const want = outcome(() => parseLossless(text));
-      expect(outcome(() => readDeep(text)), text).toBe(want);
-      expect(outcome(() => readJson(text)), text).toBe(want);
-    }), { numRuns: 3000 });
+    const broken = fc.constantFrom(
+      '',
+      ',',
+      ']',
+      '}',
+      ':',
+      '"',
+      '\\',
+      '01',
+      '-',
+      '1.',
+      '1e',
+      '.5',
+      'tru',
+      '"\\x"',
+      '"\u0001"',
+      '{"a"}',
+      '{"a":1,}',
+      '[1,]',
+      '{1:2}',
+      ' ',
+      '\\u0000#',
+    );
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), broken, fc.boolean(), (json, at, piece, mend) => {
+        const text = mend ? json.slice(0, at % (json.length + 1)) + piece + json.slice(at % (json.length + 1)) : json;
+        const want = outcome(() => parseLossless(text));
+        expect(
+          outcome(() => readDeep(text)),
+          text,
+        ).toBe(want);
+        expect(
+          outcome(() => readJson(text)),
+          text,
+        ).toBe(want);
+      }),
+      { numRuns: 3000 },
+    );
     for (const twice of ['{"a":[],"a":{}}', '{"a":[1,{"b":2}],"a":[1,{"b":2}]}', '{"a":1,"a":1.0}', '{"a":{"b":1},"a":{"b":1,"c":2}}']) {
-      expect(outcome(() => readDeep(twice)), twice).toBe(outcome(() => parseLossless(twice)));
+      expect(
+        outcome(() => readDeep(twice)),
+        twice,
+      ).toBe(outcome(() => parseLossless(twice)));
     }
     expect(readDeep('{"n":[1,-0,1.50,123456789012345678,1e400],"__proto__":{"k":"\\u00e9"}}')).toEqual(
-      Object.defineProperty({ n: [1, new LosslessNumber('-0'), new LosslessNumber('1.50'), new LosslessNumber('123456789012345678'), new LosslessNumber('1e400')] }, '__proto__', { value: { k: 'é' }, enumerable: true, writable: true, configurable: true }),
+      Object.defineProperty(
+        { n: [1, new LosslessNumber('-0'), new LosslessNumber('1.50'), new LosslessNumber('123456789012345678'), new LosslessNumber('1e400')] },
+        '__proto__',
+        { value: { k: 'é' }, enumerable: true, writable: true, configurable: true },
+      ),
     );
   });
 
@@ -102,7 +140,10 @@ describe('JSON read and written at any depth JSON.parse reads', () => {
     try {
       const escaped = event('').replace('"ig"', `"${'\\ud83d\\ude00'.repeat(2_500_000)}"`);
       const deep = event(`,"x":${nested(100_000)}`);
-      const [huge, nestedReply] = await Promise.all([a.parse(GENERATING, new TextEncoder().encode(escaped)), a.parse(GENERATING, new TextEncoder().encode(deep))]);
+      const [huge, nestedReply] = await Promise.all([
+        a.parse(GENERATING, new TextEncoder().encode(escaped)),
+        a.parse(GENERATING, new TextEncoder().encode(deep)),
+      ]);
       expect(huge.ok && (huge.value as { item_id: string }).item_id).toBe('😀'.repeat(2_500_000));
       expect(nestedReply.ok && show(nestedReply.value)).toBe(deep);
       // and back the other way: a value that deep goes out as one request line
@@ -118,7 +159,23 @@ describe('JSON read and written at any depth JSON.parse reads', () => {
   it('orc replay of a corpus file with a 10 MB emoji payload reruns it, echoed back as a 30 MB line of escapes', () => {
     const payload = Buffer.from(event('').replace('"ig"', `"${'\\ud83d\\ude00'.repeat(2_500_000)}"`));
     const file = join(mkdtempSync(join(tmpdir(), 'orc-replay-')), 'Size.HugeString--protocol.json');
-    writeFileSync(file, JSON.stringify({ corpus: 1, adapter: 'echo', model: GENERATING, mutation: 'Size.HugeString', category: 'size', expect: 'accept', detail: 'item_id: 10000000 bytes', kind: 'protocol', message: 'the harness wrote garbage', payload: payload.toString('base64'), size: payload.length, foundAt: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        corpus: 1,
+        adapter: 'echo',
+        model: GENERATING,
+        mutation: 'Size.HugeString',
+        category: 'size',
+        expect: 'accept',
+        detail: 'item_id: 10000000 bytes',
+        kind: 'protocol',
+        message: 'the harness wrote garbage',
+        payload: payload.toString('base64'),
+        size: payload.length,
+        foundAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
     const r = orc(['replay', file, '--adapter', `echo=cmd:${ECHO.join(' ')}`]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('verdict: passes now (accepted)');

@@ -29,7 +29,12 @@ async function fuzzed(adapter: Adapter, maxCases = 3000): Promise<FuzzResult> {
 const keys = (r: FuzzResult) => r.failures.map((f) => `${f.mutation}:${f.kind}`);
 
 describe('the mutation catalogue', () => {
-  const base = baseOf(GENERATING, generating[0]!.schema, { type: 'response.image_generation_call.generating', item_id: 'ig', output_index: 1, sequence_number: 2 });
+  const base = baseOf(GENERATING, generating[0]!.schema, {
+    type: 'response.image_generation_call.generating',
+    item_id: 'ig',
+    output_index: 1,
+    sequence_number: 2,
+  });
 
   it('knows what a conforming parser does with each case: the reference does exactly that', () => {
     const ref = reference();
@@ -59,7 +64,10 @@ describe('the mutation catalogue', () => {
   });
 
   it('gives every mutation a fair share of a run', () => {
-    const cases = fc.sample(fc.constant(base).chain((b) => fc.nat(MUTATIONS.length - 1).chain((i) => fc.nat().map((p) => applyMutation(MUTATIONS[i]!, b, p)!))), { seed: 1, numRuns: 3000 });
+    const cases = fc.sample(
+      fc.constant(base).chain((b) => fc.nat(MUTATIONS.length - 1).chain((i) => fc.nat().map((p) => applyMutation(MUTATIONS[i]!, b, p)!))),
+      { seed: 1, numRuns: 3000 },
+    );
     const counts = new Map<string, number>();
     for (const c of cases) counts.set(c.mutation, (counts.get(c.mutation) ?? 0) + 1);
     expect(counts.size).toBe(MUTATIONS.length);
@@ -80,13 +88,19 @@ describe('each category catches a parser broken for the purpose', () => {
 
   it('numbers: a lenient number reader', async () => {
     const k = keys(await fuzzed(lenientNumbers()));
-    expect(k).toEqual(expect.arrayContaining(['Numbers.PlusSign:accepted-invalid', 'Numbers.LeadingZero:accepted-invalid', 'Numbers.LeadingDot:accepted-invalid']));
+    expect(k).toEqual(
+      expect.arrayContaining(['Numbers.PlusSign:accepted-invalid', 'Numbers.LeadingZero:accepted-invalid', 'Numbers.LeadingDot:accepted-invalid']),
+    );
   });
 
   it('numbers: NaN taken where the model does not look (json.loads, then a model of its own fields) is found there', async () => {
     const base = reference();
     // NaN read as null: refused in a known number field, kept in a member the model does not name
-    const nanOutside: Adapter = { ...base, info: { ...base.info, name: 'nan-outside-known-fields' }, parse: (m, p) => base.parse(m, new TextEncoder().encode(new TextDecoder().decode(p).replace(/(?<=[:[,]\s*)-?(NaN|Infinity)\b/g, 'null'))) };
+    const nanOutside: Adapter = {
+      ...base,
+      info: { ...base.info, name: 'nan-outside-known-fields' },
+      parse: (m, p) => base.parse(m, new TextEncoder().encode(new TextDecoder().decode(p).replace(/(?<=[:[,]\s*)-?(NaN|Infinity)\b/g, 'null'))),
+    };
     const r = await fuzzed(nanOutside);
     expect(keys(r)).toEqual(['Numbers.NaNInfinity:accepted-invalid']);
     expect(r.behaviours['Numbers.NaNInfinity']!.find((b) => b.behaviour === 'accepted')!.example).toMatch(/^orc_extra/);
@@ -122,7 +136,9 @@ describe('each category catches a parser broken for the purpose', () => {
     expect(Object.keys(of('Strings.InvalidUtf8'))).toEqual(['rejected']);
     expect(Object.keys(of('Numbers.ExponentForms'))).toEqual(['as expected']);
     expect(Object.keys(of('Strings.LoneSurrogateEscape')).every((b) => b.startsWith('→ "'))).toBe(true);
-    const total = Object.values(r.behaviours).flat().reduce((n, b) => n + b.count, 0);
+    const total = Object.values(r.behaviours)
+      .flat()
+      .reduce((n, b) => n + b.count, 0);
     expect(total).toBe(r.cases);
     expect(behaviourTable([r])).toMatch(/\| Numbers\.NegativeZero \| kept \d+ \|/);
   });
@@ -176,7 +192,11 @@ describe('orc fuzz on the command line', () => {
   it('stops cleanly on Ctrl-C and keeps the corpus', async () => {
     const corpus = mkdtempSync(join(tmpdir(), 'orc-corpus-'));
     const out = mkdtempSync(join(tmpdir(), 'orc-fuzz-out-'));
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/orc.js'), 'fuzz', '--adapter', 'ts-openrouter-latest', '--time', '120s', '--corpus', corpus, '--out', out], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, 'bin/orc.js'), 'fuzz', '--adapter', 'ts-openrouter-latest', '--time', '120s', '--corpus', corpus, '--out', out],
+      { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));

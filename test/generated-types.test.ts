@@ -10,6 +10,8 @@ describe('generated types', () => {
   it('declare every model and their union', () => {
     const text = readFileSync(GENERATED_FILE, 'utf8');
     expect(text).toContain('export interface OpenResponsesImageGenCallGenerating {');
-    expect(text).toContain("export type ImageGenCallEvent = OpenResponsesImageGenCallInProgress | OpenResponsesImageGenCallGenerating | OpenResponsesImageGenCallPartialImage | OpenResponsesImageGenCallCompleted;");
+    expect(text).toContain(
+      'export type ImageGenCallEvent = OpenResponsesImageGenCallInProgress | OpenResponsesImageGenCallGenerating | OpenResponsesImageGenCallPartialImage | OpenResponsesImageGenCallCompleted;',
+    );
   });
 });

@@ -23,12 +23,18 @@ describe('a hang class costs one full timeout, not one per request', () => {
     try {
       const first = await a.parse(GENERATING, bytes(LARGE));
       expect(!first.ok && first.error).toMatchObject({ kind: 'timeout', message: 'no answer within 6000 ms' });
-      const larger = await Promise.all([a.parse(GENERATING, bytes({ ...LARGE, item_id: 'y'.repeat(5000) })), a.parse(GENERATING, bytes({ m: 'small' })), a.parse(GENERATING, bytes({ ...LARGE, item_id: 'z'.repeat(4000) }))]);
+      const larger = await Promise.all([
+        a.parse(GENERATING, bytes({ ...LARGE, item_id: 'y'.repeat(5000) })),
+        a.parse(GENERATING, bytes({ m: 'small' })),
+        a.parse(GENERATING, bytes({ ...LARGE, item_id: 'z'.repeat(4000) })),
+      ]);
       expect(larger[1]!.ok).toBe(true);
       for (const o of [larger[0]!, larger[2]!]) {
         expect(!o.ok && o.error.kind).toBe('timeout');
         // a twentieth of the timeout, or ten times the slowest answer given alone, if that is longer
-        expect(!o.ok && o.error.message).toMatch(/^no answer within \d+ ms, a shortened wait: a parse request of 3\d{3} bytes went unanswered for the whole 6000 ms before, and this one has [45]\d{3}$/);
+        expect(!o.ok && o.error.message).toMatch(
+          /^no answer within \d+ ms, a shortened wait: a parse request of 3\d{3} bytes went unanswered for the whole 6000 ms before$/,
+        );
         expect(Number(!o.ok && o.error.message.match(/\d+/)![0])).toBeLessThan(6000);
       }
       expect(a.timeouts()).toEqual({ full: 1, shortened: 2 });

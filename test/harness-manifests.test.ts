@@ -64,7 +64,11 @@ describe('harness.json schema', () => {
   });
 
   it('every bundled manifest loads', () => {
-    expect(loadManifests().map((m) => m.folder).sort()).toEqual([...folders].sort());
+    expect(
+      loadManifests()
+        .map((m) => m.folder)
+        .sort(),
+    ).toEqual([...folders].sort());
   });
 
   it('loads a good manifest with its folder', () => {

@@ -12,10 +12,23 @@ import { GENERATING, set } from './helpers/adapters.js';
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 const manifests = loadManifests();
 const enc = (s: string) => new TextEncoder().encode(s);
-const withField = (field: string, literal: string) => enc(`{"type":"response.image_generation_call.generating","item_id":"a","output_index":1,"sequence_number":2,"${field}":${literal}}`);
+const withField = (field: string, literal: string) =>
+  enc(`{"type":"response.image_generation_call.generating","item_id":"a","output_index":1,"sequence_number":2,"${field}":${literal}}`);
 
-async function answer(a: Adapter, op: 'parse' | 'sse' | 'serialize' | 'reserialize', input: Uint8Array | Uint8Array[] | object, model = GENERATING): Promise<string> {
-  const o = op === 'parse' ? await a.parse(model, input as Uint8Array) : op === 'sse' ? await a.sse!(input as Uint8Array[]) : op === 'reserialize' ? await a.reserialize!(model, input as Uint8Array) : await a.serialize(model, input as any);
+async function answer(
+  a: Adapter,
+  op: 'parse' | 'sse' | 'serialize' | 'reserialize',
+  input: Uint8Array | Uint8Array[] | object,
+  model = GENERATING,
+): Promise<string> {
+  const o =
+    op === 'parse'
+      ? await a.parse(model, input as Uint8Array)
+      : op === 'sse'
+        ? await a.sse!(input as Uint8Array[])
+        : op === 'reserialize'
+          ? await a.reserialize!(model, input as Uint8Array)
+          : await a.serialize(model, input as any);
   if (!o.ok) return `${o.error.kind}: ${o.error.message}`;
   if ('value' in o) return show(o.value);
   if ('events' in o) return JSON.stringify(o.events);
@@ -27,7 +40,9 @@ function pin(name: string, why: string, body: (a: Adapter) => Promise<void>) {
   const ready = isBuilt(m);
   if (!ready && CI) throw new Error(`${name} is not built in CI: "npm run adapters:setup" must build every harness`);
   it.skipIf(!ready)(`${name}: ${why}${ready ? '' : ' (not built here)'}`, async () => {
-    const a = await bundledHarnesses().find((f) => f.name === name)!.create({ set, checkProtocol: true });
+    const a = await bundledHarnesses()
+      .find((f) => f.name === name)!
+      .create({ set, checkProtocol: true });
     try {
       await body(a);
     } finally {
@@ -38,7 +53,8 @@ function pin(name: string, why: string, body: (a: Adapter) => Promise<void>) {
 
 const generating = { type: 'response.image_generation_call.generating', item_id: 'a', output_index: 1, sequence_number: 2 };
 const PARTIAL = 'OpenResponsesImageGenCallPartialImage';
-const partialImage = '{"type":"response.image_generation_call.partial_image","item_id":"a","output_index":1,"sequence_number":2,"partial_image_b64":"AA==","partial_image_index":0';
+const partialImage =
+  '{"type":"response.image_generation_call.partial_image","item_id":"a","output_index":1,"sequence_number":2,"partial_image_b64":"AA==","partial_image_index":0';
 /** A partial image with the four fields OpenAI's schema adds, and without them. */
 const withSizes = enc(`${partialImage},"size":"1024x1024","quality":"low","background":"opaque","output_format":"png"}`);
 const withoutSizes = enc(`${partialImage}}`);
@@ -48,7 +64,9 @@ const sizes = '"size":"1024x1024"';
 
 describe('each harness is pinned to its SDK path', () => {
   pin('go-openai', 'encoding/json under the SDK turns a lone surrogate into U+FFFD', async (a) => {
-    expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"\\ud800","output_index":1,"sequence_number":2}'))).toContain('"item_id":"\ufffd"');
+    expect(
+      await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"\\ud800","output_index":1,"sequence_number":2}')),
+    ).toContain('"item_id":"\ufffd"');
   });
   pin('go-openrouter-seed', "the seed release's decoder misses a blank line written LF CR LF", async (a) => {
     expect(await answer(a, 'sse', [enc('data: b\n\r\ndata: c\n\n')])).toBe('[{"event":null,"data":"b\\nc"}]');
@@ -64,20 +82,28 @@ describe('each harness is pinned to its SDK path', () => {
     expect(await answer(a, 'parse', enc('{}'))).toMatch(/into any supported union types for StreamEvents/);
   });
   pin('go-openrouter-latest', 'int64 numbers: the model refuses a fraction', async (a) => {
-    expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"a","output_index":0.5,"sequence_number":2}'))).toBe('parse_error: json: cannot unmarshal number 0.5 into Go value of type int64');
+    expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"a","output_index":0.5,"sequence_number":2}'))).toBe(
+      'parse_error: json: cannot unmarshal number 0.5 into Go value of type int64',
+    );
   });
   pin('go-openrouter-latest-union', 'the newest union keeps an event it cannot type as Unknown, with no error', async (a) => {
     expect(await answer(a, 'parse', enc('{}'))).toBe('parse_error: the union read it as an unknown event');
   });
   pin('py-openai', 'construct_type on the stream union builds {} into its first member, which is not the model; a list it hands on as it came', async (a) => {
-    expect(await answer(a, 'parse', enc('{}'))).toBe("parse_error: the stream's union typed it as ResponseAudioDeltaEvent (type None), not ResponseImageGenCallGeneratingEvent");
+    expect(await answer(a, 'parse', enc('{}'))).toBe(
+      "parse_error: the stream's union typed it as ResponseAudioDeltaEvent (type None), not ResponseImageGenCallGeneratingEvent",
+    );
     expect(await answer(a, 'parse', enc('[]'))).toBe('[]');
   });
   pin('py-openai-strict', 'json.loads then validate_type keeps a lone surrogate (model_validate_json refuses it)', async (a) => {
-    expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"\\ud800","output_index":1,"sequence_number":2}'))).toContain('"item_id":"\\ud800"');
+    expect(
+      await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"\\ud800","output_index":1,"sequence_number":2}')),
+    ).toContain('"item_id":"\\ud800"');
   });
   pin('py-openrouter', "the SDK's int model refuses a fraction in pydantic's words", async (a) => {
-    expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"a","output_index":0.5,"sequence_number":2}'))).toMatch(/^parse_error: .*fractional part/);
+    expect(await answer(a, 'parse', enc('{"type":"response.image_generation_call.generating","item_id":"a","output_index":0.5,"sequence_number":2}'))).toMatch(
+      /^parse_error: .*fractional part/,
+    );
   });
   pin('py-openrouter-seed', 'marshal_json writes a float field as 1.0', async (a) => {
     expect(await answer(a, 'serialize', generating)).toContain('"output_index":1.0');
@@ -89,15 +115,27 @@ describe('each harness is pinned to its SDK path', () => {
   });
 
   // issue 19: the four fields of a partial image OpenAI's schema has, rendered where the SDK models them and never invented
-  pin('go-openai', 'the SDK models size, quality, background and output_format: read when set, left out when not; 0.5 cannot be put in its int64', async (a) => {
-    expect(await answer(a, 'parse', withSizes, PARTIAL)).toMatch(/"background":"opaque".*"output_format":"png".*"quality":"low".*"size":"1024x1024"/);
-    expect(await answer(a, 'parse', withoutSizes, PARTIAL)).not.toMatch(/size|quality|background|output_format/);
-    expect(await answer(a, 'serialize', { ...generating, output_index: 0.5 })).toBe("unrepresentable: output_index: 0.5 is unrepresentable in the SDK's type int64");
-  });
-  pin('go-openrouter-latest', "5e-324 cannot be put in the SDK's int64: the harness says so, the serializer never sees it; the model has no size", async (a) => {
-    expect(await answer(a, 'serialize', { ...generating, output_index: 5e-324 })).toBe("unrepresentable: output_index: 5e-324 is unrepresentable in the SDK's type int64");
-    expect(await answer(a, 'parse', withSizes, PARTIAL)).not.toContain('size');
-  });
+  pin(
+    'go-openai',
+    'the SDK models size, quality, background and output_format: read when set, left out when not; 0.5 cannot be put in its int64',
+    async (a) => {
+      expect(await answer(a, 'parse', withSizes, PARTIAL)).toMatch(/"background":"opaque".*"output_format":"png".*"quality":"low".*"size":"1024x1024"/);
+      expect(await answer(a, 'parse', withoutSizes, PARTIAL)).not.toMatch(/size|quality|background|output_format/);
+      expect(await answer(a, 'serialize', { ...generating, output_index: 0.5 })).toBe(
+        "unrepresentable: output_index: 0.5 is unrepresentable in the SDK's type int64",
+      );
+    },
+  );
+  pin(
+    'go-openrouter-latest',
+    "5e-324 cannot be put in the SDK's int64: the harness says so, the serializer never sees it; the model has no size",
+    async (a) => {
+      expect(await answer(a, 'serialize', { ...generating, output_index: 5e-324 })).toBe(
+        "unrepresentable: output_index: 5e-324 is unrepresentable in the SDK's type int64",
+      );
+      expect(await answer(a, 'parse', withSizes, PARTIAL)).not.toContain('size');
+    },
+  );
   pin('go-openrouter-latest-union', 'one rule for unions: a completed event is not a generating one', async (a) => {
     expect(await answer(a, 'parse', completed)).toBe('parse_error: the union dispatched it to ImageGenCallCompletedEvent, not ImageGenCallGeneratingEvent');
   });
@@ -106,26 +144,39 @@ describe('each harness is pinned to its SDK path', () => {
     expect(await answer(a, 'reserialize', enc('{"type":null}'))).toBe('{"type":null}');
     expect(await answer(a, 'parse', withSizes, PARTIAL)).toContain(sizes);
   });
-  pin('py-openai', 'one rule for unions: the stream types a completed event as ResponseImageGenCallCompletedEvent, which is not the model asked for', async (a) => {
-    expect(await answer(a, 'parse', completed)).toBe("parse_error: the stream's union typed it as ResponseImageGenCallCompletedEvent (type 'response.image_generation_call.completed'), not ResponseImageGenCallGeneratingEvent");
-  });
+  pin(
+    'py-openai',
+    'one rule for unions: the stream types a completed event as ResponseImageGenCallCompletedEvent, which is not the model asked for',
+    async (a) => {
+      expect(await answer(a, 'parse', completed)).toBe(
+        "parse_error: the stream's union typed it as ResponseImageGenCallCompletedEvent (type 'response.image_generation_call.completed'), not ResponseImageGenCallGeneratingEvent",
+      );
+    },
+  );
   pin('py-openai-strict', "the stream's own code hands a program None for data: null, without validating: accepted, answered null", async (a) => {
     expect(await answer(a, 'parse', enc('null'))).toBe('null');
     expect(await answer(a, 'parse', completed)).toMatch(/^parse_error: the stream's union typed it as ResponseImageGenCallCompletedEvent/);
-    expect(await answer(a, 'serialize', { ...generating, output_index: 0.5 })).toMatch(/^unrepresentable: output_index: 0\.5 is unrepresentable in the SDK's type \(/);
+    expect(await answer(a, 'serialize', { ...generating, output_index: 0.5 })).toMatch(
+      /^unrepresentable: output_index: 0\.5 is unrepresentable in the SDK's type \(/,
+    );
   });
   pin('py-openrouter', "0.5 cannot be put in the SDK's int model: unrepresentable, not the serializer's refusal; the model has no size", async (a) => {
-    expect(await answer(a, 'serialize', { ...generating, output_index: 0.5 })).toMatch(/^unrepresentable: output_index: 0\.5 is unrepresentable in the SDK's type \(/);
+    expect(await answer(a, 'serialize', { ...generating, output_index: 0.5 })).toMatch(
+      /^unrepresentable: output_index: 0\.5 is unrepresentable in the SDK's type \(/,
+    );
     expect(await answer(a, 'parse', withSizes, PARTIAL)).not.toContain('size');
   });
   pin('ts-openai-node', 'the .d.ts declares the four fields; a program narrows the union by type, so a completed event is not a generating one', async (a) => {
     expect(await answer(a, 'parse', withSizes, PARTIAL)).toMatch(/"background":"opaque","output_format":"png","quality":"low","size":"1024x1024"/);
-    expect(await answer(a, 'parse', completed)).toBe('parse_error: the stream gave a response.image_generation_call.completed event, not response.image_generation_call.generating');
+    expect(await answer(a, 'parse', completed)).toBe(
+      'parse_error: the stream gave a response.image_generation_call.completed event, not response.image_generation_call.generating',
+    );
   });
 
-  it('where the module proxy refuses OpenRouter\'s Go SDK, adapters:setup says so in one line with what to set', () => {
+  it("where the module proxy refuses OpenRouter's Go SDK, adapters:setup says so in one line with what to set", () => {
     // the Go toolchain's own words, from a build against the default proxy on this machine
-    const refused = 'main.go:17:2: github.com/OpenRouterTeam/go-sdk@v0.7.67: reading https://proxy.golang.org/github.com/%21open%21router%21team/go-sdk/@v/v0.7.67.zip: 403 Forbidden';
+    const refused =
+      'main.go:17:2: github.com/OpenRouterTeam/go-sdk@v0.7.67: reading https://proxy.golang.org/github.com/%21open%21router%21team/go-sdk/@v/v0.7.67.zip: 403 Forbidden';
     const go = manifests.filter((m) => m.folder.startsWith('go-openrouter'));
     expect(go.map((m) => m.folder).sort()).toEqual(['go-openrouter-latest', 'go-openrouter-seed', 'go-openrouter-v0.2.0']);
     for (const m of go) {

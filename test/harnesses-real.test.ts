@@ -15,7 +15,9 @@ function withHarness(name: string, body: (a: Adapter) => Promise<void>) {
   const ready = built(name);
   if (!ready && CI) throw new Error(`${name} is not built in CI: "npm run adapters:setup" must build every harness`);
   it.skipIf(!ready)(`${name}${ready ? '' : ' (not built here: run npm run adapters:setup)'}`, async () => {
-    const a = await bundledHarnesses().find((f) => f.name === name)!.create({ set, checkProtocol: true });
+    const a = await bundledHarnesses()
+      .find((f) => f.name === name)!
+      .create({ set, checkProtocol: true });
     try {
       await body(a);
     } finally {
@@ -24,7 +26,14 @@ function withHarness(name: string, body: (a: Adapter) => Promise<void>) {
   });
 }
 
-const parseChecks = (a: Adapter) => runChecks(a, { model: GENERATING, suite: 'Required.Parse.AcceptsFraction.output_index,Required.Parse.AcceptsIntegral.output_index,Required.Parse.RejectsMissingField.item_id,Required.Parse.RejectsWrongType.output_index,Required.Serialize.OutputValidates', runs: 100, seed: 3 });
+const parseChecks = (a: Adapter) =>
+  runChecks(a, {
+    model: GENERATING,
+    suite:
+      'Required.Parse.AcceptsFraction.output_index,Required.Parse.AcceptsIntegral.output_index,Required.Parse.RejectsMissingField.item_id,Required.Parse.RejectsWrongType.output_index,Required.Serialize.OutputValidates',
+    runs: 100,
+    seed: 3,
+  });
 
 describe('the real SDK harnesses, through the stdio protocol with every message checked', () => {
   withHarness('go-openai', async (a) => {
@@ -80,14 +89,39 @@ describe('the real SDK harnesses, through the stdio protocol with every message 
 
 describe('orc run --adapter cmd:', () => {
   it('runs any program that speaks the protocol, as a column of the matrix', () => {
-    const r = orc(['run', '--adapter', 'cmd:node test/harnesses/faulty-harness.mjs none', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid,Required.Parse.RejectsNull', '--runs', '20', '--quiet', '--check-protocol', '--out', '/tmp/orc-cmd-test']);
+    const r = orc([
+      'run',
+      '--adapter',
+      'cmd:node test/harnesses/faulty-harness.mjs none',
+      '--model',
+      'generating',
+      '--suite',
+      'Required.Parse.AcceptsValid,Required.Parse.RejectsNull',
+      '--runs',
+      '20',
+      '--quiet',
+      '--check-protocol',
+      '--out',
+      '/tmp/orc-cmd-test',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/cmd:node test\/harnesses\/faulty-harness.mjs none/);
     expect(r.stdout).toMatch(/^Req Parse +ok$/m);
   });
 
   it('a program that does not speak it is reported, not a crash of orc', () => {
-    const r = orc(['run', '--adapter', 'cmd:echo hello', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid', '--quiet', '--out', '/tmp/orc-cmd-test2']);
+    const r = orc([
+      'run',
+      '--adapter',
+      'cmd:echo hello',
+      '--model',
+      'generating',
+      '--suite',
+      'Required.Parse.AcceptsValid',
+      '--quiet',
+      '--out',
+      '/tmp/orc-cmd-test2',
+    ]);
     expect(r.stdout + r.stderr).toMatch(/did not start: the first line is not a JSON hello/);
     expect(r.status).toBe(1);
   });

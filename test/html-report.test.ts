@@ -27,25 +27,71 @@ const PAYLOADS = [
 const hostile = (tag: string) => `${tag} ${PAYLOADS.join(' ')}`;
 
 function hostileEvents(): RunEvent[] {
-  const result = (i: number, status: CheckResult['status']): CheckResult => ({
-    adapter: hostile('adapter'), model: hostile(`Model${i}`), id: hostile(`Required.Check${i}`), level: i % 2 ? 'Required' : 'Informational',
-    suite: 'Parse', description: hostile('description'), status, casesRun: 3, durationMs: 1, seed: 1,
-    ...(status === 'failed' ? {
-      failure: {
-        kind: 'mismatch', message: hostile('message'), path: '0', shrinks: 2, replay: 'orc1.x', replayCommand: hostile('npx orc replay'),
-        counterexample: { payload: { text: hostile('payload'), base64: Buffer.from(hostile('bytes')).toString('base64') }, value: { item_id: hostile('value') }, note: hostile('note') },
-        answer: hostile('answer'), stderr: hostile('stderr'),
-      },
-    } : {}),
-    ...(status === 'unsupported' ? { reason: hostile('reason') } : {}),
-    ...(status === 'observed' ? { observations: [{ label: hostile('label'), shown: {}, behaviour: hostile('behaviour'), outcome: hostile('outcome') }] } : {}),
-  }) as CheckResult;
+  const result = (i: number, status: CheckResult['status']): CheckResult =>
+    ({
+      adapter: hostile('adapter'),
+      model: hostile(`Model${i}`),
+      id: hostile(`Required.Check${i}`),
+      level: i % 2 ? 'Required' : 'Informational',
+      suite: 'Parse',
+      description: hostile('description'),
+      status,
+      casesRun: 3,
+      durationMs: 1,
+      seed: 1,
+      ...(status === 'failed'
+        ? {
+            failure: {
+              kind: 'mismatch',
+              message: hostile('message'),
+              path: '0',
+              shrinks: 2,
+              replay: 'orc1.x',
+              replayCommand: hostile('npx orc replay'),
+              counterexample: {
+                payload: { text: hostile('payload'), base64: Buffer.from(hostile('bytes')).toString('base64') },
+                value: { item_id: hostile('value') },
+                note: hostile('note'),
+              },
+              answer: hostile('answer'),
+              stderr: hostile('stderr'),
+            },
+          }
+        : {}),
+      ...(status === 'unsupported' ? { reason: hostile('reason') } : {}),
+      ...(status === 'observed'
+        ? { observations: [{ label: hostile('label'), shown: {}, behaviour: hostile('behaviour'), outcome: hostile('outcome') }] }
+        : {}),
+    }) as CheckResult;
   return [
-    { type: 'run-started', run: { tool: { name: 'orc', version: '0' }, command: hostile('command'), seed: 1, runs: 3, startedAt: 'now', models: [hostile('Model')], checks: 4, shard: hostile('shard') } },
-    { type: 'adapter-started', adapter: { name: hostile('adapter'), implementation: hostile('impl'), version: hostile('v'), language: hostile('lang') } as never },
+    {
+      type: 'run-started',
+      run: {
+        tool: { name: 'orc', version: '0' },
+        command: hostile('command'),
+        seed: 1,
+        runs: 3,
+        startedAt: 'now',
+        models: [hostile('Model')],
+        checks: 4,
+        shard: hostile('shard'),
+      },
+    },
+    {
+      type: 'adapter-started',
+      adapter: { name: hostile('adapter'), implementation: hostile('impl'), version: hostile('v'), language: hostile('lang') } as never,
+    },
     { type: 'adapter-error', adapter: hostile('broken'), message: hostile('error') },
     ...(['failed', 'passed', 'unsupported', 'observed'] as const).map((s, i) => ({ type: 'check-finished' as const, result: result(i, s) })),
-    { type: 'baseline', file: hostile('baseline'), known: [], newFailures: [{ adapter: hostile('a'), model: hostile('m'), check: hostile('c') }], unexpectedPasses: [], stale: [], ok: false },
+    {
+      type: 'baseline',
+      file: hostile('baseline'),
+      known: [],
+      newFailures: [{ adapter: hostile('a'), model: hostile('m'), check: hostile('c') }],
+      unexpectedPasses: [],
+      stale: [],
+      ok: false,
+    },
     { type: 'run-finished', finishedAt: hostile('finished'), complete: false, reason: hostile('interrupted') },
   ];
 }
@@ -87,8 +133,13 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
     const page = await browser.newPage(viewport ? { viewport } : {});
     const dialogs: string[] = [];
     const requests: string[] = [];
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-    page.on('request', (r) => { requests.push(r.url()); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('request', (r) => {
+      requests.push(r.url());
+    });
     await page.addInitScript(() => {
       (window as any).__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -126,10 +177,15 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
       expect(found.links.every((h) => /^#(f\d+|fam-\d+|m-\d+|toc|adapters|failures|glance|behaviours)$/.test(h ?? ''))).toBe(true);
       expect(found.violations).toEqual([]);
       // the payloads are there, as text a person can read
-      for (const p of [`<script>alert('script')</script>`, `</textarea>`, `javascript:alert('javascript')`, `onerror="alert('onerror')"`]) expect(found.text).toContain(p);
+      for (const p of [`<script>alert('script')</script>`, `</textarea>`, `javascript:alert('javascript')`, `onerror="alert('onerror')"`])
+        expect(found.text).toContain(p);
       expect(found.text).toContain('\\u0000\\u202e\\ud800');
       // every element a user might touch, touched, every fold open
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => {
+          d.open = true;
+        }),
+      );
       // from the top each time, so a link is scrolled up into view and not left under the pinned header row
       for (const a of await page.locator('a').all()) {
         await page.evaluate(() => window.scrollTo(0, 0));
@@ -146,7 +202,8 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
 
   describe('a real run', () => {
     let html: string;
-    let failures = 0, withAnswer = 0;
+    let failures = 0,
+      withAnswer = 0;
     beforeAll(() => {
       const out = join(dir, 'real');
       const r = orc(['run', '--adapter', 'reference,ts-openrouter-latest', '--runs', '20', '--seed', '7', '--quiet', '--out', out]);
@@ -166,7 +223,10 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
       await expect.poll(() => table.isVisible()).toBe(true);
       const header = await table.locator('thead th').allInnerTexts();
       expect(header).toEqual(['check', 'A', 'B']);
-      expect(await page.locator('#legend tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^A\treference\t/), expect.stringMatching(/^B\tts-openrouter-latest\t/)]);
+      expect(await page.locator('#legend tbody tr').allInnerTexts()).toEqual([
+        expect.stringMatching(/^A\treference\t/),
+        expect.stringMatching(/^B\tts-openrouter-latest\t/),
+      ]);
       const png = await table.screenshot();
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       const counts = await colourCounts(browser, png);
@@ -183,7 +243,9 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
       const { page } = await open(html, 'real-filters.html');
       const rows = () => page.locator('#matrix tr.check:not(.hidden)');
       const total = await rows().count();
-      expect(total).toBe(new Set(JSON.parse(readFileSync(join(dir, 'real', 'report.json'), 'utf8')).results.map((r: CheckResult) => `${r.model} ${r.id}`)).size);
+      expect(total).toBe(
+        new Set(JSON.parse(readFileSync(join(dir, 'real', 'report.json'), 'utf8')).results.map((r: CheckResult) => `${r.model} ${r.id}`)).size,
+      );
       await page.selectOption('#f-status', 'failed');
       const failing = await rows().count();
       expect(failing).toBeGreaterThan(0);
@@ -234,7 +296,9 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
 
     it('keys every adapter column, and the legend names each key once', async () => {
       const { page } = await open(html, 'big-legend.html', viewport);
-      const legend = await page.locator('#legend tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLTableRowElement).cells[0]!.textContent, (r as HTMLTableRowElement).cells[1]!.textContent]));
+      const legend = await page
+        .locator('#legend tbody tr')
+        .evaluateAll((rows) => rows.map((r) => [(r as HTMLTableRowElement).cells[0]!.textContent, (r as HTMLTableRowElement).cells[1]!.textContent]));
       expect(legend.map(([, name]) => name)).toEqual(ADAPTERS);
       const named = new Map(legend as [string, string][]);
       expect(named.size).toBe(20);
@@ -256,7 +320,18 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
       const toc = page.locator('#toc');
       expect((await toc.boundingBox())!.y + (await toc.boundingBox())!.height).toBeLessThan(viewport.height);
       const families = await page.locator('details.family > summary > b').allTextContents();
-      expect(families).toEqual(['lifecycle', 'output item', 'content part', 'text', 'refusal', 'reasoning', 'function call', 'error', 'image generation', 'other']);
+      expect(families).toEqual([
+        'lifecycle',
+        'output item',
+        'content part',
+        'text',
+        'refusal',
+        'reasoning',
+        'function call',
+        'error',
+        'image generation',
+        'other',
+      ]);
       const links = await toc.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
       for (const [i, f] of families.entries()) expect(links).toContainEqual([expect.stringMatching(new RegExp(`^${f} \\(\\d+\\)$`)), `#fam-${i + 1}`]);
       expect(links).toContainEqual(['Behaviours', '#behaviours']);
@@ -272,7 +347,11 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
       const text = page.locator('#fam-4 table.matrix');
       await expect.poll(() => text.isVisible()).toBe(true);
       expect((await text.boundingBox())!.y).toBeLessThan(viewport.height);
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => {
+          d.open = true;
+        }),
+      );
       expect(await height()).toBeGreaterThan(3 * folded);
       await page.close();
     });
@@ -309,7 +388,11 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
       const top = Math.max(0, Math.ceil(after.first.y));
       const strip = { x: 2, y: top, width: Math.floor(after.first.width) - 6, height: viewport.height - top };
       const pinned = await colourCounts(browser, shot, strip);
-      const rest = await colourCounts(browser, shot, { ...strip, x: Math.ceil(after.first.width) + 10, width: viewport.width - Math.ceil(after.first.width) - 30 });
+      const rest = await colourCounts(browser, shot, {
+        ...strip,
+        x: Math.ceil(after.first.width) + 10,
+        width: viewport.width - Math.ceil(after.first.width) - 30,
+      });
       expect(pinned.green + pinned.red).toBeLessThan(strip.width * strip.height * 0.01);
       expect(rest.green).toBeGreaterThan(20_000);
       await page.close();

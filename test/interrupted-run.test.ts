@@ -11,7 +11,11 @@ const validateReport = createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_D
 
 /** A run long enough to stop in the middle: the reference adapter, thousands of cases per check. */
 function longRun(out: string) {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/orc.js'), 'run', '--adapter', 'reference', '--runs', '5000', '--seed', '3', '--quiet', '--out', out], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(PROJECT_ROOT, 'bin/orc.js'), 'run', '--adapter', 'reference', '--runs', '5000', '--seed', '3', '--quiet', '--out', out],
+    { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
@@ -57,7 +61,10 @@ describe('a run that does not finish still leaves a valid report, marked incompl
     const out = mkdtempSync(join(tmpdir(), 'orc-kill-'));
     const run = longRun(out);
     // reports are rewritten every two seconds while checks finish
-    await until(() => existsSync(join(out, 'report.json')) && readFileSync(join(out, 'report.json'), 'utf8').includes('"status"'), 'the first periodic report with results');
+    await until(
+      () => existsSync(join(out, 'report.json')) && readFileSync(join(out, 'report.json'), 'utf8').includes('"status"'),
+      'the first periodic report with results',
+    );
     await new Promise((r) => setTimeout(r, 2500));
     run.child.kill('SIGKILL');
     const { signal } = await run.exited;
@@ -68,8 +75,8 @@ describe('a run that does not finish still leaves a valid report, marked incompl
   });
 });
 
-describe('the output folder is the run\'s from its start', () => {
-  it('a run killed before its first check leaves a report marked incomplete, never the previous run\'s', async () => {
+describe("the output folder is the run's from its start", () => {
+  it("a run killed before its first check leaves a report marked incomplete, never the previous run's", async () => {
     const out = mkdtempSync(join(tmpdir(), 'orc-early-'));
     writeFileSync(join(out, 'report.json'), JSON.stringify({ complete: true, note: 'an earlier, green run' }));
     const run = longRun(out);
@@ -100,7 +107,23 @@ describe('the output folder is the run\'s from its start', () => {
     const out = mkdtempSync(join(tmpdir(), 'orc-hung-'));
     const harness = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');
     // every payload hangs: the harness answers nothing, and the per-request limit is an hour
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/orc.js'), 'run', '--adapter', `hung=cmd:${process.execPath} ${harness} hang-on-all`, '--model', 'generating', '--timeout', '3600000', '--quiet', '--out', out], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(PROJECT_ROOT, 'bin/orc.js'),
+        'run',
+        '--adapter',
+        `hung=cmd:${process.execPath} ${harness} hang-on-all`,
+        '--model',
+        'generating',
+        '--timeout',
+        '3600000',
+        '--quiet',
+        '--out',
+        out,
+      ],
+      { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
@@ -118,8 +141,22 @@ describe('the output folder is the run\'s from its start', () => {
 
 describe('bad output folders are one line, exit 2', () => {
   it.each([
-    ['under a regular file', (d: string) => { writeFileSync(join(d, 'file'), 'x'); return join(d, 'file', 'out'); }, /cannot make the folder .*ENOTDIR \(a file stands in the way\); give --out a folder you can write to/],
-    ['a regular file itself', (d: string) => { writeFileSync(join(d, 'file'), 'x'); return join(d, 'file'); }, /cannot make the folder .*EEXIST \(a file stands in the way\); give --out a folder you can write to/],
+    [
+      'under a regular file',
+      (d: string) => {
+        writeFileSync(join(d, 'file'), 'x');
+        return join(d, 'file', 'out');
+      },
+      /cannot make the folder .*ENOTDIR \(a file stands in the way\); give --out a folder you can write to/,
+    ],
+    [
+      'a regular file itself',
+      (d: string) => {
+        writeFileSync(join(d, 'file'), 'x');
+        return join(d, 'file');
+      },
+      /cannot make the folder .*EEXIST \(a file stands in the way\); give --out a folder you can write to/,
+    ],
   ])('--out %s', (_what, make, message) => {
     const out = make(mkdtempSync(join(tmpdir(), 'orc-badout-')));
     const r = orc(['run', '--suite', 'Required.Parse.AcceptsValid', '--runs', '1', '--out', out]);

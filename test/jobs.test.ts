@@ -10,7 +10,21 @@ const built = (name: string) => isBuilt(loadManifests().find((m) => m.adapters.s
 describe('--jobs: adapters run at once, reports unchanged', () => {
   it.skipIf(!built('ts-openai-node') && process.env.CI !== 'true')('the same results, in the same order, with one job and with three', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orc-jobs-'));
-    const args = ['run', '--adapter', 'ts-openai-node,reference,ts-openrouter-latest', '--model', 'generating,completed', '--suite', 'Parse,Serialize,Sse', '--runs', '20', '--seed', '8', '--quiet', '--json'];
+    const args = [
+      'run',
+      '--adapter',
+      'ts-openai-node,reference,ts-openrouter-latest',
+      '--model',
+      'generating,completed',
+      '--suite',
+      'Parse,Serialize,Sse',
+      '--runs',
+      '20',
+      '--seed',
+      '8',
+      '--quiet',
+      '--json',
+    ];
     const one = orc([...args, '--jobs', '1', '--out', join(dir, 'one')]);
     const three = orc([...args, '--jobs', '3', '--out', join(dir, 'three')]);
     expect(one.status).toBe(three.status);

@@ -32,18 +32,29 @@ const value = {
 describe('no line orc writes holds a raw U+2028 or U+2029', () => {
   it('requests: any value and model name, the separators written as escapes, the value unchanged', () => {
     const text = fc.string({ unit: fc.constantFrom('a', '\u2028', '\u2029', 'é', '"', '\\') });
-    fc.assert(fc.property(fc.dictionary(text, fc.oneof(text, fc.array(text), fc.integer())), text, (v, model) => {
-      const line = requestParts(1, { op: 'serialize', model, body: { value: v } }).join('');
-      expect(line).not.toMatch(SEPARATORS);
-      const back = JSON.parse(line);
-      expect(back.model).toBe(model);
-      expect(back.value).toEqual(v);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.dictionary(text, fc.oneof(text, fc.array(text), fc.integer())), text, (v, model) => {
+        const line = requestParts(1, { op: 'serialize', model, body: { value: v } }).join('');
+        expect(line).not.toMatch(SEPARATORS);
+        const back = JSON.parse(line);
+        expect(back.model).toBe(model);
+        expect(back.value).toEqual(v);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('fuzz corpus files: the same entry read back, with the separators escaped', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orc-corpus-'));
-    const c = { mutation: 'Strings.NonCharacters', category: 'strings' as const, expect: 'accept' as const, model: GENERATING, detail: 'item_id: \u2028\u2029', bytes: new TextEncoder().encode(JSON.stringify(value)), expected: value };
+    const c = {
+      mutation: 'Strings.NonCharacters',
+      category: 'strings' as const,
+      expect: 'accept' as const,
+      model: GENERATING,
+      detail: 'item_id: \u2028\u2029',
+      bytes: new TextEncoder().encode(JSON.stringify(value)),
+      expected: value,
+    };
     const { path } = saveFailure(dir, 'a\u2028', c, { status: 'fail', kind: 'mismatch', message: 'expected "\u2028"', answer: '"\u2029"' });
     const text = readFileSync(path, 'utf8');
     expect(text).not.toMatch(SEPARATORS);
@@ -74,9 +85,25 @@ describe('whole documents orc writes hold no raw U+2028 or U+2029 either', () =>
     const { renderReports } = await import('../src/cli/write-reports.js');
     const { TOOL } = await import('../core/tool.js');
     const result = {
-      adapter: 'a', model: GENERATING, id: 'Required.Parse.AcceptsValid', level: 'Required' as const, suite: 'Parse', description: 'd\u2028', status: 'failed' as const,
-      casesRun: 1, durationMs: 0, seed: 1,
-      failure: { kind: 'mismatch' as const, message: 'expected "\u2028", got "\u2029"', counterexample: { value: { item_id: '\u2028\u2029' } }, path: '0', shrinks: 0, replay: 'orc1.x', replayCommand: 'npx orc replay orc1.x' },
+      adapter: 'a',
+      model: GENERATING,
+      id: 'Required.Parse.AcceptsValid',
+      level: 'Required' as const,
+      suite: 'Parse',
+      description: 'd\u2028',
+      status: 'failed' as const,
+      casesRun: 1,
+      durationMs: 0,
+      seed: 1,
+      failure: {
+        kind: 'mismatch' as const,
+        message: 'expected "\u2028", got "\u2029"',
+        counterexample: { value: { item_id: '\u2028\u2029' } },
+        path: '0',
+        shrinks: 0,
+        replay: 'orc1.x',
+        replayCommand: 'npx orc replay orc1.x',
+      },
     };
     const text = renderReports([
       { type: 'run-started', run: { tool: TOOL, command: 'test', seed: 1, runs: 1, startedAt: '', models: [GENERATING], checks: 1 } },

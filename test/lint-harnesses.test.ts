@@ -47,9 +47,21 @@ describe('lint:harnesses', () => {
     const go = sources(PROJECT_ROOT, GO_ROOTS, '.go');
     const py = sources(PROJECT_ROOT, PYTHON_ROOTS, '.py');
     expect(go).toEqual(expect.arrayContaining(['adapters/go-openai/main.go', 'adapters/_harness-lib/go/harness.go', 'bench/harnesses/echo-go/main.go']));
-    expect(py).toEqual(expect.arrayContaining(['adapters/_harness-lib/python/orc_harness.py', 'adapters/py-openai/harness.py', 'bench/harnesses/echo.py', 'test/harnesses/echo_harness.py']));
+    expect(py).toEqual(
+      expect.arrayContaining([
+        'adapters/_harness-lib/python/orc_harness.py',
+        'adapters/py-openai/harness.py',
+        'bench/harnesses/echo.py',
+        'test/harnesses/echo_harness.py',
+      ]),
+    );
     for (const f of [...go, ...py]) expect(f).not.toMatch(/(^|\/)(build|node_modules|__pycache__|\.cache)\//);
-    const root = tree({ 'adapters/x/main.go': goodGo, 'adapters/x/build/venv/lib/site.py': badPy, 'adapters/y/node_modules/z/z.go': badGo, 'test/other.py': badPy });
+    const root = tree({
+      'adapters/x/main.go': goodGo,
+      'adapters/x/build/venv/lib/site.py': badPy,
+      'adapters/y/node_modules/z/z.go': badGo,
+      'test/other.py': badPy,
+    });
     expect(sources(root, GO_ROOTS, '.go')).toEqual(['adapters/x/main.go']);
     expect(sources(root, PYTHON_ROOTS, '.py')).toEqual([]);
   });
@@ -59,7 +71,9 @@ describe('lint:harnesses', () => {
       failed: false,
       lines: ['lint:harnesses: Go formatted as its formatter writes it', 'lint:harnesses: Python formatted as its formatter writes it'],
     });
-    const bad = lint(tree({ 'adapters/x/main.go': goodGo, 'bench/harnesses/y/main.go': badGo, 'bench/b.py': badPy, 'test/harnesses/ok.py': goodPy }), { ruff: ruff! });
+    const bad = lint(tree({ 'adapters/x/main.go': goodGo, 'bench/harnesses/y/main.go': badGo, 'bench/b.py': badPy, 'test/harnesses/ok.py': goodPy }), {
+      ruff: ruff!,
+    });
     expect(bad.failed).toBe(true);
     expect(bad.lines[0]).toMatch(/^lint:harnesses: Go not formatted: bench\/harnesses\/y\/main\.go; run /);
     expect(bad.lines[1]).toMatch(/^lint:harnesses: Python not formatted: bench\/b\.py; run /);
@@ -85,21 +99,30 @@ describe('lint:harnesses', () => {
     const missing = { missing: 'could not install ruff' };
     expect(lint(root, { ruff: missing }).lines[1]).toBe('lint:harnesses: Python skipped: could not install ruff');
     expect(lint(root, { ruff: missing }).failed).toBe(false);
-    expect(lint(root, { ruff: missing, ci: true })).toMatchObject({ failed: true, lines: [expect.any(String), 'lint:harnesses: Python FAILED: could not install ruff'] });
+    expect(lint(root, { ruff: missing, ci: true })).toMatchObject({
+      failed: true,
+      lines: [expect.any(String), 'lint:harnesses: Python FAILED: could not install ruff'],
+    });
   });
 
   it('a download that fails is one line saying what to install', () => {
     // pip as it answers without PyPI, in the venv ensureRuff would install into
     const home = join(scratch, 'ruff-home');
     mkdirSync(join(home, 'bin'), { recursive: true });
-    writeFileSync(join(home, 'bin', 'pip'), '#!/bin/sh\necho "ERROR: Could not find a version"\necho "ERROR: No matching distribution found for ruff" >&2\nexit 1\n', { mode: 0o755 });
+    writeFileSync(
+      join(home, 'bin', 'pip'),
+      '#!/bin/sh\necho "ERROR: Could not find a version"\necho "ERROR: No matching distribution found for ruff" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
     let message = '';
     try {
       ensureRuff(home);
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toBe(`could not install ruff==${RUFF_VERSION} from PyPI (ERROR: No matching distribution found for ruff); when PyPI is reachable run: python3 -m venv .cache/ruff/${RUFF_VERSION} && .cache/ruff/${RUFF_VERSION}/bin/pip install ruff==${RUFF_VERSION}`);
+    expect(message).toBe(
+      `could not install ruff==${RUFF_VERSION} from PyPI (ERROR: No matching distribution found for ruff); when PyPI is reachable run: python3 -m venv .cache/ruff/${RUFF_VERSION} && .cache/ruff/${RUFF_VERSION}/bin/pip install ruff==${RUFF_VERSION}`,
+    );
     expect(spawnSync(ruffBinary(home), ['--version']).error).toBeDefined();
   });
 

@@ -6,7 +6,10 @@ import { CATEGORIES, CONTROLS, MUTANTS } from '../mutants/index.js';
 import { measureMutants, measureOverSeeds, SEEDS } from '../mutants/measure.js';
 
 /** What `npm run mutation -- --record` last found: each killed mutant and the checks that killed it. */
-const recorded = JSON.parse(readFileSync(join(PROJECT_ROOT, 'mutants', 'kills.json'), 'utf8')) as { kills: Record<string, string[]>; survivors: Record<string, string> };
+const recorded = JSON.parse(readFileSync(join(PROJECT_ROOT, 'mutants', 'kills.json'), 'utf8')) as {
+  kills: Record<string, string[]>;
+  survivors: Record<string, string>;
+};
 
 describe('the suite against its broken implementations', () => {
   it('has at least 40 bugs across parse, reject, serialize, round trip, spellings, SSE and robustness, each named for its bug', () => {
@@ -21,7 +24,9 @@ describe('the suite against its broken implementations', () => {
   it(`still kills every mutant it killed, at each of the seeds ${SEEDS.join(', ')}, with the checks that killed it`, async () => {
     const only = new Map(Object.entries(recorded.kills).map(([name, ids]) => [name, ids.slice(0, 3)]));
     const run = await measureOverSeeds(SEEDS, { only });
-    const lost = run.mutants.filter((m) => !m.killed).map((m) => `${m.name} (was killed by ${only.get(m.name)!.join(', ')}; missed at seed ${m.missedAt!.join(', ')})`);
+    const lost = run.mutants
+      .filter((m) => !m.killed)
+      .map((m) => `${m.name} (was killed by ${only.get(m.name)!.join(', ')}; missed at seed ${m.missedAt!.join(', ')})`);
     expect(lost).toEqual([]);
   }, 1_800_000);
 
@@ -31,4 +36,7 @@ describe('the suite against its broken implementations', () => {
   }, 300_000);
 });
 
-const allChecks = readFileSync(join(PROJECT_ROOT, 'test/fixtures/check-ids.txt'), 'utf8').split('\n').filter((l) => l.startsWith('OpenResponsesImageGenCallGenerating ')).map((l) => l.split(' ')[2]!);
+const allChecks = readFileSync(join(PROJECT_ROOT, 'test/fixtures/check-ids.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l.startsWith('OpenResponsesImageGenCallGenerating '))
+  .map((l) => l.split(' ')[2]!);

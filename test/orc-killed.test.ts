@@ -26,7 +26,12 @@ function alive(pid: number): boolean {
   }
 }
 
-const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+const parentOf = (pid: number) =>
+  Number(
+    readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ')[1],
+  );
 
 /** orc's watchdog, found by its mark and orc's pid in its command line. */
 function watchdogOf(orcPid: number): number[] {
@@ -65,16 +70,32 @@ async function hungRun() {
   const out = join(dir, 'out');
   // "; true": a shell that cannot exec the harness stays, holding its pipes
   const line = `${process.execPath} ${HARNESS} spin-on-all; true`;
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/orc.js'), 'run', '--adapter', `hung=cmd:${line}`, '--model', 'generating', '--quiet', '--out', out], {
-    cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ORC_TEST_PIDFILE: pidFile, NO_COLOR: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [join(PROJECT_ROOT, 'bin/orc.js'), 'run', '--adapter', `hung=cmd:${line}`, '--model', 'generating', '--quiet', '--out', out],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, ORC_TEST_PIDFILE: pidFile, NO_COLOR: '1' },
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   child.stdout.resume();
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
-  const harness = await until(() => { try { return Number(readFileSync(pidFile, 'utf8').trim().split('\n')[0]) || undefined; } catch { return undefined; } }, 'the harness to start');
+  const harness = await until(() => {
+    try {
+      return Number(readFileSync(pidFile, 'utf8').trim().split('\n')[0]) || undefined;
+    } catch {
+      return undefined;
+    }
+  }, 'the harness to start');
   const shell = parentOf(harness);
-  const [dog] = await until(() => { const w = watchdogOf(child.pid!); return w.length ? w : undefined; }, 'the watchdog');
+  const [dog] = await until(() => {
+    const w = watchdogOf(child.pid!);
+    return w.length ? w : undefined;
+  }, 'the watchdog');
   // the harness has a request it will never answer
   await new Promise((r) => setTimeout(r, 300));
   expect(alive(harness) && alive(shell) && alive(dog!)).toBe(true);

@@ -33,7 +33,7 @@ describe('the --out folder: a lock that is not a live orc is taken over', () => 
 });
 
 describe('the --out folder never shows what an earlier run produced', () => {
-  it('killed before its first result: every report says incomplete, none is the earlier run\'s, and its badges are gone', async () => {
+  it("killed before its first result: every report says incomplete, none is the earlier run's, and its badges are gone", async () => {
     const out = mkdtempSync(join(tmpdir(), 'orc-early-kill-'));
     expect(orc([...quick, '--seed', '11', '--out', out]).status).toBe(0);
     expect(report(out)).toMatchObject({ complete: true, run: { seed: 11 } });
@@ -41,7 +41,11 @@ describe('the --out folder never shows what an earlier run produced', () => {
     // a harness that takes its time to say hello: orc holds the folder, and has no result yet
     const slow = join(out, 'slow-hello.mjs');
     writeFileSync(slow, 'setTimeout(() => {}, 60_000);');
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/orc.js'), ...quick, '--seed', '12', '--adapter', `slow=cmd:${process.execPath} ${slow}`, '--out', out], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, 'bin/orc.js'), ...quick, '--seed', '12', '--adapter', `slow=cmd:${process.execPath} ${slow}`, '--out', out],
+      { cwd: PROJECT_ROOT, stdio: 'ignore' },
+    );
     const exited = new Promise((res) => child.on('exit', res));
     await until(() => existsSync(join(out, '.orc.lock')) && report(out).complete === false, 'the new run to hold the folder');
     child.kill('SIGKILL');

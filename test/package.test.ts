@@ -31,25 +31,60 @@ let dir: string;
 function sh(cmd: string, args: string[], opts: { node?: string; env?: Record<string, string>; cwd?: string } = {}): SpawnSyncReturns<string> {
   // the Node under test comes first on PATH, so that npx and every #!/usr/bin/env node script run on it
   const PATH = opts.node ? `${dirname(opts.node)}:${process.env.PATH}` : process.env.PATH!;
-  return spawnSync(cmd, args, { cwd: opts.cwd ?? dir, encoding: 'utf8', env: { ...process.env, PATH, NO_COLOR: '1', CI: 'true', ...opts.env }, timeout: 300_000, maxBuffer: 1 << 28 });
+  return spawnSync(cmd, args, {
+    cwd: opts.cwd ?? dir,
+    encoding: 'utf8',
+    env: { ...process.env, PATH, NO_COLOR: '1', CI: 'true', ...opts.env },
+    timeout: 300_000,
+    maxBuffer: 1 << 28,
+  });
 }
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'orc-consumer-'));
   packed = packPackage(dir);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'some-sdk', private: true, type: 'module',
-    devDependencies: { 'openresponses-conformance': `file:./${packed.filename}`, vitest: devVersion('vitest'), typescript: devVersion('typescript'), '@types/node': devVersion('@types/node') },
-  }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'some-sdk',
+        private: true,
+        type: 'module',
+        devDependencies: {
+          'openresponses-conformance': `file:./${packed.filename}`,
+          vitest: devVersion('vitest'),
+          typescript: devVersion('typescript'),
+          '@types/node': devVersion('@types/node'),
+        },
+      },
+      null,
+      2,
+    ),
+  );
   const install = sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline']);
   expect(install.status, install.stderr).toBe(0);
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'],
-      noPropertyAccessFromIndexSignature: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false,
-    },
-    include: ['api-usage.ts', 'sdk.test.ts'],
-  }, null, 2));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          types: ['node'],
+          noPropertyAccessFromIndexSignature: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          skipLibCheck: false,
+        },
+        include: ['api-usage.ts', 'sdk.test.ts'],
+      },
+      null,
+      2,
+    ),
+  );
   copyFileSync(join(PROJECT_ROOT, 'test/fixtures/consumer/api-usage.ts'), join(dir, 'api-usage.ts'));
   copyFileSync(join(PROJECT_ROOT, 'test/fixtures/consumer/sdk-test.ts'), join(dir, 'sdk.test.ts'));
 }, 600_000);
@@ -57,7 +92,18 @@ beforeAll(() => {
 describe('the packed tarball', () => {
   it('holds compiled JavaScript with declarations and source maps, the schemas, docs and LICENSE; no TypeScript sources, tests or harness code', () => {
     const files = packed.files.map((f) => f.path);
-    for (const f of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/index.js.map', 'dist/src/vitest/conformance-suite.js', 'dist/src/cli/main.js', 'bin/orc.js', 'schema/report.schema.json', 'docs/ARCHITECTURE.md', 'LICENSE', 'README.md']) {
+    for (const f of [
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/src/index.js.map',
+      'dist/src/vitest/conformance-suite.js',
+      'dist/src/cli/main.js',
+      'bin/orc.js',
+      'schema/report.schema.json',
+      'docs/ARCHITECTURE.md',
+      'LICENSE',
+      'README.md',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
@@ -91,7 +137,7 @@ describe('the packed tarball', () => {
     expect(r.stderr).toMatch(/orc: do not pack or publish the repository itself; run "npm run package"/);
   });
 
-  it('installs no OpenRouter SDK and no tsx: the SDKs under test are the repository\'s development dependencies', () => {
+  it("installs no OpenRouter SDK and no tsx: the SDKs under test are the repository's development dependencies", () => {
     const tree = sh('npm', ['ls', '--all', '--json']);
     const names = new Set<string>();
     // an unmet optional peer (vite's tsx, esbuild) is listed with no version: it is not installed
@@ -111,20 +157,23 @@ const tests = (j: VitestJson) => j.testResults.flatMap((f) => f.assertionResults
 
 function vitest(node: string, args: string[], env: Record<string, string> = {}): VitestJson {
   const out = join(dir, `results-${process.hrtime.bigint()}.json`);
-  const r = sh(node, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json', `--outputFile=${out}`, ...args], { node, env: { ORC_TEST_HARNESS: HARNESS, ...env } });
+  const r = sh(node, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json', `--outputFile=${out}`, ...args], {
+    node,
+    env: { ORC_TEST_HARNESS: HARNESS, ...env },
+  });
   if (!existsSync(out)) throw new Error(`vitest wrote no results (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
 for (const { version, bin } of NODES) {
   describe(`installed, on Node ${version}`, () => {
-    it('type-checks a consumer\'s code with a strict NodeNext config and no special flags: 0 errors', () => {
+    it("type-checks a consumer's code with a strict NodeNext config and no special flags: 0 errors", () => {
       const tsc = sh(bin, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { node: bin });
       expect(tsc.stdout + tsc.stderr).toBe('');
       expect(tsc.status).toBe(0);
     });
 
-    it.each(['threads', 'forks', 'vmThreads', 'vmForks'])('runs a conformanceSuite under vitest\'s %s pool', (pool) => {
+    it.each(['threads', 'forks', 'vmThreads', 'vmForks'])("runs a conformanceSuite under vitest's %s pool", (pool) => {
       const results = tests(vitest(bin, [`--pool=${pool}`, '-t', 'Required.Parse.Rejects(Null|MissingField.item_id)$|Required.Parse.AcceptsValid$']));
       const status = (adapter: string, id: string) => results.find((t) => t.ancestorTitles[0]!.endsWith(adapter) && t.title === id)?.status;
       expect(status('naive-sdk', 'Required.Parse.AcceptsValid')).toBe('passed');
@@ -132,7 +181,7 @@ for (const { version, bin } of NODES) {
       expect(status('lenient-harness', 'Required.Parse.RejectsMissingField.item_id')).toBe('failed');
     });
 
-    it('npx orc run writes its reports into the project\'s own reports/out, and exits as CI expects', () => {
+    it("npx orc run writes its reports into the project's own reports/out, and exits as CI expects", () => {
       const r = sh('npx', ['orc', 'run', '--adapter', 'reference', '--model', 'generating', '--runs', '5', '--seed', '1', '--quiet'], { node: bin });
       expect(r.status, r.stderr).toBe(0);
       const report = JSON.parse(readFileSync(join(dir, 'reports/out/report.json'), 'utf8'));
@@ -150,20 +199,43 @@ for (const { version, bin } of NODES) {
       expect(list).not.toMatch(/reference .*available from a clone/);
       const named = sh('npx', ['orc', 'run', '--adapter', 'ts-openrouter-latest'], { node: bin });
       expect(named.status).toBe(2);
-      expect(named.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^orc: ts-openrouter-latest runs from a clone of the openresponses-conformance repository .*reference and NAME=cmd:<your harness>$/)]);
-      const all = sh('npx', ['orc', 'run', '--adapter', 'all', '--model', 'generating', '--runs', '3', '--quiet', '--suite', 'Required.Parse.AcceptsValid', '--out', 'all-out'], { node: bin });
+      expect(named.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^orc: ts-openrouter-latest runs from a clone of the openresponses-conformance repository .*reference and NAME=cmd:<your harness>$/,
+        ),
+      ]);
+      const all = sh(
+        'npx',
+        ['orc', 'run', '--adapter', 'all', '--model', 'generating', '--runs', '3', '--quiet', '--suite', 'Required.Parse.AcceptsValid', '--out', 'all-out'],
+        { node: bin },
+      );
       expect(all.status, all.stderr).toBe(0);
       expect(all.stderr).toMatch(/14 bundled adapters run from a clone of the repository only .*; running reference/);
     });
   });
 }
 
-describe('openresponses-conformance/vitest in an SDK\'s own vitest run, installed', () => {
+describe("openresponses-conformance/vitest in an SDK's own vitest run, installed", () => {
   let results: ReturnType<typeof tests>;
   let orcResults: CheckResult[];
   beforeAll(() => {
     results = tests(vitest(process.execPath, []));
-    const r = sh('npx', ['orc', 'run', '--adapter', `lenient-harness=cmd:${process.execPath} ${HARNESS}`, '--model', 'OpenResponsesImageGenCallGenerating', '--seed', '7', '--runs', '25', '--json', '--quiet', '--out', 'orc-out']);
+    const r = sh('npx', [
+      'orc',
+      'run',
+      '--adapter',
+      `lenient-harness=cmd:${process.execPath} ${HARNESS}`,
+      '--model',
+      'OpenResponsesImageGenCallGenerating',
+      '--seed',
+      '7',
+      '--runs',
+      '25',
+      '--json',
+      '--quiet',
+      '--out',
+      'orc-out',
+    ]);
     orcResults = JSON.parse(r.stdout).results;
   }, 600_000);
 
@@ -185,7 +257,7 @@ describe('openresponses-conformance/vitest in an SDK\'s own vitest run, installe
     }
   });
 
-  it('catches what an SDK\'s own in-process parser gets wrong', () => {
+  it("catches what an SDK's own in-process parser gets wrong", () => {
     const naive = results.filter((t) => t.ancestorTitles[0] === 'openresponses-conformance: naive-sdk');
     const status = (id: string) => naive.find((t) => t.title === id)?.status;
     expect(status('Required.Parse.AcceptsValid')).toBe('passed');
@@ -199,7 +271,9 @@ describe('openresponses-conformance/vitest in an SDK\'s own vitest run, installe
     expect(decodeReplay(token)).toMatchObject({ adapter: 'naive-sdk', check: 'Required.Parse.RejectsMissingField.item_id', seed: expect.any(Number) });
     const again = tests(vitest(process.execPath, ['-t', 'Required.Parse.RejectsMissingField.item_id'], { ORC_REPLAY: token }));
     const ran = again.filter((t) => t.status !== 'skipped' && t.status !== 'pending');
-    expect(ran.map((t) => `${t.ancestorTitles[0]} ${t.title} ${t.status}`)).toEqual(['openresponses-conformance: naive-sdk Required.Parse.RejectsMissingField.item_id failed']);
+    expect(ran.map((t) => `${t.ancestorTitles[0]} ${t.title} ${t.status}`)).toEqual([
+      'openresponses-conformance: naive-sdk Required.Parse.RejectsMissingField.item_id failed',
+    ]);
     expect(ran[0]!.failureMessages.join('')).toMatch(/\(replayed\): accepted-invalid/);
   });
 });

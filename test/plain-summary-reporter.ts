@@ -3,7 +3,9 @@ import type { Reporter, TestModule } from 'vitest/node';
 /** Ends the run with one plain "N passed, N failed" line, which any CI log reader understands. */
 export default class PlainSummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    let passed = 0, failed = 0, skipped = 0;
+    let passed = 0,
+      failed = 0,
+      skipped = 0;
     for (const m of testModules) {
       let failedHere = 0;
       for (const t of m.children.allTests()) {

@@ -40,7 +40,12 @@ function pidsOf(file: string): number[] {
   return readFileSync(file, 'utf8').trim().split('\n').map(Number);
 }
 
-const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+const parentOf = (pid: number) =>
+  Number(
+    readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ')[1],
+  );
 
 async function settled(pids: number[]): Promise<number[]> {
   for (let i = 0; i < 50 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 20));
@@ -91,7 +96,7 @@ describe('no harness process outlives its adapter', () => {
     await a.close();
   });
 
-  it('a cmd: line of plain words runs without a shell: the harness is orc\'s own child, and closing its stdout is a crash at once', async () => {
+  it("a cmd: line of plain words runs without a shell: the harness is orc's own child, and closing its stdout is a crash at once", async () => {
     const file = tracked();
     const a = await StdioAdapter.start({ name: 'closer', command: `"${process.execPath}" ${HARNESS} close-stdout-fd`, timeoutMs: 60_000, maxRestarts: 0 });
     const [harness] = pidsOf(file);
@@ -115,7 +120,13 @@ describe('no harness process outlives its adapter', () => {
   });
 
   it('a cmd: line only a shell can run, whose harness answers slowly: never taken for a closed stdout', async () => {
-    const a = await StdioAdapter.start({ name: 'slow', command: `sleep 3; ${process.execPath} ${HARNESS} none`, timeoutMs: 60_000, maxRestarts: 0, helloTimeoutMs: 60_000 });
+    const a = await StdioAdapter.start({
+      name: 'slow',
+      command: `sleep 3; ${process.execPath} ${HARNESS} none`,
+      timeoutMs: 60_000,
+      maxRestarts: 0,
+      helloTimeoutMs: 60_000,
+    });
     try {
       await new Promise((r) => setTimeout(r, 3000));
       expect((await a.parse(GENERATING, bytes({ m: 'ok' }))).ok).toBe(true);
@@ -135,11 +146,15 @@ describe('no harness process outlives its adapter', () => {
 
 describe('what a harness writes is blamed on the right party', () => {
   it('a hello whose operations are not a map does not start, with or without --check-protocol', async () => {
-    await expect(StdioAdapter.start({ name: 'h', command: [process.execPath, HARNESS, 'hello-bad-operations'], checkProtocol: false })).rejects.toThrow(/hello breaks schema\/protocol\/hello.schema.json: \/operations must be object/);
-    await expect(StdioAdapter.start({ name: 'h', command: [process.execPath, HARNESS, 'bad-hello'], checkProtocol: false })).rejects.toThrow(/must have required property 'language'|must have required property 'operations'/);
+    await expect(StdioAdapter.start({ name: 'h', command: [process.execPath, HARNESS, 'hello-bad-operations'], checkProtocol: false })).rejects.toThrow(
+      /hello breaks schema\/protocol\/hello.schema.json: \/operations must be object/,
+    );
+    await expect(StdioAdapter.start({ name: 'h', command: [process.execPath, HARNESS, 'bad-hello'], checkProtocol: false })).rejects.toThrow(
+      /must have required property 'language'|must have required property 'operations'/,
+    );
   });
 
-  it('bytes that are not base64 are a protocol fault of the harness, not the SDK\'s output', async () => {
+  it("bytes that are not base64 are a protocol fault of the harness, not the SDK's output", async () => {
     const a = await StdioAdapter.start({ name: 'b64', command: [process.execPath, HARNESS, 'bad-base64'] });
     try {
       const o = await a.serialize(GENERATING, { a: 1 });
@@ -197,7 +212,24 @@ describe('a hang costs a check its budget, not a timeout per case', () => {
 describe('--check-time from the command line', () => {
   it('bounds a check against a harness that hangs on large payloads, and the run goes on', () => {
     const out = mkdtempSync(join(tmpdir(), 'orc-budget-'));
-    const r = orc(['run', '--adapter', `slow=cmd:${process.execPath} ${HARNESS} hang-on-large`, '--model', 'generating', '--suite', 'Required.Parse.AcceptsLongString.item_id,Required.Parse.AcceptsValid', '--timeout', '500', '--check-time', '3000', '--seed', '3', '--quiet', '--out', out]);
+    const r = orc([
+      'run',
+      '--adapter',
+      `slow=cmd:${process.execPath} ${HARNESS} hang-on-large`,
+      '--model',
+      'generating',
+      '--suite',
+      'Required.Parse.AcceptsLongString.item_id,Required.Parse.AcceptsValid',
+      '--timeout',
+      '500',
+      '--check-time',
+      '3000',
+      '--seed',
+      '3',
+      '--quiet',
+      '--out',
+      out,
+    ]);
     expect(r.status, r.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     const long = report.results.find((x: { id: string }) => x.id === 'Required.Parse.AcceptsLongString.item_id');
@@ -210,7 +242,21 @@ describe('--check-time from the command line', () => {
 describe('every restart is recorded', () => {
   it('a harness that crashes on some payloads: the report says how often it was restarted and why', () => {
     const out = mkdtempSync(join(tmpdir(), 'orc-restarts-'));
-    const r = orc(['run', '--adapter', `crashy=cmd:${process.execPath} ${HARNESS} crash-on-non-bmp`, '--model', 'generating', '--suite', 'Required.Parse.AcceptsNonBmp.item_id,Required.Parse.AcceptsValid', '--runs', '30', '--seed', '4', '--out', out]);
+    const r = orc([
+      'run',
+      '--adapter',
+      `crashy=cmd:${process.execPath} ${HARNESS} crash-on-non-bmp`,
+      '--model',
+      'generating',
+      '--suite',
+      'Required.Parse.AcceptsNonBmp.item_id,Required.Parse.AcceptsValid',
+      '--runs',
+      '30',
+      '--seed',
+      '4',
+      '--out',
+      out,
+    ]);
     expect(r.status, r.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);

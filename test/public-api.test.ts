@@ -6,7 +6,14 @@ import { PROJECT_ROOT } from '../core/models.js';
 /** The exports of an entry point, each with its TSDoc as a user's editor shows it. */
 function documented(entry: string): { name: string; doc: string }[] {
   const file = join(PROJECT_ROOT, entry);
-  const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, types: ['node'] });
+  const program = ts.createProgram([file], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    noEmit: true,
+    types: ['node'],
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file)!;
   return checker.getExportsOfModule(checker.getSymbolAtLocation(source)!).map((s) => {
@@ -18,18 +25,86 @@ function documented(entry: string): { name: string; doc: string }[] {
 describe('the public API', () => {
   it('"." exports what users write code against, each symbol with its TSDoc', () => {
     const api = documented('src/index.ts');
-    expect(api.map((e) => e.name).sort()).toEqual([
-      'Adapter', 'AdapterEnv', 'AdapterError', 'AdapterFactory', 'AdapterInfo', 'AdapterSource', 'Answer', 'Check', 'CheckResult',
-      'ConformanceOptions', 'ConformanceRun', 'DecodedEvent', 'ErrorKind', 'FailedResult', 'Failure', 'FailureKind', 'ImageGenCallEvent', 'Json', 'LEVELS',
-      'Level', 'LosslessNumber', 'Model', 'Observation', 'OpenResponsesImageGenCallCompleted', 'OpenResponsesImageGenCallCompletedType',
-      'OpenResponsesImageGenCallGenerating', 'OpenResponsesImageGenCallGeneratingType', 'OpenResponsesImageGenCallInProgress',
-      'OpenResponsesImageGenCallInProgressType', 'OpenResponsesImageGenCallPartialImage', 'OpenResponsesImageGenCallPartialImageType', 'Operation',
-      'ParseOutcome', 'PlanOptions', 'REPORT_FORMAT', 'ReplayTarget', 'Restart', 'RunEvent', 'RunInfo', 'SchemaSet', 'SerializeOutcome', 'Shown', 'SseOutcome',
-      'Status', 'UsageError', 'Verdict', 'asDoubles', 'checkId', 'commandAdapter', 'decodeReplay', 'describeThrown', 'failure', 'findModel', 'htmlReport',
-      'isFailed', 'jsonReport', 'junitReport', 'loadSchemaSet', 'markdownReport', 'planChecks', 'reference', 'referenceAdapter', 'runConformance', 'supports',
-      'RunVerdict', 'runVerdict', 'Report', 'readReport', 'mergeShardReports', 'Baseline', 'BaselineEntry', 'readBaseline', 'gateOnBaseline',
-      'StreamCheck', 'StreamCheckOptions', 'checkStream',
-    ].sort());
+    expect(api.map((e) => e.name).sort()).toEqual(
+      [
+        'Adapter',
+        'AdapterEnv',
+        'AdapterError',
+        'AdapterFactory',
+        'AdapterInfo',
+        'AdapterSource',
+        'Answer',
+        'Check',
+        'CheckResult',
+        'ConformanceOptions',
+        'ConformanceRun',
+        'DecodedEvent',
+        'ErrorKind',
+        'FailedResult',
+        'Failure',
+        'FailureKind',
+        'ImageGenCallEvent',
+        'Json',
+        'LEVELS',
+        'Level',
+        'LosslessNumber',
+        'Model',
+        'Observation',
+        'OpenResponsesImageGenCallCompleted',
+        'OpenResponsesImageGenCallCompletedType',
+        'OpenResponsesImageGenCallGenerating',
+        'OpenResponsesImageGenCallGeneratingType',
+        'OpenResponsesImageGenCallInProgress',
+        'OpenResponsesImageGenCallInProgressType',
+        'OpenResponsesImageGenCallPartialImage',
+        'OpenResponsesImageGenCallPartialImageType',
+        'Operation',
+        'ParseOutcome',
+        'PlanOptions',
+        'REPORT_FORMAT',
+        'ReplayTarget',
+        'Restart',
+        'RunEvent',
+        'RunInfo',
+        'SchemaSet',
+        'SerializeOutcome',
+        'Shown',
+        'SseOutcome',
+        'Status',
+        'UsageError',
+        'Verdict',
+        'asDoubles',
+        'checkId',
+        'commandAdapter',
+        'decodeReplay',
+        'describeThrown',
+        'failure',
+        'findModel',
+        'htmlReport',
+        'isFailed',
+        'jsonReport',
+        'junitReport',
+        'loadSchemaSet',
+        'markdownReport',
+        'planChecks',
+        'reference',
+        'referenceAdapter',
+        'runConformance',
+        'supports',
+        'RunVerdict',
+        'runVerdict',
+        'Report',
+        'readReport',
+        'mergeShardReports',
+        'Baseline',
+        'BaselineEntry',
+        'readBaseline',
+        'gateOnBaseline',
+        'StreamCheck',
+        'StreamCheckOptions',
+        'checkStream',
+      ].sort(),
+    );
     expect(api.filter((e) => e.doc === '').map((e) => e.name)).toEqual([]);
   });
 
@@ -62,7 +137,9 @@ describe('the use-cases the command line is made of, through the public API', ()
     const { runConformance, gateOnBaseline, runVerdict, loadSchemaSet, isFailed } = await import('../src/index.js');
     const { truncatesFractions } = await import('./helpers/adapters.js');
     const run = await runConformance(truncatesFractions(), { seed: 3, runs: 10, models: ['generating'], suite: 'Required.Parse.AcceptsFraction.*' });
-    const failures = run.results.filter(isFailed).map((r) => ({ adapter: r.adapter, model: r.model, check: r.id, reason: 'an int64 SDK', kind: r.failure.kind }));
+    const failures = run.results
+      .filter(isFailed)
+      .map((r) => ({ adapter: r.adapter, model: r.model, check: r.id, reason: 'an int64 SDK', kind: r.failure.kind }));
     expect(failures.length).toBeGreaterThan(0);
     const baseline = { format: 'openresponses-conformance/baseline@1' as const, failures };
     const gated = runVerdict([...run.events, gateOnBaseline('b.json', baseline, run.events, loadSchemaSet())]);
@@ -78,7 +155,8 @@ describe('the use-cases the command line is made of, through the public API', ()
     const whole = jsonReport(run.events) as unknown as import('../src/index.js').Report;
     const half = (i: number) => ({ ...whole, run: { ...whole.run!, shard: `${i}/2` }, results: whole.results.filter((_, k) => k % 2 === i - 1) });
     const merged = mergeShardReports([half(1), half(2)]);
-    const results = (events: import('../src/index.js').RunEvent[]) => events.flatMap((e) => (e.type === 'check-finished' ? [`${e.result.id} ${e.result.status}`] : []));
+    const results = (events: import('../src/index.js').RunEvent[]) =>
+      events.flatMap((e) => (e.type === 'check-finished' ? [`${e.result.id} ${e.result.status}`] : []));
     expect(results(merged)).toEqual(results(run.events));
     expect(runVerdict(merged)).toMatchObject({ passed: true, complete: true });
     expect(runVerdict(mergeShardReports([half(1)]))).toMatchObject({ passed: false, complete: false, incompleteReason: 'shard 2 of 2 missing' });

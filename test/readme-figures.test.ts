@@ -23,7 +23,9 @@ describe("the README's figures are the recorded main job's", () => {
   });
 
   it('every claim of "what stands out" is held by the verdict it cites', () => {
-    const unheld = Object.entries(FINDINGS).flatMap(([adapter, f]) => f.evidence.filter((e) => !gave(adapter, e.check, e.outcome)).map((e) => `${adapter}: ${e.check} ${e.outcome}`));
+    const unheld = Object.entries(FINDINGS).flatMap(([adapter, f]) =>
+      f.evidence.filter((e) => !gave(adapter, e.check, e.outcome)).map((e) => `${adapter}: ${e.check} ${e.outcome}`),
+    );
     expect(unheld).toEqual([]);
   });
 });

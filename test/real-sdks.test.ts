@@ -16,12 +16,20 @@ describe('the real @openrouter/sdk adapters', () => {
     expect(latest.info.operations.serialize).toBeUndefined();
   });
 
-  it('neither models the partial image\'s size, quality, background or output_format: the parse drops them, the harness invents none; the reference reads them', async () => {
-    const text = '{"type":"response.image_generation_call.partial_image","item_id":"a","output_index":1,"sequence_number":2,"partial_image_b64":"AA==","partial_image_index":0,"size":"1024x1024","quality":"low","background":"opaque","output_format":"png"}';
+  it("neither models the partial image's size, quality, background or output_format: the parse drops them, the harness invents none; the reference reads them", async () => {
+    const text =
+      '{"type":"response.image_generation_call.partial_image","item_id":"a","output_index":1,"sequence_number":2,"partial_image_b64":"AA==","partial_image_index":0,"size":"1024x1024","quality":"low","background":"opaque","output_format":"png"}';
     const payload = new TextEncoder().encode(text);
     for (const f of [tsOpenRouter012, tsOpenRouterLatest]) {
       const o = await (await f.create({ set })).parse(PARTIAL, payload);
-      expect(o.ok && Object.keys(o.value as object).sort()).toEqual(['item_id', 'output_index', 'partial_image_b64', 'partial_image_index', 'sequence_number', 'type']);
+      expect(o.ok && Object.keys(o.value as object).sort()).toEqual([
+        'item_id',
+        'output_index',
+        'partial_image_b64',
+        'partial_image_index',
+        'sequence_number',
+        'type',
+      ]);
     }
     expect(await reference().parse(PARTIAL, payload)).toEqual({ ok: true, value: JSON.parse(text) });
   });

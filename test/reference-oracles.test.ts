@@ -21,7 +21,9 @@ function oracleSse(chunks: Uint8Array[]): Ev[] {
   let lastId: string | null = null;
   const parser = createParser({
     onEvent: (e) => out.push({ event: e.event ?? null, data: e.data, id: e.id ?? lastId }),
-    onId: (id) => { lastId = id; },
+    onId: (id) => {
+      lastId = id;
+    },
   });
   const text = new TextDecoder('utf-8', { ignoreBOM: true });
   for (const c of chunks) parser.feed(text.decode(c, { stream: true }));
@@ -35,8 +37,35 @@ function referenceSse(chunks: Uint8Array[]): Ev[] {
 
 /** Lines event streams are made of, the awkward ones included, each with any of the three line endings. */
 const LINES = [
-  '', '', '', 'data', 'data:', 'data: ', 'data: x', 'data:  x', 'data:x', 'data: {"a":1}', 'data: é😀\u2028', 'event', 'event:', 'event: a', 'event:b',
-  'id', 'id:', 'id: 7', 'id: a\u0000b', 'retry: 10', 'retry: x', ':', ': c', 'Data: no', 'DATA:', 'x', 'foo: bar', ' data: x', '\uFEFFdata: x',
+  '',
+  '',
+  '',
+  'data',
+  'data:',
+  'data: ',
+  'data: x',
+  'data:  x',
+  'data:x',
+  'data: {"a":1}',
+  'data: é😀\u2028',
+  'event',
+  'event:',
+  'event: a',
+  'event:b',
+  'id',
+  'id:',
+  'id: 7',
+  'id: a\u0000b',
+  'retry: 10',
+  'retry: x',
+  ':',
+  ': c',
+  'Data: no',
+  'DATA:',
+  'x',
+  'foo: bar',
+  ' data: x',
+  '\uFEFFdata: x',
 ];
 const streams = fc
   .tuple(
@@ -63,18 +92,27 @@ describe('reference SSE decoder against eventsource-parser', () => {
   });
 
   it('generated streams cut anywhere, empty chunks included', () => {
-    fc.assert(fc.property(streams.chain((b) => cutsOf(b).map((chunks) => ({ b, chunks }))), ({ b, chunks }) => {
-      expect(referenceSse(chunks)).toEqual(oracleSse(chunks));
-      expect(referenceSse(chunks)).toEqual(referenceSse([b]));
-    }), { numRuns: 3000, seed: 20261125 });
+    fc.assert(
+      fc.property(
+        streams.chain((b) => cutsOf(b).map((chunks) => ({ b, chunks }))),
+        ({ b, chunks }) => {
+          expect(referenceSse(chunks)).toEqual(oracleSse(chunks));
+          expect(referenceSse(chunks)).toEqual(referenceSse([b]));
+        },
+      ),
+      { numRuns: 3000, seed: 20261125 },
+    );
   });
 
   it('generated streams in one-byte chunks, and cut once at every offset', () => {
-    fc.assert(fc.property(streams, (b) => {
-      const whole = oracleSse([b]);
-      expect(referenceSse([...b].map((x) => Uint8Array.of(x)))).toEqual(whole);
-      for (let k = 0; k <= b.length; k++) expect(referenceSse([b.subarray(0, k), b.subarray(k)])).toEqual(whole);
-    }), { numRuns: 400, seed: 7 });
+    fc.assert(
+      fc.property(streams, (b) => {
+        const whole = oracleSse([b]);
+        expect(referenceSse([...b].map((x) => Uint8Array.of(x)))).toEqual(whole);
+        for (let k = 0; k <= b.length; k++) expect(referenceSse([b.subarray(0, k), b.subarray(k)])).toEqual(whole);
+      }),
+      { numRuns: 400, seed: 7 },
+    );
   });
 });
 
@@ -105,22 +143,25 @@ describe('reference JSON codec against JSON.parse and ajv', () => {
     const codec = new Codec(set.models[0]!);
     const fatal = new TextDecoder('utf-8', { fatal: true });
     const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xc0, 0xc1, 0xe0, 0xed, 0xf0, 0xf4, 0xf5, 0x80, 0x9f, 0xa0, 0xbf));
-    fc.assert(fc.property(fc.array(byte, { maxLength: 12 }), (bytes) => {
-      const payload = new Uint8Array(bytes);
-      let oracle = true;
-      try {
-        fatal.decode(payload);
-      } catch {
-        oracle = false;
-      }
-      let refusedAsUtf8 = false;
-      try {
-        codec.decode(payload);
-      } catch (e) {
-        refusedAsUtf8 = /not valid UTF-8/.test((e as Error).message);
-      }
-      expect(refusedAsUtf8).toBe(!oracle);
-    }), { numRuns: 5000, seed: 5 });
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 12 }), (bytes) => {
+        const payload = new Uint8Array(bytes);
+        let oracle = true;
+        try {
+          fatal.decode(payload);
+        } catch {
+          oracle = false;
+        }
+        let refusedAsUtf8 = false;
+        try {
+          codec.decode(payload);
+        } catch (e) {
+          refusedAsUtf8 = /not valid UTF-8/.test((e as Error).message);
+        }
+        expect(refusedAsUtf8).toBe(!oracle);
+      }),
+      { numRuns: 5000, seed: 5 },
+    );
   });
 
   for (const model of set.models) {
@@ -129,31 +170,40 @@ describe('reference JSON codec against JSON.parse and ajv', () => {
     const payloads = fc.oneof(
       wireSpellings(validValues(set, model.id)).map((s) => enc(s.text)),
       fc.oneof(...breakers(set, model.id).map((b) => b.arbitrary)).map((bv) => enc(JSON.stringify(bv.value))),
-      fuzzCases(validValues(set, model.id, { tame: true }).map((v) => baseOf(model.name, model.schema, v)), MUTATIONS).map((c) => c.bytes),
+      fuzzCases(
+        validValues(set, model.id, { tame: true }).map((v) => baseOf(model.name, model.schema, v)),
+        MUTATIONS,
+      ).map((c) => c.bytes),
     );
 
     it(`${model.name}: accepts exactly what the oracle accepts, with the same value`, () => {
-      fc.assert(fc.property(payloads, (bytes) => {
-        const expected = oracleParse(bytes, model.name);
-        let got: Json | undefined;
-        try {
-          got = codec.render(codec.decode(bytes));
-        } catch {
-          got = undefined;
-        }
-        if (expected === undefined) expect(got).toBeUndefined();
-        else expect(got).toStrictEqual(expected);
-      }), { numRuns: 2000, seed: 11 });
+      fc.assert(
+        fc.property(payloads, (bytes) => {
+          const expected = oracleParse(bytes, model.name);
+          let got: Json | undefined;
+          try {
+            got = codec.render(codec.decode(bytes));
+          } catch {
+            got = undefined;
+          }
+          if (expected === undefined) expect(got).toBeUndefined();
+          else expect(got).toStrictEqual(expected);
+        }),
+        { numRuns: 2000, seed: 11 },
+      );
     });
 
     it(`${model.name}: writes JSON that JSON.parse reads back as the value and ajv accepts`, () => {
-      fc.assert(fc.property(validValues(set, model.id), (v) => {
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(codec.encode(codec.fromWire(v, Error)));
-        const back = JSON.parse(text);
-        expect(set.ajv.getSchema(model.id)!(back)).toBe(true);
-        // -0 is written as 0: JSON.stringify's choice, recorded by the NegativeZero observation
-        expect(back).toStrictEqual(JSON.parse(JSON.stringify(known(model.name, v))));
-      }), { numRuns: 1000, seed: 12 });
+      fc.assert(
+        fc.property(validValues(set, model.id), (v) => {
+          const text = new TextDecoder('utf-8', { fatal: true }).decode(codec.encode(codec.fromWire(v, Error)));
+          const back = JSON.parse(text);
+          expect(set.ajv.getSchema(model.id)!(back)).toBe(true);
+          // -0 is written as 0: JSON.stringify's choice, recorded by the NegativeZero observation
+          expect(back).toStrictEqual(JSON.parse(JSON.stringify(known(model.name, v))));
+        }),
+        { numRuns: 1000, seed: 12 },
+      );
     });
   }
 });

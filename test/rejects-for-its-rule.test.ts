@@ -27,27 +27,30 @@ function numbersIn(v: unknown): number[] {
  * or number beyond int64 is refused, whatever else the payload holds; a
  * null field is read as its zero value.
  */
-const int64AcceptsNull = (): Adapter => twisted(set, 'int64-accepts-null', (ref) => ({
-  parse: (m, p) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(decode(p));
-    } catch {
+const int64AcceptsNull = (): Adapter =>
+  twisted(set, 'int64-accepts-null', (ref) => ({
+    parse: (m, p) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(decode(p));
+      } catch {
+        return ref.parse(m, p);
+      }
+      if (numbersIn(json).some((x) => !Number.isInteger(x) || Math.abs(x) >= 2 ** 63))
+        return failure('parse_error', 'json: cannot unmarshal number into Go struct field of type int64');
+      if (json && typeof json === 'object' && !Array.isArray(json) && Object.values(json).includes(null)) return { ok: true, value: json as Json };
       return ref.parse(m, p);
-    }
-    if (numbersIn(json).some((x) => !Number.isInteger(x) || Math.abs(x) >= 2 ** 63)) return failure('parse_error', 'json: cannot unmarshal number into Go struct field of type int64');
-    if (json && typeof json === 'object' && !Array.isArray(json) && Object.values(json).includes(null)) return { ok: true, value: json as Json };
-    return ref.parse(m, p);
-  },
-}));
+    },
+  }));
 
 /** Refuses every payload: nothing it rejects can be said to be rejected for a rule. */
 const refusesEverything = (): Adapter => twisted(set, 'refuses-everything', () => ({ parse: () => failure('parse_error', 'no') }));
 
 /** Refuses the literal -0 (and -0.0) wherever it stands, as a reader that takes "-0" for a malformed number would. */
-const refusesMinusZero = (): Adapter => twisted(set, 'refuses-minus-zero', (ref) => ({
-  parse: (m, p) => (/[:,[]\s*-0(\.0*)?\s*[,}\]]/.test(decode(p)) ? failure('parse_error', 'invalid number -0') : ref.parse(m, p)),
-}));
+const refusesMinusZero = (): Adapter =>
+  twisted(set, 'refuses-minus-zero', (ref) => ({
+    parse: (m, p) => (/[:,[]\s*-0(\.0*)?\s*[,}\]]/.test(decode(p)) ? failure('parse_error', 'invalid number -0') : ref.parse(m, p)),
+  }));
 
 const NULL_FIELDS = ['item_id', 'output_index', 'sequence_number'];
 
@@ -56,7 +59,12 @@ describe('a rejection counts only for the rule the case breaks', () => {
     const adapter = int64AcceptsNull();
     // 10 cases a check: most of them hold a fraction amid the full range, so a check that took any refusal would pass on most seeds
     for (let seed = 1; seed <= 10; seed++) {
-      const results = await runChecks(adapter, { model: GENERATING, suite: NULL_FIELDS.map((f) => `Required.Parse.RejectsNull.${f}`).join(','), seed, runs: 10 });
+      const results = await runChecks(adapter, {
+        model: GENERATING,
+        suite: NULL_FIELDS.map((f) => `Required.Parse.RejectsNull.${f}`).join(','),
+        seed,
+        runs: 10,
+      });
       for (const f of NULL_FIELDS) {
         const r = byId(results, `Required.Parse.RejectsNull.${f}`);
         expect(r.status, `seed ${seed}, ${f}`).toBe('failed');
@@ -76,18 +84,31 @@ describe('a rejection counts only for the rule the case breaks', () => {
   });
 
   it('a parser that refuses everything shows no rejection for any rule, and the check says so', async () => {
-    const results = await runChecks(refusesEverything(), { model: GENERATING, suite: 'Required.Parse.RejectsNull.item_id,Required.Parse.RejectsMissingField.output_index' });
+    const results = await runChecks(refusesEverything(), {
+      model: GENERATING,
+      suite: 'Required.Parse.RejectsNull.item_id,Required.Parse.RejectsMissingField.output_index',
+    });
     for (const r of results) {
       expect(r.status, r.id).toBe('unsupported');
       expect(r.casesVacuous).toBe(r.casesRun);
-      expect(r.reason).toMatch(/^no case applied: the implementation refused the repaired payloads too .*so no case showed that it rejects for this rule; the first: \{.*(\}|…) → parse_error: no$/);
+      expect(r.reason).toMatch(
+        /^no case applied: the implementation refused the repaired payloads too .*so no case showed that it rejects for this rule; the first: \{.*(\}|…) → parse_error: no$/,
+      );
     }
   });
 
   it('so do the mix-up and malformed-JSON checks: a refusal counts only when the valid event they were made from is accepted', async () => {
-    const suite = 'Required.Parse.RejectsOtherEventType,Required.Parse.RejectsWrappedEvent,Required.Parse.RejectsMiscasedField,Required.Parse.RejectsMalformedJson.*';
+    const suite =
+      'Required.Parse.RejectsOtherEventType,Required.Parse.RejectsWrappedEvent,Required.Parse.RejectsMiscasedField,Required.Parse.RejectsMalformedJson.*';
     const results = await runChecks(refusesEverything(), { model: GENERATING, suite, runs: 20 });
-    expect(results.map((r) => r.id).sort()).toEqual(['Required.Parse.RejectsMalformedJson.Numbers', 'Required.Parse.RejectsMalformedJson.Strings', 'Required.Parse.RejectsMalformedJson.Structure', 'Required.Parse.RejectsMiscasedField', 'Required.Parse.RejectsOtherEventType', 'Required.Parse.RejectsWrappedEvent']);
+    expect(results.map((r) => r.id).sort()).toEqual([
+      'Required.Parse.RejectsMalformedJson.Numbers',
+      'Required.Parse.RejectsMalformedJson.Strings',
+      'Required.Parse.RejectsMalformedJson.Structure',
+      'Required.Parse.RejectsMiscasedField',
+      'Required.Parse.RejectsOtherEventType',
+      'Required.Parse.RejectsWrappedEvent',
+    ]);
     for (const r of results) {
       expect(r.status, r.id).toBe('unsupported');
       expect(r.reason, r.id).toMatch(/^no case applied: the implementation refused the repaired payloads too/);
@@ -102,7 +123,23 @@ describe('a rejection counts only for the rule the case breaks', () => {
   it('orc says so too, in the run and when one case is replayed (the compiled dist/)', () => {
     const refusing = `refusing=cmd:node ${join(PROJECT_ROOT, 'test', 'harnesses', 'refusing-harness.mjs')}`;
     const out = mkdtempSync(join(tmpdir(), 'orc-rejects-'));
-    const run = orc(['run', '--adapter', refusing, '--model', 'generating', '--suite', 'Required.Parse.RejectsNull.item_id', '--runs', '5', '--seed', '1', '--out', out, '--quiet', '--json']);
+    const run = orc([
+      'run',
+      '--adapter',
+      refusing,
+      '--model',
+      'generating',
+      '--suite',
+      'Required.Parse.RejectsNull.item_id',
+      '--runs',
+      '5',
+      '--seed',
+      '1',
+      '--out',
+      out,
+      '--quiet',
+      '--json',
+    ]);
     const [r] = JSON.parse(run.stdout).results;
     expect(r).toMatchObject({ status: 'unsupported', casesRun: 5, casesVacuous: 5 });
     expect(r.reason).toMatch(/^no case applied: the implementation refused the repaired payloads too .*→ parse_error: refused$/);
@@ -120,7 +157,10 @@ describe('a rejection counts only for the rule the case breaks', () => {
 
 describe('-0 is a valid number: refusing it is a Required failure, its sign Informational', () => {
   it('a parser that refuses the literal -0 fails AcceptsNegativeZero for each number field; the sign observation still records it', async () => {
-    const results = await runChecks(refusesMinusZero(), { model: GENERATING, suite: 'Required.Parse.AcceptsNegativeZero.*,Informational.ImplDefined.NegativeZero.*' });
+    const results = await runChecks(refusesMinusZero(), {
+      model: GENERATING,
+      suite: 'Required.Parse.AcceptsNegativeZero.*,Informational.ImplDefined.NegativeZero.*',
+    });
     for (const f of ['output_index', 'sequence_number']) {
       const r = byId(results, `Required.Parse.AcceptsNegativeZero.${f}`);
       expect(r.status).toBe('failed');
@@ -153,7 +193,7 @@ describe('-0 is a valid number: refusing it is a Required failure, its sign Info
     }
   });
 
-  it('reading -0 as 0 passes: the sign is not the Required check\'s business', async () => {
+  it("reading -0 as 0 passes: the sign is not the Required check's business", async () => {
     const results = await runChecks(reference(), { model: GENERATING, suite: 'Required.Parse.AcceptsNegativeZero.*' });
     expect(results.map((r) => r.status)).toEqual(['passed', 'passed']);
     expect(results.every((r) => r.casesRun === 2)).toBe(true);
@@ -162,7 +202,10 @@ describe('-0 is a valid number: refusing it is a Required failure, its sign Info
 
 /** The value with the place a JSON pointer names set to a marker: two values equal under it differ at most there. */
 function blanked(v: Json, path: string): Json {
-  const steps = path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const steps = path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const copy = structuredClone(v) as any;
   if (steps.length === 0) return '<here>';
   let at = copy;
@@ -174,10 +217,28 @@ function blanked(v: Json, path: string): Json {
 const SCHEMAS = {
   objectRequired: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' }, c: { type: 'boolean' } }, required: ['a', 'b'] },
   objectClosed: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false },
-  nested: { type: 'object', properties: { inner: { type: 'object', properties: { n: { type: 'number', minimum: 0 } }, required: ['n'], additionalProperties: false }, tags: { type: 'array', items: { type: 'string', minLength: 1 } } }, required: ['inner'] },
+  nested: {
+    type: 'object',
+    properties: {
+      inner: { type: 'object', properties: { n: { type: 'number', minimum: 0 } }, required: ['n'], additionalProperties: false },
+      tags: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+    required: ['inner'],
+  },
   arrayPrefixTail: { type: 'array', prefixItems: [{ const: 'head' }], items: { type: 'number' }, minItems: 2 },
-  oneOfRefs: { oneOf: [{ $ref: '#/$defs/A' }, { $ref: '#/$defs/B' }], $defs: { A: { type: 'object', properties: { kind: { const: 'a' }, n: { type: 'integer' } }, required: ['kind', 'n'], additionalProperties: false }, B: { type: 'object', properties: { kind: { const: 'b' }, s: { type: 'string' } }, required: ['kind', 's'], additionalProperties: false } } },
-  recursiveTree: { type: 'object', properties: { v: { type: 'integer' }, kids: { type: 'array', items: { $ref: '#' }, maxItems: 3 } }, required: ['v'], additionalProperties: false },
+  oneOfRefs: {
+    oneOf: [{ $ref: '#/$defs/A' }, { $ref: '#/$defs/B' }],
+    $defs: {
+      A: { type: 'object', properties: { kind: { const: 'a' }, n: { type: 'integer' } }, required: ['kind', 'n'], additionalProperties: false },
+      B: { type: 'object', properties: { kind: { const: 'b' }, s: { type: 'string' } }, required: ['kind', 's'], additionalProperties: false },
+    },
+  },
+  recursiveTree: {
+    type: 'object',
+    properties: { v: { type: 'integer' }, kids: { type: 'array', items: { $ref: '#' }, maxItems: 3 } },
+    required: ['v'],
+    additionalProperties: false,
+  },
 } as const;
 
 describe('a broken value carries its repair', () => {
@@ -191,16 +252,19 @@ describe('a broken value carries its repair', () => {
       const validate = src.ajv.getSchema(id)!;
       let repaired = 0;
       for (const b of breakers(src, id)) {
-        fc.assert(fc.property(b.arbitrary, (bv) => {
-          if (bv.repaired === undefined) {
-            // only a value broken as a whole has nothing around it to repair
-            expect(bv.path, `${b.rule}@${b.field}`).toBe('');
-            return;
-          }
-          repaired++;
-          expect(validate(bv.repaired), `${b.rule} at ${bv.path}: ${JSON.stringify(bv.repaired)}`).toBe(true);
-          expect(blanked(bv.value, bv.path)).toEqual(blanked(bv.repaired, bv.path));
-        }), { numRuns: 40, seed: 4 });
+        fc.assert(
+          fc.property(b.arbitrary, (bv) => {
+            if (bv.repaired === undefined) {
+              // only a value broken as a whole has nothing around it to repair
+              expect(bv.path, `${b.rule}@${b.field}`).toBe('');
+              return;
+            }
+            repaired++;
+            expect(validate(bv.repaired), `${b.rule} at ${bv.path}: ${JSON.stringify(bv.repaired)}`).toBe(true);
+            expect(blanked(bv.value, bv.path)).toEqual(blanked(bv.repaired, bv.path));
+          }),
+          { numRuns: 40, seed: 4 },
+        );
       }
       expect(repaired).toBeGreaterThan(0);
     });

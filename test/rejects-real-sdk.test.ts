@@ -18,30 +18,50 @@ const GENERATING = 'OpenResponsesImageGenCallGenerating';
  * the seed.
  */
 describe(`${NAME}: a rejection counts only for the rule the case breaks`, () => {
-  it.skipIf(!built)(`fails every RejectsNull.* and RejectsMissingField.* check of the seed's model, on each of 20 seeds${built ? '' : ' (not built here: run npm run adapters:setup)'}`, async () => {
-    const adapter = await bundledHarnesses().find((f) => f.name === NAME)!.create({ set });
-    try {
-      // 100 cases a check, as the main job runs; and 10, where most checks that took any refusal would pass, a fraction or 2^64 beside the null
-      for (const [seed, runs] of [...Array(20).keys()].flatMap((i) => [[i + 1, 100], [i + 1, 10]])) {
-        const results = await runChecks(adapter, { model: GENERATING, suite: 'Required.Parse.RejectsNull.*,Required.Parse.RejectsMissingField.*', seed, runs });
-        expect(results.map((r) => r.id).sort()).toEqual(['item_id', 'output_index', 'sequence_number', 'type'].flatMap((f) => [`Required.Parse.RejectsMissingField.${f}`, `Required.Parse.RejectsNull.${f}`]).sort());
-        for (const r of results) {
-          // its model types `type` as a string it checks: null there is refused, on every case that shows anything
-          if (r.id === 'Required.Parse.RejectsNull.type') {
-            expect(r.status, `seed ${seed}, ${runs} runs: ${r.id}`).toBe('passed');
-            continue;
+  it.skipIf(!built)(
+    `fails every RejectsNull.* and RejectsMissingField.* check of the seed's model, on each of 20 seeds${built ? '' : ' (not built here: run npm run adapters:setup)'}`,
+    async () => {
+      const adapter = await bundledHarnesses()
+        .find((f) => f.name === NAME)!
+        .create({ set });
+      try {
+        // 100 cases a check, as the main job runs; and 10, where most checks that took any refusal would pass, a fraction or 2^64 beside the null
+        for (const [seed, runs] of [...Array(20).keys()].flatMap((i) => [
+          [i + 1, 100],
+          [i + 1, 10],
+        ])) {
+          const results = await runChecks(adapter, {
+            model: GENERATING,
+            suite: 'Required.Parse.RejectsNull.*,Required.Parse.RejectsMissingField.*',
+            seed,
+            runs,
+          });
+          expect(results.map((r) => r.id).sort()).toEqual(
+            ['item_id', 'output_index', 'sequence_number', 'type']
+              .flatMap((f) => [`Required.Parse.RejectsMissingField.${f}`, `Required.Parse.RejectsNull.${f}`])
+              .sort(),
+          );
+          for (const r of results) {
+            // its model types `type` as a string it checks: null there is refused, on every case that shows anything
+            if (r.id === 'Required.Parse.RejectsNull.type') {
+              expect(r.status, `seed ${seed}, ${runs} runs: ${r.id}`).toBe('passed');
+              continue;
+            }
+            expect(r.status, `seed ${seed}, ${runs} runs: ${r.id}`).toBe('failed');
+            expect(r.failure!.kind).toBe('accepted-invalid');
           }
-          expect(r.status, `seed ${seed}, ${runs} runs: ${r.id}`).toBe('failed');
-          expect(r.failure!.kind).toBe('accepted-invalid');
         }
+      } finally {
+        await adapter.close?.();
       }
-    } finally {
-      await adapter.close?.();
-    }
-  }, 300_000);
+    },
+    300_000,
+  );
 
   it.skipIf(!built)('refuses -0.0, a valid number: Required.Parse.AcceptsNegativeZero fails; whether -0 keeps its sign stays Informational', async () => {
-    const adapter = await bundledHarnesses().find((f) => f.name === NAME)!.create({ set });
+    const adapter = await bundledHarnesses()
+      .find((f) => f.name === NAME)!
+      .create({ set });
     try {
       const results = await runChecks(adapter, { model: GENERATING, suite: 'Required.Parse.AcceptsNegativeZero.*,Informational.ImplDefined.NegativeZero.*' });
       for (const f of ['output_index', 'sequence_number']) {

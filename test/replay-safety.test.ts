@@ -20,10 +20,23 @@ function crafted(dir: string) {
   const adapter = `cmd:id > ${proof}; echo pwned`;
   const token = encodeReplay({ adapter, model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.AcceptsValid', seed: 1, path: '0', runs: 100 });
   const corpus = join(dir, 'entry.json');
-  writeFileSync(corpus, JSON.stringify({
-    corpus: 1, adapter: `evil=${adapter}`, model: 'OpenResponsesImageGenCallGenerating', mutation: 'x', category: 'numbers', expect: 'reject',
-    detail: 'd', kind: 'accepted-invalid', message: 'm', payload: Buffer.from('{}').toString('base64'), size: 2, foundAt: '2026-01-01T00:00:00Z',
-  }));
+  writeFileSync(
+    corpus,
+    JSON.stringify({
+      corpus: 1,
+      adapter: `evil=${adapter}`,
+      model: 'OpenResponsesImageGenCallGenerating',
+      mutation: 'x',
+      category: 'numbers',
+      expect: 'reject',
+      detail: 'd',
+      kind: 'accepted-invalid',
+      message: 'm',
+      payload: Buffer.from('{}').toString('base64'),
+      size: 2,
+      foundAt: '2026-01-01T00:00:00Z',
+    }),
+  );
   return { proof, token, corpus };
 }
 
@@ -47,7 +60,14 @@ describe('orc replay starts no program that a token or a file names', () => {
   });
 
   it('a bundled adapter named by a token runs; a harness named in the call runs', () => {
-    const token = encodeReplay({ adapter: 'reference', model: 'OpenResponsesImageGenCallGenerating', check: 'Required.Parse.AcceptsValid', seed: 1, path: '0', runs: 100 });
+    const token = encodeReplay({
+      adapter: 'reference',
+      model: 'OpenResponsesImageGenCallGenerating',
+      check: 'Required.Parse.AcceptsValid',
+      seed: 1,
+      path: '0',
+      runs: 100,
+    });
     expect(orc(['replay', token]).stdout).toContain('verdict: passes now');
     const dir = tmp();
     const { token: evil, proof } = crafted(dir);
@@ -86,12 +106,21 @@ function refused(args: string[], line: RegExp) {
 describe('a replay token asks for no more than a run writes', () => {
   it('decodes a token at every bound, and refuses one past each', () => {
     const steps = (n: number, each: number) => Array.from({ length: n }, () => each).join(':');
-    const at = (path: string, runs = MAX_RUNS, seed = 1) => () => decodeReplay(anyToken(['reference', GEN, 'Required.Parse.AcceptsValid', seed, path, runs]));
+    const at =
+      (path: string, runs = MAX_RUNS, seed = 1) =>
+      () =>
+        decodeReplay(anyToken(['reference', GEN, 'Required.Parse.AcceptsValid', seed, path, runs]));
     const many = MAX_SHRINK_SKIPPED / MAX_SHRINK_STEPS;
     expect(at(`${MAX_RUNS - 1}:${steps(MAX_SHRINK_STEPS, many)}`)()).toMatchObject({ runs: MAX_RUNS, path: expect.stringMatching(/^99999:25:/) });
-    expect(at(`0:${steps(MAX_SHRINK_STEPS + 1, 0)}`)).toThrow(`its case path has ${MAX_SHRINK_STEPS + 1} shrink steps; orc replays at most ${MAX_SHRINK_STEPS}`);
-    expect(at(`0:${steps(MAX_SHRINK_STEPS - 1, many)}:${many + 1}`)).toThrow(`its case path skips ${MAX_SHRINK_SKIPPED + 1} shrink candidates; orc replays at most ${MAX_SHRINK_SKIPPED}`);
-    expect(at('0', MAX_RUNS + 1)).toThrow(`the replay token asks for more than orc replays (${MAX_RUNS + 1} cases per property; "orc run --runs" takes at most ${MAX_RUNS})`);
+    expect(at(`0:${steps(MAX_SHRINK_STEPS + 1, 0)}`)).toThrow(
+      `its case path has ${MAX_SHRINK_STEPS + 1} shrink steps; orc replays at most ${MAX_SHRINK_STEPS}`,
+    );
+    expect(at(`0:${steps(MAX_SHRINK_STEPS - 1, many)}:${many + 1}`)).toThrow(
+      `its case path skips ${MAX_SHRINK_SKIPPED + 1} shrink candidates; orc replays at most ${MAX_SHRINK_SKIPPED}`,
+    );
+    expect(at('0', MAX_RUNS + 1)).toThrow(
+      `the replay token asks for more than orc replays (${MAX_RUNS + 1} cases per property; "orc run --runs" takes at most ${MAX_RUNS})`,
+    );
     expect(at(String(MAX_RUNS))).toThrow(`its case path starts at case ${MAX_RUNS} of a run of ${MAX_RUNS}`);
     // a check's seed is 32-bit (checkSeed)
     expect(at('0', 100, -(2 ** 31))()).toMatchObject({ seed: -(2 ** 31) });
@@ -101,7 +130,10 @@ describe('a replay token asks for no more than a run writes', () => {
 
   it('the token of issue 24 (10,000,000 runs, a long path) is refused before anything is generated', () => {
     const path = `9999999:${Array.from({ length: 40 }, () => '9999999').join(':')}`;
-    refused(['replay', anyToken(['reference', GEN, 'Required.Parse.AcceptsValid', 1, path, 10_000_000])], /^orc: the replay token asks for more than orc replays \(10000000 cases per property; "orc run --runs" takes at most 100000\); replay a token "orc run" wrote$/);
+    refused(
+      ['replay', anyToken(['reference', GEN, 'Required.Parse.AcceptsValid', 1, path, 10_000_000])],
+      /^orc: the replay token asks for more than orc replays \(10000000 cases per property; "orc run --runs" takes at most 100000\); replay a token "orc run" wrote$/,
+    );
   });
 
   it('orc run takes no more runs than a token may ask for', () => {
@@ -109,15 +141,24 @@ describe('a replay token asks for no more than a run writes', () => {
   });
 
   it('a check id of 500,000 characters: one short line, not the id', () => {
-    refused(['replay', anyToken(['reference', GEN, 'X'.repeat(500_000), 1, '0', 100])], /^orc: the replay token is damaged \(its check id is 500000 characters; no check of OpenResponsesImageGenCallGenerating has more than \d+\); copy it again whole$/);
+    refused(
+      ['replay', anyToken(['reference', GEN, 'X'.repeat(500_000), 1, '0', 100])],
+      /^orc: the replay token is damaged \(its check id is 500000 characters; no check of OpenResponsesImageGenCallGenerating has more than \d+\); copy it again whole$/,
+    );
   });
 
   it('a check that does not exist is named cut and escaped', () => {
-    refused(['replay', anyToken(['reference', GEN, `Required.Parse.${ESCAPES}`, 1, '0', 100])], /^orc: check "Required\.Parse\.\\u001b\]0;owned\\u0007\\u001b\[2J\\u009b1m" no longer exists for OpenResponsesImageGenCallGenerating/);
+    refused(
+      ['replay', anyToken(['reference', GEN, `Required.Parse.${ESCAPES}`, 1, '0', 100])],
+      /^orc: check "Required\.Parse\.\\u001b\]0;owned\\u0007\\u001b\[2J\\u009b1m" no longer exists for OpenResponsesImageGenCallGenerating/,
+    );
   });
 
   it('a model orc does not have: cut and escaped, and said before an adapter starts', () => {
-    refused(['replay', anyToken(['reference', `${ESCAPES}${'M'.repeat(10_000)}`, 'Required.Parse.AcceptsValid', 1, '0', 100])], /^orc: the replay token names the model "\\u001b\]0;owned\\u0007\\u001b\[2J\\u009b1mMMM+… \(\d+ UTF-16 units in all\)", which this orc does not have/);
+    refused(
+      ['replay', anyToken(['reference', `${ESCAPES}${'M'.repeat(10_000)}`, 'Required.Parse.AcceptsValid', 1, '0', 100])],
+      /^orc: the replay token names the model "\\u001b\]0;owned\\u0007\\u001b\[2J\\u009b1mMMM+… \(\d+ UTF-16 units in all\)", which this orc does not have/,
+    );
   });
 
   it('an adapter that is not bundled, and a word that is not a token, are echoed escaped', () => {
@@ -126,7 +167,10 @@ describe('a replay token asks for no more than a run writes', () => {
   });
 
   it('a path the shrink streams cannot follow: one line, and no header first', () => {
-    refused(['replay', encodeReplay({ adapter: 'reference', model: GEN, check: 'Required.Parse.AcceptsValid', seed: 1, path: '0:99999', runs: 100 })], /^orc: the replay token names a case that no longer exists/);
+    refused(
+      ['replay', encodeReplay({ adapter: 'reference', model: GEN, check: 'Required.Parse.AcceptsValid', seed: 1, path: '0:99999', runs: 100 })],
+      /^orc: the replay token names a case that no longer exists/,
+    );
   });
 });
 
@@ -134,10 +178,24 @@ describe('a replay token asks for no more than a run writes', () => {
 function entry(over: Record<string, unknown>, name = 'entry.json'): string {
   const payload = Buffer.from(JSON.stringify({ type: 'response.image_generation_call.generating', item_id: 'x', output_index: 0, sequence_number: 0 }));
   const file = join(tmp(), name);
-  writeFileSync(file, JSON.stringify({
-    corpus: 1, adapter: 'reference', model: GEN, mutation: 'Numbers.Hex', category: 'numbers', expect: 'accept', detail: 'd', kind: 'mismatch', message: 'm',
-    payload: payload.toString('base64'), size: payload.length, foundAt: '2026-01-01T00:00:00Z', ...over,
-  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      corpus: 1,
+      adapter: 'reference',
+      model: GEN,
+      mutation: 'Numbers.Hex',
+      category: 'numbers',
+      expect: 'accept',
+      detail: 'd',
+      kind: 'mismatch',
+      message: 'm',
+      payload: payload.toString('base64'),
+      size: payload.length,
+      foundAt: '2026-01-01T00:00:00Z',
+      ...over,
+    }),
+  );
   return file;
 }
 
@@ -167,10 +225,11 @@ describe('the payload limit', () => {
     for (const m of set.models) {
       const base = baseOf(m.name, m.schema, fc.sample(validValues(set, m.id, { tame: true }), { seed: 1, numRuns: 1 })[0]!);
       // each pick >> 2 is one of the sizes; the field is pick's own
-      for (const mutation of SIZE_MUTATIONS) for (const pick of [0, 4, 8]) {
-        const made = mutation.make(base, pick);
-        if (made) largest = Math.max(largest, typeof made.bytes === 'string' ? Buffer.byteLength(made.bytes) : made.bytes.length);
-      }
+      for (const mutation of SIZE_MUTATIONS)
+        for (const pick of [0, 4, 8]) {
+          const made = mutation.make(base, pick);
+          if (made) largest = Math.max(largest, typeof made.bytes === 'string' ? Buffer.byteLength(made.bytes) : made.bytes.length);
+        }
     }
     expect(largest).toBeGreaterThan(10_000_000);
     expect(largest).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);

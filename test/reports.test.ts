@@ -9,10 +9,47 @@ const hostile = '```\n| col | <script>alert(1)</script> \u202e\u0000\ud800';
 const events: RunEvent[] = [
   { type: 'run-started', run: { tool: { name: 'orc', version: '0' }, command: 'orc run', seed: 1, runs: 10, startedAt: 'now', models: ['M'], checks: 2 } },
   { type: 'adapter-started', adapter: { name: 'a', language: 'TS', implementation: 'x', version: '1', operations: { parse: ['M'] } } },
-  { type: 'check-finished', result: { adapter: 'a', model: 'M', id: 'Required.Parse.AcceptsValid', level: 'Required', suite: 'Parse', description: 'd', status: 'failed', casesRun: 3, durationMs: 1, seed: 1,
-    failure: { kind: 'mismatch', message: hostile, counterexample: { payload: { text: hostile, base64: 'AA==' } }, answer: hostile, path: '0', shrinks: 2, replay: 'orc1.x', replayCommand: 'npx orc replay orc1.x' } } },
-  { type: 'check-finished', result: { adapter: 'a', model: 'M', id: 'Informational.ImplDefined.NegativeZero.n', level: 'Informational', suite: 'ImplementationDefined', description: 'd', status: 'observed', casesRun: 1, durationMs: 1, seed: 1,
-    observations: [{ label: hostile, shown: {}, behaviour: hostile, outcome: hostile }] } },
+  {
+    type: 'check-finished',
+    result: {
+      adapter: 'a',
+      model: 'M',
+      id: 'Required.Parse.AcceptsValid',
+      level: 'Required',
+      suite: 'Parse',
+      description: 'd',
+      status: 'failed',
+      casesRun: 3,
+      durationMs: 1,
+      seed: 1,
+      failure: {
+        kind: 'mismatch',
+        message: hostile,
+        counterexample: { payload: { text: hostile, base64: 'AA==' } },
+        answer: hostile,
+        path: '0',
+        shrinks: 2,
+        replay: 'orc1.x',
+        replayCommand: 'npx orc replay orc1.x',
+      },
+    },
+  },
+  {
+    type: 'check-finished',
+    result: {
+      adapter: 'a',
+      model: 'M',
+      id: 'Informational.ImplDefined.NegativeZero.n',
+      level: 'Informational',
+      suite: 'ImplementationDefined',
+      description: 'd',
+      status: 'observed',
+      casesRun: 1,
+      durationMs: 1,
+      seed: 1,
+      observations: [{ label: hostile, shown: {}, behaviour: hostile, outcome: hostile }],
+    },
+  },
 ];
 
 describe('reports', () => {
@@ -52,24 +89,50 @@ describe('reports', () => {
     const t = terminalReport([...events, { type: 'run-finished', finishedAt: 'then', complete: true }], { color: false });
     expect(t).toMatch(/^Req Parse +1✗/m);
     expect(t).toContain('Required 0/1');
-    expect(terminalReport([...events, { type: 'run-finished', finishedAt: 'then', complete: true }], { color: false, verbose: true })).toMatch(/Required\.Parse\.AcceptsValid +FAIL/);
+    expect(terminalReport([...events, { type: 'run-finished', finishedAt: 'then', complete: true }], { color: false, verbose: true })).toMatch(
+      /Required\.Parse\.AcceptsValid +FAIL/,
+    );
     expect(t).toContain('replay:  npx orc replay orc1.x');
     expect(t).toContain('Required checks failed.');
   });
 
-  it('summary.md stays far under GitHub\'s 1 MiB step-summary limit: 15 adapters, 300 checks × 4 models, a third failing', () => {
+  it("summary.md stays far under GitHub's 1 MiB step-summary limit: 15 adapters, 300 checks × 4 models, a third failing", () => {
     const many: RunEvent[] = [events[0]!];
     for (let a = 0; a < 15; a++) {
       for (let m = 0; m < 4; m++) {
         for (let c = 0; c < 300; c++) {
           const failed = (a + c) % 3 === 0;
           const id = c < 250 ? `Required.Parse.Check${c}` : `Informational.ImplDefined.Case${c}`;
-          many.push({ type: 'check-finished', result: {
-            adapter: `adapter-number-${a}`, model: `Model${m}`, id, level: c < 250 ? 'Required' : 'Informational', suite: c < 250 ? 'Parse' : 'ImplementationDefined', description: 'd',
-            status: c >= 250 ? 'observed' : failed ? 'failed' : 'passed', casesRun: 100, durationMs: 1, seed: 1,
-            ...(c < 250 && failed ? { failure: { kind: 'mismatch', message: 'x'.repeat(300), counterexample: { payload: { text: 'p'.repeat(400), base64: 'AA==' } }, answer: 'a'.repeat(400), path: '0', shrinks: 1, replay: 'orc1.x', replayCommand: `npx orc replay orc1.${'t'.repeat(150)}` } } : {}),
-            ...(c >= 250 ? { observations: [{ label: `case ${c}`, shown: {}, behaviour: `b${a % 4}`, outcome: 'o'.repeat(200) }] } : {}),
-          } as CheckResult });
+          many.push({
+            type: 'check-finished',
+            result: {
+              adapter: `adapter-number-${a}`,
+              model: `Model${m}`,
+              id,
+              level: c < 250 ? 'Required' : 'Informational',
+              suite: c < 250 ? 'Parse' : 'ImplementationDefined',
+              description: 'd',
+              status: c >= 250 ? 'observed' : failed ? 'failed' : 'passed',
+              casesRun: 100,
+              durationMs: 1,
+              seed: 1,
+              ...(c < 250 && failed
+                ? {
+                    failure: {
+                      kind: 'mismatch',
+                      message: 'x'.repeat(300),
+                      counterexample: { payload: { text: 'p'.repeat(400), base64: 'AA==' } },
+                      answer: 'a'.repeat(400),
+                      path: '0',
+                      shrinks: 1,
+                      replay: 'orc1.x',
+                      replayCommand: `npx orc replay orc1.${'t'.repeat(150)}`,
+                    },
+                  }
+                : {}),
+              ...(c >= 250 ? { observations: [{ label: `case ${c}`, shown: {}, behaviour: `b${a % 4}`, outcome: 'o'.repeat(200) }] } : {}),
+            } as CheckResult,
+          });
         }
       }
     }
@@ -79,7 +142,14 @@ describe('reports', () => {
     expect(md).toContain('more adapter × check failures: report.html and report.json');
     const t = terminalReport(many, { color: false });
     expect(t.split('\n').length).toBeLessThan(70);
-    expect(Math.max(...t.split('\n').filter((l) => !l.includes('npx orc replay')).map((l) => l.length))).toBeLessThanOrEqual(120);
+    expect(
+      Math.max(
+        ...t
+          .split('\n')
+          .filter((l) => !l.includes('npx orc replay'))
+          .map((l) => l.length),
+      ),
+    ).toBeLessThanOrEqual(120);
   });
 });
 
@@ -106,7 +176,10 @@ describe('gated output', () => {
     const failed = run.results.filter(isFailed);
     expect(failed.length).toBe(4);
     const [fresh, ...known] = failed;
-    const baseline = { format: 'openresponses-conformance/baseline@1' as const, failures: known.map((r) => ({ adapter: r.adapter, model: r.model, check: r.id, reason: 'known', kind: r.failure.kind })) };
+    const baseline = {
+      format: 'openresponses-conformance/baseline@1' as const,
+      failures: known.map((r) => ({ adapter: r.adapter, model: r.model, check: r.id, reason: 'known', kind: r.failure.kind })),
+    };
     const events = [...run.events, gateOnBaseline('b.json', baseline, run.events, loadSchemaSet())];
     const short = fresh!.model.replace('OpenResponsesImageGenCall', '');
     const text = terminalReport(events, { color: false });

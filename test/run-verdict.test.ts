@@ -48,14 +48,29 @@ describe('nothing checked is not a pass', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orc-nothing-'));
     const harness = join(dir, 'h.mjs');
     // speaks the protocol, but declares parse for a model the run does not select
-    writeFileSync(harness, `
+    writeFileSync(
+      harness,
+      `
       import { createInterface } from 'node:readline';
       process.stdout.write(JSON.stringify({ type: 'hello', protocol: 1, implementation: { name: 'narrow', language: 'JavaScript', version: '0' }, operations: { parse: ['OpenResponsesImageGenCallCompleted'] } }) + '\\n');
       createInterface({ input: process.stdin }).on('line', (l) => {
         const r = JSON.parse(l);
         process.stdout.write(JSON.stringify({ id: r.id, ok: false, error: { kind: 'parse_error', message: 'no' } }) + '\\n');
-      });`);
-    const r = orc(['run', '--adapter', `narrow=cmd:${process.execPath} ${harness}`, '--model', 'generating', '--runs', '3', '--seed', '1', '--out', join(dir, 'out')]);
+      });`,
+    );
+    const r = orc([
+      'run',
+      '--adapter',
+      `narrow=cmd:${process.execPath} ${harness}`,
+      '--model',
+      'generating',
+      '--runs',
+      '3',
+      '--seed',
+      '1',
+      '--out',
+      join(dir, 'out'),
+    ]);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toContain('Nothing was checked for narrow');
     expect(r.stdout).not.toContain('Every Required check passed');
@@ -75,13 +90,19 @@ describe('an incomplete run never says passed', () => {
     const events: RunEvent[] = [];
     const checks = planChecks({ set, models: [findModel(set, GENERATING)], suite: 'Required.Parse.AcceptsValid' });
     await run({
-      set, checks, runs: 100, seed: 1, concurrency: 1, checkBudgetMs: 1,
+      set,
+      checks,
+      runs: 100,
+      seed: 1,
+      concurrency: 1,
+      checkBudgetMs: 1,
       adapters: [{ name: 'unhurried', summary: '', create: async () => unhurried() }],
       info: { tool: TOOL, command: 'test', models: [GENERATING] },
       emit: (e) => events.push(e),
     });
     const result = events.find((e) => e.type === 'check-finished')!;
-    if (result.type !== 'check-finished' || result.result.status !== 'unsupported') throw new Error(`expected a cut-short check, got ${JSON.stringify(result)}`);
+    if (result.type !== 'check-finished' || result.result.status !== 'unsupported')
+      throw new Error(`expected a cut-short check, got ${JSON.stringify(result)}`);
     expect(result.result.cutShort).toBe(true);
     expect(result.result.casesRun).toBeLessThan(100);
     expect(result.result.reason).toMatch(/^cut short: the check's time budget/);
@@ -112,13 +133,36 @@ describe('an incomplete run never says passed', () => {
 
   it('a merge with a shard missing is not passed: exit 1, passed false, the headline says why', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orc-merge-missing-'));
-    orc(['run', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid,Required.Parse.RejectsNull', '--runs', '5', '--seed', '3', '--quiet', '--shard', '1/2', '--out', join(dir, 's1')]);
+    orc([
+      'run',
+      '--model',
+      'generating',
+      '--suite',
+      'Required.Parse.AcceptsValid,Required.Parse.RejectsNull',
+      '--runs',
+      '5',
+      '--seed',
+      '3',
+      '--quiet',
+      '--shard',
+      '1/2',
+      '--out',
+      join(dir, 's1'),
+    ]);
     const r = orc(['report', 'merge', join(dir, 's1'), '--out', join(dir, 'm')]);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toContain('Not passed: the run is incomplete (shard 2 of 2 missing)');
     expect(r.stdout).not.toContain('Every Required check passed');
     const m = JSON.parse(readFileSync(join(dir, 'm', 'report.json'), 'utf8'));
     expect(m.passed).toBe(false);
+    // --quiet still says the verdict: a CI log must show why a merge failed
+    const quiet = orc(['report', 'merge', join(dir, 's1'), '--out', join(dir, 'm'), '--quiet']);
+    expect(quiet.status).toBe(1);
+    expect(quiet.stdout.trim().split('\n')).toEqual([
+      'Not passed: the run is incomplete (shard 2 of 2 missing).',
+      expect.stringMatching(/^CONFORMANCE SUITE FAILED: /),
+      expect.stringMatching(/observations?, incomplete run$/),
+    ]);
   });
 });
 

@@ -14,47 +14,75 @@ import { GENERATING, set } from './helpers/adapters.js';
 import { byId, runChecks } from './helpers/run.js';
 
 /** Writes back the payload it read, unknown members and all: a gateway that keeps what it does not know. */
-const keepsUnknown = (): Adapter => twisted(set, 'keeps-unknown', (ref) => ({
-  reserialize: (m, p) => {
-    const r = ref.parse(m, p);
-    return 'ok' in r && r.ok ? { ok: true, bytes: bytes(JSON.stringify(JSON.parse(text(p)))) } : (r as ReturnType<typeof failure>);
-  },
-}));
+const keepsUnknown = (): Adapter =>
+  twisted(set, 'keeps-unknown', (ref) => ({
+    reserialize: (m, p) => {
+      const r = ref.parse(m, p);
+      return 'ok' in r && r.ok ? { ok: true, bytes: bytes(JSON.stringify(JSON.parse(text(p)))) } : (r as ReturnType<typeof failure>);
+    },
+  }));
 
 /** Writes item_id twice: an empty one before the real one, or after it. */
-const writesItemIdTwice = (emptyLast: boolean): Adapter => twisted(set, 'writes-item-id-twice', (ref) => ({
-  serialize: (m, v) => {
-    const o = ref.serialize(m, v);
-    if (!('ok' in o) || !o.ok) return o;
-    return { ok: true, bytes: bytes(emptyLast ? text(o.bytes).replace(/\}$/, ',"item_id":""}') : text(o.bytes).replace(/^\{/, '{"item_id":"",')) };
-  },
-}));
+const writesItemIdTwice = (emptyLast: boolean): Adapter =>
+  twisted(set, 'writes-item-id-twice', (ref) => ({
+    serialize: (m, v) => {
+      const o = ref.serialize(m, v);
+      if (!('ok' in o) || !o.ok) return o;
+      return { ok: true, bytes: bytes(emptyLast ? text(o.bytes).replace(/\}$/, ',"item_id":""}') : text(o.bytes).replace(/^\{/, '{"item_id":"",')) };
+    },
+  }));
 
 /** An int64 SDK's harness: a fraction cannot be put in its type, so its serializer never sees it. */
-const intTyped = (): Adapter => twisted(set, 'int-typed', (ref) => ({
-  serialize: (m, v) => {
-    const bad = Object.entries(v as Record<string, Json>).find(([, x]) => typeof x === 'number' && !Number.isInteger(x));
-    return bad ? failure('unrepresentable', `${bad[0]}: ${bad[1]} is unrepresentable in the SDK's type int64`) : ref.serialize(m, v);
-  },
-}));
+const intTyped = (): Adapter =>
+  twisted(set, 'int-typed', (ref) => ({
+    serialize: (m, v) => {
+      const bad = Object.entries(v as Record<string, Json>).find(([, x]) => typeof x === 'number' && !Number.isInteger(x));
+      return bad ? failure('unrepresentable', `${bad[0]}: ${bad[1]} is unrepresentable in the SDK's type int64`) : ref.serialize(m, v);
+    },
+  }));
 
 describe('members the model does not name', () => {
   it('a serializer that writes back an unknown field it kept passes AlwaysWritesValidJson; UnknownFields says kept and written', async () => {
-    const r = await runChecks(keepsUnknown(), { model: GENERATING, suite: 'Required.Serialize.AlwaysWritesValidJson,Informational.UnknownFields.Reserialized' });
+    const r = await runChecks(keepsUnknown(), {
+      model: GENERATING,
+      suite: 'Required.Serialize.AlwaysWritesValidJson,Informational.UnknownFields.Reserialized',
+    });
     expect(byId(r, 'Required.Serialize.AlwaysWritesValidJson').status).toBe('passed');
     const seen = byId(r, 'Informational.UnknownFields.Reserialized').observations!.map((o) => o.behaviour);
     expect(seen).toEqual(['kept and written', 'kept and written']);
   });
 
   it('are set aside at every depth, and only they: a real error below them still fails', () => {
-    const nested = loadSchemaSet([{ file: '/tmp/nested.schema.json', schema: {
-      $id: 'https://example.test/nested.schema.json', title: 'Nested', type: 'object', additionalProperties: false, required: ['a'],
-      properties: { a: { type: 'object', additionalProperties: false, required: ['b'], properties: { b: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { c: { type: 'string' } } } } } } },
-    } }]);
+    const nested = loadSchemaSet([
+      {
+        file: '/tmp/nested.schema.json',
+        schema: {
+          $id: 'https://example.test/nested.schema.json',
+          title: 'Nested',
+          type: 'object',
+          additionalProperties: false,
+          required: ['a'],
+          properties: {
+            a: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['b'],
+              properties: { b: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { c: { type: 'string' } } } } },
+            },
+          },
+        },
+      },
+    ]);
     const id = 'https://example.test/nested.schema.json';
     expect(schemaVerdict(nested, id, { a: { b: [{ c: 'x', extra: 1 }], more: { deep: true } }, top: 0 }, '…')).toEqual({ status: 'pass' });
-    expect(schemaVerdict(nested, id, { a: { b: [{ c: 1, extra: 1 }] }, top: 0 }, '…')).toMatchObject({ status: 'fail', message: 'output breaks the schema: /a/b/0/c must be string' });
-    expect(schemaVerdict(nested, id, { top: 0 }, '…')).toMatchObject({ status: 'fail', message: "output breaks the schema: / must have required property 'a'" });
+    expect(schemaVerdict(nested, id, { a: { b: [{ c: 1, extra: 1 }] }, top: 0 }, '…')).toMatchObject({
+      status: 'fail',
+      message: 'output breaks the schema: /a/b/0/c must be string',
+    });
+    expect(schemaVerdict(nested, id, { top: 0 }, '…')).toMatchObject({
+      status: 'fail',
+      message: "output breaks the schema: / must have required property 'a'",
+    });
   });
 });
 
@@ -68,7 +96,8 @@ describe('a name given twice', () => {
   it('is JSON, judged on what most readers take (the last value) and never failed for the repetition; observations say it', async () => {
     const suite = 'Required.Serialize.OutputIsJson,Required.Serialize.OutputValidates,Required.Serialize.PreservesValue,Informational.Serialize.KeyOrder';
     const r = await runChecks(writesItemIdTwice(false), { model: GENERATING, suite });
-    for (const id of ['Required.Serialize.OutputIsJson', 'Required.Serialize.OutputValidates', 'Required.Serialize.PreservesValue']) expect(byId(r, id).status, id).toBe('passed');
+    for (const id of ['Required.Serialize.OutputIsJson', 'Required.Serialize.OutputValidates', 'Required.Serialize.PreservesValue'])
+      expect(byId(r, id).status, id).toBe('passed');
     const [seen] = byId(r, 'Informational.Serialize.KeyOrder').observations!;
     expect(seen!.behaviour).toBe('other order (a name twice)');
     expect(seen!.outcome).toContain('JSON that gives "item_id" twice in one object with two values: RFC 8259 says names SHOULD be unique');
@@ -79,9 +108,13 @@ describe('a name given twice', () => {
   });
 });
 
-describe('a value the SDK\'s type cannot hold', () => {
-  it('is never the serializer\'s refusal: property cases say nothing, observations say unrepresentable', async () => {
-    const r = await runChecks(intTyped(), { model: GENERATING, suite: 'Required.Serialize.PreservesValue,Required.Serialize.AlwaysWritesValidJson,Required.RoundTrip.ParseOfSerialize,Informational.Serialize.NumberSpelling' });
+describe("a value the SDK's type cannot hold", () => {
+  it("is never the serializer's refusal: property cases say nothing, observations say unrepresentable", async () => {
+    const r = await runChecks(intTyped(), {
+      model: GENERATING,
+      suite:
+        'Required.Serialize.PreservesValue,Required.Serialize.AlwaysWritesValidJson,Required.RoundTrip.ParseOfSerialize,Informational.Serialize.NumberSpelling',
+    });
     for (const id of ['Required.Serialize.PreservesValue', 'Required.Serialize.AlwaysWritesValidJson', 'Required.RoundTrip.ParseOfSerialize']) {
       expect(byId(r, id).status, id).toBe('passed');
     }

@@ -12,14 +12,29 @@ const validateReport = createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_D
 describe('sharding', () => {
   it('n shards deal every adapter × check pair exactly once', () => {
     for (const n of [1, 2, 3, 7]) {
-      const owners = Array.from({ length: 3 * 40 }, (_, k) => [...Array(n).keys()].filter((i) => inShard({ index: i + 1, count: n }, Math.floor(k / 40), k % 40, 40)));
+      const owners = Array.from({ length: 3 * 40 }, (_, k) =>
+        [...Array(n).keys()].filter((i) => inShard({ index: i + 1, count: n }, Math.floor(k / 40), k % 40, 40)),
+      );
       expect(owners.every((o) => o.length === 1)).toBe(true);
     }
   });
 
   it('shard reports merge into exactly the unsharded run, and every format is rendered again', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orc-shards-'));
-    const args = ['run', '--adapter', 'reference,ts-openrouter-latest', '--model', 'generating,completed', '--suite', 'Parse,Serialize', '--runs', '15', '--seed', '5', '--quiet'];
+    const args = [
+      'run',
+      '--adapter',
+      'reference,ts-openrouter-latest',
+      '--model',
+      'generating,completed',
+      '--suite',
+      'Parse,Serialize',
+      '--runs',
+      '15',
+      '--seed',
+      '5',
+      '--quiet',
+    ];
     orc([...args, '--out', join(dir, 'full')]);
     for (const i of [1, 2, 3]) orc([...args, '--shard', `${i}/3`, '--out', join(dir, `s${i}`)]);
     const read = (d: string) => JSON.parse(readFileSync(join(dir, d, 'report.json'), 'utf8'));
@@ -63,7 +78,22 @@ describe('sharding', () => {
 
   it('a merge of one shard out of two is incomplete, and says which shard is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orc-shards-missing-'));
-    orc(['run', '--model', 'generating', '--suite', 'Required.Parse.AcceptsValid,Required.Parse.RejectsNull', '--runs', '5', '--seed', '3', '--quiet', '--shard', '1/2', '--out', join(dir, 's1')]);
+    orc([
+      'run',
+      '--model',
+      'generating',
+      '--suite',
+      'Required.Parse.AcceptsValid,Required.Parse.RejectsNull',
+      '--runs',
+      '5',
+      '--seed',
+      '3',
+      '--quiet',
+      '--shard',
+      '1/2',
+      '--out',
+      join(dir, 's1'),
+    ]);
     const r = orc(['report', 'merge', join(dir, 's1'), '--out', join(dir, 'm'), '--quiet']);
     expect(r.status).toBe(1);
     const m = JSON.parse(readFileSync(join(dir, 'm', 'report.json'), 'utf8'));

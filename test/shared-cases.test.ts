@@ -9,7 +9,11 @@ import { SharedCases } from '../src/runner/shared-cases.js';
 import { GENERATING, reference, set } from './helpers/adapters.js';
 
 const model = set.models.find((m) => m.name === GENERATING)!;
-const factory = (name: string, make: () => Adapter): AdapterFactory => ({ name, summary: name, create: async () => ({ ...make(), info: { ...make().info, name } }) });
+const factory = (name: string, make: () => Adapter): AdapterFactory => ({
+  name,
+  summary: name,
+  create: async () => ({ ...make(), info: { ...make().info, name } }),
+});
 
 /** The checks of a suite, each arbitrary counting the values it is asked for, and slow enough to make that its cases are worth holding. */
 function counted(suite: string): { checks: Check[]; drawn: Map<string, number> } {
@@ -32,7 +36,11 @@ describe("a check's cases: generated once per run, handed to every adapter", () 
   it('three adapters, one and two at a time: each check draws its cases once, and every adapter has the same verdicts', async () => {
     for (const jobs of [1, 2]) {
       const { checks, drawn } = counted('Parse');
-      const results = await runAll(['a', 'b', 'c'].map((n) => factory(n, reference)), checks, jobs);
+      const results = await runAll(
+        ['a', 'b', 'c'].map((n) => factory(n, reference)),
+        checks,
+        jobs,
+      );
       const properties = checks.filter((c) => c.mode === 'property' && !c.cases);
       expect(properties.length).toBeGreaterThan(10);
       // the run draws 50 cases per property; without sharing it would be 150
@@ -46,7 +54,7 @@ describe("a check's cases: generated once per run, handed to every adapter", () 
   it('an in-process adapter that writes to its input fails with its own error, and the next adapter is given the values unchanged', async () => {
     const writes: AdapterFactory = factory('writes-input', () => {
       const r = reference();
-      return { ...r, serialize: (m, value) => ((value as Record<string, unknown>).item_id = 'changed', r.serialize(m, value)) };
+      return { ...r, serialize: (m, value) => (((value as Record<string, unknown>).item_id = 'changed'), r.serialize(m, value)) };
     });
     const { checks } = counted('Required.Serialize.OutputValidates');
     const [bad, good] = await runAll([writes, factory('after', reference)], checks, 1);

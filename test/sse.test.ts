@@ -20,11 +20,14 @@ const values = validValues(set, model.id);
 describe('the reference SSE decoder', () => {
   it('gives back exactly the events the encoder framed, however framed and wherever cut', () => {
     const anyFraming = fc.oneof(framings.lineEndings, framings.comments, framings.multiLineData, framings.crlf, framings.quirks);
-    fc.assert(fc.property(sseStreams(values, { framing: anyFraming, cuts: 'anywhere' }), (s) => {
-      const { events, unterminated } = decodeSse(cutAt(s.bytes, s.cuts));
-      expect(unterminated).toBe(false);
-      expect(events.map((e) => [e.event, e.data])).toEqual(s.values.map((v, i) => [expectedEvent(v, i, s.framing), expectedData(v, s.framing)]));
-    }), { seed: 3, numRuns: 300 });
+    fc.assert(
+      fc.property(sseStreams(values, { framing: anyFraming, cuts: 'anywhere' }), (s) => {
+        const { events, unterminated } = decodeSse(cutAt(s.bytes, s.cuts));
+        expect(unterminated).toBe(false);
+        expect(events.map((e) => [e.event, e.data])).toEqual(s.values.map((v, i) => [expectedEvent(v, i, s.framing), expectedData(v, s.framing)]));
+      }),
+      { seed: 3, numRuns: 300 },
+    );
   });
 
   it('follows the standard on the awkward cases', () => {
@@ -57,7 +60,12 @@ function withDecoder(name: string, sse: (chunks: Uint8Array[]) => SseOutcome): A
 const ok = (events: { event: string | null; data: string }[]): SseOutcome => ({ ok: true, events });
 
 /** A line splitter after a naive decoder: only LF ends a line, each chunk decoded alone. */
-function naiveLines(text: string, state: { buf: string; event: string | null; data: string[] }, out: { event: string | null; data: string }[], opts: { crAware?: boolean; joinWith?: string } = {}) {
+function naiveLines(
+  text: string,
+  state: { buf: string; event: string | null; data: string[] },
+  out: { event: string | null; data: string }[],
+  opts: { crAware?: boolean; joinWith?: string } = {},
+) {
   state.buf += text;
   const parts = state.buf.split(opts.crAware ? /\r\n|\r|\n/ : '\n');
   state.buf = parts.pop()!;
@@ -73,10 +81,12 @@ function naiveLines(text: string, state: { buf: string; event: string | null; da
 }
 
 /** The reference decoder after a rewrite of the whole stream's text: one framing defect each. */
-const rewritten = (rewrite: (text: string) => string) => (chunks: Uint8Array[]): SseOutcome => {
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(chunks));
-  return ok(decodeSse([enc(rewrite(text))]).events.map((e) => ({ event: e.event, data: e.data })));
-};
+const rewritten =
+  (rewrite: (text: string) => string) =>
+  (chunks: Uint8Array[]): SseOutcome => {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(chunks));
+    return ok(decodeSse([enc(rewrite(text))]).events.map((e) => ({ event: e.event, data: e.data })));
+  };
 const QUIRKS = 'Required.Sse.StandardQuirks';
 
 const BROKEN: [string, string, (chunks: Uint8Array[]) => SseOutcome][] = [
@@ -84,55 +94,85 @@ const BROKEN: [string, string, (chunks: Uint8Array[]) => SseOutcome][] = [
   ['drops empty data: lines from a value', QUIRKS, rewritten((t) => t.replace(/^data: ?(\r\n|\r|\n)/gm, ''))],
   ['ignores a line without a colon (bare data is an empty value)', QUIRKS, rewritten((t) => t.replace(/^[^:\r\n]+(\r\n|\r|\n)/gm, ''))],
   ['reads Data: as data', QUIRKS, rewritten((t) => t.replace(/^Data:/gm, 'data:'))],
-  ['keeps the previous event type for an event without one', QUIRKS, (chunks) => {
-    let last: string | null = null;
-    return ok(decodeSse(chunks).events.map((e) => ({ event: (last = e.event ?? last), data: e.data })));
-  }],
-  ['resets its buffer at every network chunk', 'Required.Sse.ChunkedAnywhere', (chunks) => {
-    const out: { event: string | null; data: string }[] = [];
-    for (const c of chunks) naiveLines(new TextDecoder().decode(c), { buf: '', event: null, data: [] }, out, { crAware: true });
-    return ok(out);
-  }],
-  ['decodes UTF-8 chunk by chunk', 'Required.Sse.ChunkedInsideUtf8', (chunks) => {
-    const out: { event: string | null; data: string }[] = [];
-    const st = { buf: '', event: null, data: [] };
-    for (const c of chunks) naiveLines(new TextDecoder().decode(c), st, out, { crAware: true });
-    return ok(out);
-  }],
-  ['takes a CR at the end of a chunk and the LF after it for two line endings', 'Required.Sse.ChunkedInsideCrLf', (chunks) => {
-    const out: { event: string | null; data: string }[] = [];
-    const st = { buf: '', event: null, data: [] };
-    const td = new TextDecoder();
-    for (const c of chunks) naiveLines(td.decode(c, { stream: true }).replace(/\r$/, '\r\n').replace(/^\n/, '\n'), st, out, { crAware: true });
-    return ok(out);
-  }],
-  ['knows only LF line endings', 'Required.Sse.LineEndings', (chunks) => {
-    const out: { event: string | null; data: string }[] = [];
-    const st = { buf: '', event: null, data: [] };
-    const td = new TextDecoder();
-    for (const c of chunks) naiveLines(td.decode(c, { stream: true }), st, out);
-    return ok(out);
-  }],
-  ['needs a space after the colon', 'Required.Sse.Comments', (chunks) => {
-    const out: { event: string | null; data: string }[] = [];
-    const st = { buf: '', event: null, data: [] };
-    const td = new TextDecoder();
-    for (const c of chunks) naiveLines(td.decode(c, { stream: true }), st, out, { crAware: true });
-    return ok(out);
-  }],
-  ['joins data lines without LF', 'Required.Sse.MultiLineData', (chunks) => {
-    const out: { event: string | null; data: string }[] = [];
-    const st = { buf: '', event: null, data: [] };
-    const td = new TextDecoder();
-    for (const c of chunks) naiveLines(td.decode(c, { stream: true }), st, out, { crAware: true, joinWith: '' });
-    return ok(out);
-  }],
+  [
+    'keeps the previous event type for an event without one',
+    QUIRKS,
+    (chunks) => {
+      let last: string | null = null;
+      return ok(decodeSse(chunks).events.map((e) => ({ event: (last = e.event ?? last), data: e.data })));
+    },
+  ],
+  [
+    'resets its buffer at every network chunk',
+    'Required.Sse.ChunkedAnywhere',
+    (chunks) => {
+      const out: { event: string | null; data: string }[] = [];
+      for (const c of chunks) naiveLines(new TextDecoder().decode(c), { buf: '', event: null, data: [] }, out, { crAware: true });
+      return ok(out);
+    },
+  ],
+  [
+    'decodes UTF-8 chunk by chunk',
+    'Required.Sse.ChunkedInsideUtf8',
+    (chunks) => {
+      const out: { event: string | null; data: string }[] = [];
+      const st = { buf: '', event: null, data: [] };
+      for (const c of chunks) naiveLines(new TextDecoder().decode(c), st, out, { crAware: true });
+      return ok(out);
+    },
+  ],
+  [
+    'takes a CR at the end of a chunk and the LF after it for two line endings',
+    'Required.Sse.ChunkedInsideCrLf',
+    (chunks) => {
+      const out: { event: string | null; data: string }[] = [];
+      const st = { buf: '', event: null, data: [] };
+      const td = new TextDecoder();
+      for (const c of chunks) naiveLines(td.decode(c, { stream: true }).replace(/\r$/, '\r\n').replace(/^\n/, '\n'), st, out, { crAware: true });
+      return ok(out);
+    },
+  ],
+  [
+    'knows only LF line endings',
+    'Required.Sse.LineEndings',
+    (chunks) => {
+      const out: { event: string | null; data: string }[] = [];
+      const st = { buf: '', event: null, data: [] };
+      const td = new TextDecoder();
+      for (const c of chunks) naiveLines(td.decode(c, { stream: true }), st, out);
+      return ok(out);
+    },
+  ],
+  [
+    'needs a space after the colon',
+    'Required.Sse.Comments',
+    (chunks) => {
+      const out: { event: string | null; data: string }[] = [];
+      const st = { buf: '', event: null, data: [] };
+      const td = new TextDecoder();
+      for (const c of chunks) naiveLines(td.decode(c, { stream: true }), st, out, { crAware: true });
+      return ok(out);
+    },
+  ],
+  [
+    'joins data lines without LF',
+    'Required.Sse.MultiLineData',
+    (chunks) => {
+      const out: { event: string | null; data: string }[] = [];
+      const st = { buf: '', event: null, data: [] };
+      const td = new TextDecoder();
+      for (const c of chunks) naiveLines(td.decode(c, { stream: true }), st, out, { crAware: true, joinWith: '' });
+      return ok(out);
+    },
+  ],
 ];
 
 describe('each SSE check catches a decoder broken for the purpose', () => {
   it('the reference decoder passes every one', async () => {
     const results = await runChecks(reference(), { model: GENERATING, suite: 'Sse' });
-    expect(results.filter((r) => r.level === 'Required').map((r) => [r.id, r.status])).toEqual(results.filter((r) => r.level === 'Required').map((r) => [r.id, 'passed']));
+    expect(results.filter((r) => r.level === 'Required').map((r) => [r.id, r.status])).toEqual(
+      results.filter((r) => r.level === 'Required').map((r) => [r.id, 'passed']),
+    );
     const seen = byId(results, 'Informational.Sse.MissingFinalBlankLine').observations![0]!;
     expect(seen.behaviour).toBe('discarded');
     expect(seen.outcome).toMatch(/^discarded it, as the standard says: \[\{"event":"response\.image_generation_call\.generating"/);
@@ -149,17 +189,23 @@ describe('each SSE check catches a decoder broken for the purpose', () => {
 
   it('a decoder that hands data on as JSON it wrote again is compared by JSON value, and only when it says so', async () => {
     // a Speakeasy Go stream: the reference's events, data re-marshalled compact with <, >, & escaped
-    const remarshal = (chunks: Uint8Array[]): SseOutcome => ok(decodeSse(chunks).events.map((e) => {
-      try {
-        return { event: e.event, data: JSON.stringify(JSON.parse(e.data)).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) };
-      } catch {
-        return e;
-      }
-    }));
+    const remarshal = (chunks: Uint8Array[]): SseOutcome =>
+      ok(
+        decodeSse(chunks).events.map((e) => {
+          try {
+            return { event: e.event, data: JSON.stringify(JSON.parse(e.data)).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) };
+          } catch {
+            return e;
+          }
+        }),
+      );
     const checks = { model: GENERATING, suite: 'Required.Sse.Comments,Required.Sse.ChunkedAnywhere' };
     const silent = await runChecks(withDecoder('remarshals', remarshal), checks);
     expect(silent.map((r) => r.status)).toEqual(['failed', 'failed']);
-    const json = (name: string, sse: (chunks: Uint8Array[]) => SseOutcome): Adapter => ({ ...withDecoder(name, sse), info: { ...reference().info, name, sseData: 'json' } });
+    const json = (name: string, sse: (chunks: Uint8Array[]) => SseOutcome): Adapter => ({
+      ...withDecoder(name, sse),
+      info: { ...reference().info, name, sseData: 'json' },
+    });
     expect((await runChecks(json('remarshals-and-says-so', remarshal), checks)).map((r) => r.status)).toEqual(['passed', 'passed']);
     // the JSON comparison forgives the text, never the events: a decoder that drops the second of two still fails
     const dropsSecond = (chunks: Uint8Array[]): SseOutcome => ok(decodeSse(chunks).events.slice(0, 1));
@@ -167,7 +213,10 @@ describe('each SSE check catches a decoder broken for the purpose', () => {
   });
 
   it('Required.Sse.EventSequence catches a decoder that drops an event split across chunks', async () => {
-    const results = await runChecks(withDecoder('resets', BROKEN.find(([name]) => name === 'resets its buffer at every network chunk')![2]), { model: GENERATING, suite: 'Required.Sse.EventSequence' });
+    const results = await runChecks(withDecoder('resets', BROKEN.find(([name]) => name === 'resets its buffer at every network chunk')![2]), {
+      model: GENERATING,
+      suite: 'Required.Sse.EventSequence',
+    });
     expect(byId(results, 'Required.Sse.EventSequence').status).toBe('failed');
   });
 });
@@ -186,10 +235,13 @@ const NEW_CASES = 'Required.Sse.OneByteChunks,Required.Sse.NulInData';
 
 describe('the cases the standard gives and StandardQuirks once never sent', () => {
   it('the reference decoder agrees with eventsource-parser on each: quirky streams, NUL in data, 4 KB a byte at a time', () => {
-    fc.assert(fc.property(sseStreams(values, { framing: framings.quirks, cuts: 'anywhere' }), (s) => {
-      const chunks = cutAt(s.bytes, s.cuts);
-      expect(ours(chunks)).toEqual(oracle(chunks));
-    }), { seed: 9, numRuns: 300 });
+    fc.assert(
+      fc.property(sseStreams(values, { framing: framings.quirks, cuts: 'anywhere' }), (s) => {
+        const chunks = cutAt(s.bytes, s.cuts);
+        expect(ours(chunks)).toEqual(oracle(chunks));
+      }),
+      { seed: 9, numRuns: 300 },
+    );
     const checks = planChecks({ set, models: [model], suite: NEW_CASES });
     expect(checks.map((c) => c.id)).toEqual(['Required.Sse.OneByteChunks', 'Required.Sse.NulInData']);
     for (const c of checks) {
@@ -203,10 +255,13 @@ describe('the cases the standard gives and StandardQuirks once never sent', () =
     }
   });
 
-  it('the standard\'s words, case by case', () => {
+  it("the standard's words, case by case", () => {
     const one = (text: string) => ours([enc(text)]);
     // a BOM is stripped at the start of the stream only: later, U+FEFF is part of the field name
-    expect(one('\ufeffdata: a\n\n\ufeffdata: b\n\ndata: c\n\n')).toEqual([[null, 'a'], [null, 'c']]);
+    expect(one('\ufeffdata: a\n\n\ufeffdata: b\n\ndata: c\n\n')).toEqual([
+      [null, 'a'],
+      [null, 'c'],
+    ]);
     // a block of unknown fields alone has empty data and dispatches nothing
     expect(one('foo: bar\nData: x\n\ndata: d\n\n')).toEqual([[null, 'd']]);
     // CR, LF and CRLF each end a line, one stream mixing them
@@ -216,7 +271,11 @@ describe('the cases the standard gives and StandardQuirks once never sent', () =
 
   it('the reference passes the new checks', async () => {
     const results = await runChecks(reference(), { model: GENERATING, suite: `${QUIRKS},${NEW_CASES}` });
-    expect(results.map((r) => [r.id, r.status])).toEqual([[QUIRKS, 'passed'], ['Required.Sse.OneByteChunks', 'passed'], ['Required.Sse.NulInData', 'passed']]);
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      [QUIRKS, 'passed'],
+      ['Required.Sse.OneByteChunks', 'passed'],
+      ['Required.Sse.NulInData', 'passed'],
+    ]);
   });
 
   it.each([
@@ -238,7 +297,7 @@ describe('the cases the standard gives and StandardQuirks once never sent', () =
   });
 });
 
-describe('the real SDKs on the standard\'s cases', () => {
+describe("the real SDKs on the standard's cases", () => {
   const built = (name: string) => isBuilt(loadManifests().find((m) => m.adapters.some((a) => a.name === name))!);
   // openai's Node decoder strips U+FEFF from every line, not only the stream's first: "\ufeffdata:" becomes data
   it('ts-openai-node reads "\\ufeffdata:" on a later line as data: StandardQuirks fails it', async () => {
@@ -246,7 +305,9 @@ describe('the real SDKs on the standard\'s cases', () => {
       if (process.env.CI === 'true' || process.env.CI === '1') throw new Error('ts-openai-node is not built in CI');
       return;
     }
-    const a = await bundledHarnesses().find((f) => f.name === 'ts-openai-node')!.create({ set });
+    const a = await bundledHarnesses()
+      .find((f) => f.name === 'ts-openai-node')!
+      .create({ set });
     try {
       const r = byId(await runChecks(a, { model: GENERATING, suite: `${QUIRKS},${NEW_CASES}` }), QUIRKS);
       expect(r.failure?.kind).toBe('mismatch');
@@ -256,4 +317,3 @@ describe('the real SDKs on the standard\'s cases', () => {
     }
   }, 120_000);
 });
-

@@ -105,16 +105,27 @@ describe('a faulty harness is recorded, restarted, and loses nothing', () => {
     await expect(start(fault)).rejects.toThrow(message);
   });
 
-  describe('a hello is checked against the run\'s models', () => {
+  describe("a hello is checked against the run's models", () => {
     const models = set.models.map((m) => m.name);
-    const saying = (operations: object) => [process.execPath, '-e', `process.stdout.write(${JSON.stringify(JSON.stringify({ type: 'hello', protocol: 1, implementation: { name: 'h', language: 'JS', version: '0' }, operations }))} + '\\n'); process.stdin.resume()`];
+    const saying = (operations: object) => [
+      process.execPath,
+      '-e',
+      `process.stdout.write(${JSON.stringify(JSON.stringify({ type: 'hello', protocol: 1, implementation: { name: 'h', language: 'JS', version: '0' }, operations }))} + '\\n'); process.stdin.resume()`,
+    ];
 
     it('an operation declared for a model the run lacks (sse for "text/event-stream") does not start, in one line naming it and the models', async () => {
       const hello = { parse: [GENERATING], sse: ['text/event-stream'] };
       const message = `the hello declares sse for "text/event-stream", which is not a model of this run; its models: ${models.join(', ')}`;
       await expect(StdioAdapter.start({ name: 'h', command: saying(hello), models })).rejects.toThrow(message);
       // as `orc run` starts a harness: the factory hands it the run's models
-      await expect(commandAdapter('h', saying(hello).map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ')).create({ set })).rejects.toThrow(message);
+      await expect(
+        commandAdapter(
+          'h',
+          saying(hello)
+            .map((w) => `'${w.replace(/'/g, `'\\''`)}'`)
+            .join(' '),
+        ).create({ set }),
+      ).rejects.toThrow(message);
     });
 
     it('a hello naming only models of the run starts, and so does any hello where no models are given', async () => {
@@ -129,7 +140,10 @@ describe('a faulty harness is recorded, restarted, and loses nothing', () => {
   it('through the runner: a crash is a failure of kind crash with its shrunk payload, and the run goes on', async () => {
     const a = await start('crash-on-non-bmp');
     try {
-      const results = await runChecks(a, { model: GENERATING, suite: 'Required.Parse.AcceptsNonBmp.*,Required.Parse.AcceptsIntegral.*,Required.Parse.RejectsMissingField.item_id' });
+      const results = await runChecks(a, {
+        model: GENERATING,
+        suite: 'Required.Parse.AcceptsNonBmp.*,Required.Parse.AcceptsIntegral.*,Required.Parse.RejectsMissingField.item_id',
+      });
       const crash = byId(results, 'Required.Parse.AcceptsNonBmp.item_id');
       expect(crash.status).toBe('failed');
       expect(crash.failure!.kind).toBe('crash');

@@ -15,13 +15,22 @@ const model = set.models.find((m) => m.name === GENERATING)!;
 
 describe('the stdio protocol', () => {
   it('every request the client writes validates against schema/protocol/request.schema.json', () => {
-    fc.assert(fc.property(fc.nat(), fc.uint8Array({ maxLength: 64 }), validValues(set, model.id), fc.constantFrom('parse', 'serialize', 'reserialize', 'sse'), (id, payload, value, op) => {
-      const base64 = Buffer.from(payload).toString('base64');
-      const body = op === 'serialize' ? { value } : op === 'sse' ? { chunks: [base64, '', base64] } : { payload: base64 };
-      const line = requestLine(id + 1, { op: op as any, model: GENERATING, body: body as any });
-      expect(line).not.toContain('\n');
-      expect(protocolProblem('request', JSON.parse(line))).toBeUndefined();
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.uint8Array({ maxLength: 64 }),
+        validValues(set, model.id),
+        fc.constantFrom('parse', 'serialize', 'reserialize', 'sse'),
+        (id, payload, value, op) => {
+          const base64 = Buffer.from(payload).toString('base64');
+          const body = op === 'serialize' ? { value } : op === 'sse' ? { chunks: [base64, '', base64] } : { payload: base64 };
+          const line = requestLine(id + 1, { op: op as any, model: GENERATING, body: body as any });
+          expect(line).not.toContain('\n');
+          expect(protocolProblem('request', JSON.parse(line))).toBeUndefined();
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('payload bytes survive base64 whole: invalid UTF-8, NUL, a lone surrogate encoded as bytes', () => {
@@ -34,14 +43,27 @@ describe('the stdio protocol', () => {
     expect(() => readReply('{"id":1,"ok":true,"value":{},"bytes":"AA=="}', true)).toThrow(/reply.schema.json/);
     expect(() => readReply('{"id":1,"ok":false,"error":{"kind":"oops","message":"x"}}', true)).toThrow(/reply/);
     expect(() => readReply('not json', false)).toThrow(/not JSON/);
-    expect(readReply('{"id":7,"ok":false,"error":{"kind":"parse_error","message":"no"}}', true)).toEqual({ id: 7, ok: false, error: { kind: 'parse_error', message: 'no' } });
+    expect(readReply('{"id":7,"ok":false,"error":{"kind":"parse_error","message":"no"}}', true)).toEqual({
+      id: 7,
+      ok: false,
+      error: { kind: 'parse_error', message: 'no' },
+    });
   });
 
   describe('a reply read by JSON.parse when its numbers allow', () => {
     // any JSON number literal: -0, long integers, fractions with trailing zeros, exponents; fc.json writes only what JSON.stringify prints
-    const digits = (min: number, max: number) => fc.integer({ min, max }).chain((n) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n }));
+    const digits = (min: number, max: number) =>
+      fc.integer({ min, max }).chain((n) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n }));
     const literal = fc
-      .tuple(fc.boolean(), fc.oneof(fc.constant('0'), fc.tuple(fc.constantFrom(...'123456789'), digits(0, 24)).map(([a, b]) => a + b)), fc.option(digits(1, 20), { freq: 2 }), fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digits(1, 3)), { freq: 2 }))
+      .tuple(
+        fc.boolean(),
+        fc.oneof(
+          fc.constant('0'),
+          fc.tuple(fc.constantFrom(...'123456789'), digits(0, 24)).map(([a, b]) => a + b),
+        ),
+        fc.option(digits(1, 20), { freq: 2 }),
+        fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digits(1, 3)), { freq: 2 }),
+      )
       .map(([neg, int, frac, exp]) => `${neg ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : exp.join('')}`);
 
     // what each reader makes of a line: the value as JSON text with every number's digits, or that it refused it
@@ -55,14 +77,28 @@ describe('the stdio protocol', () => {
 
     it('reads every line to the same value, digit for digit, or refuses it, as lossless-json does', () => {
       const key = fc.constantFrom('a', 'b', '\\u0061', 'k\\"', '__proto__');
-      const member = fc.tuple(key, fc.oneof(literal, fc.json(), fc.constantFrom('"\\u0000#1"', '"\\u0000\\u00231.5"', '"\\u0000"', '01', '1.', '-', '1e', '.5')));
-      fc.assert(fc.property(fc.nat(), fc.array(literal, { maxLength: 2 }), fc.array(member, { maxLength: 4 }), fc.json(), (id, numbers, members, other) => {
-        const value = `{"n":[${numbers.join(',')}],"s":${JSON.stringify(numbers.join(' '))}}`;
-        const object = `{${members.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
-        for (const line of [`{"id":${id + 1},"ok":true,"value":${value}}`, `{"id":${id + 1},"ok":true,"value":[${other},${JSON.stringify(other)}]}`, `{"id":${id + 1},"ok":true,"value":${object}}`, `[${object},{"x":${object}}]`]) {
-          expect(outcome(() => readJson(line)), line).toBe(outcome(() => parseLossless(line)));
-        }
-      }), { numRuns: 3000 });
+      const member = fc.tuple(
+        key,
+        fc.oneof(literal, fc.json(), fc.constantFrom('"\\u0000#1"', '"\\u0000\\u00231.5"', '"\\u0000"', '01', '1.', '-', '1e', '.5')),
+      );
+      fc.assert(
+        fc.property(fc.nat(), fc.array(literal, { maxLength: 2 }), fc.array(member, { maxLength: 4 }), fc.json(), (id, numbers, members, other) => {
+          const value = `{"n":[${numbers.join(',')}],"s":${JSON.stringify(numbers.join(' '))}}`;
+          const object = `{${members.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
+          for (const line of [
+            `{"id":${id + 1},"ok":true,"value":${value}}`,
+            `{"id":${id + 1},"ok":true,"value":[${other},${JSON.stringify(other)}]}`,
+            `{"id":${id + 1},"ok":true,"value":${object}}`,
+            `[${object},{"x":${object}}]`,
+          ]) {
+            expect(
+              outcome(() => readJson(line)),
+              line,
+            ).toBe(outcome(() => parseLossless(line)));
+          }
+        }),
+        { numRuns: 3000 },
+      );
     });
 
     it('JSON.parse reads a line whose numbers are short integers; the others keep their digits; a repeated key sends the line to lossless-json', () => {

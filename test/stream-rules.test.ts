@@ -21,11 +21,22 @@ interface Real {
   v: StreamValidator;
 }
 
-const ALLOWED: Record<Stage | 'start', Stage[]> = { start: ['in_progress'], in_progress: ['generating'], generating: ['partial_image', 'completed'], partial_image: ['partial_image', 'completed'], completed: [] };
+const ALLOWED: Record<Stage | 'start', Stage[]> = {
+  start: ['in_progress'],
+  in_progress: ['generating'],
+  generating: ['partial_image', 'completed'],
+  partial_image: ['partial_image', 'completed'],
+  completed: [],
+};
 
 /** Emits one event and checks the validator's answer against the model's. */
 class Emit implements fc.Command<Model, Real> {
-  constructor(readonly item: number, readonly stage: Stage, readonly seqStep: number, readonly shiftOutputIndex: boolean) {}
+  constructor(
+    readonly item: number,
+    readonly stage: Stage,
+    readonly seqStep: number,
+    readonly shiftOutputIndex: boolean,
+  ) {}
   check = () => true;
   run(m: Model, r: Real): void {
     const existing = m.items[this.item];
@@ -52,28 +63,43 @@ class Emit implements fc.Command<Model, Real> {
 
 describe('the event-sequence rules, as a model-based test over fast-check commands', () => {
   it('the validator agrees with the model on every stream of valid and invalid moves, and at the end', () => {
-    const commands = fc.commands([
-      // mostly moves the model allows, so that streams get long; the rest break one rule each
-      fc.tuple(fc.nat(3), fc.constantFrom(...STAGES), fc.integer({ min: 1, max: 3 })).map(([i, s, step]) => new Emit(i, s, step, false)),
-      fc.tuple(fc.nat(3), fc.constantFrom(...STAGES), fc.integer({ min: -2, max: 0 })).map(([i, s, step]) => new Emit(i, s, step, false)),
-      fc.tuple(fc.nat(3), fc.constantFrom(...STAGES)).map(([i, s]) => new Emit(i, s, 1, true)),
-    ], { maxCommands: 60 });
-    fc.assert(fc.property(commands, (cmds) => {
-      const model: Model = { items: [], seq: undefined, index: -1 };
-      const real: Real = { v: new StreamValidator() };
-      fc.modelRun(() => ({ model, real }), cmds);
-      const unfinished = real.v.end().map((v) => v.message.match(/"ig_(\d+)"/)![1]).sort();
-      const expected = model.items.map((it, i) => (it && it.stage !== 'completed' ? String(i) : undefined)).filter((x) => x !== undefined).sort();
-      expect(unfinished).toEqual(expected);
-    }), { seed: 7, numRuns: 300 });
+    const commands = fc.commands(
+      [
+        // mostly moves the model allows, so that streams get long; the rest break one rule each
+        fc.tuple(fc.nat(3), fc.constantFrom(...STAGES), fc.integer({ min: 1, max: 3 })).map(([i, s, step]) => new Emit(i, s, step, false)),
+        fc.tuple(fc.nat(3), fc.constantFrom(...STAGES), fc.integer({ min: -2, max: 0 })).map(([i, s, step]) => new Emit(i, s, step, false)),
+        fc.tuple(fc.nat(3), fc.constantFrom(...STAGES)).map(([i, s]) => new Emit(i, s, 1, true)),
+      ],
+      { maxCommands: 60 },
+    );
+    fc.assert(
+      fc.property(commands, (cmds) => {
+        const model: Model = { items: [], seq: undefined, index: -1 };
+        const real: Real = { v: new StreamValidator() };
+        fc.modelRun(() => ({ model, real }), cmds);
+        const unfinished = real.v
+          .end()
+          .map((v) => v.message.match(/"ig_(\d+)"/)![1])
+          .sort();
+        const expected = model.items
+          .map((it, i) => (it && it.stage !== 'completed' ? String(i) : undefined))
+          .filter((x) => x !== undefined)
+          .sort();
+        expect(unfinished).toEqual(expected);
+      }),
+      { seed: 7, numRuns: 300 },
+    );
   });
 
   it('every generated valid stream keeps every rule', () => {
-    fc.assert(fc.property(validImageStreams(), (events) => {
-      const v = new StreamValidator();
-      expect(events.map((e) => v.push(e)).filter(Boolean)).toEqual([]);
-      expect(v.end()).toEqual([]);
-    }), { seed: 1, numRuns: 200 });
+    fc.assert(
+      fc.property(validImageStreams(), (events) => {
+        const v = new StreamValidator();
+        expect(events.map((e) => v.push(e)).filter(Boolean)).toEqual([]);
+        expect(v.end()).toEqual([]);
+      }),
+      { seed: 1, numRuns: 200 },
+    );
   });
 
   it('no cascade: an item whose generating event is missing is reported once, and its completed event still counts', () => {
@@ -131,10 +157,26 @@ describe('orc check-stream', () => {
   });
 
   it.each<[string, (events: Record<string, Json>[]) => Record<string, Json>[], RegExp]>([
-    ['a sequence number that goes back', (e) => [...e.slice(0, 2), { ...e[2]!, sequence_number: e[1]!.sequence_number! }, ...e.slice(3)], /event 3 \(line 3\): SequenceNumberIncreasing/],
-    ['completed before generating', (e) => [e[0]!, { ...e[0]!, type: 'response.image_generation_call.completed', sequence_number: 100000 }], /event 2 \(line 2\): ItemOrder: item "ig_\d": completed after in_progress/],
-    ['an item that moves to another output_index', (e) => [e[0]!, { ...e[1]!, item_id: e[0]!.item_id!, type: 'response.image_generation_call.generating', output_index: 999 }], /event 2 \(line 2\): ItemConsistency/],
-    ['an event that breaks its model', (e) => [{ ...e[0]!, item_id: 5 as Json }, ...e.slice(1)], /event 1 \(line 1\): Schema\.OpenResponsesImageGenCallInProgress: \/item_id must be string/],
+    [
+      'a sequence number that goes back',
+      (e) => [...e.slice(0, 2), { ...e[2]!, sequence_number: e[1]!.sequence_number! }, ...e.slice(3)],
+      /event 3 \(line 3\): SequenceNumberIncreasing/,
+    ],
+    [
+      'completed before generating',
+      (e) => [e[0]!, { ...e[0]!, type: 'response.image_generation_call.completed', sequence_number: 100000 }],
+      /event 2 \(line 2\): ItemOrder: item "ig_\d": completed after in_progress/,
+    ],
+    [
+      'an item that moves to another output_index',
+      (e) => [e[0]!, { ...e[1]!, item_id: e[0]!.item_id!, type: 'response.image_generation_call.generating', output_index: 999 }],
+      /event 2 \(line 2\): ItemConsistency/,
+    ],
+    [
+      'an event that breaks its model',
+      (e) => [{ ...e[0]!, item_id: 5 as Json }, ...e.slice(1)],
+      /event 1 \(line 1\): Schema\.OpenResponsesImageGenCallInProgress: \/item_id must be string/,
+    ],
     ['an item never completed', (e) => e.slice(0, 2), /ItemNotCompleted/],
   ])('points at the first event that breaks a rule: %s', (_name, mutate, expected) => {
     const events = mutate(valid);

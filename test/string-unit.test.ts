@@ -14,16 +14,28 @@ describe("binaryUnit: fast-check's unit 'binary' without its table", () => {
   });
 
   it('shrinks a failure to the same counterexample in the same number of steps', () => {
-    const failing = (arb: fc.Arbitrary<string>) => fc.check(fc.property(arb, (s) => !/[^\x00-\x7f]/.test(s) || s.length < 3), { seed: 42, numRuns: 1000 });
-    const a = failing(ours()), b = failing(theirs());
+    const failing = (arb: fc.Arbitrary<string>) =>
+      fc.check(
+        fc.property(arb, (s) => !/[^\x00-\x7f]/.test(s) || s.length < 3),
+        { seed: 42, numRuns: 1000 },
+      );
+    const a = failing(ours()),
+      b = failing(theirs());
     expect(a.failed).toBe(true);
     expect([a.counterexample, a.numShrinks, a.counterexamplePath]).toEqual([b.counterexample, b.numShrinks, b.counterexamplePath]);
   });
 
   it('reads a string back exactly when fast-check can: single scalar values only', () => {
-    const candidates = fc.oneof(fc.string({ unit: 'binary', maxLength: 2 }), fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)), maxLength: 2 }), fc.anything());
-    fc.assert(fc.property(candidates, (v) => {
-      expect(binaryUnit.canShrinkWithoutContext(v)).toBe(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).canShrinkWithoutContext(v));
-    }), { numRuns: 3000 });
+    const candidates = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 2 }),
+      fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)), maxLength: 2 }),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(candidates, (v) => {
+        expect(binaryUnit.canShrinkWithoutContext(v)).toBe(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).canShrinkWithoutContext(v));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -15,11 +15,14 @@ const values = validValues(set, model.id);
 describe('wire spellings', () => {
   for (const kind of SPELLING_KINDS) {
     it(`${kind}: every spelling means the value`, () => {
-      fc.assert(fc.property(wireSpellings(values, [kind]), ({ value, text }) => {
-        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
-        // the bytes sent are UTF-8 of the text: nothing may be lost in encoding
-        expect(new TextDecoder('utf-8', { fatal: true }).decode(new TextEncoder().encode(text))).toBe(text);
-      }), { numRuns: 300, seed: 4 });
+      fc.assert(
+        fc.property(wireSpellings(values, [kind]), ({ value, text }) => {
+          expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+          // the bytes sent are UTF-8 of the text: nothing may be lost in encoding
+          expect(new TextDecoder('utf-8', { fatal: true }).decode(new TextEncoder().encode(text))).toBe(text);
+        }),
+        { numRuns: 300, seed: 4 },
+      );
     });
 
     it(`${kind}: spellings really vary`, () => {
@@ -29,18 +32,24 @@ describe('wire spellings', () => {
   }
 
   it('an empty tape spells canonically, so shrinking the tape shrinks toward the plain text', () => {
-    fc.assert(fc.property(values, (v) => {
-      expect(spell(v, new Set(SPELLING_KINDS), [])).toBe(JSON.stringify(v));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(values, (v) => {
+        expect(spell(v, new Set(SPELLING_KINDS), [])).toBe(JSON.stringify(v));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('every number spelling rounds to the same double', () => {
     for (const x of [...NUMBER_POOL, 1e21, 1e-7, 123.456, -2.5, 0.1]) {
       for (const s of numberSpellings(x)) expect(JSON.parse(s), `${s} for ${x}`).toBe(x === 0 ? 0 : x);
     }
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-      for (const s of numberSpellings(x)) expect(JSON.parse(s) === x || (x === 0 && JSON.parse(s) === 0)).toBe(true);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        for (const s of numberSpellings(x)) expect(JSON.parse(s) === x || (x === 0 && JSON.parse(s) === 0)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('includes the spellings the issue names for 1', () => {
@@ -62,7 +71,8 @@ describe('wire spellings', () => {
       const check = planChecks({ set, models: [m], suite: 'Recommended.WireSpelling.UnicodeEscapes' })[0]!;
       if (check.mode !== 'property') throw new Error('a property');
       for (let seed = 1; seed <= 5; seed++) {
-        for (const c of fc.sample(check.arbitrary, { numRuns: 30, seed }) as { text: string }[]) expect(c.text, `${m.name}, seed ${seed}`).toContain(ESCAPE_TAIL.text);
+        for (const c of fc.sample(check.arbitrary, { numRuns: 30, seed }) as { text: string }[])
+          expect(c.text, `${m.name}, seed ${seed}`).toContain(ESCAPE_TAIL.text);
       }
     }
   });
@@ -70,11 +80,17 @@ describe('wire spellings', () => {
   // every case carries \/, so a run of five cases catches it: a tape that chose it now and then would not
   it('a parser that reads \\/ as two characters fails UnicodeEscapes at every seed, in five cases', async () => {
     const base = reference();
-    const twoChars: Adapter = { ...base, info: { ...base.info, name: 'slash-two-chars' }, parse: (m, p) => base.parse(m, new TextEncoder().encode(new TextDecoder().decode(p).replace(/(?<!\\)((?:\\\\)*)\\\//g, '$1\\\\/'))) as ParseOutcome };
+    const twoChars: Adapter = {
+      ...base,
+      info: { ...base.info, name: 'slash-two-chars' },
+      parse: (m, p) => base.parse(m, new TextEncoder().encode(new TextDecoder().decode(p).replace(/(?<!\\)((?:\\\\)*)\\\//g, '$1\\\\/'))) as ParseOutcome,
+    };
     for (let seed = 1; seed <= 11; seed++) {
-      const r = byId(await runChecks(twoChars, { model: GENERATING, suite: 'Recommended.WireSpelling.UnicodeEscapes', seed, runs: 5 }), 'Recommended.WireSpelling.UnicodeEscapes');
+      const r = byId(
+        await runChecks(twoChars, { model: GENERATING, suite: 'Recommended.WireSpelling.UnicodeEscapes', seed, runs: 5 }),
+        'Recommended.WireSpelling.UnicodeEscapes',
+      );
       expect(r.status, `seed ${seed}`).toBe('failed');
     }
   });
 });
-

@@ -11,7 +11,10 @@ export class ReferenceParseError extends Error {
 /** The reference's native object: fields kept privately, read through accessors, like a generated SDK class. */
 export class ReferenceEvent {
   readonly #fields: Map<string, string | number>;
-  constructor(readonly model: string, fields: Map<string, string | number>) {
+  constructor(
+    readonly model: string,
+    fields: Map<string, string | number>,
+  ) {
     this.#fields = fields;
   }
   get(field: string): string | number | undefined {
@@ -22,7 +25,10 @@ export class ReferenceEvent {
 function resolveLocal(doc: SchemaObject, s: SchemaObject): SchemaObject {
   if (typeof s.$ref !== 'string') return s;
   if (!s.$ref.startsWith('#/')) throw new Error(`the reference implementation reads local $refs only, not ${s.$ref}`);
-  return s.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k], doc) as SchemaObject;
+  return s.$ref
+    .slice(2)
+    .split('/')
+    .reduce((o: any, k: string) => o?.[k], doc) as SchemaObject;
 }
 
 function fieldType(doc: SchemaObject, name: string, raw: SchemaObject): FieldType {
@@ -104,9 +110,7 @@ export class Codec {
 
   /** Fields in schema order, each written by JSON.stringify: the output is valid JSON in UTF-8. */
   encode(event: ReferenceEvent): Uint8Array {
-    const members = this.fields
-      .filter(([name]) => event.get(name) !== undefined)
-      .map(([name]) => `${JSON.stringify(name)}:${JSON.stringify(event.get(name))}`);
+    const members = this.fields.filter(([name]) => event.get(name) !== undefined).map(([name]) => `${JSON.stringify(name)}:${JSON.stringify(event.get(name))}`);
     return new TextEncoder().encode(`{${members.join(',')}}`);
   }
 }

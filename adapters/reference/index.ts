@@ -36,7 +36,12 @@ export function referenceAdapter(set: SchemaSet): Adapter {
       operations: { parse: models, serialize: models, reserialize: models, sse: models },
     },
     parse: (model, payload) => guard(() => ({ ok: true, value: codec(model).render(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
-    serialize: (model, value) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).fromWire(asDoubles(value), ReferenceSerializeError)) }), ReferenceSerializeError, 'serialize_error'),
+    serialize: (model, value) =>
+      guard(
+        () => ({ ok: true, bytes: codec(model).encode(codec(model).fromWire(asDoubles(value), ReferenceSerializeError)) }),
+        ReferenceSerializeError,
+        'serialize_error',
+      ),
     sse: (chunks) => ({ ok: true, events: decodeSse(chunks).events }),
     reserialize: (model, payload) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
   };

@@ -68,7 +68,16 @@ function pipeHolders(group: number, target: string, shellLine: string): boolean 
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== group) continue;
       if (readFileSync(`/proc/${d}/cmdline`, 'utf8') === shellLine) continue;
-      if (readdirSync(`/proc/${d}/fd`).some((fd) => { try { return readlinkSync(`/proc/${d}/fd/${fd}`) === target; } catch { return false; } })) return true;
+      if (
+        readdirSync(`/proc/${d}/fd`).some((fd) => {
+          try {
+            return readlinkSync(`/proc/${d}/fd/${fd}`) === target;
+          } catch {
+            return false;
+          }
+        })
+      )
+        return true;
     } catch {
       // gone meanwhile
     }
@@ -86,7 +95,7 @@ export class HarnessProcess {
 
   constructor(command: string[] | string, cwd: string | undefined, events: ChildEvents, maxLineChars = MAX_LINE_CHARS) {
     const shell = typeof command === 'string' && !plainArgv(command);
-    const [file, ...args] = typeof command === 'string' ? plainArgv(command) ?? ['/bin/sh', '-c', command] : command;
+    const [file, ...args] = typeof command === 'string' ? (plainArgv(command) ?? ['/bin/sh', '-c', command]) : command;
     hookExit();
     this.proc = spawn(file!, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     if (this.proc.pid !== undefined) {

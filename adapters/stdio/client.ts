@@ -157,25 +157,31 @@ export class StdioAdapter implements Adapter {
         child.kill();
         reject(new ProtocolError(`${message}${child.stderr.value ? `; stderr: ${child.stderr.value.trim().slice(-400)}` : ''}`));
       };
-      const child: HarnessProcess = new HarnessProcess(this.o.command, this.o.cwd, {
-        line: (line) => {
-          if (hello) return this.onLine(child, line);
-          try {
-            hello = readHello(line, this.o.models);
-          } catch (e) {
-            return fail((e as Error).message);
-          }
-          clearTimeout(timer);
-          this.spawning = undefined;
-          this.child = child;
-          resolve(hello);
+      const child: HarnessProcess = new HarnessProcess(
+        this.o.command,
+        this.o.cwd,
+        {
+          line: (line) => {
+            if (hello) return this.onLine(child, line);
+            try {
+              hello = readHello(line, this.o.models);
+            } catch (e) {
+              return fail((e as Error).message);
+            }
+            clearTimeout(timer);
+            this.spawning = undefined;
+            this.child = child;
+            resolve(hello);
+          },
+          exit: (description) =>
+            hello ? this.onFault(child, { kind: 'crash', message: `the harness ${description}` }) : fail(`the harness ${description} before saying hello`),
+          oversized: (limit) => {
+            const message = `the harness wrote a line of more than ${limit} characters without a newline`;
+            return hello ? this.onFault(child, { kind: 'oversized', message }) : fail(message);
+          },
         },
-        exit: (description) => (hello ? this.onFault(child, { kind: 'crash', message: `the harness ${description}` }) : fail(`the harness ${description} before saying hello`)),
-        oversized: (limit) => {
-          const message = `the harness wrote a line of more than ${limit} characters without a newline`;
-          return hello ? this.onFault(child, { kind: 'oversized', message }) : fail(message);
-        },
-      }, this.o.maxLineChars);
+        this.o.maxLineChars,
+      );
       this.spawning = child;
       const timer = setTimeout(() => fail(`no hello within ${this.o.helloTimeoutMs} ms`), this.o.helloTimeoutMs);
     });
@@ -224,21 +230,25 @@ export class StdioAdapter implements Adapter {
       return;
     }
     if (this.deadlineTimer) return;
-    this.deadlineTimer = setTimeout(() => {
-      this.deadlineTimer = undefined;
-      const oldest = this.inFlight.values().next();
-      if (!oldest.done && oldest.value.deadline <= performance.now() && this.child) {
-        const f = oldest.value;
-        if (f.shortened) this.waits.shortened++;
-        else {
-          this.waits.full++;
-          // alone, the hang is this request's own: its size marks a class
-          if (this.inFlight.size === 1 && (f.alone || f.job.isolated)) this.hangsFrom.set(f.job.op, Math.min(this.hangsFrom.get(f.job.op) ?? Infinity, sizeOf(f.job)));
+    this.deadlineTimer = setTimeout(
+      () => {
+        this.deadlineTimer = undefined;
+        const oldest = this.inFlight.values().next();
+        if (!oldest.done && oldest.value.deadline <= performance.now() && this.child) {
+          const f = oldest.value;
+          if (f.shortened) this.waits.shortened++;
+          else {
+            this.waits.full++;
+            // alone, the hang is this request's own: its size marks a class
+            if (this.inFlight.size === 1 && (f.alone || f.job.isolated))
+              this.hangsFrom.set(f.job.op, Math.min(this.hangsFrom.get(f.job.op) ?? Infinity, sizeOf(f.job)));
+          }
+          return this.onFault(this.child, { kind: 'timeout', message: f.shortened ?? `no answer within ${this.o.timeoutMs} ms` });
         }
-        return this.onFault(this.child, { kind: 'timeout', message: f.shortened ?? `no answer within ${this.o.timeoutMs} ms` });
-      }
-      this.armDeadline();
-    }, Math.max(0, first.value.deadline - performance.now()) + 1);
+        this.armDeadline();
+      },
+      Math.max(0, first.value.deadline - performance.now()) + 1,
+    );
   }
 
   private outcome(job: Job, reply: Reply): Outcome {
@@ -323,7 +333,7 @@ export class StdioAdapter implements Adapter {
     let shortened: string | undefined;
     if (this.inHangClass(job) && this.shortenedWait() < wait) {
       wait = Math.round(this.shortenedWait());
-      shortened = `no answer within ${wait} ms, a shortened wait: a ${job.op} request of ${this.hangsFrom.get(job.op)} bytes went unanswered for the whole ${this.o.timeoutMs} ms before, and this one has ${sizeOf(job)}`;
+      shortened = `no answer within ${wait} ms, a shortened wait: a ${job.op} request of ${this.hangsFrom.get(job.op)} bytes went unanswered for the whole ${this.o.timeoutMs} ms before`;
     }
     const first = !this.sentToChild.has(this.child!);
     this.sentToChild.add(this.child!);
@@ -354,7 +364,8 @@ export class StdioAdapter implements Adapter {
           (e: Error) => {
             this.starting = undefined;
             this.restarted({ kind: 'crash', message: `could not restart: ${e.message}` });
-            if (++this.spawnFailures >= MAX_SPAWN_FAILURES || this.restartCount > this.o.maxRestarts) this.dead = `the harness could not be restarted: ${e.message}`;
+            if (++this.spawnFailures >= MAX_SPAWN_FAILURES || this.restartCount > this.o.maxRestarts)
+              this.dead = `the harness could not be restarted: ${e.message}`;
             this.pump();
           },
         );
@@ -367,7 +378,12 @@ export class StdioAdapter implements Adapter {
       const lines: string[][] = [];
       // a request in a hang class goes alone, in its turn: a hang then costs one shortened wait, and blames that request
       const alone = () => this.hangsFrom.size > 0 && [...this.inFlight.values()].some((f) => this.inHangClass(f.job));
-      while (this.waiting.length > 0 && this.inFlight.size < this.o.maxInFlight && (this.inFlight.size === 0 || this.inFlightChars < MAX_IN_FLIGHT_CHARS) && !alone()) {
+      while (
+        this.waiting.length > 0 &&
+        this.inFlight.size < this.o.maxInFlight &&
+        (this.inFlight.size === 0 || this.inFlightChars < MAX_IN_FLIGHT_CHARS) &&
+        !alone()
+      ) {
         if (this.inFlight.size > 0 && this.hangsFrom.size > 0 && this.inHangClass(this.waiting.peek()!)) break;
         lines.push(this.send(this.waiting.shift()!));
       }
@@ -396,7 +412,12 @@ export class StdioAdapter implements Adapter {
 
   /** The harness names no model for a stream: its events are whatever the stream holds. */
   sse(chunks: Uint8Array[]): Promise<SseOutcome> {
-    return this.request('sse', 'text/event-stream', { chunks: chunks.map((c) => Buffer.from(c).toString('base64')) }, chunks.reduce((n, c) => n + c.byteLength, 0)) as Promise<SseOutcome>;
+    return this.request(
+      'sse',
+      'text/event-stream',
+      { chunks: chunks.map((c) => Buffer.from(c).toString('base64')) },
+      chunks.reduce((n, c) => n + c.byteLength, 0),
+    ) as Promise<SseOutcome>;
   }
 
   /**

@@ -17,7 +17,14 @@ export function bundledHarnesses(): AdapterFactory[] {
         if (!isBuilt(m)) throw new Error(`the ${a.name} harness is not built; run "npm run adapters:setup" (it needs ${m.toolchain.command})`);
         const [cmd, ...args] = a.run;
         const command = cmd!.includes('/') ? [join(m.dir, cmd!), ...args] : [cmd!, ...args];
-        return StdioAdapter.start({ name: a.name, command, cwd: m.dir, checkProtocol: env.checkProtocol ?? false, models: modelNames(env), ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) });
+        return StdioAdapter.start({
+          name: a.name,
+          command,
+          cwd: m.dir,
+          checkProtocol: env.checkProtocol ?? false,
+          models: modelNames(env),
+          ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}),
+        });
       },
     })),
   );
@@ -29,6 +36,13 @@ export function commandAdapter(name: string, commandLine: string): AdapterFactor
   return {
     name,
     summary: `the program "${line}", out of process`,
-    create: (env) => StdioAdapter.start({ name, command: line, checkProtocol: env.checkProtocol ?? false, models: modelNames(env), ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) }),
+    create: (env) =>
+      StdioAdapter.start({
+        name,
+        command: line,
+        checkProtocol: env.checkProtocol ?? false,
+        models: modelNames(env),
+        ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}),
+      }),
   };
 }

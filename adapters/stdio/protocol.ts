@@ -94,13 +94,18 @@ export function readHello(line: string, models?: readonly string[]): Hello {
   // always checked, whatever --check-protocol says: a report is built on what the hello declares
   const problem = protocolProblem('hello', msg);
   if (problem) {
-    throw new ProtocolError(msg?.protocol !== undefined && msg.protocol !== PROTOCOL_VERSION ? `the harness speaks protocol ${msg.protocol}; this orc speaks ${PROTOCOL_VERSION}` : problem);
+    throw new ProtocolError(
+      msg?.protocol !== undefined && msg.protocol !== PROTOCOL_VERSION
+        ? `the harness speaks protocol ${msg.protocol}; this orc speaks ${PROTOCOL_VERSION}`
+        : problem,
+    );
   }
   const hello = msg as Hello;
   if (models) {
     for (const [op, names] of Object.entries(hello.operations)) {
       const unknown = names?.find((n) => !models.includes(n));
-      if (unknown !== undefined) throw new ProtocolError(`the hello declares ${op} for ${JSON.stringify(unknown)}, which is not a model of this run; its models: ${models.join(', ')}`);
+      if (unknown !== undefined)
+        throw new ProtocolError(`the hello declares ${op} for ${JSON.stringify(unknown)}, which is not a model of this run; its models: ${models.join(', ')}`);
     }
   }
   return hello;

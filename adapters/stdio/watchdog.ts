@@ -38,7 +38,11 @@ let dog: ChildProcess | undefined;
  */
 function watchdog(): ChildProcess {
   if (dog) return dog;
-  const d = spawn(process.execPath, ['-e', PROGRAM, WATCHDOG_MARK, String(process.pid)], { stdio: ['pipe', 'ignore', 'ignore'], detached: true, env: { ...process.env, NODE_OPTIONS: '' } });
+  const d = spawn(process.execPath, ['-e', PROGRAM, WATCHDOG_MARK, String(process.pid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   d.unref();
   (d.stdin as unknown as { unref(): void }).unref();
   d.stdin!.on('error', () => {});

@@ -33,7 +33,10 @@ function jsonText(v) {
   if (typeof v === 'number') return Object.is(v, -0) ? '-0' : Number.isFinite(v) ? JSON.stringify(v) : JSON.stringify(String(v));
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
   if (Array.isArray(v)) return `[${v.map(jsonText).join(',')}]`;
-  return `{${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${JSON.stringify(k)}:${jsonText(x)}`).join(',')}}`;
+  return `{${Object.entries(v)
+    .filter(([, x]) => x !== undefined)
+    .map(([k, x]) => `${JSON.stringify(k)}:${jsonText(x)}`)
+    .join(',')}}`;
 }
 const write = (o) => process.stdout.write(jsonText(o) + '\n');
 

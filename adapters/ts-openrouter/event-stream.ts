@@ -1,6 +1,9 @@
 import { describeThrown, failure, type SseOutcome } from '../../core/contract.js';
 
-type EventStreamClass = new (body: ReadableStream<Uint8Array>, parse: (m: { data?: string; event?: string | null }) => IteratorResult<{ data?: string; event?: string | null }, undefined>) => AsyncIterable<{ data?: string; event?: string | null }>;
+type EventStreamClass = new (
+  body: ReadableStream<Uint8Array>,
+  parse: (m: { data?: string; event?: string | null }) => IteratorResult<{ data?: string; event?: string | null }, undefined>,
+) => AsyncIterable<{ data?: string; event?: string | null }>;
 
 /**
  * The SDK's own text/event-stream decoder (lib/event-streams.js), fed the

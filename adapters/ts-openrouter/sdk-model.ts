@@ -19,7 +19,10 @@ const isSdkError = (e: unknown) => e instanceof Error && /ZodError|SDKValidation
  * are decoded here the same way: UTF-8 with replacement, never fatal.
  */
 export class SpeakeasyModel {
-  constructor(readonly model: Model, readonly mod: SpeakeasyModule) {}
+  constructor(
+    readonly model: Model,
+    readonly mod: SpeakeasyModule,
+  ) {}
 
   private render(native: Record<string, unknown>): Answer {
     const out: Record<string, Answer> = {};

@@ -15,7 +15,10 @@ export class Context {
   private checked = new Set<string>();
 
   /** `supported`: the keywords of the vocabularies the compiler composes. */
-  constructor(readonly source: SchemaSource, private readonly supported: ReadonlySet<string>) {}
+  constructor(
+    readonly source: SchemaSource,
+    private readonly supported: ReadonlySet<string>,
+  ) {}
 
   root(id: string): Node {
     const schema = this.source.byId.get(id);
@@ -38,7 +41,13 @@ export class Context {
     if (fragment !== '' && !fragment.startsWith('/')) {
       throw new UnsupportedKeywordError('$ref', displayPath(node), `anchor "#${fragment}"; use a JSON pointer`);
     }
-    const segments = fragment === '' ? [] : fragment.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments =
+      fragment === ''
+        ? []
+        : fragment
+            .slice(1)
+            .split('/')
+            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const target = child({ schema: doc, base: docId, pointer: '' }, ...segments);
     if (target.schema === undefined) throw new UsageError(`$ref "${ref}" at ${displayPath(node)} points at nothing`);
     return target;

@@ -1,7 +1,17 @@
 /** Keywords that only annotate: they never change which values are valid. */
 export const ANNOTATIONS = new Set([
-  '$schema', '$id', '$comment', '$defs', 'definitions', 'title', 'description', 'examples',
-  'default', 'deprecated', 'readOnly', 'writeOnly',
+  '$schema',
+  '$id',
+  '$comment',
+  '$defs',
+  'definitions',
+  'title',
+  'description',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
 ]);
 
 /** `format` values that add nothing the generator must honour beyond `type`. */

@@ -4,7 +4,18 @@
  * case of the Informational level), 2^63, 2^64, the smallest subnormal and the
  * largest double, and the negatives of each.
  */
-export const NUMBER_BOUNDARIES: readonly number[] = [2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, 2 ** 63, 2 ** 64, 5e-324, Number.MAX_VALUE].flatMap((x) => [x, -x]);
+export const NUMBER_BOUNDARIES: readonly number[] = [
+  2 ** 31 - 1,
+  2 ** 31,
+  2 ** 32,
+  2 ** 53 - 1,
+  2 ** 53,
+  2 ** 53 + 2,
+  2 ** 63,
+  2 ** 64,
+  5e-324,
+  Number.MAX_VALUE,
+].flatMap((x) => [x, -x]);
 
 /**
  * Numbers that break implementations, by class. Every entry is a finite

@@ -124,7 +124,12 @@ export interface StreamOptions {
 export function sseStreams(values: fc.Arbitrary<Json>, o: StreamOptions = {}): fc.Arbitrary<SseStream> {
   const framing = o.framing ?? fc.constant(PLAIN);
   return fc
-    .tuple(fc.array(values, { minLength: 1, maxLength: 5 }), framing, fc.array(fc.constantFrom(...ENDINGS), { minLength: 64, maxLength: 64 }), fc.array(fc.nat(), { maxLength: 12 }))
+    .tuple(
+      fc.array(values, { minLength: 1, maxLength: 5 }),
+      framing,
+      fc.array(fc.constantFrom(...ENDINGS), { minLength: 64, maxLength: 64 }),
+      fc.array(fc.nat(), { maxLength: 12 }),
+    )
     .map(([vs, f, endings, raw]) => {
       const bytes = new TextEncoder().encode(encodeSse(vs, f, (i) => endings[i % endings.length]!));
       const pool = o.cuts === 'awkward' && awkwardOffsets(bytes).length > 0 ? awkwardOffsets(bytes) : [...bytes.keys()].slice(1);

@@ -18,7 +18,7 @@ interface ArrayShape {
 function arrayShape(conj: Conj): ArrayShape {
   const prefixes = keywordValues<unknown[]>(conj, 'prefixItems');
   const prefixOwner = prefixes[0]?.node;
-  const prefix = prefixOwner ? (prefixes[0]!.value).map((_, i) => child(prefixOwner, 'prefixItems', i)) : [];
+  const prefix = prefixOwner ? prefixes[0]!.value.map((_, i) => child(prefixOwner, 'prefixItems', i)) : [];
   let items: Node[] | false = [];
   for (const { value, node } of keywordValues(conj, 'items')) {
     if (value === false) items = false;
@@ -76,14 +76,16 @@ export function arrayBreakers(c: Composer, conj: Conj, pointer: string, depth: n
     rule: b.rule,
     field,
     approximate: b.approximate || shape.merged,
-    arbitrary: fc.tuple(arrayOf(c, shape, pointer, Math.max(minLength, shape.minItems), shape.maxItems), b.arbitrary, fc.nat()).map(([a, bv, n]): BrokenValue => {
-      const i = index(a, n);
-      const copy = [...a];
-      copy[i] = bv.value;
-      const repaired = [...a];
-      if (bv.repaired !== undefined) repaired[i] = bv.repaired;
-      return { ...bv, value: copy, path: pointerJoin(pointer, i) + bv.path.slice(wildcard.length), repaired };
-    }),
+    arbitrary: fc
+      .tuple(arrayOf(c, shape, pointer, Math.max(minLength, shape.minItems), shape.maxItems), b.arbitrary, fc.nat())
+      .map(([a, bv, n]): BrokenValue => {
+        const i = index(a, n);
+        const copy = [...a];
+        copy[i] = bv.value;
+        const repaired = [...a];
+        if (bv.repaired !== undefined) repaired[i] = bv.repaired;
+        return { ...bv, value: copy, path: pointerJoin(pointer, i) + bv.path.slice(wildcard.length), repaired };
+      }),
   });
   shape.prefix.forEach((n, i) => {
     for (const b of c.breakersOf(conjOf(c.ctx, [n]), wildcard, depth + 1)) out.push(atIndex(b, joinField(String(i), b.field), i + 1, () => i));

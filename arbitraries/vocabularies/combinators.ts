@@ -37,8 +37,12 @@ function branches(c: Composer, conj: Conj, comb: PendingCombinator): Conj[] {
 export function validCombinator(c: Composer, conj: Conj, comb: PendingCombinator, pointer: string): fc.Arbitrary<Json> {
   const valid = c.validatorOf(conj);
   // A branch whose values the whole schema (nearly) never accepts is left out: filtering it would spin.
-  const arbs = branches(c, conj, comb).map((b) => c.build(b, pointer)).map((a) => filteredIfViable(a, valid)).filter((a) => a !== undefined);
-  if (arbs.length === 0) throw new UsageError(`cannot generate values for the ${comb.keyword} at ${display(conj)}: no branch yields values the whole schema accepts`);
+  const arbs = branches(c, conj, comb)
+    .map((b) => c.build(b, pointer))
+    .map((a) => filteredIfViable(a, valid))
+    .filter((a) => a !== undefined);
+  if (arbs.length === 0)
+    throw new UsageError(`cannot generate values for the ${comb.keyword} at ${display(conj)}: no branch yields values the whole schema accepts`);
   return fc.oneof({ depthSize: 'small', withCrossShrink: true, depthIdentifier: c.depth }, ...arbs);
 }
 
@@ -61,12 +65,14 @@ export function combinatorBreakers(c: Composer, conj: Conj, comb: PendingCombina
       grouped.set(key, g);
     }
   }
-  return [...grouped.values()].filter((g) => g.arbs.length > 0).map((g) => ({
-    rule: g.rule,
-    field: g.field,
-    approximate: true,
-    arbitrary: g.arbs.length === 1 ? g.arbs[0]! : fc.oneof(...g.arbs),
-  }));
+  return [...grouped.values()]
+    .filter((g) => g.arbs.length > 0)
+    .map((g) => ({
+      rule: g.rule,
+      field: g.field,
+      approximate: true,
+      arbitrary: g.arbs.length === 1 ? g.arbs[0]! : fc.oneof(...g.arbs),
+    }));
 }
 
 /** `oneOf` and `anyOf` (and `allOf`, which the conjunction folds in): a place with a pending combinator is the branches' to decide. */

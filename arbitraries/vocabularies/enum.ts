@@ -21,15 +21,15 @@ export function valueKey(v: Json): string {
   if (typeof v === 'string') return `s${v}`;
   if (v === null || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(valueKey).join(',')}]`;
-  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${valueKey(v[k] as Json)}`).join(',')}}`;
+  return `{${Object.keys(v)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${valueKey(v[k] as Json)}`)
+    .join(',')}}`;
 }
 
 /** The values every `enum` and `const` of the conjunction allows, or undefined when none constrains. */
 export function enumValues(conj: Conj): Json[] | undefined {
-  const lists = [
-    ...keywordValues<Json[]>(conj, 'enum').map((v) => v.value),
-    ...keywordValues<Json>(conj, 'const').map((v) => [v.value]),
-  ];
+  const lists = [...keywordValues<Json[]>(conj, 'enum').map((v) => v.value), ...keywordValues<Json>(conj, 'const').map((v) => [v.value])];
   const [first, ...rest] = lists;
   if (!first) return undefined;
   const others = rest.map((l) => new Set(l.map(valueKey)));

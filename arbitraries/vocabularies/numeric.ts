@@ -46,7 +46,10 @@ export function satisfies(x: number, r: NumberRules, except?: string): boolean {
 }
 
 function range(r: NumberRules): { min: number; max: number; minExcluded: boolean; maxExcluded: boolean } {
-  let min = -Number.MAX_VALUE, max = Number.MAX_VALUE, minExcluded = false, maxExcluded = false;
+  let min = -Number.MAX_VALUE,
+    max = Number.MAX_VALUE,
+    minExcluded = false,
+    maxExcluded = false;
   for (const b of r.bounds) {
     if ((b.keyword === 'minimum' || b.keyword === 'exclusiveMinimum') && b.value >= min) {
       minExcluded = b.keyword === 'exclusiveMinimum' || (b.value === min && minExcluded);
@@ -69,11 +72,13 @@ function generalNumber(r: NumberRules): fc.Arbitrary<number> {
   if (m !== undefined) {
     // k·m stays within ±2^53, where it is exact and ajv's multipleOf test agrees
     const kLimit = Math.floor(SAFE / Math.max(1, Math.abs(m)));
-    const kMin = Math.max(-kLimit, Math.ceil(min / m)), kMax = Math.min(kLimit, Math.floor(max / m));
+    const kMin = Math.max(-kLimit, Math.ceil(min / m)),
+      kMax = Math.min(kLimit, Math.floor(max / m));
     return fc.integer({ min: Math.min(kMin, kMax), max: Math.max(kMin, kMax) }).map((k) => k * m);
   }
   if (r.integer) {
-    const lo = clampSafe(Math.ceil(min)), hi = clampSafe(Math.floor(max));
+    const lo = clampSafe(Math.ceil(min)),
+      hi = clampSafe(Math.floor(max));
     if (lo <= hi) return fc.integer({ min: lo, max: hi });
   }
   return fc.double({ min, max, minExcluded, maxExcluded, noNaN: true, noDefaultInfinity: true });

@@ -69,12 +69,14 @@ export function validObject(c: Composer, conj: Conj, pointer: string): fc.Arbitr
     if (c.options.tame && !shape.required.includes(p) && !aimedAt(ptr)) continue;
     model[p] = c.options.overrides?.get(ptr) ?? c.build(conjOf(c.ctx, nodes), ptr);
   }
-  const additionalArb = shape.additional === false ? undefined
-    : shape.additional.length > 0 ? c.build(conjOf(c.ctx, shape.additional), `${pointer}/*`) : smallJson;
+  const additionalArb =
+    shape.additional === false ? undefined : shape.additional.length > 0 ? c.build(conjOf(c.ctx, shape.additional), `${pointer}/*`) : smallJson;
   for (const r of shape.required) if (!(r in model) && additionalArb) model[r] = additionalArb;
   const requiredKeys = shape.required.filter((r) => r in model);
   const allRequired = requiredKeys.length === Object.keys(model).length;
-  let arb: fc.Arbitrary<Json> = (allRequired ? fc.record(model, { noNullPrototype: true }) : fc.record(model, { requiredKeys, noNullPrototype: true })) as fc.Arbitrary<Json>;
+  let arb: fc.Arbitrary<Json> = (
+    allRequired ? fc.record(model, { noNullPrototype: true }) : fc.record(model, { requiredKeys, noNullPrototype: true })
+  ) as fc.Arbitrary<Json>;
   if (additionalArb) {
     const extras = fc.option(fc.dictionary(extraKey(shape), additionalArb, { minKeys: 1, maxKeys: 2, noNullPrototype: true }), { freq: 4, nil: undefined });
     arb = fc.tuple(arb, extras).map(([o, e]) => (e ? objectFrom([...Object.entries(o as object), ...Object.entries(e)]) : o));
@@ -94,14 +96,21 @@ export function objectBreakers(c: Composer, conj: Conj, pointer: string, depth: 
     out.push({
       rule: 'required',
       field: r,
-      arbitrary: valid.map((o) => ({ value: objectFrom(Object.entries(o).filter(([k]) => k !== r)), rule: 'required', path: pointerJoin(pointer, r), repaired: o })),
+      arbitrary: valid.map((o) => ({
+        value: objectFrom(Object.entries(o).filter(([k]) => k !== r)),
+        rule: 'required',
+        path: pointerJoin(pointer, r),
+        repaired: o,
+      })),
     });
   }
   if (shape.additional === false) {
     out.push({
       rule: 'additionalProperties',
       field: '*',
-      arbitrary: fc.tuple(valid, extraKey(shape), smallJson).map(([o, k, v]) => ({ value: replaced(o, k, v), rule: 'additionalProperties', path: pointerJoin(pointer, k), repaired: o })),
+      arbitrary: fc
+        .tuple(valid, extraKey(shape), smallJson)
+        .map(([o, k, v]) => ({ value: replaced(o, k, v), rule: 'additionalProperties', path: pointerJoin(pointer, k), repaired: o })),
     });
   }
   for (const [p, nodes] of shape.properties) {

@@ -77,16 +77,27 @@ function generalString(r: StringRules, options: StringOptions): fc.Arbitrary<str
     fc.string({ ...len, unit: 'grapheme' }),
     fc.string({ ...len, unit: fc.oneof(control, astral, fc.constantFrom('\u2028', '\u2029', '"', '\\', ' ')) }),
   ];
-  if (options.loneSurrogates) arbs.push(fc.string({ ...len, unit: fc.oneof(surrogate, fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c))) }));
+  if (options.loneSurrogates)
+    arbs.push(
+      fc.string({
+        ...len,
+        unit: fc.oneof(
+          surrogate,
+          fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+        ),
+      }),
+    );
   return fc.oneof(...arbs);
 }
 
 export function validString(r: StringRules, options: StringOptions = {}): fc.Arbitrary<string> {
-  if (options.tame && r.patterns.length === 0) return fc.string({ minLength: r.minLength, maxLength: r.maxLength ?? Math.max(r.minLength, 12) }).filter((s) => satisfiesString(s, r));
+  if (options.tame && r.patterns.length === 0)
+    return fc.string({ minLength: r.minLength, maxLength: r.maxLength ?? Math.max(r.minLength, 12) }).filter((s) => satisfiesString(s, r));
   const extra = options.loneSurrogates ? LONE_SURROGATES : [];
   const pool = [...STRING_POOL, ...extra].filter((s) => satisfiesString(s, r));
   const general = filteredIfViable(generalString(r, options), (s) => satisfiesString(s, r));
-  if (!general && pool.length === 0) throw new UsageError(`cannot generate strings of length ${r.minLength}..${r.maxLength ?? '∞'} matching ${r.patterns.map(String).join(' and ')}`);
+  if (!general && pool.length === 0)
+    throw new UsageError(`cannot generate strings of length ${r.minLength}..${r.maxLength ?? '∞'} matching ${r.patterns.map(String).join(' and ')}`);
   if (!general) return fc.constantFrom(...pool);
   const edges = [...lengthBoundaries(r)];
   return fc.oneof(

@@ -23,7 +23,9 @@ export function closest(word: string, known: readonly string[]): string | undefi
   return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.k : undefined;
 }
 
-type Parsed<T extends NonNullable<ParseArgsConfig['options']>> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: boolean; strict: true }>>;
+type Parsed<T extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: boolean; strict: true }>
+>;
 
 /**
  * `--seed -5` and `--runs -1` as the user means them: node's parseArgs takes
@@ -32,7 +34,11 @@ type Parsed<T extends NonNullable<ParseArgsConfig['options']>> = ReturnType<type
  * joined to it, and the option's own check says what is wrong with it.
  */
 function withNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
-  const valued = new Set(Object.entries(options).filter(([, o]) => o.type === 'string').map(([k]) => `--${k}`));
+  const valued = new Set(
+    Object.entries(options)
+      .filter(([, o]) => o.type === 'string')
+      .map(([k]) => `--${k}`),
+  );
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const next = argv[i + 1];
@@ -49,7 +55,8 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command
   const help = `see "orc ${command} --help"`;
   try {
     const r = parseArgs({ args: withNegativeValues(argv, options), options, allowPositionals: positionals > 0, strict: true });
-    if (r.positionals.length > positionals) throw new UsageError(`"orc ${command}" takes ${positionals || 'no'} argument(s), got ${r.positionals.join(' ')}; ${help}`);
+    if (r.positionals.length > positionals)
+      throw new UsageError(`"orc ${command}" takes ${positionals || 'no'} argument(s), got ${r.positionals.join(' ')}; ${help}`);
     return r;
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -61,7 +68,12 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command
     }
     const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message)?.[1];
     if (missing) throw new UsageError(`${missing} needs a value; ${help}`);
-    throw new UsageError(`${message.replace(/\s+/g, ' ').replace(/\.$/, '').replace(/ To specify a positional argument.*$/, '')}; ${help}`);
+    throw new UsageError(
+      `${message
+        .replace(/\s+/g, ' ')
+        .replace(/\.$/, '')
+        .replace(/ To specify a positional argument.*$/, '')}; ${help}`,
+    );
   }
 }
 

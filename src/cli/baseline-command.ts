@@ -22,7 +22,8 @@ export async function baselineCommand(argv: string[]): Promise<number> {
   if (!isFolder(folder)) throw new UsageError(`cannot write ${file}: ${folder} is not a folder; give --baseline a path in a folder that exists`);
   const reportFile = values.report ?? join(outDir(undefined), 'report.json');
   const report = readReport(reportFile);
-  if (report.complete === false) throw new UsageError(`${reportFile} is from an incomplete run; a baseline from it would forget what did not run. Run again to the end`);
+  if (report.complete === false)
+    throw new UsageError(`${reportFile} is from an incomplete run; a baseline from it would forget what did not run. Run again to the end`);
   const previous = existsSync(file) ? readBaseline(file) : undefined;
   // entries for checks that no longer exist (a renamed id, a check now planned once) go: the gate would fail on them
   const exists = entryExists(loadSchemaSet(), new Set(report.results.map((r) => r.adapter)));

@@ -36,8 +36,14 @@ export function parseDuration(spec: string): number {
 
 export async function fuzzCommand(argv: string[]): Promise<number> {
   const { values } = parse('fuzz', argv, {
-    adapter: { type: 'string' }, time: { type: 'string' }, model: { type: 'string' }, seed: { type: 'string' },
-    corpus: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' }, quiet: { type: 'boolean' },
+    adapter: { type: 'string' },
+    time: { type: 'string' },
+    model: { type: 'string' },
+    seed: { type: 'string' },
+    corpus: { type: 'string' },
+    out: { type: 'string' },
+    timeout: { type: 'string' },
+    quiet: { type: 'boolean' },
   });
   const timeMs = parseDuration(values.time ?? '60s');
   const set = loadSchemaSet([]);
@@ -73,17 +79,24 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
       }
       let lastLine = 0;
       try {
-        results.push(await fuzz({
-          set, models, adapter, seed, timeMs, corpusDir: join(corpusRoot, safeFileName(f.name)),
-          stopped: interrupt.stopped,
-          progress: (r, elapsed) => {
-            if (values.quiet || Date.now() - lastLine < (tty ? 250 : 5000)) return;
-            lastLine = Date.now();
-            const failures = r.failures.reduce((n, x) => n + x.count, 0);
-            const line = `  ${r.cases} cases · ${failures} failures (${r.failures.length} distinct) · ${Math.round((r.cases / Math.max(elapsed, 1)) * 1000)} cases/s · ${Math.max(0, (timeMs - elapsed) / 1000).toFixed(0)}s left`;
-            process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
-          },
-        }));
+        results.push(
+          await fuzz({
+            set,
+            models,
+            adapter,
+            seed,
+            timeMs,
+            corpusDir: join(corpusRoot, safeFileName(f.name)),
+            stopped: interrupt.stopped,
+            progress: (r, elapsed) => {
+              if (values.quiet || Date.now() - lastLine < (tty ? 250 : 5000)) return;
+              lastLine = Date.now();
+              const failures = r.failures.reduce((n, x) => n + x.count, 0);
+              const line = `  ${r.cases} cases · ${failures} failures (${r.failures.length} distinct) · ${Math.round((r.cases / Math.max(elapsed, 1)) * 1000)} cases/s · ${Math.max(0, (timeMs - elapsed) / 1000).toFixed(0)}s left`;
+              process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
+            },
+          }),
+        );
         if (tty && !values.quiet) process.stderr.write('\n');
       } finally {
         await adapter.close?.();

@@ -24,5 +24,11 @@ export function onInterrupt(notice: string): { stopped: () => boolean; whenStopp
     stop();
   };
   for (const s of SIGNALS) process.on(s, handler);
-  return { stopped: () => interrupted, whenStopped, release: () => { for (const s of SIGNALS) process.off(s, handler); } };
+  return {
+    stopped: () => interrupted,
+    whenStopped,
+    release: () => {
+      for (const s of SIGNALS) process.off(s, handler);
+    },
+  };
 }

@@ -15,7 +15,11 @@ export async function listCommand(argv: string[]): Promise<number> {
   const listing = {
     models: models.map((m) => ({ name: m.name, eventType: m.schema['x-event-type'] ?? null, fields: m.sdkNames })),
     suites: SUITES.map((s) => ({ name: s.name, description: s.description })),
-    checks: models.flatMap((model) => SUITES.flatMap((s) => composeChecks(s, { set, model }).map((c) => ({ model: model.name, id: c.id, level: c.level, needs: c.needs, description: c.description })))),
+    checks: models.flatMap((model) =>
+      SUITES.flatMap((s) =>
+        composeChecks(s, { set, model }).map((c) => ({ model: model.name, id: c.id, level: c.level, needs: c.needs, description: c.description })),
+      ),
+    ),
     adapters: BUNDLED.map((a) => ({ name: a.name, summary: a.summary, available: !a.missing?.() })),
   };
   if (values.json) {
@@ -23,7 +27,12 @@ export async function listCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const out: string[] = ['Models:'];
-  for (const m of listing.models) out.push(`  ${m.name}  (${m.eventType ?? 'no event type'})  fields: ${Object.entries(m.fields).map(([w, s]) => `${w}=${s}`).join(', ')}`);
+  for (const m of listing.models)
+    out.push(
+      `  ${m.name}  (${m.eventType ?? 'no event type'})  fields: ${Object.entries(m.fields)
+        .map(([w, s]) => `${w}=${s}`)
+        .join(', ')}`,
+    );
   out.push('', 'Suites:');
   for (const s of listing.suites) out.push(`  ${s.name.padEnd(22)} ${s.description}`);
   out.push('', 'Adapters:');

@@ -9,13 +9,34 @@ interface Command {
 
 /** Each command loads when it is called: `orc --version` and one command's help load nothing else (fast-check, ajv, suites). */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  run: async () => { const m = await import('./run-command.js'); return { help: m.RUN_HELP, run: m.runCommand }; },
-  list: async () => { const m = await import('./list-command.js'); return { help: m.LIST_HELP, run: m.listCommand }; },
-  replay: async () => { const m = await import('./replay-command.js'); return { help: m.REPLAY_HELP, run: m.replayCommand }; },
-  baseline: async () => { const m = await import('./baseline-command.js'); return { help: m.BASELINE_HELP, run: m.baselineCommand }; },
-  report: async () => { const m = await import('./report-command.js'); return { help: m.REPORT_HELP, run: m.reportCommand }; },
-  fuzz: async () => { const m = await import('./fuzz-command.js'); return { help: m.FUZZ_HELP, run: m.fuzzCommand }; },
-  'check-stream': async () => { const m = await import('./check-stream-command.js'); return { help: m.CHECK_STREAM_HELP, run: m.checkStreamCommand }; },
+  run: async () => {
+    const m = await import('./run-command.js');
+    return { help: m.RUN_HELP, run: m.runCommand };
+  },
+  list: async () => {
+    const m = await import('./list-command.js');
+    return { help: m.LIST_HELP, run: m.listCommand };
+  },
+  replay: async () => {
+    const m = await import('./replay-command.js');
+    return { help: m.REPLAY_HELP, run: m.replayCommand };
+  },
+  baseline: async () => {
+    const m = await import('./baseline-command.js');
+    return { help: m.BASELINE_HELP, run: m.baselineCommand };
+  },
+  report: async () => {
+    const m = await import('./report-command.js');
+    return { help: m.REPORT_HELP, run: m.reportCommand };
+  },
+  fuzz: async () => {
+    const m = await import('./fuzz-command.js');
+    return { help: m.FUZZ_HELP, run: m.fuzzCommand };
+  },
+  'check-stream': async () => {
+    const m = await import('./check-stream-command.js');
+    return { help: m.CHECK_STREAM_HELP, run: m.checkStreamCommand };
+  },
 };
 
 async function help(): Promise<string> {
@@ -46,7 +67,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (!load) {
       const near = closest(command, Object.keys(COMMANDS));
-      throw new UsageError(`unknown command "${command}"${near ? `; did you mean "orc ${near}"?` : ''} (the commands are ${Object.keys(COMMANDS).join(', ')}; see "orc help")`);
+      throw new UsageError(
+        `unknown command "${command}"${near ? `; did you mean "orc ${near}"?` : ''} (the commands are ${Object.keys(COMMANDS).join(', ')}; see "orc help")`,
+      );
     }
     const cmd = await load();
     if (rest.includes('--help') || rest.includes('-h')) {

@@ -15,7 +15,9 @@ export async function replayFile(path: string, adapterName?: string): Promise<nu
   const name = adapter.info.name;
   try {
     // the file's words are someone else's: cut and escaped
-    process.stdout.write(`${visible(entry.mutation, 200)} · ${entry.model} · ${visible(name, 200)} (${entry.category}, ${entry.expect}; saved as ${visible(entry.kind, 60)})\n`);
+    process.stdout.write(
+      `${visible(entry.mutation, 200)} · ${entry.model} · ${visible(name, 200)} (${entry.category}, ${entry.expect}; saved as ${visible(entry.kind, 60)})\n`,
+    );
     process.stdout.write(`case:    ${visible(entry.detail, 400)}\n`);
     process.stdout.write(`payload: ${visible(Buffer.from(c.bytes).toString('utf8'), 400)} (${c.bytes.length} bytes)\n`);
     const v = await runCase(adapter, c);

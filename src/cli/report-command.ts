@@ -1,4 +1,4 @@
-import { collect } from '../../reports/collect.js';
+import { baselineLines, collect, countLine } from '../../reports/collect.js';
 import { terminalReport } from '../../reports/terminal.js';
 import { UsageError } from '../../core/errors.js';
 import { loadSchemaSet } from '../../core/models.js';
@@ -12,12 +12,18 @@ import { judged } from '../runner/gate.js';
 
 export const REPORT_HELP = `orc report merge REPORT|DIR... [--out DIR] [--baseline FILE] [--quiet]
                            merge shard reports into one and render every format again;
-                           with --baseline, gate the merged run as "orc run --baseline" does`;
+                           with --baseline, gate the merged run as "orc run --baseline" does;
+                           --quiet prints the headline, the new failures and the count line only`;
 
 export async function reportCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== 'merge') throw new UsageError('"orc report" takes "merge"; see "orc help"');
-  const { values, positionals } = parse('report merge', rest, { out: { type: 'string' }, quiet: { type: 'boolean' }, baseline: { type: 'string' }, verbose: { type: 'boolean' }, ...COLOR_OPTIONS }, Infinity);
+  const { values, positionals } = parse(
+    'report merge',
+    rest,
+    { out: { type: 'string' }, quiet: { type: 'boolean' }, baseline: { type: 'string' }, verbose: { type: 'boolean' }, ...COLOR_OPTIONS },
+    Infinity,
+  );
   if (positionals.length === 0) throw new UsageError('orc report merge needs the shard reports (or their folders) to merge');
   const baseline = values.baseline ? readBaseline(values.baseline) : undefined;
   const events = mergedEvents(positionals.map((p) => readReport(p)));
@@ -30,6 +36,8 @@ export async function reportCommand(argv: string[]): Promise<number> {
   } finally {
     release();
   }
+  // --quiet keeps the verdict: a gate that fails in CI must say why in its log
   if (!values.quiet) process.stdout.write(terminalReport(events, { color: useColor(values), verbose: values.verbose ?? false }));
+  else process.stdout.write(`${[collect(events).verdict.headline, ...baselineLines(collect(events)).slice(1), countLine(collect(events))].join('\n')}\n`);
   return collect(events).verdict.exitCode;
 }

@@ -23,7 +23,8 @@ import { jsonDocument } from '../../core/json.js';
 
 function parseShard(spec: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(spec);
-  const index = Number(m?.[1]), count = Number(m?.[2]);
+  const index = Number(m?.[1]),
+    count = Number(m?.[2]);
   if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N, e.g. 2/4, not "${spec}"`);
   return { index, count };
 }
@@ -56,11 +57,25 @@ export const RUN_HELP = `orc run [options]        run the suites against impleme
 
 export async function runCommand(argv: string[]): Promise<number> {
   const { values } = parse('run', argv, {
-    adapter: { type: 'string' }, model: { type: 'string' }, suite: { type: 'string' }, level: { type: 'string' },
-    runs: { type: 'string' }, seed: { type: 'string' }, schema: { type: 'string', multiple: true },
-    out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
-    timeout: { type: 'string' }, 'check-protocol': { type: 'boolean' }, baseline: { type: 'string' }, shard: { type: 'string' },
-    verbose: { type: 'boolean' }, 'max-failures': { type: 'string' }, jobs: { type: 'string' }, 'check-time': { type: 'string' }, ...COLOR_OPTIONS,
+    adapter: { type: 'string' },
+    model: { type: 'string' },
+    suite: { type: 'string' },
+    level: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    schema: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    timeout: { type: 'string' },
+    'check-protocol': { type: 'boolean' },
+    baseline: { type: 'string' },
+    shard: { type: 'string' },
+    verbose: { type: 'boolean' },
+    'max-failures': { type: 'string' },
+    jobs: { type: 'string' },
+    'check-time': { type: 'string' },
+    ...COLOR_OPTIONS,
   });
   const jobs = intOption('jobs', values.jobs, availableParallelism());
   const checkBudgetMs = intOption('check-time', values['check-time'], CHECK_BUDGET_MS);
@@ -70,7 +85,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
   const adapters = resolveAdapters(values.adapter ?? 'reference');
   const cloneOnly = values.adapter === 'all' ? BUNDLED.filter((a) => a.missing?.()) : [];
-  if (cloneOnly.length) process.stderr.write(`orc: ${cloneOnly.length} bundled adapters run from a clone of the repository only (see "orc list"); running ${adapters.map((a) => a.name).join(', ')}\n`);
+  if (cloneOnly.length)
+    process.stderr.write(
+      `orc: ${cloneOnly.length} bundled adapters run from a clone of the repository only (see "orc list"); running ${adapters.map((a) => a.name).join(', ')}\n`,
+    );
   const runs = intOption('runs', values.runs, 100);
   // a replay token asks for no more than this, so that one cannot ask for hours of generating
   if (runs > MAX_RUNS) throw new UsageError(`--runs takes a whole number from 1 to ${MAX_RUNS}, not "${values.runs}"`);
@@ -105,11 +123,23 @@ export async function runCommand(argv: string[]): Promise<number> {
   process.stderr.write(`orc ${TOOL.version}: ${checks.length} checks × ${adapters.length} adapter(s), ${runs} cases per property, seed ${seed}\n`);
   try {
     await run({
-      set, adapters, checks, runs, seed, jobs, checkBudgetMs, ...(shard ? { shard } : {}), adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
+      set,
+      adapters,
+      checks,
+      runs,
+      seed,
+      jobs,
+      checkBudgetMs,
+      ...(shard ? { shard } : {}),
+      adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
       info: {
-        tool: TOOL, command: ['orc', 'run', ...argv].join(' '), models: models.map((m) => m.name),
+        tool: TOOL,
+        command: ['orc', 'run', ...argv].join(' '),
+        models: models.map((m) => m.name),
         selection: {
-          adapters: adapters.map((a) => a.name), ...(values.suite ? { suite: values.suite } : {}), ...(values.level ? { level: values.level } : {}),
+          adapters: adapters.map((a) => a.name),
+          ...(values.suite ? { suite: values.suite } : {}),
+          ...(values.level ? { level: values.level } : {}),
           schemas: (values.schema ?? []).map((file) => ({ file, schema: JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> })),
         },
       },

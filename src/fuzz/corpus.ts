@@ -38,17 +38,33 @@ export const entryName = (mutation: string, kind: string) => `${mutation}--${kin
  * payload for the same key replaces the saved one only if it is shorter: the
  * corpus drifts toward the smallest witness, as a minimizer would.
  */
-export function saveFailure(dir: string, adapter: string, c: FuzzCase, v: Extract<FuzzVerdict, { status: 'fail' }>): { path: string; isNew: boolean; replaced: boolean } {
+export function saveFailure(
+  dir: string,
+  adapter: string,
+  c: FuzzCase,
+  v: Extract<FuzzVerdict, { status: 'fail' }>,
+): { path: string; isNew: boolean; replaced: boolean } {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, entryName(c.mutation, v.kind));
   const isNew = !existsSync(path);
   if (!isNew && JSON.parse(readFileSync(path, 'utf8')).size <= c.bytes.length) return { path, isNew, replaced: false };
   const entry: CorpusEntry = {
-    corpus: 1, adapter, model: c.model, mutation: c.mutation, category: c.category, expect: c.expect, detail: c.detail,
-    kind: v.kind, message: v.message.slice(0, 4000), ...(v.answer !== undefined ? { answer: v.answer.slice(0, 4000) } : {}),
+    corpus: 1,
+    adapter,
+    model: c.model,
+    mutation: c.mutation,
+    category: c.category,
+    expect: c.expect,
+    detail: c.detail,
+    kind: v.kind,
+    message: v.message.slice(0, 4000),
+    ...(v.answer !== undefined ? { answer: v.answer.slice(0, 4000) } : {}),
     ...(c.expected !== undefined && c.bytes.length < 100_000 ? { expected: c.expected } : {}),
-    ...(c.field !== undefined ? { field: c.field } : {}), ...(c.literal !== undefined ? { literal: c.literal } : {}),
-    payload: Buffer.from(c.bytes).toString('base64'), size: c.bytes.length, foundAt: new Date().toISOString(),
+    ...(c.field !== undefined ? { field: c.field } : {}),
+    ...(c.literal !== undefined ? { literal: c.literal } : {}),
+    payload: Buffer.from(c.bytes).toString('base64'),
+    size: c.bytes.length,
+    foundAt: new Date().toISOString(),
   };
   writeAtomic(path, lineSafe(JSON.stringify(entry, null, 2)) + '\n');
   return { path, isNew, replaced: !isNew };
@@ -81,7 +97,10 @@ function readJson(path: string, hint: string): unknown {
   } catch (e) {
     throw new UsageError(`cannot read corpus file ${shown}: ${code(e)}; ${hint}`);
   }
-  if (size > MAX_ENTRY_BYTES) throw new UsageError(`corpus file ${shown} is ${size} bytes; an entry "orc fuzz" saves is at most ${MAX_ENTRY_BYTES} (a payload of at most ${MAX_PAYLOAD_BYTES} bytes); ${hint}`);
+  if (size > MAX_ENTRY_BYTES)
+    throw new UsageError(
+      `corpus file ${shown} is ${size} bytes; an entry "orc fuzz" saves is at most ${MAX_ENTRY_BYTES} (a payload of at most ${MAX_PAYLOAD_BYTES} bytes); ${hint}`,
+    );
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -105,14 +124,16 @@ function readJson(path: string, hint: string): unknown {
 export function readEntry(path: string, set?: SchemaSet): CorpusEntry {
   const hint = 'give a corpus file "orc fuzz" saved, or a replay token';
   const e = readJson(path, hint) as Record<string, unknown> | null;
-  const bad = (what: string, fix = 'take the file as "orc fuzz" saved it') => new UsageError(`${quoted(path)} is not an orc fuzz corpus entry (${what}); ${fix}`);
+  const bad = (what: string, fix = 'take the file as "orc fuzz" saved it') =>
+    new UsageError(`${quoted(path)} is not an orc fuzz corpus entry (${what}); ${fix}`);
   if (typeof e !== 'object' || e === null || Array.isArray(e) || e.corpus !== 1) throw bad('it needs "corpus": 1, "adapter", "model" and "payload"', hint);
   for (const k of TEXT) if (typeof e[k] !== 'string') throw bad(`it needs "${k}", a string`);
   for (const k of OPTIONAL_TEXT) if (e[k] !== undefined && typeof e[k] !== 'string') throw bad(`"${k}" is not a string`);
   const text = e as Record<(typeof TEXT)[number], string>;
   if (!(EXPECTATIONS as readonly unknown[]).includes(e.expect)) throw bad(`"expect" is ${quotedJson(e.expect)}; it is one of ${EXPECTATIONS.join(', ')}`);
   if (!(CATEGORIES as readonly unknown[]).includes(e.category)) throw bad(`"category" is ${quotedJson(e.category)}; it is one of ${CATEGORIES.join(', ')}`);
-  if (set && !set.models.some((m) => m.name === text.model)) throw bad(`"model" is ${quoted(text.model)}, which this orc does not have; "orc list" names the models`);
+  if (set && !set.models.some((m) => m.name === text.model))
+    throw bad(`"model" is ${quoted(text.model)}, which this orc does not have; "orc list" names the models`);
   // the length first: a payload past the limit is refused before it is scanned or decoded
   if (text.payload.length > Math.ceil(MAX_PAYLOAD_BYTES / 3) * 4) throw bad(`its payload is over ${MAX_PAYLOAD_BYTES} bytes, more than orc fuzz makes`);
   if (!isBase64(text.payload)) {
@@ -129,8 +150,14 @@ const quotedJson = (v: unknown) => (v === undefined ? 'missing' : visible(JSON.s
 /** The case a saved entry stands for, rebuilt from its bytes. */
 export function caseOf(e: CorpusEntry): FuzzCase {
   return {
-    mutation: e.mutation, category: e.category, expect: e.expect, model: e.model, detail: e.detail,
-    bytes: new Uint8Array(Buffer.from(e.payload, 'base64')), ...(e.expected !== undefined ? { expected: e.expected } : {}),
-    ...(typeof e.field === 'string' ? { field: e.field } : {}), ...(typeof e.literal === 'string' ? { literal: e.literal } : {}),
+    mutation: e.mutation,
+    category: e.category,
+    expect: e.expect,
+    model: e.model,
+    detail: e.detail,
+    bytes: new Uint8Array(Buffer.from(e.payload, 'base64')),
+    ...(e.expected !== undefined ? { expected: e.expected } : {}),
+    ...(typeof e.field === 'string' ? { field: e.field } : {}),
+    ...(typeof e.literal === 'string' ? { literal: e.literal } : {}),
   };
 }

@@ -25,9 +25,10 @@ export interface FuzzOptions {
   batch?: number;
 }
 
-
 function emptyTallies(): FuzzResult['tallies'] {
-  return Object.fromEntries(CATEGORIES.map((c) => [c, Object.fromEntries(EXPECTATIONS.map((e) => [e, { cases: 0, passed: 0, failed: 0, accepted: 0, rejected: 0 }]))])) as FuzzResult['tallies'];
+  return Object.fromEntries(
+    CATEGORIES.map((c) => [c, Object.fromEntries(EXPECTATIONS.map((e) => [e, { cases: 0, passed: 0, failed: 0, accepted: 0, rejected: 0 }]))]),
+  ) as FuzzResult['tallies'];
 }
 
 /**
@@ -37,7 +38,16 @@ function emptyTallies(): FuzzResult['tallies'] {
  */
 export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const started = Date.now();
-  const result: FuzzResult = { adapter: o.adapter.info.name, seed: o.seed, cases: 0, durationMs: 0, complete: false, tallies: emptyTallies(), failures: [], behaviours: {} };
+  const result: FuzzResult = {
+    adapter: o.adapter.info.name,
+    seed: o.seed,
+    cases: 0,
+    durationMs: 0,
+    complete: false,
+    tallies: emptyTallies(),
+    failures: [],
+    behaviours: {},
+  };
   const parseable = o.models.filter((m) => o.adapter.info.operations.parse?.includes(m.name));
   if (parseable.length === 0) {
     result.complete = true;
@@ -47,7 +57,9 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const cases = fuzzCases(bases);
   const batch = o.batch ?? 256;
   const byKey = new Map<string, DistinctFailure>();
-  const validators = new Map(parseable.filter((m) => o.adapter.info.operations.serialize?.includes(m.name)).map((m) => [m.name, outputValidator(o.set, m.id)] as const));
+  const validators = new Map(
+    parseable.filter((m) => o.adapter.info.operations.serialize?.includes(m.name)).map((m) => [m.name, outputValidator(o.set, m.id)] as const),
+  );
   const record = (c: FuzzCase, v: FuzzVerdict) => {
     const seen = (result.behaviours[c.mutation] ??= []);
     const behaviour = v.behaviour ?? (v.status === 'pass' ? v.outcome : v.kind);
@@ -67,7 +79,16 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     const saved = saveFailure(o.corpusDir, o.adapter.info.name, c, v);
     const known = byKey.get(key);
     if (known) known.count++;
-    else byKey.set(key, { mutation: c.mutation, category: c.category, expect: c.expect, kind: v.kind, message: v.message.slice(0, 300), count: 1, file: saved.path });
+    else
+      byKey.set(key, {
+        mutation: c.mutation,
+        category: c.category,
+        expect: c.expect,
+        kind: v.kind,
+        message: v.message.slice(0, 300),
+        count: 1,
+        file: saved.path,
+      });
   };
   for (let round = 0; ; round++) {
     const elapsed = Date.now() - started;

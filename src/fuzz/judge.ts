@@ -28,12 +28,22 @@ export function judge(c: FuzzCase, outcome: ParseOutcome): FuzzVerdict {
   if (!outcome.ok) {
     const e = outcome.error;
     if (e.kind === 'parse_error') {
-      return c.expect === 'accept' ? { status: 'fail', kind: 'rejected-valid', message: `rejected a payload JSON and the model allow: ${e.message}`, behaviour } : { status: 'pass', outcome: 'rejected', behaviour };
+      return c.expect === 'accept'
+        ? { status: 'fail', kind: 'rejected-valid', message: `rejected a payload JSON and the model allow: ${e.message}`, behaviour }
+        : { status: 'pass', outcome: 'rejected', behaviour };
     }
-    if (e.kind === 'unsupported' || e.kind === 'serialize_error' || e.kind === 'unrepresentable') return { status: 'fail', kind: 'exception', message: `${e.kind}: ${e.message}`, behaviour };
+    if (e.kind === 'unsupported' || e.kind === 'serialize_error' || e.kind === 'unrepresentable')
+      return { status: 'fail', kind: 'exception', message: `${e.kind}: ${e.message}`, behaviour };
     return { status: 'fail', kind: e.kind, message: e.message, ...(e.stderr ? { stderr: e.stderr } : {}), behaviour };
   }
-  if (c.expect === 'reject') return { status: 'fail', kind: 'accepted-invalid', message: `accepted a payload a conforming parser rejects (${c.detail})`, answer: show(outcome.value), behaviour };
+  if (c.expect === 'reject')
+    return {
+      status: 'fail',
+      kind: 'accepted-invalid',
+      message: `accepted a payload a conforming parser rejects (${c.detail})`,
+      answer: show(outcome.value),
+      behaviour,
+    };
   if (c.expect === 'accept' && c.expected !== undefined) {
     const d = difference(c.expected, outcome.value);
     if (d) return { status: 'fail', kind: 'mismatch', message: d, answer: show(outcome.value).slice(0, 2000), behaviour };
@@ -57,10 +67,12 @@ export interface RunCaseOptions {
 }
 
 export function runCase(adapter: Adapter, c: FuzzCase, o: RunCaseOptions = {}): FuzzVerdict | Promise<FuzzVerdict> {
-  return guarded((x: FuzzCase) => andThen(adapter.parse(x.model, x.bytes), (parsed) => {
-    const v = judge(x, parsed);
-    // what a serializer does with values the property checks never hold: the implementation-defined ones
-    if (v.status === 'fail' || v.outcome !== 'accepted' || x.expect !== 'implementation-defined' || !o.validOutput) return v;
-    return andThen(reserialize(adapter, x.model, x.bytes), (w) => judgeWritten(v, w, o.validOutput!));
-  }))(c);
+  return guarded((x: FuzzCase) =>
+    andThen(adapter.parse(x.model, x.bytes), (parsed) => {
+      const v = judge(x, parsed);
+      // what a serializer does with values the property checks never hold: the implementation-defined ones
+      if (v.status === 'fail' || v.outcome !== 'accepted' || x.expect !== 'implementation-defined' || !o.validOutput) return v;
+      return andThen(reserialize(adapter, x.model, x.bytes), (w) => judgeWritten(v, w, o.validOutput!));
+    }),
+  )(c);
 }

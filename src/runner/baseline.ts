@@ -25,9 +25,19 @@ const key = (e: { adapter: string; model: string; check?: string; id?: string })
 
 /** Reads a baseline file, checked: a file that is not one is a one-line usage error. */
 export function readBaseline(file: string): Baseline {
-  const b: any = readUserJson(file, 'baseline', { unreadable: `create it with "orc baseline update --baseline ${file}"`, notJson: 'fix it or write it again with "orc baseline update"' });
-  const ok = b?.format === BASELINE_FORMAT && Array.isArray(b.failures) && b.failures.every((f: any) =>
-    ['adapter', 'model', 'check', 'reason'].every((k) => typeof f?.[k] === 'string') && f.reason.trim() !== '' && (f.kind === undefined || typeof f.kind === 'string'));
+  const b: any = readUserJson(file, 'baseline', {
+    unreadable: `create it with "orc baseline update --baseline ${file}"`,
+    notJson: 'fix it or write it again with "orc baseline update"',
+  });
+  const ok =
+    b?.format === BASELINE_FORMAT &&
+    Array.isArray(b.failures) &&
+    b.failures.every(
+      (f: any) =>
+        ['adapter', 'model', 'check', 'reason'].every((k) => typeof f?.[k] === 'string') &&
+        f.reason.trim() !== '' &&
+        (f.kind === undefined || typeof f.kind === 'string'),
+    );
   if (!ok) throw new UsageError(`baseline ${file} is not a ${BASELINE_FORMAT} file whose every entry has adapter, model, check and a non-empty reason`);
   return b as Baseline;
 }
@@ -56,7 +66,9 @@ export function judgeBaseline(baseline: Baseline, results: CheckResult[], exists
   const listed = new Map(baseline.failures.map((e) => [key(e), e]));
   const ran = new Map(results.map((r) => [key(r), r]));
   const newFailures: BaselineVerdict['newFailures'] = results.filter(gated).filter((r) => !listed.has(key(r)));
-  const known: BaselineEntry[] = [], unexpectedPasses: BaselineEntry[] = [], stale: BaselineEntry[] = [];
+  const known: BaselineEntry[] = [],
+    unexpectedPasses: BaselineEntry[] = [],
+    stale: BaselineEntry[] = [];
   for (const e of baseline.failures) {
     const r = ran.get(key(e));
     if (!exists(e)) stale.push(e);
@@ -77,13 +89,16 @@ export function updatedBaseline(previous: Baseline | undefined, results: CheckRe
   const reasons = new Map((previous?.failures ?? []).map((e) => [key(e), e.reason]));
   const covered = new Set(results.map(key));
   const untouched = (previous?.failures ?? []).filter((e) => !covered.has(key(e)));
-  const failures = [...untouched, ...results.filter(gated).map((r) => ({
-    adapter: r.adapter,
-    model: r.model,
-    check: r.id,
-    reason: reasons.get(key(r)) ?? `${r.failure.kind}: ${r.failure.message.replace(/\s+/g, ' ').slice(0, 160)}`,
-    kind: r.failure.kind,
-  }))];
+  const failures = [
+    ...untouched,
+    ...results.filter(gated).map((r) => ({
+      adapter: r.adapter,
+      model: r.model,
+      check: r.id,
+      reason: reasons.get(key(r)) ?? `${r.failure.kind}: ${r.failure.message.replace(/\s+/g, ' ').slice(0, 160)}`,
+      kind: r.failure.kind,
+    })),
+  ];
   failures.sort((a, b) => key(a).localeCompare(key(b)));
   return { format: BASELINE_FORMAT, failures };
 }

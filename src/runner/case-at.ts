@@ -15,7 +15,13 @@ export function caseAt<T>(check: PropertyCheck<T>, seed: number, path: string): 
   }
   let found: { t: T } | undefined;
   try {
-    fc.check(fc.property(check.arbitrary, (t) => { found = { t }; return false; }), { seed, path, endOnFailure: true, numRuns: 1 });
+    fc.check(
+      fc.property(check.arbitrary, (t) => {
+        found = { t };
+        return false;
+      }),
+      { seed, path, endOnFailure: true, numRuns: 1 },
+    );
   } catch {
     found = undefined;
   }

@@ -42,7 +42,8 @@ export interface ConformanceOptions {
 /** Cases per property a run's options give, bounded as `orc run --runs` is, so that every replay token it writes can be replayed. */
 export function runsOf(options: ConformanceOptions): number {
   const runs = options.runs ?? envInt('ORC_RUNS') ?? 100;
-  if (!Number.isSafeInteger(runs) || runs < 1 || runs > MAX_RUNS) throw new UsageError(`runs (or ORC_RUNS) takes a whole number from 1 to ${MAX_RUNS}, not ${runs}`);
+  if (!Number.isSafeInteger(runs) || runs < 1 || runs > MAX_RUNS)
+    throw new UsageError(`runs (or ORC_RUNS) takes a whole number from 1 to ${MAX_RUNS}, not ${runs}`);
   return runs;
 }
 
@@ -67,7 +68,8 @@ export function envInt(name: string): number | undefined {
 }
 
 /** The name a source's results carry: a harness given as `NAME=cmd:<command line>` is `NAME`, as in `orc run`. */
-export const sourceName = (source: AdapterSource): string => (typeof source === 'string' ? sourceFactory(source).name : 'create' in source ? source.name : source.info.name);
+export const sourceName = (source: AdapterSource): string =>
+  typeof source === 'string' ? sourceFactory(source).name : 'create' in source ? source.name : source.info.name;
 
 /** The source as a factory; an adapter the caller made stays the caller's to close. */
 export function sourceFactory(source: AdapterSource): AdapterFactory {

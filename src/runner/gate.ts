@@ -27,5 +27,13 @@ export function judged(file: string, baseline: Baseline, events: RunEvent[], set
   const v = judgeBaseline(baseline, results, entryExists(set, ran));
   const ref = (x: { adapter: string; model: string; check?: string; id?: string }) => ({ adapter: x.adapter, model: x.model, check: x.check ?? x.id! });
   const newFailures = v.newFailures.map((r) => ({ ...ref(r), ...(r.was !== undefined ? { was: r.was, now: r.failure.kind } : {}) }));
-  return { type: 'baseline', file, known: v.known.map((e) => ({ ...ref(e), reason: e.reason })), newFailures, unexpectedPasses: v.unexpectedPasses.map(ref), stale: v.stale.map(ref), ok: v.ok };
+  return {
+    type: 'baseline',
+    file,
+    known: v.known.map((e) => ({ ...ref(e), reason: e.reason })),
+    newFailures,
+    unexpectedPasses: v.unexpectedPasses.map(ref),
+    stale: v.stale.map(ref),
+    ok: v.ok,
+  };
 }

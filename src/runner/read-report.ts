@@ -26,6 +26,7 @@ export function readReport(arg: string): Report {
   const hint = 'name a report.json or the folder holding one';
   const report = readUserJson(file, 'the report', { unreadable: hint, notJson: hint });
   validate ??= createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8')));
-  if (!validate(report)) throw new UsageError(`${file} is not an orc report (${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message}); ${hint}`);
+  if (!validate(report))
+    throw new UsageError(`${file} is not an orc report (${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message}); ${hint}`);
   return report as Report;
 }

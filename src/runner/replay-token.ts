@@ -61,9 +61,13 @@ const isInt32 = (n: unknown): n is number => Number.isInteger(n) && (n as number
  */
 export function decodeReplay(token: string): ReplayTarget {
   const t = token.trim();
-  if (t.length > MAX_TOKEN) throw new UsageError(`a replay token is a few hundred characters, this one ${t.length}; copy the token from a report or from "orc run" output`);
+  if (t.length > MAX_TOKEN)
+    throw new UsageError(`a replay token is a few hundred characters, this one ${t.length}; copy the token from a report or from "orc run" output`);
   const m = /^orc(\d+)\.([A-Za-z0-9_-]+)$/.exec(t);
-  if (!m || Number(m[1]) !== VERSION) throw new UsageError(`${quoted(t, 60)} is not a replay token; copy the token from a report or from "orc run" output (or give the path of a file "orc fuzz" saved)`);
+  if (!m || Number(m[1]) !== VERSION)
+    throw new UsageError(
+      `${quoted(t, 60)} is not a replay token; copy the token from a report or from "orc run" output (or give the path of a file "orc fuzz" saved)`,
+    );
   const damaged = (why?: string) => new UsageError(`the replay token is damaged${why ? ` (${why})` : ''}; copy it again whole`);
   // past a bound the token may be whole, and still not one "orc run" writes (runConformance and the vitest entry take any number of runs)
   const tooMuch = (why: string) => new UsageError(`the replay token asks for more than orc replays (${why}); replay a token "orc run" wrote`);

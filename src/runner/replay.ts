@@ -18,14 +18,18 @@ export function replayedCheck(set: SchemaSet, target: ReplayTarget): PropertyChe
   try {
     model = findModel(set, target.model);
   } catch {
-    throw new UsageError(`the replay token names the model ${quoted(target.model)}, which this orc does not have; run "orc list" for the models (a token from a run with --schema needs the same --schema)`);
+    throw new UsageError(
+      `the replay token names the model ${quoted(target.model)}, which this orc does not have; run "orc list" for the models (a token from a run with --schema needs the same --schema)`,
+    );
   }
   const planned = planChecks({ set, models: [model] });
   const check = planned.find((c) => c.id === target.check);
   if (!check) {
     const longest = Math.max(0, ...planned.map((c) => c.id.length));
     if (target.check.length > longest) {
-      throw new UsageError(`the replay token is damaged (its check id is ${target.check.length} characters; no check of ${model.name} has more than ${longest}); copy it again whole`);
+      throw new UsageError(
+        `the replay token is damaged (its check id is ${target.check.length} characters; no check of ${model.name} has more than ${longest}); copy it again whole`,
+      );
     }
     throw new UsageError(`check ${quoted(target.check)} no longer exists for ${model.name}; run "orc list" for the checks`);
   }

@@ -40,7 +40,11 @@ function failedOf(v: Verdict): Failed | undefined {
 type Thrown = { status: 'fail'; kind: 'exception'; message: string };
 
 export function guarded<T, V = Verdict>(evaluate: (t: T) => V | Promise<V>): (t: T) => V | Thrown | Promise<V | Thrown> {
-  const asVerdict = (e: unknown): Thrown => ({ status: 'fail', kind: 'exception', message: `the adapter threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
+  const asVerdict = (e: unknown): Thrown => ({
+    status: 'fail',
+    kind: 'exception',
+    message: `the adapter threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+  });
   return (t) => {
     try {
       const r = evaluate(t);
@@ -54,7 +58,13 @@ export function guarded<T, V = Verdict>(evaluate: (t: T) => V | Promise<V>): (t:
 /** The cases of a property, exactly as fast-check generates them for this seed. */
 export function casesOf<T>(arb: fc.Arbitrary<T>, seed: number, runs: number): T[] {
   const out: T[] = [];
-  fc.check(fc.property(arb, (t) => { out.push(t); return true; }), { seed, numRuns: runs });
+  fc.check(
+    fc.property(arb, (t) => {
+      out.push(t);
+      return true;
+    }),
+    { seed, numRuns: runs },
+  );
   return out;
 }
 
@@ -76,7 +86,13 @@ interface Scan {
  * out-of-process one is kept `concurrency` requests busy. Stops issuing at
  * the first failure and reports the lowest failing index.
  */
-async function scan<T>(cases: T[], evaluate: (t: T) => Verdict | Promise<Verdict>, concurrency: number, deadline = Infinity, withdraw?: () => void): Promise<Scan> {
+async function scan<T>(
+  cases: T[],
+  evaluate: (t: T) => Verdict | Promise<Verdict>,
+  concurrency: number,
+  deadline = Infinity,
+  withdraw?: () => void,
+): Promise<Scan> {
   let next = 0;
   const vacuousAt = new Map<number, string | undefined>();
   let first: { index: number; verdict: Verdict } | undefined;
@@ -133,7 +149,12 @@ async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunO
     }
     return true;
   });
-  const details = await fc.check(prop, { seed: o.seed, numRuns: o.runs, path: String(index), interruptAfterTimeLimit: Math.max(1, deadline - performance.now()) });
+  const details = await fc.check(prop, {
+    seed: o.seed,
+    numRuns: o.runs,
+    path: String(index),
+    interruptAfterTimeLimit: Math.max(1, deadline - performance.now()),
+  });
   if (!details.failed || !last || !details.counterexamplePath) return details.interrupted ? 'out of time' : undefined;
   return { t: last.t, verdict: last.verdict, path: details.counterexamplePath, shrinks: details.numShrinks };
 }
@@ -150,13 +171,31 @@ async function runProperty(check: PropertyCheck, adapter: Adapter, o: CheckRunOp
   }
 }
 
-async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckRunOptions, base: Omit<ResultBase, 'casesRun' | 'durationMs'>, deadline: number): Promise<Unfinished> {
+async function propertyVerdict(
+  check: PropertyCheck,
+  adapter: Adapter,
+  o: CheckRunOptions,
+  base: Omit<ResultBase, 'casesRun' | 'durationMs'>,
+  deadline: number,
+): Promise<Unfinished> {
   const cases = (o.cases ?? checkCases)(check, o.seed, o.runs);
-  const s = await scan(cases, guarded((t) => check.evaluate(adapter, t)), o.concurrency, deadline, adapter.withdraw && (() => adapter.withdraw!('not sent: the check had its verdict')));
+  const s = await scan(
+    cases,
+    guarded((t) => check.evaluate(adapter, t)),
+    o.concurrency,
+    deadline,
+    adapter.withdraw && (() => adapter.withdraw!('not sent: the check had its verdict')),
+  );
   const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
   // cases the budget left unrun are not passes: the check concludes nothing, and the run is incomplete
   if (!s.firstFailure && s.ran < cases.length) {
-    return { ...base, status: 'unsupported', ...counts, cutShort: true, reason: `cut short: the check's time budget (--check-time) ran out after ${s.ran} of ${cases.length} cases, with no failure among them` };
+    return {
+      ...base,
+      status: 'unsupported',
+      ...counts,
+      cutShort: true,
+      reason: `cut short: the check's time budget (--check-time) ran out after ${s.ran} of ${cases.length} cases, with no failure among them`,
+    };
   }
   if (!s.firstFailure && s.vacuous === s.ran) {
     const why = s.vacuousReason ?? 'the implementation rejected every value in its canonical spelling (see Required.Parse.AcceptsValid)';
@@ -167,7 +206,11 @@ async function propertyVerdict(check: PropertyCheck, adapter: Adapter, o: CheckR
   if (v.status === 'unsupported') return { ...base, status: 'unsupported', ...counts, reason: v.message };
   const first = v as Failed;
   // a listed case is as small as it comes: it is reported as it is, by its place in the list
-  const attempt = check.cases ? 'listed' : performance.now() >= deadline ? 'out of time' : await shrink(check, adapter, o, s.firstFailure.index, first, deadline);
+  const attempt = check.cases
+    ? 'listed'
+    : performance.now() >= deadline
+      ? 'out of time'
+      : await shrink(check, adapter, o, s.firstFailure.index, first, deadline);
   const shrunk = typeof attempt === 'object' ? attempt : undefined;
   const t = shrunk?.t ?? cases[s.firstFailure.index];
   const verdict = shrunk?.verdict ?? first;
@@ -206,8 +249,13 @@ async function runObservation(check: ObservationCheck, adapter: Adapter, base: O
 export async function runCheck(check: Check, adapter: Adapter, o: CheckRunOptions): Promise<CheckResult> {
   const started = performance.now();
   const base = {
-    adapter: adapter.info.name, model: check.model, id: check.id, level: check.level, suite: check.suite,
-    description: check.description, seed: o.seed,
+    adapter: adapter.info.name,
+    model: check.model,
+    id: check.id,
+    level: check.level,
+    suite: check.suite,
+    description: check.description,
+    seed: o.seed,
   };
   const missing = check.needs.filter((op) => !supports(adapter.info, op, check.model));
   let result: Unfinished;

@@ -40,8 +40,17 @@ export function inShard(shard: RunOptions['shard'], adapterIndex: number, checkI
 
 function startFailure(check: Check, adapter: string, message: string, seed: number): CheckResult {
   return {
-    adapter, model: check.model, id: check.id, level: check.level, suite: check.suite, description: check.description,
-    status: 'unsupported', casesRun: 0, durationMs: 0, seed, reason: `adapter did not start: ${message}`,
+    adapter,
+    model: check.model,
+    id: check.id,
+    level: check.level,
+    suite: check.suite,
+    description: check.description,
+    status: 'unsupported',
+    casesRun: 0,
+    durationMs: 0,
+    seed,
+    reason: `adapter did not start: ${message}`,
   };
 }
 
@@ -63,7 +72,17 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
   for (const list of planned) for (const c of list) if (c.mode === 'property') owed.set(c, (owed.get(c) ?? 0) + 1);
   const shared = new SharedCases(owed);
   const casesOf = shared.cases.bind(shared);
-  emit({ type: 'run-started', run: { ...o.info, seed: o.seed, runs: o.runs, startedAt: new Date().toISOString(), checks: total, ...(o.shard ? { shard: `${o.shard.index}/${o.shard.count}` } : {}) } });
+  emit({
+    type: 'run-started',
+    run: {
+      ...o.info,
+      seed: o.seed,
+      runs: o.runs,
+      startedAt: new Date().toISOString(),
+      checks: total,
+      ...(o.shard ? { shard: `${o.shard.index}/${o.shard.count}` } : {}),
+    },
+  });
   let done = 0;
   let stopped = false;
   // each adapter's events, held until every adapter before it has emitted all of its own
@@ -119,7 +138,16 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
         }
         o.progress?.(done, total, `${factory.name} ${check.model} ${check.id}`);
         const seed = checkSeed(o.seed, check.model, check.id);
-        const result = await Promise.race([runCheck(check, adapter, { seed, runs: o.runs, concurrency: o.concurrency ?? 64, cases: casesOf, ...(o.checkBudgetMs ? { budgetMs: o.checkBudgetMs } : {}) }), ...(o.whenStopped ? [o.whenStopped.then(() => undefined)] : [])]);
+        const result = await Promise.race([
+          runCheck(check, adapter, {
+            seed,
+            runs: o.runs,
+            concurrency: o.concurrency ?? 64,
+            cases: casesOf,
+            ...(o.checkBudgetMs ? { budgetMs: o.checkBudgetMs } : {}),
+          }),
+          ...(o.whenStopped ? [o.whenStopped.then(() => undefined)] : []),
+        ]);
         finishWith(check);
         // a check cut short says nothing about the implementation: it is left out, and the run is marked incomplete
         if (result === undefined) {

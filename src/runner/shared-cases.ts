@@ -17,7 +17,10 @@ export class SharedCases {
   private readonly entries = new Map<PropertyCheck, { cases?: unknown[]; owed: number }>();
 
   /** `owed`: how many adapters of the run will ask for, or pass by, each check. */
-  constructor(owed: Map<PropertyCheck, number>, private readonly keepAfterMs = KEEP_AFTER_MS) {
+  constructor(
+    owed: Map<PropertyCheck, number>,
+    private readonly keepAfterMs = KEEP_AFTER_MS,
+  ) {
     for (const [check, n] of owed) this.entries.set(check, { owed: n });
   }
 

@@ -103,7 +103,11 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
     // an event that cannot be read still takes its place: it may be the one an item seems to miss, and an SSE error event that carries plain text still ends the stream in failure
     const unreadable = () => void rules.push(null, e.sseEvent, { unreadable: true, line: e.line });
     if (e.tooLarge !== undefined) {
-      add({ ...place, rule: 'EventSize', message: `an event over the ${mb(maxEventBytes)} orc check-stream reads (${e.tooLarge} bytes): passed over, not checked` });
+      add({
+        ...place,
+        rule: 'EventSize',
+        message: `an event over the ${mb(maxEventBytes)} orc check-stream reads (${e.tooLarge} bytes): passed over, not checked`,
+      });
       return unreadable();
     }
     let event: Json;
@@ -115,7 +119,8 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
     }
     if (stageOf(event)) imageEvents++;
     const type = (event as { type?: unknown } | null)?.type;
-    if (e.sseEvent && typeof type === 'string' && e.sseEvent !== type) at('EventField', `the SSE event: field says ${JSON.stringify(e.sseEvent)}, the data's type ${JSON.stringify(type)}`);
+    if (e.sseEvent && typeof type === 'string' && e.sseEvent !== type)
+      at('EventField', `the SSE event: field says ${JSON.stringify(e.sseEvent)}, the data's type ${JSON.stringify(type)}`);
     const verdict = models.check(event);
     if (!verdict) {
       otherEvents++;
@@ -126,7 +131,11 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
     } else {
       modelEvents++;
       if (verdict.errors.length) at(`Schema.${verdict.model.name}`, verdict.errors.join('; '));
-      if (verdict.unknown.length && options.strict) at(`UnknownField.${verdict.model.name}`, `${plural(verdict.unknown.length, 'member')} ${verdict.model.name} does not name: ${verdict.unknown.join(', ')}`);
+      if (verdict.unknown.length && options.strict)
+        at(
+          `UnknownField.${verdict.model.name}`,
+          `${plural(verdict.unknown.length, 'member')} ${verdict.model.name} does not name: ${verdict.unknown.join(', ')}`,
+        );
       for (const field of verdict.unknown) {
         const key = JSON.stringify([verdict.model.name, field]);
         const known = unknown.get(key);
@@ -143,29 +152,58 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
   const end = reader.end();
   for (const e of end.events) check(e);
   // what the end of the stream reveals comes after what the events themselves break, and its cause before its consequences
-  if (end.unterminated) add({ event: events + 1, line: 0, rule: 'Framing', message: 'the capture ends inside an event (no blank line after it): a client discards that event' });
+  if (end.unterminated)
+    add({ event: events + 1, line: 0, rule: 'Framing', message: 'the capture ends inside an event (no blank line after it): a client discards that event' });
   for (const v of rules.end()) {
     const cut = end.unterminated && v.rule === 'ItemNotCompleted' ? ': the capture ends inside an event (the Framing problem), which a client discards' : '';
     add({ event: v.index + 1, line: v.line ?? 0, rule: v.rule, message: v.message + cut });
   }
   // a capture with nothing to check must not pass: an empty file, random bytes, another API's stream
-  if (modelEvents === 0) add({ event: 0, line: 0, rule: 'NothingChecked', message: `no image-generation event${otherModels(set)} among the ${events} event(s) read: nothing was checked; is this the right capture?` });
+  if (modelEvents === 0)
+    add({
+      event: 0,
+      line: 0,
+      rule: 'NothingChecked',
+      message: `no image-generation event${otherModels(set)} among the ${events} event(s) read: nothing was checked; is this the right capture?`,
+    });
 
   const unknownFields = [...unknown.values()];
   const otherEventTypes = [...others.values()];
   const notes: string[] = [];
   if (otherEvents > 0) {
     const listed = otherEventTypes.reduce((n, t) => n + t.count, 0);
-    notes.push(`${plural(otherEvents, 'event')} of a type no model here describes, not checked against a model (each still counts for the order of sequence_number, and an error or response.failed as the stream failing): ${otherEventTypes.map((t) => `${t.type} ×${t.count}`).join(', ')}${listed < otherEvents ? `, ${otherEvents - listed} of other types` : ''}`);
+    notes.push(
+      `${plural(otherEvents, 'event')} of a type no model here describes, not checked against a model (each still counts for the order of sequence_number, and an error or response.failed as the stream failing): ${otherEventTypes.map((t) => `${t.type} ×${t.count}`).join(', ')}${listed < otherEvents ? `, ${otherEvents - listed} of other types` : ''}`,
+    );
   }
   // with strict, each is a problem already
   if (!options.strict) {
-    for (const f of unknownFields) notes.push(`${f.model} member ${JSON.stringify(f.field)}, which no model names, in ${plural(f.count, 'event')} (first: ${where(f.first)}): set aside, as a parser ignores it; --strict makes it a problem`);
+    for (const f of unknownFields)
+      notes.push(
+        `${f.model} member ${JSON.stringify(f.field)}, which no model names, in ${plural(f.count, 'event')} (first: ${where(f.first)}): set aside, as a parser ignores it; --strict makes it a problem`,
+      );
   }
   const untracked = rules.untracked;
-  if (untracked.first) notes.push(`more than ${maxItems} items: ${plural(untracked.events, 'event')} of items first seen past them (first: ${where({ event: untracked.first.index + 1, line: untracked.first.line ?? 0 })}) were held to their models and to sequence_number, not to the item rules (order, output_index, completion); orc check-stream follows at most ${maxItems} items, so that a capture of any size is checked in bounded memory`);
-  if (unknownFieldsUnlisted > 0) notes.push(`${unknownFieldsUnlisted} more occurrence(s) of members no model names, past the first ${maxKept} distinct ones: not listed`);
-  return { format: reader.format ?? 'ndjson', events, imageGenerationEvents: imageEvents, modelEvents, untrackedItemEvents: untracked.events, problems, problemCount, unknownFields, unknownFieldsUnlisted, otherEvents, otherEventTypes, notes };
+  if (untracked.first)
+    notes.push(
+      `more than ${maxItems} items: ${plural(untracked.events, 'event')} of items first seen past them (first: ${where({ event: untracked.first.index + 1, line: untracked.first.line ?? 0 })}) were held to their models and to sequence_number, not to the item rules (order, output_index, completion); orc check-stream follows at most ${maxItems} items, so that a capture of any size is checked in bounded memory`,
+    );
+  if (unknownFieldsUnlisted > 0)
+    notes.push(`${unknownFieldsUnlisted} more occurrence(s) of members no model names, past the first ${maxKept} distinct ones: not listed`);
+  return {
+    format: reader.format ?? 'ndjson',
+    events,
+    imageGenerationEvents: imageEvents,
+    modelEvents,
+    untrackedItemEvents: untracked.events,
+    problems,
+    problemCount,
+    unknownFields,
+    unknownFieldsUnlisted,
+    otherEvents,
+    otherEventTypes,
+    notes,
+  };
 }
 
 /** The models of the set besides the image-generation ones, in a few words. */

@@ -43,7 +43,11 @@ export class EventModels {
     if (extras.length === 0) return { model, ...judged(validate.errors ?? []), unknown: [] };
     // judged again without them: whatever else failed may have failed only beside them (in a oneOf, say)
     const rest = extras.reduce<Json>((v, x) => without(v, x.at, x.name), event);
-    return { model, ...judged(validate(rest) ? [] : (validate.errors ?? [])), unknown: extras.map((x) => [...x.at, x.name].map((s) => s.slice(0, MAX_NAME)).join('/')) };
+    return {
+      model,
+      ...judged(validate(rest) ? [] : (validate.errors ?? [])),
+      unknown: extras.map((x) => [...x.at, x.name].map((s) => s.slice(0, MAX_NAME)).join('/')),
+    };
   }
 }
 
@@ -63,9 +67,16 @@ function line(e: ErrorObject): string {
 
 /** The member an error says the schema does not allow, as the path of its object and its name. */
 function extraMember(e: ErrorObject): { at: string[]; name: string }[] {
-  const name = e.keyword === 'additionalProperties' ? e.params.additionalProperty : e.keyword === 'unevaluatedProperties' ? e.params.unevaluatedProperty : undefined;
+  const name =
+    e.keyword === 'additionalProperties' ? e.params.additionalProperty : e.keyword === 'unevaluatedProperties' ? e.params.unevaluatedProperty : undefined;
   if (typeof name !== 'string') return [];
-  const at = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const at =
+    e.instancePath === ''
+      ? []
+      : e.instancePath
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   return [{ at, name }];
 }
 

@@ -77,20 +77,29 @@ export function conformanceSuite(source: AdapterSource, options: ConformanceOpti
       describe(model.name, () => {
         for (const check of checks.filter((c) => c.model === model.name)) {
           const picked = !target || (target.adapter === sourceName(source) && target.model === check.model && target.check === check.id);
-          (picked ? it : it.skip)(check.id, async (ctx: TestContext) => {
-            if (target) {
-              if (check.mode !== 'property') ctx.skip('an observation has no case to replay');
-              else await replayOne(check, adapter!, target);
-              return;
-            }
-            const r = await runCheck(check, adapter!, { seed: checkSeed(runSeed, check.model, check.id), runs, concurrency: options.concurrency ?? 16, budgetMs });
-            if (r.status === 'failed') throw failed(r, runSeed);
-            if (r.status === 'unsupported') {
-              skipped.set(r.reason, (skipped.get(r.reason) ?? 0) + 1);
-              ctx.skip(r.reason);
-            }
-            for (const o of r.observations ?? []) await ctx.annotate(`${visible(o.label, 80)}: ${visible(o.behaviour, 40)} (${visible(o.outcome, 300)})`);
-          }, testTimeout);
+          (picked ? it : it.skip)(
+            check.id,
+            async (ctx: TestContext) => {
+              if (target) {
+                if (check.mode !== 'property') ctx.skip('an observation has no case to replay');
+                else await replayOne(check, adapter!, target);
+                return;
+              }
+              const r = await runCheck(check, adapter!, {
+                seed: checkSeed(runSeed, check.model, check.id),
+                runs,
+                concurrency: options.concurrency ?? 16,
+                budgetMs,
+              });
+              if (r.status === 'failed') throw failed(r, runSeed);
+              if (r.status === 'unsupported') {
+                skipped.set(r.reason, (skipped.get(r.reason) ?? 0) + 1);
+                ctx.skip(r.reason);
+              }
+              for (const o of r.observations ?? []) await ctx.annotate(`${visible(o.label, 80)}: ${visible(o.behaviour, 40)} (${visible(o.outcome, 300)})`);
+            },
+            testTimeout,
+          );
         }
       });
     }

@@ -9,7 +9,11 @@ import { chromiumPath } from './chromium.js';
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 
 function sh(script: string): boolean {
-  const r = spawnSync('sh', ['-c', script], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync('sh', ['-c', script], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (r.status !== 0) process.stderr.write(`  "${script}" failed:\n    ${(r.stderr ?? '').trim().split('\n').slice(-4).join('\n    ')}\n`);
   return r.status === 0;
 }
@@ -36,7 +40,9 @@ if (present) {
   if (found) {
     process.stdout.write(`  ${found}: ready\n`);
   } else {
-    process.stdout.write(`  ${ci ? 'FAILED' : 'skipped'}: ${why ?? 'chromium not found after install'}; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH, or the HTML report's browser tests ${ci ? 'cannot run' : 'are skipped'}\n`);
+    process.stdout.write(
+      `  ${ci ? 'FAILED' : 'skipped'}: ${why ?? 'chromium not found after install'}; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH, or the HTML report's browser tests ${ci ? 'cannot run' : 'are skipped'}\n`,
+    );
     process.exitCode = ci ? 1 : 0;
   }
 }

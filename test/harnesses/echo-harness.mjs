@@ -4,7 +4,14 @@
 import { createInterface } from 'node:readline';
 
 const MODELS = ['OpenResponsesImageGenCallGenerating'];
-process.stdout.write(JSON.stringify({ type: 'hello', protocol: 1, implementation: { name: 'echo', language: 'JavaScript', version: '0' }, operations: { parse: MODELS, serialize: MODELS } }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    type: 'hello',
+    protocol: 1,
+    implementation: { name: 'echo', language: 'JavaScript', version: '0' },
+    operations: { parse: MODELS, serialize: MODELS },
+  }) + '\n',
+);
 createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', (line) => {
   const id = /"id":(\d+)/.exec(line)[1];
   if (line.includes('"op":"serialize"')) {

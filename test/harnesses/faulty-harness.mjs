@@ -12,9 +12,17 @@ if (pidFile) appendFileSync(pidFile, `${process.pid}\n`);
 const fault = process.argv[2] ?? 'none';
 const MODELS = ['OpenResponsesImageGenCallGenerating'];
 const write = (o) => process.stdout.write(JSON.stringify(o) + '\n');
-if (fault === 'hello-bad-operations') { /* written below */ } else if (fault === 'bad-hello') write({ type: 'hello', protocol: 1, implementation: { name: 'x' } });
+if (fault === 'hello-bad-operations') {
+  /* written below */
+} else if (fault === 'bad-hello') write({ type: 'hello', protocol: 1, implementation: { name: 'x' } });
 else if (fault === 'old-protocol') write({ type: 'hello', protocol: 0, implementation: { name: 'x', language: 'JS', version: '0' }, operations: {} });
-else write({ type: 'hello', protocol: 1, implementation: { name: `faulty-${fault}`, language: 'JavaScript', version: '0.0.0' }, operations: { parse: MODELS, serialize: MODELS } });
+else
+  write({
+    type: 'hello',
+    protocol: 1,
+    implementation: { name: `faulty-${fault}`, language: 'JavaScript', version: '0.0.0' },
+    operations: { parse: MODELS, serialize: MODELS },
+  });
 
 // a child that inherits the pipes and outlives the harness unless its process group is killed
 if (fault === 'grandchild') {
@@ -61,7 +69,8 @@ function answer(req) {
   }
   // a parser stuck in a loop: it never reads stdin again, so only a kill ends it
   if (text.includes('HANG') && fault === 'spin') for (;;);
-  if (text.includes('HUGE') && fault === 'huge-line') return `{"id":${req.id},"ok":true,"value":{"s":"${'x'.repeat(Number(process.env.ORC_TEST_LINE ?? 50_000_000))}"}}`;
+  if (text.includes('HUGE') && fault === 'huge-line')
+    return `{"id":${req.id},"ok":true,"value":{"s":"${'x'.repeat(Number(process.env.ORC_TEST_LINE ?? 50_000_000))}"}}`;
   if (fault === 'grandchild' && text.includes('EXIT')) process.exit(7);
   if (text.includes('GARBAGE') && fault === 'garbage') return 'GARBAGE';
   if (text.includes('WRONGID') && fault === 'unknown-id') return { id: req.id + 100000, ok: true, value: {} };
@@ -84,7 +93,10 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     // answers in reverse, in batches, whenever three are held or the request was the last of a burst
     held.push(reply);
     if (held.length >= 3) while (held.length) write(held.pop());
-    else setTimeout(() => { while (held.length) write(held.pop()); }, 20);
+    else
+      setTimeout(() => {
+        while (held.length) write(held.pop());
+      }, 20);
     return;
   }
   if (typeof reply === 'string') process.stdout.write(reply + '\n');

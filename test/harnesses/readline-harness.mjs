@@ -7,7 +7,12 @@ import { createInterface } from 'node:readline';
 
 const MODELS = ['OpenResponsesImageGenCallGenerating'];
 const write = (o) => process.stdout.write(JSON.stringify(o) + '\n');
-write({ type: 'hello', protocol: 1, implementation: { name: 'readline', language: 'JavaScript', version: process.version }, operations: { parse: MODELS, serialize: MODELS } });
+write({
+  type: 'hello',
+  protocol: 1,
+  implementation: { name: 'readline', language: 'JavaScript', version: process.version },
+  operations: { parse: MODELS, serialize: MODELS },
+});
 createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', (line) => {
   const req = JSON.parse(line);
   if (req.op === 'serialize') write({ id: req.id, ok: true, bytes: Buffer.from(JSON.stringify({ model: req.model, value: req.value })).toString('base64') });

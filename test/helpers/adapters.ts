@@ -27,7 +27,8 @@ export const acceptsMissingField = () =>
   }));
 
 /** Drops every character outside the Basic Multilingual Plane from strings. */
-export const dropsNonBmp = () => mapsParsed(set, 'drops-non-bmp', (x) => (typeof x === 'string' ? [...x].filter((c) => c.codePointAt(0)! <= 0xffff).join('') : x));
+export const dropsNonBmp = () =>
+  mapsParsed(set, 'drops-non-bmp', (x) => (typeof x === 'string' ? [...x].filter((c) => c.codePointAt(0)! <= 0xffff).join('') : x));
 
 /** Serializes without item_id. */
 export const serializesWithoutField = () =>
@@ -43,7 +44,8 @@ export const throwsOnNonObject = () =>
   broken('throws-on-non-object', (a) => ({
     parse: (m, p) => {
       const json = JSON.parse(new TextDecoder().decode(p));
-      if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: { kind: 'exception', message: 'TypeError: Cannot read properties of null' } };
+      if (typeof json !== 'object' || json === null || Array.isArray(json))
+        return { ok: false, error: { kind: 'exception', message: 'TypeError: Cannot read properties of null' } };
       return a.parse(m, p);
     },
   }));

@@ -9,7 +9,8 @@ const rewriting = (name: string, rewrite: (text: string) => string): Adapter => 
 export const lenientNumbers = () => rewriting('lenient-numbers', (t) => t.replace(/([:,[]\s*)\+?0*(\d)/g, '$1$2').replace(/([:,[]\s*)(-?)\.(\d)/g, '$1$20.$3'));
 
 /** strings: escapes raw control characters instead of refusing them. */
-export const acceptsRawControls = () => rewriting('accepts-raw-controls', (t) => t.replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+export const acceptsRawControls = () =>
+  rewriting('accepts-raw-controls', (t) => t.replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 /** structure: drops trailing commas, as JSON5 does. */
 export const acceptsTrailingCommas = () => rewriting('accepts-trailing-commas', (t) => t.replace(/,\s*([}\]])/g, '$1'));
@@ -34,7 +35,8 @@ export const smallBuffer = (): Adapter => {
   return {
     ...base,
     info: { ...base.info, name: 'small-buffer' },
-    parse: (model, payload) => (payload.length > 1_000_000 ? { ok: false, error: { kind: 'parse_error', message: 'payload exceeds the 1 MB buffer' } } : base.parse(model, payload)),
+    parse: (model, payload) =>
+      payload.length > 1_000_000 ? { ok: false, error: { kind: 'parse_error', message: 'payload exceeds the 1 MB buffer' } } : base.parse(model, payload),
   };
 };
 
@@ -53,6 +55,11 @@ export const writesBareInfinity = (): Adapter => {
     ...rest,
     info: { ...base.info, name: 'writes-bare-infinity', operations: { ...base.info.operations, reserialize: [] } },
     parse,
-    serialize: (_model, value) => ({ ok: true, bytes: new TextEncoder().encode(JSON.stringify(value, (_k, x) => (x === Infinity ? '\u0000inf' : x === -Infinity ? '\u0000-inf' : x)).replace(/"\\u0000(-?)inf"/g, '$1Infinity')) }),
+    serialize: (_model, value) => ({
+      ok: true,
+      bytes: new TextEncoder().encode(
+        JSON.stringify(value, (_k, x) => (x === Infinity ? '\u0000inf' : x === -Infinity ? '\u0000-inf' : x)).replace(/"\\u0000(-?)inf"/g, '$1Infinity'),
+      ),
+    }),
   };
 };

@@ -43,16 +43,31 @@ export function summarize(report: Report & { run: { seed: number; runs: number }
     const mine = report.results.filter((r) => r.adapter === name);
     const tally = (level: string) => {
       const at = mine.filter((r) => r.level === level);
-      return { passed: at.filter((r) => r.status === 'passed').length, failed: at.filter((r) => r.status === 'failed').length, na: at.filter((r) => r.status === 'unsupported').length };
+      return {
+        passed: at.filter((r) => r.status === 'passed').length,
+        failed: at.filter((r) => r.status === 'failed').length,
+        na: at.filter((r) => r.status === 'unsupported').length,
+      };
     };
     adapters.push({
-      name, implementation: info?.implementation ?? '', version: info?.version ?? '', language: info?.language ?? '',
-      required: tally('Required'), recommended: tally('Recommended'), observed: mine.filter((r) => r.status === 'observed').length,
+      name,
+      implementation: info?.implementation ?? '',
+      version: info?.version ?? '',
+      language: info?.language ?? '',
+      required: tally('Required'),
+      recommended: tally('Recommended'),
+      observed: mine.filter((r) => r.status === 'observed').length,
     });
     const byCheck: Record<string, Set<string>> = {};
     for (const r of mine) for (const o of outcomeOf(r)) (byCheck[r.id] ??= new Set()).add(o);
-    outcomes[name] = Object.fromEntries(Object.entries(byCheck).sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, s]) => [id, [...s].sort()]));
+    outcomes[name] = Object.fromEntries(
+      Object.entries(byCheck)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([id, s]) => [id, [...s].sort()]),
+    );
   }
-  const terminal = terminalReport(mergedEvents([report]), { color: false }).replace(/\n$/, '').split('\n');
+  const terminal = terminalReport(mergedEvents([report]), { color: false })
+    .replace(/\n$/, '')
+    .split('\n');
   return { seed: report.run.seed, runs: report.run.runs, adapters, outcomes, terminal };
 }

@@ -7,7 +7,10 @@ import { findModel } from '../../core/models.js';
 import { set } from './adapters.js';
 
 /** Runs the checks a glob selects for one model against an adapter built in the test. */
-export async function runChecks(adapter: Adapter, opts: { model?: string; suite?: string; level?: string; runs?: number; seed?: number } = {}): Promise<CheckResult[]> {
+export async function runChecks(
+  adapter: Adapter,
+  opts: { model?: string; suite?: string; level?: string; runs?: number; seed?: number } = {},
+): Promise<CheckResult[]> {
   const models = opts.model ? [findModel(set, opts.model)] : set.models;
   const checks = planChecks({ set, models, suite: opts.suite, level: opts.level });
   const out: CheckResult[] = [];
