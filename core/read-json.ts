@@ -51,7 +51,7 @@ function safeInteger(line: string, from: number, to: number): boolean {
  * quote), or -1 when it does not. By indexOf, not a regular expression: a
  * repeated group over millions of escapes overflows the regex engine's stack.
  */
-function stringEnd(text: string, at: number): number {
+export function stringEnd(text: string, at: number): number {
   let from = at + 1;
   for (;;) {
     const q = text.indexOf('"', from);

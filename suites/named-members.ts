@@ -1,6 +1,7 @@
 import type { Json } from '../core/json.js';
 import type { SchemaSet } from '../core/models.js';
 import { createAjv, type ErrorObject, type ValidateFunction } from '../core/oracle.js';
+import { unnamedMember, withoutMember } from '../core/unnamed-members.js';
 
 /**
  * Serializer output judged by what the model names. The schemas close their
@@ -26,43 +27,6 @@ function everyError(set: SchemaSet, modelId: string): ValidateFunction {
   return bySet.get(modelId)!;
 }
 
-interface Unnamed {
-  at: string[];
-  name: string;
-}
-
-function unnamedMember(e: ErrorObject): Unnamed[] {
-  const name =
-    e.keyword === 'additionalProperties' ? e.params.additionalProperty : e.keyword === 'unevaluatedProperties' ? e.params.unevaluatedProperty : undefined;
-  if (typeof name !== 'string') return [];
-  const at =
-    e.instancePath === ''
-      ? []
-      : e.instancePath
-          .slice(1)
-          .split('/')
-          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return [{ at, name }];
-}
-
-/** The value without one member, copying only the objects on its path. */
-function without(value: Json, at: readonly string[], name: string): Json {
-  if (value === null || typeof value !== 'object') return value;
-  if (at.length === 0) {
-    if (Array.isArray(value)) return value;
-    const { [name]: _, ...rest } = value;
-    return rest;
-  }
-  const [head, ...tail] = at as [string, ...string[]];
-  if (Array.isArray(value)) {
-    const copy = value.slice();
-    copy[Number(head)] = without(copy[Number(head)]!, tail, name);
-    return copy;
-  }
-  if (!Object.hasOwn(value, head)) return value;
-  return { ...value, [head]: without(value[head]!, tail, name) };
-}
-
 /** What breaks the model once the members it does not name are set aside: the first error, or undefined. */
 export function namedMembersError(set: SchemaSet, modelId: string, value: Json): ErrorObject | undefined {
   if (set.ajv.getSchema(modelId)!(value)) return undefined;
@@ -74,7 +38,7 @@ export function namedMembersError(set: SchemaSet, modelId: string, value: Json):
     const errors = validate.errors ?? [];
     const unnamed = errors.flatMap(unnamedMember);
     if (unnamed.length === 0) return errors[0];
-    rest = unnamed.reduce<Json>((v, u) => without(v, u.at, u.name), rest);
+    rest = unnamed.reduce<Json>((v, u) => withoutMember(v, u.at, u.name), rest);
   }
   return validate.errors?.[0];
 }

@@ -1,4 +1,5 @@
 import type { Answer } from '../core/json.js';
+import { stringEnd } from '../core/read-json.js';
 
 /**
  * A name given twice in one object of a serializer's output. RFC 8259 says
@@ -6,19 +7,6 @@ import type { Answer } from '../core/json.js';
  * up to the reader (first wins, last wins, refused), so it is said as what
  * it is, never as "not JSON".
  */
-
-/** The end of the string whose opening quote is at `at` (after its closing quote), or -1. */
-function stringEnd(text: string, at: number): number {
-  let from = at + 1;
-  for (;;) {
-    const q = text.indexOf('"', from);
-    if (q < 0) return -1;
-    let slashes = 0;
-    while (text.charCodeAt(q - 1 - slashes) === 92) slashes++;
-    if (slashes % 2 === 0) return q + 1;
-    from = q + 1;
-  }
-}
 
 /** The first name an object of `text` gives twice, when `text` is JSON; undefined when none does or it is not JSON. */
 export function repeatedName(text: string): string | undefined {

@@ -42,7 +42,7 @@ describe('a merge joins the shards of one run only', () => {
     const common = ['--schema', file, '--model', 'MyGenerating', '--suite', 'Parse', '--runs', '10', '--seed', '5', '--quiet'];
     expect(orc(['run', ...common, '--out', join(dir, 'whole')]).status).toBe(0);
     const baseline = join(dir, 'baseline.json');
-    expect(orc(['baseline', 'update', '--baseline', baseline, '--out', join(dir, 'whole')]).status).toBe(0);
+    expect(orc(['baseline', 'update', '--baseline', baseline, '--report', join(dir, 'whole', 'report.json')]).status).toBe(0);
     const whole = orc(['run', ...common, '--baseline', baseline, '--out', join(dir, 'whole')]);
     for (const i of [1, 2, 3]) orc(['run', ...common, '--shard', `${i}/3`, '--out', join(dir, `sh${i}`)]);
     const merged = orc(['report', 'merge', join(dir, 'sh1'), join(dir, 'sh2'), join(dir, 'sh3'), '--baseline', baseline, '--out', join(dir, 'merged')]);

@@ -94,11 +94,22 @@ describe('sharding', () => {
       '--out',
       join(dir, 's1'),
     ]);
+    const loud = orc(['report', 'merge', join(dir, 's1'), '--out', join(dir, 'm')]);
+    expect(loud.status, loud.stderr).toBe(1);
+    expect(loud.stdout).toContain('Not passed: the run is incomplete (shard 2 of 2 missing)');
+    expect(loud.stdout).not.toContain('Every Required check passed');
+    // --quiet still says the verdict: a CI log must show why a merge failed
     const r = orc(['report', 'merge', join(dir, 's1'), '--out', join(dir, 'm'), '--quiet']);
     expect(r.status).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'Not passed: the run is incomplete (shard 2 of 2 missing).',
+      expect.stringMatching(/^CONFORMANCE SUITE FAILED: /),
+      expect.stringMatching(/observations?, incomplete run$/),
+    ]);
     const m = JSON.parse(readFileSync(join(dir, 'm', 'report.json'), 'utf8'));
     expect(validateReport(m), JSON.stringify(validateReport.errors)).toBe(true);
     expect(m.complete).toBe(false);
     expect(m.incompleteReason).toBe('shard 2 of 2 missing');
+    expect(m.passed).toBe(false);
   });
 });

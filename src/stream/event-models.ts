@@ -1,6 +1,7 @@
 import type { Json } from '../../core/json.js';
 import { modelOfEventType, type Model, type SchemaSet } from '../../core/models.js';
 import { createAjv, type ErrorObject, type ValidateFunction } from '../../core/oracle.js';
+import { unnamedMember, withoutMember } from '../../core/unnamed-members.js';
 
 /** What the model of an event's type says of it. */
 export interface ModelVerdict {
@@ -39,10 +40,10 @@ export class EventModels {
     if (!model) return undefined;
     const validate = this.validators.get(model.id)!;
     if (validate(event)) return { model, errors: [], unknown: [], broken: [] };
-    const extras = [...new Map((validate.errors ?? []).flatMap(extraMember).map((x) => [JSON.stringify(x), x])).values()];
+    const extras = [...new Map((validate.errors ?? []).flatMap(unnamedMember).map((x) => [JSON.stringify(x), x])).values()];
     if (extras.length === 0) return { model, ...judged(validate.errors ?? []), unknown: [] };
     // judged again without them: whatever else failed may have failed only beside them (in a oneOf, say)
-    const rest = extras.reduce<Json>((v, x) => without(v, x.at, x.name), event);
+    const rest = extras.reduce<Json>((v, x) => withoutMember(v, x.at, x.name), event);
     return {
       model,
       ...judged(validate(rest) ? [] : (validate.errors ?? [])),
@@ -63,36 +64,4 @@ function brokenMember(e: ErrorObject): string {
 
 function line(e: ErrorObject): string {
   return `${e.instancePath || '/'} ${e.message ?? e.keyword}`;
-}
-
-/** The member an error says the schema does not allow, as the path of its object and its name. */
-function extraMember(e: ErrorObject): { at: string[]; name: string }[] {
-  const name =
-    e.keyword === 'additionalProperties' ? e.params.additionalProperty : e.keyword === 'unevaluatedProperties' ? e.params.unevaluatedProperty : undefined;
-  if (typeof name !== 'string') return [];
-  const at =
-    e.instancePath === ''
-      ? []
-      : e.instancePath
-          .slice(1)
-          .split('/')
-          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return [{ at, name }];
-}
-
-/** The value with one member removed, copying only the objects on its path (a partial image's base64 is not copied). */
-function without(value: Json, at: readonly string[], name: string): Json {
-  if (value === null || typeof value !== 'object') return value;
-  if (at.length === 0) {
-    if (Array.isArray(value)) return value;
-    const { [name]: _, ...rest } = value;
-    return rest;
-  }
-  const [head, ...tail] = at as [string, ...string[]];
-  if (Array.isArray(value)) {
-    const copy = value.slice();
-    copy[Number(head)] = without(copy[Number(head)]!, tail, name);
-    return copy;
-  }
-  return { ...value, [head]: without(value[head]!, tail, name) };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, it, type TestContext } from 'vitest';
 import type { Adapter } from '../../core/contract.js';
 import { failureLines } from '../../reports/failure-lines.js';
 import { visible } from '../../core/visible.js';
-import { replayCase } from '../runner/replay.js';
+import { replayCase, replayedCase } from '../runner/replay.js';
 import { UsageError } from '../../core/errors.js';
 import { planChecks } from '../runner/plan.js';
 import { checkSeed, decodeReplay, randomSeed, type ReplayTarget } from '../runner/replay-token.js';
@@ -26,7 +26,7 @@ function failed(r: FailedResult, runSeed: number): Error {
 }
 
 async function replayOne(check: PropertyCheck, adapter: Adapter, target: ReplayTarget): Promise<void> {
-  const { shown, verdict: v } = await replayCase(check, adapter, target);
+  const { shown, verdict: v } = await replayCase(check, adapter, replayedCase(check, target));
   const what = [shown.payload ? `payload: ${visible(shown.payload.text)}` : `value: ${visible(JSON.stringify(shown.value))}`];
   if (v.status !== 'fail') {
     process.stdout.write(`${check.id}: the replayed case passes now\n${what[0]}\n`);
