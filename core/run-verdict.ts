@@ -31,15 +31,21 @@ export const INTERRUPTED = 'interrupted';
 /** A check whose time budget ran out before its cases did concludes nothing: the run is incomplete. */
 export const isCutShort = (r: CheckResult): boolean => r.status === 'unsupported' && r.cutShort === true;
 
-function nothingCheckedFor(results: readonly CheckResult[]): string[] {
+/** Adapters that started and took no check of the run: every Required one (or, with none selected, every one) was n/a. */
+function nothingCheckedFor(results: readonly CheckResult[], notStarted: readonly string[]): string[] {
   const byAdapter = new Map<string, CheckResult[]>();
-  for (const r of results) byAdapter.set(r.adapter, [...(byAdapter.get(r.adapter) ?? []), r]);
+  for (const r of results) {
+    const list = byAdapter.get(r.adapter) ?? [];
+    list.push(r);
+    byAdapter.set(r.adapter, list);
+  }
   const out: string[] = [];
   for (const [adapter, list] of byAdapter) {
+    if (notStarted.includes(adapter)) continue;
     const required = list.filter((r) => r.level === 'Required');
     // a selection without Required checks (observations only) is judged by what it could take at all
     const judged = required.length > 0 ? required : list;
-    if (judged.every((r) => r.status === 'unsupported' && !r.cutShort && !r.reason.startsWith('adapter did not start'))) out.push(adapter);
+    if (judged.every((r) => r.status === 'unsupported' && !r.cutShort)) out.push(adapter);
   }
   return out;
 }
@@ -70,7 +76,7 @@ export function runVerdict(events: readonly RunEvent[]): RunVerdict {
   const interrupted = finished?.reason === INTERRUPTED;
   const requiredFailed = results.some((r) => r.level === 'Required' && r.status === 'failed');
   // one shard may hold none of an adapter's checks it can take; the merge of the shards is judged whole
-  const nothingChecked = shard ? [] : nothingCheckedFor(results);
+  const nothingChecked = shard ? [] : nothingCheckedFor(results, adapterErrors);
   const gate = baseline && complete ? baseline.ok : undefined;
   const holds = baseline ? gate === true : !requiredFailed;
   const passed = complete && adapterErrors.length === 0 && nothingChecked.length === 0 && holds;

@@ -1,5 +1,6 @@
 import type { Json } from './json.js';
-import type { ErrorObject } from './oracle.js';
+import type { SchemaSet } from './models.js';
+import { createAjv, type ErrorObject, type ValidateFunction } from './oracle.js';
 
 /** A member of a value that its schema does not name: the path of its object and its name. */
 export interface UnnamedMember {
@@ -38,4 +39,39 @@ export function withoutMember(value: Json, at: readonly string[], name: string):
   }
   if (!Object.hasOwn(value, head)) return value;
   return { ...value, [head]: withoutMember(value[head]!, tail, name) };
+}
+
+const everyErrorValidators = new WeakMap<SchemaSet, Map<string, ValidateFunction>>();
+
+/** A model's validator reporting every error: one unnamed member must not hide another, nor a real error. */
+export function everyErrorValidator(set: SchemaSet, modelId: string): ValidateFunction {
+  let bySet = everyErrorValidators.get(set);
+  if (!bySet) {
+    const ajv = createAjv({ allErrors: true });
+    for (const schema of set.byId.values()) ajv.addSchema(schema);
+    bySet = new Map();
+    for (const id of set.byId.keys()) bySet.set(id, ajv.getSchema(id)!);
+    everyErrorValidators.set(set, bySet);
+  }
+  return bySet.get(modelId)!;
+}
+
+/**
+ * A value judged by what its schema names: the members it does not name are
+ * set aside, at every depth, and what is left is validated; the errors left
+ * are the value's own. A member set aside may have hidden another below it,
+ * so it is done again until no error names an unnamed member.
+ */
+export function setAsideUnnamed(validate: ValidateFunction, value: Json): { rest: Json; unnamed: UnnamedMember[]; errors: ErrorObject[] } {
+  const unnamed: UnnamedMember[] = [];
+  let rest = value;
+  for (let round = 0; round < 64; round++) {
+    if (validate(rest)) return { rest, unnamed, errors: [] };
+    const errors = validate.errors ?? [];
+    const found = [...new Map(errors.flatMap(unnamedMember).map((u) => [JSON.stringify(u), u])).values()];
+    if (found.length === 0) return { rest, unnamed, errors };
+    unnamed.push(...found);
+    rest = found.reduce<Json>((v, u) => withoutMember(v, u.at, u.name), rest);
+  }
+  return { rest, unnamed, errors: validate.errors ?? [] };
 }

@@ -55,7 +55,7 @@ async function runAll(
     runs,
     seed,
     jobs,
-    // a hang costs a request timeout (four at most a check: the first failure and three while shrinking), and a check at most 20 s
+    // a hang costs one full request timeout, shortened waits for its size class after it, and a check at most 20 s
     adapterEnv: { timeoutMs: 500 },
     checkBudgetMs: 20_000,
     info: { tool: TOOL, command: 'npm run mutation', models: [model] },

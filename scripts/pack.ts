@@ -30,9 +30,13 @@ function npm(args: string[], cwd: string): string {
 
 const packResult = (stdout: string): Packed => (JSON.parse(stdout.slice(stdout.indexOf('['))) as Packed[])[0]!;
 
-/** Builds, then packs the published package into `dest`; returns what `npm pack --json` says of it. */
+/**
+ * Packs the published package, from the dist/ there is, into `dest`; returns
+ * what `npm pack --json` says of it. It does not build: the tests that pack
+ * run beside others that run dist/, which a build rewrites under them
+ * (`npm test` builds once, first); `npm run package` builds, then packs.
+ */
 export function packPackage(dest: string): Packed {
-  npm(['run', 'build'], PROJECT_ROOT);
   const listed = packResult(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], PROJECT_ROOT));
   const stage = mkdtempSync(join(tmpdir(), 'orc-pack-'));
   try {
@@ -50,6 +54,7 @@ export function packPackage(dest: string): Packed {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  npm(['run', 'build'], PROJECT_ROOT);
   const packed = packPackage(process.argv[2] ?? PROJECT_ROOT);
   process.stdout.write(`${join(resolve(process.argv[2] ?? PROJECT_ROOT), packed.filename)}\n`);
 }

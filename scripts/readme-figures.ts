@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MainJobSummary } from '../test/helpers/main-job-summary.js';
 import { BEHAVIOUR_ROWS, FINDINGS } from './findings.js';
+import { CATEGORIES, CONTROLS, MUTANTS } from '../mutants/index.js';
 
 /**
  * `tsx scripts/readme-figures.ts [--check]`: writes the README's figures of
  * the main job (the "What it finds" table, the behaviour rows, the sample
- * output) from test/fixtures/main-job-summary.json, which
+ * output) from test/fixtures/main-job-summary.json, and docs/checks.md's
+ * mutation kills from mutants/kills.json; the summary
  * scripts/record-verdicts.ts records from a main job's report. No figure in
  * those blocks is typed by hand; test/readme-figures.test.ts fails when the
  * README and the recorded run disagree.
@@ -15,6 +17,9 @@ import { BEHAVIOUR_ROWS, FINDINGS } from './findings.js';
 const ROOT = join(import.meta.dirname, '..');
 export const README = join(ROOT, 'README.md');
 export const SUMMARY = join(ROOT, 'test', 'fixtures', 'main-job-summary.json');
+/** The documents with figures blocks. */
+export const DOCUMENTS = [README, join(ROOT, 'docs', 'checks.md')];
+const KILLS = join(ROOT, 'mutants', 'kills.json');
 
 const cellText = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -57,8 +62,26 @@ function sampleOutput(s: MainJobSummary): string[] {
   return ['```', ...head, '…', ...group, '…', ...t.slice(-3), '```'];
 }
 
+/** What `npm run mutation -- --record` last recorded, by category: the mutants killed at every seed, and the controls. */
+function mutationTable(kills: { seeds: number[]; kills: Record<string, string[]> }): string[] {
+  const bugs = MUTANTS.filter((m) => !CONTROLS[m.name]);
+  const rows = ['| category | killed |', '|---|---|'];
+  for (const c of CATEGORIES) {
+    const mine = bugs.filter((m) => m.category === c);
+    rows.push(`| ${c} | ${mine.filter((m) => m.name in kills.kills).length}/${mine.length} |`);
+  }
+  const killed = bugs.filter((m) => m.name in kills.kills).length;
+  rows.push(
+    `| **all** | **${killed}/${bugs.length}** |`,
+    '',
+    `${bugs.length} mutants with one bug each and ${Object.keys(CONTROLS).length} controls, seeds ${kills.seeds.join(', ')}.`,
+  );
+  return rows;
+}
+
 export function figures(s: MainJobSummary): Record<string, string[]> {
-  return { 'what-it-finds': findingsTable(s), behaviours: behaviourTable(s), 'sample-output': sampleOutput(s) };
+  const kills = JSON.parse(readFileSync(KILLS, 'utf8'));
+  return { 'what-it-finds': findingsTable(s), behaviours: behaviourTable(s), 'sample-output': sampleOutput(s), 'mutation-kills': mutationTable(kills) };
 }
 
 /** The README with every figures block written anew; a block is `<!-- figures:NAME -->` … `<!-- /figures -->`. */
@@ -71,15 +94,14 @@ export function withFigures(readme: string, blocks: Record<string, string[]>): s
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const summary = JSON.parse(readFileSync(SUMMARY, 'utf8')) as MainJobSummary;
-  const before = readFileSync(README, 'utf8');
-  const after = withFigures(before, figures(summary));
+  const blocks = figures(JSON.parse(readFileSync(SUMMARY, 'utf8')) as MainJobSummary);
+  const stale = DOCUMENTS.filter((file) => readFileSync(file, 'utf8') !== withFigures(readFileSync(file, 'utf8'), blocks));
   if (process.argv.includes('--check')) {
     process.stdout.write(
-      before === after ? 'README figures are current\n' : 'README figures differ from test/fixtures/main-job-summary.json: run tsx scripts/readme-figures.ts\n',
+      stale.length === 0 ? 'figures are current\n' : `figures differ from the records in ${stale.join(', ')}: run tsx scripts/readme-figures.ts\n`,
     );
-    process.exit(before === after ? 0 : 1);
+    process.exit(stale.length === 0 ? 0 : 1);
   }
-  writeFileSync(README, after);
-  process.stdout.write(`wrote the figures of ${README}\n`);
+  for (const file of stale) writeFileSync(file, withFigures(readFileSync(file, 'utf8'), blocks));
+  process.stdout.write(`wrote the figures of ${stale.length ? stale.join(', ') : 'nothing: all current'}\n`);
 }

@@ -38,6 +38,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   }
   // --quiet keeps the verdict: a gate that fails in CI must say why in its log
   if (!values.quiet) process.stdout.write(terminalReport(events, { color: useColor(values), verbose: values.verbose ?? false }));
-  else process.stdout.write(`${[collect(events).verdict.headline, ...baselineLines(collect(events)).slice(1), countLine(collect(events))].join('\n')}\n`);
-  return collect(events).verdict.exitCode;
+  const data = collect(events);
+  if (values.quiet) process.stdout.write(`${[data.verdict.headline, ...baselineLines(data).slice(1), countLine(data)].join('\n')}\n`);
+  return data.verdict.exitCode;
 }

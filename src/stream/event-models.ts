@@ -1,7 +1,7 @@
 import type { Json } from '../../core/json.js';
 import { modelOfEventType, type Model, type SchemaSet } from '../../core/models.js';
-import { createAjv, type ErrorObject, type ValidateFunction } from '../../core/oracle.js';
-import { unnamedMember, withoutMember } from '../../core/unnamed-members.js';
+import type { ErrorObject } from '../../core/oracle.js';
+import { everyErrorValidator, setAsideUnnamed } from '../../core/unnamed-members.js';
 
 /** What the model of an event's type says of it. */
 export interface ModelVerdict {
@@ -25,29 +25,18 @@ const MAX_NAME = 200;
  * rest.
  */
 export class EventModels {
-  private readonly validators = new Map<string, ValidateFunction>();
-
-  constructor(private readonly set: SchemaSet) {
-    // every error, not the first: one extra member must not hide another, nor a real error
-    const ajv = createAjv({ allErrors: true });
-    for (const schema of set.byId.values()) ajv.addSchema(schema);
-    for (const m of set.models) this.validators.set(m.id, ajv.getSchema(m.id)!);
-  }
+  constructor(private readonly set: SchemaSet) {}
 
   /** The verdict of the event's model, or undefined when no model of the set has its type. */
   check(event: Json): ModelVerdict | undefined {
     const model = modelOfEventType(this.set, (event as { type?: unknown } | null)?.type);
     if (!model) return undefined;
-    const validate = this.validators.get(model.id)!;
-    if (validate(event)) return { model, errors: [], unknown: [], broken: [] };
-    const extras = [...new Map((validate.errors ?? []).flatMap(unnamedMember).map((x) => [JSON.stringify(x), x])).values()];
-    if (extras.length === 0) return { model, ...judged(validate.errors ?? []), unknown: [] };
-    // judged again without them: whatever else failed may have failed only beside them (in a oneOf, say)
-    const rest = extras.reduce<Json>((v, x) => withoutMember(v, x.at, x.name), event);
+    // whatever else failed may have failed only beside a member set aside (in a oneOf, say): judged by the rest
+    const { unnamed, errors } = setAsideUnnamed(everyErrorValidator(this.set, model.id), event);
     return {
       model,
-      ...judged(validate(rest) ? [] : (validate.errors ?? [])),
-      unknown: extras.map((x) => [...x.at, x.name].map((s) => s.slice(0, MAX_NAME)).join('/')),
+      ...judged(errors),
+      unknown: unnamed.map((x) => [...x.at, x.name].map((s) => s.slice(0, MAX_NAME)).join('/')),
     };
   }
 }
