@@ -2,8 +2,8 @@ import * as fc from 'fast-check';
 import equal from 'fast-deep-equal';
 import { referenceAdapter } from '../adapters/reference/index.js';
 import type { SchemaSet } from '../core/models.js';
-import { planChecks } from '../src/runner/plan.js';
-import { runCheck } from '../src/runner/run-check.js';
+import { planChecks } from '../runner/plan.js';
+import { runCheck } from '../runner/run-check.js';
 import { handArbitrary } from './hand-arbitrary.js';
 import { compare } from './measure.js';
 

@@ -7,7 +7,7 @@ import { compare } from './measure.js';
 
 const COMPILED = [join(PROJECT_ROOT, 'bin', 'orc.js')];
 /** The start orc had before: tsx's loader compiling the sources on load (its cache warmed by the first round, as a user's is). */
-const TSX = ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'main.ts')];
+const TSX = ['--import', 'tsx', join(PROJECT_ROOT, 'faces', 'cli', 'main.ts')];
 
 function starter(args: string[], command: string[]) {
   return () => {

@@ -3,8 +3,8 @@ import type { Check } from '../core/check.js';
 import { findModel, loadSchemaSet, type SchemaSet } from '../core/models.js';
 import { TOOL } from '../core/tool.js';
 import type { CheckResult } from '../core/results.js';
-import { planChecks } from '../src/runner/plan.js';
-import { run } from '../src/runner/runner.js';
+import { planChecks } from '../runner/plan.js';
+import { run } from '../runner/runner.js';
 import { CONTROLS, MUTANTS, type Category, type Mutant } from './index.js';
 
 /** The checks issue 12 added: without them, the kill rate the suite had before (the pools' boundaries stay). */

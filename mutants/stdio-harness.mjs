@@ -2,7 +2,7 @@
 // A stdio harness around the compiled reference implementation (dist/) with one bug, chosen by argv[2]:
 // robustness mutants reached the way a real harness is, through `cmd:`, the protocol and the time budget.
 import { createInterface } from 'node:readline';
-import { loadSchemaSet, referenceAdapter } from '../dist/src/index.js';
+import { loadSchemaSet, referenceAdapter } from '../dist/faces/index.js';
 
 const bug = process.argv[2] ?? 'none';
 const ref = referenceAdapter(loadSchemaSet());

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { badgeFile } from '../reports/badges.js';
-import { encodeReplay } from '../src/runner/replay-token.js';
+import { encodeReplay } from '../runner/replay-token.js';
 import { orc } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'orc-bad-input-'));

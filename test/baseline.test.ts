@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { judgeBaseline, updatedBaseline, type Baseline, type BaselineEntry } from '../src/runner/baseline.js';
+import { judgeBaseline, updatedBaseline, type Baseline, type BaselineEntry } from '../runner/baseline.js';
 import type { CheckResult } from '../core/results.js';
 import { orc } from './helpers/cli.js';
 

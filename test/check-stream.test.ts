@@ -10,9 +10,9 @@ import { loadSchemaSet, modelOfEventType, PROJECT_ROOT, type SchemaSet } from '.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { decodeSse, SseDecoder } from '../core/sse-decoder.js';
 import { MAX_ITEMS, STAGES, stageOf, StreamValidator } from '../core/stream-rules.js';
-import { checkStream, type StreamCheckOptions } from '../src/stream/check-stream.js';
-import { EventModels } from '../src/stream/event-models.js';
-import { MAX_EVENT_BYTES, StreamReader, type RecordedEvent } from '../src/stream/read-stream.js';
+import { checkStream, type StreamCheckOptions } from '../stream/check-stream.js';
+import { EventModels } from '../stream/event-models.js';
+import { MAX_EVENT_BYTES, StreamReader, type RecordedEvent } from '../stream/read-stream.js';
 import { orc } from './helpers/cli.js';
 
 const CAPTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'captures');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_FILE, generateTypes } from '../src/codegen/generate-types.js';
+import { GENERATED_FILE, generateTypes } from '../scripts/generate-types.js';
 
 describe('generated types', () => {
   it('are what `npm run generate` writes from the schemas today', async () => {

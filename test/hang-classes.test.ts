@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StdioAdapter } from '../adapters/stdio/client.js';
 import { PROJECT_ROOT, findModel } from '../core/models.js';
-import { planChecks } from '../src/runner/plan.js';
-import { runCheck } from '../src/runner/run-check.js';
+import { planChecks } from '../runner/plan.js';
+import { runCheck } from '../runner/run-check.js';
 import { GENERATING, set } from './helpers/adapters.js';
 
 const HARNESS = join(PROJECT_ROOT, 'test', 'harnesses', 'faulty-harness.mjs');

@@ -5,7 +5,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requestParts, StdioAdapter } from '../adapters/stdio/client.js';
 import { PROJECT_ROOT } from '../core/models.js';
-import { caseOf, readEntry, saveFailure } from '../src/fuzz/corpus.js';
+import { caseOf, readEntry, saveFailure } from '../fuzz/corpus.js';
 import { NODE_VERSIONS, nodeBinary } from '../scripts/node-versions.js';
 import { GENERATING } from './helpers/adapters.js';
 
@@ -82,7 +82,7 @@ describe('no line orc writes holds a raw U+2028 or U+2029', () => {
 
 describe('whole documents orc writes hold no raw U+2028 or U+2029 either', () => {
   it('report.json: a failure message and counterexample holding both are written escaped, and read back the same', async () => {
-    const { renderReports } = await import('../src/cli/write-reports.js');
+    const { renderReports } = await import('../faces/cli/write-reports.js');
     const { TOOL } = await import('../core/tool.js');
     const result = {
       adapter: 'a',

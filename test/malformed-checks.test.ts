@@ -6,7 +6,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findModel } from '../core/models.js';
-import { planChecks } from '../src/runner/plan.js';
+import { planChecks } from '../runner/plan.js';
 import type { Adapter, ParseOutcome } from '../core/contract.js';
 import { GENERATING, reference, set } from './helpers/adapters.js';
 import { acceptsTrailingCommas, lenientNumbers } from './helpers/broken-parsers.js';

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../core/models.js';
 import type { CheckResult } from '../core/results.js';
-import { decodeReplay } from '../src/runner/replay-token.js';
+import { decodeReplay } from '../runner/replay-token.js';
 import { NODE_VERSIONS, nodeBinary } from '../scripts/node-versions.js';
 import { packPackage, type Packed } from '../scripts/pack.js';
 
@@ -93,11 +93,11 @@ describe('the packed tarball', () => {
   it('holds compiled JavaScript with declarations and source maps, the schemas, docs and LICENSE; no TypeScript sources, tests or harness code', () => {
     const files = packed.files.map((f) => f.path);
     for (const f of [
-      'dist/src/index.js',
-      'dist/src/index.d.ts',
-      'dist/src/index.js.map',
-      'dist/src/vitest/conformance-suite.js',
-      'dist/src/cli/main.js',
+      'dist/faces/index.js',
+      'dist/faces/index.d.ts',
+      'dist/faces/index.js.map',
+      'dist/faces/vitest/conformance-suite.js',
+      'dist/faces/cli/main.js',
       'bin/orc.js',
       'schema/report.schema.json',
       'docs/ARCHITECTURE.md',

@@ -11,8 +11,8 @@ import { StdioAdapter } from '../adapters/stdio/client.js';
 import { PROJECT_ROOT, SCHEMA_DIR } from '../core/models.js';
 import { createAjv } from '../core/oracle.js';
 import { GENERATING, set } from './helpers/adapters.js';
-import { planChecks } from '../src/runner/plan.js';
-import { runCheck } from '../src/runner/run-check.js';
+import { planChecks } from '../runner/plan.js';
+import { runCheck } from '../runner/run-check.js';
 import { findModel } from '../core/models.js';
 import { orc } from './helpers/cli.js';
 

@@ -24,7 +24,7 @@ function documented(entry: string): { name: string; doc: string }[] {
 
 describe('the public API', () => {
   it('"." exports what users write code against, each symbol with its TSDoc', () => {
-    const api = documented('src/index.ts');
+    const api = documented('faces/index.ts');
     expect(api.map((e) => e.name).sort()).toEqual(
       [
         'Adapter',
@@ -34,6 +34,8 @@ describe('the public API', () => {
         'AdapterInfo',
         'AdapterSource',
         'Answer',
+        'Baseline',
+        'BaselineEntry',
         'Check',
         'CheckResult',
         'ConformanceOptions',
@@ -63,53 +65,56 @@ describe('the public API', () => {
         'PlanOptions',
         'REPORT_FORMAT',
         'ReplayTarget',
+        'Report',
         'Restart',
         'RunEvent',
         'RunInfo',
+        'RunVerdict',
+        'SavedReplay',
         'SchemaSet',
         'SerializeOutcome',
         'Shown',
         'SseOutcome',
         'Status',
+        'StreamCheck',
+        'StreamCheckOptions',
+        'TokenReplay',
         'UsageError',
         'Verdict',
         'asDoubles',
+        'caseAt',
         'checkId',
+        'checkStream',
         'commandAdapter',
         'decodeReplay',
         'describeThrown',
         'failure',
         'findModel',
+        'gateOnBaseline',
         'htmlReport',
         'isFailed',
         'jsonReport',
         'junitReport',
         'loadSchemaSet',
         'markdownReport',
+        'mergeShardReports',
         'planChecks',
+        'readBaseline',
+        'readReport',
         'reference',
         'referenceAdapter',
+        'replaySaved',
+        'replayToken',
         'runConformance',
-        'supports',
-        'RunVerdict',
         'runVerdict',
-        'Report',
-        'readReport',
-        'mergeShardReports',
-        'Baseline',
-        'BaselineEntry',
-        'readBaseline',
-        'gateOnBaseline',
-        'StreamCheck',
-        'StreamCheckOptions',
-        'checkStream',
+        'supports',
       ].sort(),
     );
     expect(api.filter((e) => e.doc === '').map((e) => e.name)).toEqual([]);
   });
 
   it('"./vitest" exports conformanceSuite and its option types, documented', () => {
-    const api = documented('src/vitest/conformance-suite.ts');
+    const api = documented('faces/vitest/conformance-suite.ts');
     expect(api.map((e) => e.name).sort()).toEqual(['AdapterSource', 'ConformanceOptions', 'conformanceSuite']);
     expect(api.filter((e) => e.doc === '').map((e) => e.name)).toEqual([]);
   });
@@ -117,7 +122,7 @@ describe('the public API', () => {
 
 describe('runConformance, the run without vitest', () => {
   it('runs the checks orc run runs and says whether the implementation passed', async () => {
-    const { runConformance, reference, jsonReport, isFailed } = await import('../src/index.js');
+    const { runConformance, reference, jsonReport, isFailed } = await import('../faces/index.js');
     const good = await runConformance(reference, { seed: 3, runs: 10, models: ['generating'], suite: 'Parse' });
     expect(good.passed).toBe(true);
     expect(good.results.length).toBeGreaterThan(20);
@@ -134,7 +139,7 @@ describe('runConformance, the run without vitest', () => {
 
 describe('the use-cases the command line is made of, through the public API', () => {
   it('gateOnBaseline and runVerdict: a known failure gates as known, and the verdict says so', async () => {
-    const { runConformance, gateOnBaseline, runVerdict, loadSchemaSet, isFailed } = await import('../src/index.js');
+    const { runConformance, gateOnBaseline, runVerdict, loadSchemaSet, isFailed } = await import('../faces/index.js');
     const { truncatesFractions } = await import('./helpers/adapters.js');
     const run = await runConformance(truncatesFractions(), { seed: 3, runs: 10, models: ['generating'], suite: 'Required.Parse.AcceptsFraction.*' });
     const failures = run.results
@@ -150,20 +155,35 @@ describe('the use-cases the command line is made of, through the public API', ()
   });
 
   it('mergeShardReports: two halves of a run merge into its verdicts; a missing half leaves it incomplete', async () => {
-    const { runConformance, reference, jsonReport, mergeShardReports, runVerdict } = await import('../src/index.js');
+    const { runConformance, reference, jsonReport, mergeShardReports, runVerdict } = await import('../faces/index.js');
     const run = await runConformance(reference, { seed: 3, runs: 5, models: ['generating'], suite: 'Parse' });
-    const whole = jsonReport(run.events) as unknown as import('../src/index.js').Report;
+    const whole = jsonReport(run.events) as unknown as import('../faces/index.js').Report;
     const half = (i: number) => ({ ...whole, run: { ...whole.run!, shard: `${i}/2` }, results: whole.results.filter((_, k) => k % 2 === i - 1) });
     const merged = mergeShardReports([half(1), half(2)]);
-    const results = (events: import('../src/index.js').RunEvent[]) =>
+    const results = (events: import('../faces/index.js').RunEvent[]) =>
       events.flatMap((e) => (e.type === 'check-finished' ? [`${e.result.id} ${e.result.status}`] : []));
     expect(results(merged)).toEqual(results(run.events));
     expect(runVerdict(merged)).toMatchObject({ passed: true, complete: true });
     expect(runVerdict(mergeShardReports([half(1)]))).toMatchObject({ passed: false, complete: false, incompleteReason: 'shard 2 of 2 missing' });
   });
 
+  it('replayToken and caseAt: a failure found in process replays by its token, against another adapter too', async () => {
+    const { runConformance, replayToken, caseAt, loadSchemaSet, planChecks, decodeReplay, isFailed } = await import('../faces/index.js');
+    const { truncatesFractions } = await import('./helpers/adapters.js');
+    const run = await runConformance(truncatesFractions(), { seed: 3, runs: 10, models: ['generating'], suite: 'Required.Parse.AcceptsFraction.*' });
+    const failed = run.results.find(isFailed)!;
+    const set = loadSchemaSet();
+    const target = decodeReplay(failed.failure.replay);
+    const check = planChecks({ set, models: [set.models.find((m) => m.name === failed.model)!] }).find((c) => c.id === failed.id)!;
+    expect(check.mode).toBe('property');
+    if (check.mode === 'property') expect(check.show(caseAt(check, target.seed, target.path))).toEqual(failed.failure.counterexample);
+    // the in-process adapter has no name a token can start; the reference does, and passes the case
+    const again = await replayToken(failed.failure.replay, { adapter: 'reference', set });
+    expect(again).toMatchObject({ check: { id: failed.id }, adapter: 'reference', verdict: { status: 'pass' } });
+  });
+
   it('checkStream: a real-shaped capture passes; the same capture cut inside an event does not', async () => {
-    const { checkStream, loadSchemaSet } = await import('../src/index.js');
+    const { checkStream, loadSchemaSet } = await import('../faces/index.js');
     const { readFileSync } = await import('node:fs');
     const bytes = readFileSync(join(import.meta.dirname, 'fixtures', 'captures', 'openai-image-generation.sse'));
     async function* chunks(b: Uint8Array) {

@@ -12,7 +12,7 @@ import { GENERATING, reference, set } from './helpers/adapters.js';
 import { byId, runChecks } from './helpers/run.js';
 import { sourceOf } from './helpers/schemas.js';
 import { orc } from './helpers/cli.js';
-import { encodeReplay } from '../src/runner/replay-token.js';
+import { encodeReplay } from '../runner/replay-token.js';
 
 const decode = (p: Uint8Array) => new TextDecoder().decode(p);
 

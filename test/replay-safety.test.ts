@@ -8,8 +8,8 @@ import { validValues } from '../arbitraries/index.js';
 import { baseOf, SIZE_MUTATIONS } from '../arbitraries/wire/mutations.js';
 import { loadSchemaSet } from '../core/models.js';
 import { quoted, visible } from '../core/visible.js';
-import { MAX_PAYLOAD_BYTES } from '../src/fuzz/corpus.js';
-import { decodeReplay, encodeReplay, MAX_RUNS, MAX_SHRINK_SKIPPED, MAX_SHRINK_STEPS } from '../src/runner/replay-token.js';
+import { MAX_PAYLOAD_BYTES } from '../fuzz/corpus.js';
+import { decodeReplay, encodeReplay, MAX_RUNS, MAX_SHRINK_SKIPPED, MAX_SHRINK_STEPS } from '../runner/replay-token.js';
 import { orc } from './helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'orc-replay-safety-'));

@@ -170,7 +170,7 @@ describe('one fold of the events serves every writer', () => {
 
 describe('gated output', () => {
   it('groups new failures only with new ones: one new failure on one model is not "4 models", three of them known', async () => {
-    const { runConformance, gateOnBaseline, loadSchemaSet, isFailed } = await import('../src/index.js');
+    const { runConformance, gateOnBaseline, loadSchemaSet, isFailed } = await import('../faces/index.js');
     const { truncatesFractions } = await import('./helpers/adapters.js');
     const run = await runConformance(truncatesFractions(), { seed: 3, runs: 10, suite: 'Required.Parse.AcceptsFraction.output_index' });
     const failed = run.results.filter(isFailed);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inShard } from '../src/runner/runner.js';
+import { inShard } from '../runner/runner.js';
 import { createAjv } from '../core/oracle.js';
 import { SCHEMA_DIR } from '../core/models.js';
 import { orc } from './helpers/cli.js';

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Adapter, AdapterFactory } from '../core/contract.js';
 import type { Check, PropertyCheck } from '../core/check.js';
 import type { CheckResult } from '../core/results.js';
-import { planChecks } from '../src/runner/plan.js';
-import { run } from '../src/runner/runner.js';
-import { casesOf } from '../src/runner/run-check.js';
-import { SharedCases } from '../src/runner/shared-cases.js';
+import { planChecks } from '../runner/plan.js';
+import { run } from '../runner/runner.js';
+import { casesOf } from '../runner/run-check.js';
+import { SharedCases } from '../runner/shared-cases.js';
 import { GENERATING, reference, set } from './helpers/adapters.js';
 
 const model = set.models.find((m) => m.name === GENERATING)!;

@@ -7,7 +7,7 @@ import { decodeSse, SseDecoder } from '../core/sse-decoder.js';
 import { GENERATING, reference, set } from './helpers/adapters.js';
 import { byId, runChecks } from './helpers/run.js';
 import { createParser } from 'eventsource-parser';
-import { planChecks } from '../src/runner/plan.js';
+import { planChecks } from '../runner/plan.js';
 import { MUTANTS } from '../mutants/index.js';
 import type { SseStream } from '../arbitraries/sse/framing.js';
 import { bundledHarnesses } from '../adapters/stdio/factories.js';

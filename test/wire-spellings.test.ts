@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validValues, wireSpellings } from '../arbitraries/index.js';
 import { ESCAPE_TAIL, SPELLING_KINDS, spell } from '../arbitraries/wire/spellings.js';
-import { planChecks } from '../src/runner/plan.js';
+import { planChecks } from '../runner/plan.js';
 import { byId, runChecks } from './helpers/run.js';
 import type { Adapter, ParseOutcome } from '../core/contract.js';
 import { numberSpellings } from '../arbitraries/wire/number-spellings.js';

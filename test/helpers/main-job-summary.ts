@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../core/results.js';
-import { mergedEvents } from '../../src/runner/merge.js';
-import type { Report } from '../../src/runner/read-report.js';
+import { mergedEvents } from '../../runner/merge.js';
+import type { Report } from '../../runner/read-report.js';
 import { terminalReport } from '../../reports/terminal.js';
 
 /** One adapter's figures in the main job: what the README's "What it finds" table prints. */

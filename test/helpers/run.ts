@@ -1,7 +1,7 @@
 import type { Adapter } from '../../core/contract.js';
-import { planChecks } from '../../src/runner/plan.js';
-import { runCheck } from '../../src/runner/run-check.js';
-import { checkSeed } from '../../src/runner/replay-token.js';
+import { planChecks } from '../../runner/plan.js';
+import { runCheck } from '../../runner/run-check.js';
+import { checkSeed } from '../../runner/replay-token.js';
 import type { CheckResult } from '../../core/results.js';
 import { findModel } from '../../core/models.js';
 import { set } from './adapters.js';

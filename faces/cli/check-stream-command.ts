@@ -1,0 +1,84 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { visible } from '../../core/visible.js';
+import { UsageError } from '../../core/errors.js';
+import { eventTypeOf, loadSchemaSet } from '../../core/models.js';
+import { RULES } from '../../core/stream-rules.js';
+import { checkStream } from '../../stream/check-stream.js';
+import { parse } from './args.js';
+import { jsonDocument } from '../../core/json.js';
+
+export const CHECK_STREAM_HELP = `orc check-stream FILE|- [--all] [--json] [--strict] [--schema FILE]...
+                           validate a recorded stream (an SSE capture or NDJSON of events; - reads
+                           standard input) against the models and the sequence rules; points at the
+                           first event that breaks one; a stream with no event of any model fails;
+                           events of other types and members no model names are noted, not failed
+                           (--strict fails each member no model names); --schema adds a model from a
+                           JSON Schema file, for events whose type it names (repeatable)`;
+
+export async function checkStreamCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    'check-stream',
+    argv,
+    { all: { type: 'boolean' }, json: { type: 'boolean' }, strict: { type: 'boolean' }, schema: { type: 'string', multiple: true } },
+    1,
+  );
+  const file = positionals[0];
+  if (!file) throw new UsageError('orc check-stream needs a file: a saved text/event-stream capture or NDJSON, one event per line (- reads standard input)');
+  if (file !== '-' && (!existsSync(file) || !statSync(file).isFile()))
+    throw new UsageError(`${file} is not a file; give the path of a saved stream, or - for standard input`);
+  const strict = values.strict === true;
+  const schemas = values.schema ?? [];
+  const set = loadSchemaSet(schemas);
+  for (const m of set.models.slice(set.models.length - schemas.length)) {
+    if (!eventTypeOf(m))
+      throw new UsageError(
+        `schema ${m.name} names no event type: give it "x-event-type", or a "type" property whose "const" (or one-value "enum") is the event's type`,
+      );
+  }
+  const r = await checkStream(set, file === '-' ? process.stdin : createReadStream(file), { strict });
+  const { problems, problemCount } = r;
+  const shown = values.all ? problems : problems.slice(0, 1);
+  if (values.json) {
+    process.stdout.write(
+      jsonDocument({
+        file,
+        format: r.format,
+        events: r.events,
+        imageGenerationEvents: r.imageGenerationEvents,
+        modelEvents: r.modelEvents,
+        ok: problemCount === 0,
+        problemCount,
+        problems,
+        strict,
+        untrackedItemEvents: r.untrackedItemEvents,
+        otherEvents: r.otherEvents,
+        otherEventTypes: r.otherEventTypes,
+        unknownFields: r.unknownFields,
+        unknownFieldsUnlisted: r.unknownFieldsUnlisted,
+        notes: r.notes,
+      }),
+    );
+  } else {
+    const others = r.modelEvents - r.imageGenerationEvents;
+    process.stdout.write(
+      `${file === '-' ? 'standard input' : file}: ${r.format}, ${r.events} events (${r.imageGenerationEvents} image-generation${schemas.length ? `, ${others} of the other models` : ''})\n`,
+    );
+    if (problemCount === 0)
+      process.stdout.write(
+        `ok: every ${schemas.length ? 'event of a model here' : 'image-generation event'} matches its model, and the stream keeps every rule:\n${Object.values(
+          RULES,
+        )
+          .map((rule) => `  - ${rule}`)
+          .join('\n')}\n`,
+      );
+    for (const p of shown) {
+      const where = p.event ? `event ${p.event}${p.line ? ` (line ${p.line})` : ''}: ` : p.line ? `line ${p.line}: ` : '';
+      process.stdout.write(`${p === problems[0] ? 'first problem' : 'problem'}: ${where}${p.rule}: ${visible(p.message, 400)}\n`);
+      if (p.text !== undefined) process.stdout.write(`  ${visible(p.text, 300)}\n`);
+    }
+    const untold = problemCount - shown.length;
+    if (untold > 0) process.stdout.write(`(${untold} more; ${values.all ? `only the first ${problems.length} are listed` : '--all lists them'})\n`);
+    for (const note of r.notes) process.stdout.write(`note: ${visible(note, 2000)}\n`);
+  }
+  return problemCount === 0 ? 0 : 1;
+}
