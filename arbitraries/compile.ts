@@ -3,8 +3,8 @@ import { UsageError } from '../core/errors.js';
 import type { Json } from '../core/json.js';
 import type { Context } from './_internals/context.js';
 import { conjKey, display, type Conj } from './_internals/conjunction.js';
-import type { Breaker } from './_internals/types.js';
-import type { CompileOptions, Composer } from './_internals/vocabulary.js';
+import type { Breaker, DraftBreaker } from './_internals/types.js';
+import type { CompileOptions, Composer, Vocabulary } from './_internals/vocabulary.js';
 import { VOCABULARIES } from './vocabularies/index.js';
 import { typesOf } from './vocabularies/type.js';
 
@@ -31,6 +31,7 @@ export class Compiler implements Composer {
   constructor(
     readonly ctx: Context,
     readonly options: CompileOptions = {},
+    private readonly vocabularies: readonly Vocabulary[] = VOCABULARIES,
   ) {}
 
   /** Runs `fn` where `$ref` places can be tied; every arbitrary made here stays usable after. */
@@ -80,11 +81,11 @@ export class Compiler implements Composer {
   private buildInner(conj: Conj, pointer: string): fc.Arbitrary<Json> {
     if (conj.nodes.some((n) => n.schema === false)) throw new UsageError(`no value satisfies the schema at ${display(conj)} (it is false)`);
     const types = typesOf(conj);
-    const claimant = VOCABULARIES.find((v) => v.claims?.(conj));
+    const claimant = this.vocabularies.find((v) => v.claims?.(conj));
     if (claimant) return claimant.valid!(this, conj, pointer, types);
     const arbs: fc.Arbitrary<Json>[] = [];
     for (const t of types.allowed) {
-      const builder = VOCABULARIES.find((v) => v.builds?.includes(t))!;
+      const builder = this.vocabularies.find((v) => v.builds?.includes(t))!;
       arbs.push(builder.valid!(this, conj, pointer, types, t));
     }
     if (arbs.length === 0) throw new UsageError(`no JSON type satisfies every "type" at ${display(conj)}`);
@@ -106,11 +107,22 @@ export class Compiler implements Composer {
   private breakersInner(conj: Conj, pointer: string, depth: number): Breaker[] {
     const types = typesOf(conj);
     const out: Breaker[] = [];
-    for (const v of VOCABULARIES) {
+    for (const v of this.vocabularies) {
       const claims = v.claims?.(conj) ?? false;
-      if (claims || v.breaks?.(conj, types)) out.push(...(v.breakers?.(this, conj, pointer, depth, types) ?? []));
+      if (claims || v.breaks?.(conj, types)) out.push(...(v.breakers?.(this, conj, pointer, depth, types) ?? []).map((b) => judged(v, b, conj)));
       if (claims) break;
     }
     return out;
   }
+}
+
+/** The breaker with the judge its vocabulary names for its rule; a rule the vocabulary names none for is its author's error, not a check gone missing. */
+function judged(v: Vocabulary, b: DraftBreaker, conj: Conj): Breaker {
+  if (b.judge !== undefined) return { ...b, judge: b.judge };
+  const judge = v.judges && Object.hasOwn(v.judges, b.rule) ? v.judges[b.rule] : undefined;
+  if (judge === undefined)
+    throw new Error(
+      `the ${v.name} vocabulary breaks "${b.rule}" at ${display(conj)} but names no check to judge it: add "${b.rule}" to its judges (a Parse check's name, or { suite } for another suite)`,
+    );
+  return { ...b, judge };
 }

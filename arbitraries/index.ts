@@ -1,25 +1,38 @@
 import * as fc from 'fast-check';
 import { UsageError } from '../core/errors.js';
 import type { Json } from '../core/json.js';
-import { Context, type SchemaSource } from './_internals/context.js';
+import { Context, type SchemaSource as Schemas } from './_internals/context.js';
 import { conjOf } from './_internals/conjunction.js';
 import { pointerJoin, type Node } from './_internals/node.js';
-import type { Breaker, BrokenValue } from './_internals/types.js';
+import type { Breaker, BrokenValue, Judge } from './_internals/types.js';
+import type { Vocabulary } from './_internals/vocabulary.js';
 import { Compiler, type CompileOptions } from './compile.js';
 import { objectShape } from './vocabularies/object.js';
-import { numberClasses, numberRules } from './vocabularies/numeric.js';
-import { stringClasses, stringRules } from './vocabularies/string.js';
 import { typesOf } from './vocabularies/type.js';
-import { SUPPORTED_KEYWORDS } from './vocabularies/index.js';
+import { supportedKeywords, VOCABULARIES } from './vocabularies/index.js';
 
-export type { Breaker, BrokenValue, CompileOptions, SchemaSource };
+export type { Breaker, BrokenValue, CompileOptions, Judge, Vocabulary };
+export { VOCABULARIES };
+
+/**
+ * The schemas, their oracle, and the keyword families they are compiled
+ * with where those are not the bundled ones: a keyword of one's own needs
+ * both a family here and its ajv taught it.
+ */
+export interface SchemaSource extends Schemas {
+  vocabularies?: readonly Vocabulary[];
+}
 export { wireSpellings, type SpellingKind } from './wire/spellings.js';
 
 const contexts = new WeakMap<SchemaSource, Context>();
 function contextFor(source: SchemaSource): Context {
   let ctx = contexts.get(source);
-  if (!ctx) contexts.set(source, (ctx = new Context(source, SUPPORTED_KEYWORDS)));
+  if (!ctx) contexts.set(source, (ctx = new Context(source, supportedKeywords(source.vocabularies ?? VOCABULARIES))));
   return ctx;
+}
+
+function compilerFor(source: SchemaSource, ctx: Context, options: CompileOptions): Compiler {
+  return new Compiler(ctx, options, source.vocabularies ?? VOCABULARIES);
 }
 
 function rootNode(source: SchemaSource, id: string): { ctx: Context; root: Node } {
@@ -51,7 +64,7 @@ function finite<T>(c: Compiler, arb: fc.Arbitrary<T>, numRuns = 20): fc.Arbitrar
 /** Values the schema accepts, biased toward those that break implementations. */
 export function validValues(source: SchemaSource, id: string, options: CompileOptions = {}): fc.Arbitrary<Json> {
   const { ctx, root } = rootNode(source, id);
-  const c = new Compiler(ctx, options);
+  const c = compilerFor(source, ctx, options);
   return finite(
     c,
     c.within(() => c.build(conjOf(ctx, [root]), '')),
@@ -61,7 +74,7 @@ export function validValues(source: SchemaSource, id: string, options: CompileOp
 /** Every family of values that break one rule, each labelled with that rule and where. */
 export function breakers(source: SchemaSource, id: string, options: CompileOptions = {}): Breaker[] {
   const { ctx, root } = rootNode(source, id);
-  const c = new Compiler(ctx, options);
+  const c = compilerFor(source, ctx, options);
   const list = c.within(() => c.breakersOf(conjOf(ctx, [root]), ''));
   // one draw each: a value without end fails every draw
   for (const b of list) finite(c, b.arbitrary, 1);
@@ -88,6 +101,8 @@ export interface FieldClass {
   field: string;
   pointer: string;
   className: string;
+  /** The Parse check the class makes, as its vocabulary names it (`AcceptsFraction`). */
+  check: string;
   /** Whole values whose `field` is drawn from the class, every other field as usual. */
   arbitrary: fc.Arbitrary<Json>;
 }
@@ -99,18 +114,12 @@ export function fieldClasses(source: SchemaSource, id: string): FieldClass[] {
   for (const [field, nodes] of objectShape(conjOf(ctx, [root])).properties) {
     const conj = conjOf(ctx, nodes);
     const types = typesOf(conj);
-    const classes = new Map<string, fc.Arbitrary<Json>>();
-    if (types.allowed.size === 1 && types.allowed.has('number')) for (const [k, v] of numberClasses(numberRules(conj, types.integer))) classes.set(k, v);
-    if (
-      types.allowed.size === 1 &&
-      types.allowed.has('string') &&
-      !conj.nodes.some((n) => typeof n.schema === 'object' && ('enum' in n.schema || 'const' in n.schema))
-    ) {
-      for (const [k, v] of stringClasses(stringRules(conj))) classes.set(k, v);
-    }
     const pointer = pointerJoin('', field);
-    for (const [className, arb] of classes) {
-      out.push({ field, pointer, className, arbitrary: validValues(source, id, { tame: true, overrides: new Map([[pointer, arb]]) }) });
+    for (const v of source.vocabularies ?? VOCABULARIES) {
+      for (const c of v.classes?.(conj, types) ?? []) {
+        const arbitrary = validValues(source, id, { tame: true, overrides: new Map([[pointer, c.arbitrary]]) });
+        out.push({ field, pointer, className: c.name, check: c.check, arbitrary });
+      }
     }
   }
   return out;

@@ -81,6 +81,12 @@ export interface Adapter {
   abandon?(reason: string): void;
   /** Answers what is waiting and not yet sent with `reason`, unasked: a check has its verdict, and their answers no longer matter. */
   withdraw?(reason: string): void;
+  /**
+   * A view of the adapter for one case that does not send a request the implementation is known to hang on (a
+   * hang class): it answers it at once as a timeout whose message begins "not sent", and `unsent` says so. The
+   * runner keeps such a case only when it says nothing (vacuous); otherwise it runs it again, sending everything.
+   */
+  spared?(): { adapter: Adapter; unsent(): string | undefined };
   /** Every time the implementation's process had to be restarted, by cause: what a report must not lose. */
   restarts?(): Restart[];
   close?(): void | Promise<void>;
@@ -107,6 +113,12 @@ export interface AdapterFactory {
   name: string;
   summary: string;
   create(env: AdapterEnv): Promise<Adapter>;
+  /**
+   * What `--adapter` takes to start this adapter again, where its name alone
+   * does not (a harness of the user's own, `NAME=cmd:<command line>`): the
+   * printed replay command names it, since a token never starts a program.
+   */
+  adapterSpec?: string;
   /**
    * Why this copy of the package cannot run the adapter at all, in one line,
    * or undefined when it can: a bundled SDK adapter runs from a clone of the

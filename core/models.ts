@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAjv, type Ajv } from './oracle.js';
+import { createAjv, unknownKeywordOf, type Ajv } from './oracle.js';
+import { placeOfKeyword } from './keyword-place.js';
 import { UsageError } from './errors.js';
 import { readUserJson } from './files.js';
 import { checkSchemaLimits } from './schema-limits.js';
@@ -89,6 +90,19 @@ export function loadSchemaSet(extraModels: ModelSource[] = []): SchemaSet {
     // a stack overflow says nothing of the schema's validity: say what ran out
     if (e instanceof RangeError)
       return new UsageError(`schema ${name} is too deeply recursive for the validator to compile (ajv ran out of stack); simplify the schema file`);
+    const keyword = unknownKeywordOf((e as Error).message);
+    if (keyword !== undefined) {
+      // the keyword may sit in another schema the failing one refers to: look there first, then in every other
+      for (const [otherId, schema] of [[id, byId.get(id)] as const, ...byId]) {
+        const at = placeOfKeyword(schema, keyword);
+        if (at === undefined) continue;
+        // one line whatever the names hold: control characters escaped, long names cut
+        const shown = (s: string, max: number) => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s).slice(1, -1);
+        return new UsageError(
+          `schema ${shown(String(schema?.title ?? otherId), 60)} has an unknown keyword "${shown(keyword, 60)}" at ${shown(at, 120)}: not JSON Schema 2020-12, nor an annotation (OpenAPI's or x-*); fix the schema file`,
+        );
+      }
+    }
     return new UsageError(`schema ${name} is not a valid JSON Schema 2020-12 (${(e as Error).message.slice(0, 200)}); fix the schema file`);
   };
   for (const [id, schema] of byId) {

@@ -17,8 +17,8 @@ export const SCHEMA_LIMITS = {
   depth: 128,
 } as const;
 
-/** Values that are data, not schemas: a `pattern` key inside one is not a pattern. */
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
+/** Values that are data or annotations, not schemas: a `pattern` key inside one is not a pattern. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example', 'discriminator', 'externalDocs', 'xml']);
 
 function clip(s: string, max = 40): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;

@@ -25,6 +25,20 @@ const reply = (id, o) =>
         : { id, ok: true, value: o.value }
     : { id, ok: false, error: o.error };
 
+// a reader that truncates every number toward zero: wrong values in answers, nothing a restart hides
+const truncated = (v) =>
+  typeof v === 'number'
+    ? Math.trunc(v)
+    : Array.isArray(v)
+      ? v.map(truncated)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, truncated(x)]))
+        : v;
+const parsed = (model, payload) => {
+  const o = ref.parse(model, payload);
+  return bug === 'truncates-fractions' && o.ok ? { ...o, value: truncated(o.value) } : o;
+};
+
 createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', (line) => {
   const req = JSON.parse(line);
   const payload = req.payload === undefined ? undefined : Buffer.from(req.payload, 'base64');
@@ -35,7 +49,7 @@ createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', (line)
   if (bug === 'crash-on-non-bmp' && /[\u{10000}-\u{10ffff}]/u.test(text)) process.exit(4);
   // a recursive parser without a depth limit: deep nesting overflows its stack
   if (bug === 'crash-on-deep' && /[[{]{64}/.test(text.replace(/\s/g, ''))) process.exit(6);
-  if (req.op === 'parse') write(reply(req.id, ref.parse(req.model, payload)));
+  if (req.op === 'parse') write(reply(req.id, parsed(req.model, payload)));
   else if (req.op === 'serialize') write(reply(req.id, ref.serialize(req.model, req.value)));
   else if (req.op === 'sse') write(reply(req.id, ref.sse(req.chunks.map((c) => Buffer.from(c, 'base64')))));
   else write({ id: req.id, ok: false, error: { kind: 'unsupported', message: req.op } });

@@ -38,6 +38,105 @@ const clip = (text: string, width: number) => {
   const v = visible(text, 100_000);
   return v.length <= width ? v : `${v.slice(0, width - 1)}…`;
 };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Text too long for one line, hostile characters escaped, cut at `max` and broken between words (within a word past the width). */
+function wrap(text: string, width: number, max = width * 2, indent = '  '): string[] {
+  const shown = clip(text, max);
+  const lead = /^ */.exec(shown)![0];
+  const lines: string[] = [];
+  let line = lead;
+  for (const word of shown.slice(lead.length).split(' ')) {
+    const fresh = line === lead || line === indent;
+    if (!fresh && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent;
+    }
+    line += line === lead || line === indent ? word : ` ${word}`;
+    while (line.length > width) {
+      lines.push(line.slice(0, width));
+      line = indent + line.slice(width);
+    }
+  }
+  return [...lines, line];
+}
+
+/** A command's words as a POSIX shell splits them: spaces inside single quotes, or after a backslash, are not breaks. */
+function shellWords(command: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quoted = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (c === ' ' && !quoted) {
+      if (word) words.push(word);
+      word = '';
+      continue;
+    }
+    if (c === "'") quoted = !quoted;
+    else if (c === '\\' && !quoted && i + 1 < command.length) word += command[i++];
+    word += command[i];
+  }
+  return word ? [...words, word] : words;
+}
+
+/**
+ * A shell word too long for a line, broken into lines that a POSIX shell
+ * reads back as the same word: outside quotes backslash-newline is joined to
+ * nothing; inside single quotes the quote is closed first and opened again on
+ * the next line (adjacent quoted strings are one word). Each piece starts at
+ * the line's start, since an indent would split the word; an escape
+ * (backslash and its character) stays on one line.
+ */
+function brokenWord(word: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let quoted = false;
+  for (let i = 0; i < word.length;) {
+    const unit = !quoted && word[i] === '\\' ? word.slice(i, i + 2) : word[i]!;
+    const close = quoted ? "'\\" : '\\';
+    if (line.length + unit.length + close.length > width && line.length > 1) {
+      lines.push(line + close);
+      line = quoted ? "'" : '';
+    }
+    line += unit;
+    if (unit === "'") quoted = !quoted;
+    i += unit.length;
+  }
+  return [...lines, line];
+}
+
+/**
+ * The replay command, pasteable as printed and within the width: broken
+ * between shell words with a backslash at each line's end, and a word too
+ * long for a line (the token, ~150 characters; a long command line of the
+ * user's own) broken inside as `brokenWord` does.
+ */
+function replayLines(command: string, width: number): string[] {
+  const label = '  replay:  ';
+  const shown = visible(command, 100_000);
+  if (label.length + shown.length <= width) return [label + shown];
+  const indent = ' '.repeat(label.length);
+  const lines: string[] = [];
+  let line = label;
+  const fresh = () => line === label || line === indent;
+  shellWords(shown).forEach((word, i, words) => {
+    const more = i < words.length - 1 ? ' \\'.length : 0;
+    if (indent.length + word.length + more > width) {
+      if (!fresh()) lines.push(`${line} \\`);
+      const pieces = brokenWord(word, width - more);
+      lines.push(...pieces.slice(0, -1));
+      line = pieces.at(-1)!;
+      return;
+    }
+    if (!fresh() && line.length + 1 + word.length + more > width) {
+      lines.push(`${line} \\`);
+      line = indent;
+    }
+    line += fresh() ? word : ` ${word}`;
+  });
+  return [...lines, line];
+}
 
 /**
  * One screen for a person, ending in one line for CI: adapters that did not
@@ -51,7 +150,7 @@ export function terminalReport(events: readonly RunEvent[], options: TerminalOpt
   const paint = (s: Status | 'known', text: string) => (options.color ? `${COLOR[s]}${text}${RESET}` : text);
   const keys = new Map(d.adapterNames.map((a, i) => [a, adapterKey(i)]));
   const lines: string[] = [];
-  for (const e of d.adapterErrors) lines.push(paint('failed', clip(`✗ adapter ${e.adapter} did not start: ${e.message}`, width * 2)));
+  for (const e of d.adapterErrors) lines.push(...wrap(`✗ adapter ${e.adapter} did not start: ${e.message}`, width).map((l) => paint('failed', l)));
   const started = d.adapterNames.filter((a) => !d.adapterErrors.some((e) => e.adapter === a));
   if (started.length) {
     if (lines.length) lines.push('');
@@ -63,7 +162,7 @@ export function terminalReport(events: readonly RunEvent[], options: TerminalOpt
     const total = groups.reduce((n, g) => n + g.results.length, 0);
     lines.push(
       '',
-      `${d.baseline ? 'New failures' : 'Failures'}: ${groups.length} adapter × check (${total} results)${groups.length > max ? `, the first ${max} (--max-failures N for more)` : ''}`,
+      `${d.baseline ? 'New failures' : 'Failures'}: ${groups.length} adapter × check (${plural(total, 'result')})${groups.length > max ? `, the first ${max} (--max-failures N for more)` : ''}`,
     );
     for (const g of groups.slice(0, max)) lines.push('', ...groupLines(g, keys, paint, width));
     if (groups.length > max) lines.push('', `… ${groups.length - max} more; report.html and summary.md have every one`);
@@ -79,10 +178,14 @@ export function terminalReport(events: readonly RunEvent[], options: TerminalOpt
       ),
     );
   }
-  lines.push(...restartLines(d).map((l) => clip(l, width * 2)));
-  if (!d.complete) lines.push(`Incomplete run (${d.incompleteReason}).`);
-  lines.push(...baselineLines(d).slice(1));
-  lines.push('', clip(headline(d), width * 2), ...countLine(d).split('\n'));
+  lines.push(...restartLines(d).flatMap((l) => wrap(l, width)));
+  if (!d.complete) lines.push(...wrap(`Incomplete run (${d.incompleteReason}).`, width));
+  lines.push(
+    ...baselineLines(d)
+      .slice(1)
+      .flatMap((l) => wrap(l, width, width * 2, '      ')),
+  );
+  lines.push('', ...wrap(headline(d), width), ...countLine(d).split('\n'));
   return lines.join('\n') + '\n';
 }
 
@@ -114,12 +217,7 @@ function suiteMatrix(d: RunData, adapters: string[], keys: Map<string, string>, 
   out.push(clip('cells: failed checks (✗ new, k known), ok, – n/a · Req: Required, Rec: Recommended', width));
   const observed = d.results.filter((r) => r.status === 'observed').length;
   if (observed)
-    out.push(
-      clip(
-        `Informational: ${observed} observation${observed === 1 ? '' : 's'}, each with a behaviour label (--verbose, or report.html's Behaviours view)`,
-        width,
-      ),
-    );
+    out.push(clip(`Informational: ${plural(observed, 'observation')}, each with a behaviour label (--verbose, or report.html's Behaviours view)`, width));
   return out;
 }
 
@@ -138,7 +236,7 @@ function checkMatrix(d: RunData, adapters: string[], keys: Map<string, string>, 
     for (const row of d.rows) {
       if (row.model !== model) {
         model = row.model;
-        out.push(`── ${shortModel(model)} ${'─'.repeat(Math.max(0, checkWidth - shortModel(model).length - 4))}`);
+        out.push(clip(`── ${shortModel(model)} ${'─'.repeat(Math.max(0, checkWidth - shortModel(model).length - 4))}`, width));
       }
       const classes = behaviourClasses(row, block);
       const cells = block.map((a) => {
@@ -173,6 +271,6 @@ function groupLines(g: ReturnType<typeof failureGroups>[number], keys: Map<strin
   if (f.counterexample.value !== undefined) lines.push(clip(`  value:   ${JSON.stringify(f.counterexample.value)}`, width));
   if (f.answer !== undefined) lines.push(clip(`  answer:  ${f.answer}`, width));
   if (f.stderr) lines.push(clip(`  stderr:  ${f.stderr}`, width));
-  lines.push(`  replay:  ${f.replayCommand}`);
+  lines.push(...replayLines(f.replayCommand, width));
   return lines;
 }

@@ -1,6 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { UsageError } from '../core/errors.js';
 import { quoted } from '../core/visible.js';
+import { shellWord } from '../core/shell-word.js';
 
 /** Everything that names one case exactly: the same check, seed and path regenerate the same value. */
 export interface ReplayTarget {
@@ -89,8 +90,26 @@ export function decodeReplay(token: string): ReplayTarget {
   return { adapter, model, check, seed, path, runs: runs as number };
 }
 
-export function replayCommand(token: string): string {
-  return `npx orc replay ${token}`;
+/** How the run that wrote a token was started, where the token alone does not say: its replay needs the same. */
+export interface ReplayContext {
+  /** `--adapter` as given, for an adapter that is not bundled (`NAME=cmd:<command line>`). */
+  adapter?: string;
+  /** The `--schema` files, as given. */
+  schemas?: readonly string[];
+}
+
+/**
+ * The command that replays a token, for a POSIX shell, to be pasted where the
+ * run was started: the user's own command line goes in it (never in the
+ * token), quoted so that the shell hands it over unchanged. The token comes
+ * last, so that a terminal can give it a line of its own.
+ */
+export function replayCommand(token: string, context: ReplayContext = {}): string {
+  const words = ['npx', 'orc', 'replay'];
+  if (context.adapter !== undefined) words.push('--adapter', shellWord(context.adapter));
+  // `--schema -x.json` would read as a forgotten value
+  for (const file of context.schemas ?? []) words.push(...(file.startsWith('-') ? [`--schema=${shellWord(file)}`] : ['--schema', shellWord(file)]));
+  return [...words, token].join(' ');
 }
 
 /** A run's seed when none is given: printed, and in every replay token, so the run can be had again. */

@@ -55,6 +55,49 @@ export function guarded<T, V = Verdict>(evaluate: (t: T) => V | Promise<V>): (t:
   };
 }
 
+/**
+ * A case's evaluation that does not send what the adapter knows it hangs on
+ * (Adapter.spared): kept when it says nothing, the only thing an unsent
+ * request can truly say; any other verdict is asked again with every request
+ * sent, so that a pass, or a timeout, is always one really seen — unless
+ * `unasked` gives a reason not to ask (the check has its verdict, or has
+ * already failed on a hang of that class): then the case says nothing, unsent.
+ */
+export function caseEvaluator<T>(
+  check: PropertyCheck<T>,
+  adapter: Adapter,
+  unasked: () => string | undefined = () => undefined,
+): (t: T) => Verdict | Promise<Verdict> {
+  const sent = guarded((t: T) => check.evaluate(adapter, t));
+  if (!adapter.spared) return sent;
+  // cases asked again go one at a time (the adapter sends a request of a hang class alone anyway): once one hangs, the check has its failure, and the rest are not sent
+  let turn: Promise<unknown> = Promise.resolve();
+  let hung: string | undefined;
+  const askAgain = (t: T): Promise<Verdict> => {
+    const asked = turn.then(async (): Promise<Verdict> => {
+      const not = unasked() ?? hung;
+      if (not) return { status: 'vacuous', reason: not };
+      const v = await sent(t);
+      if (v.status === 'fail' && v.kind === 'timeout') hung ??= 'not sent: the check already failed on a request of a class this harness hangs on';
+      return v;
+    });
+    turn = asked;
+    return asked;
+  };
+  return (t) => {
+    const view = adapter.spared!();
+    const kept = (v: Verdict | Thrown): Verdict | Promise<Verdict> => {
+      const why = view.unsent();
+      if (!why) return v;
+      if (v.status === 'vacuous') return { status: 'vacuous', reason: v.reason ?? why };
+      const not = unasked() ?? hung;
+      return not ? { status: 'vacuous', reason: not } : askAgain(t);
+    };
+    const v = guarded((u: T) => check.evaluate(view.adapter, u))(t);
+    return v instanceof Promise ? v.then(kept) : kept(v);
+  };
+}
+
 /** The cases of a property, exactly as fast-check generates them for this seed. */
 export function casesOf<T>(arb: fc.Arbitrary<T>, seed: number, runs: number): T[] {
   const out: T[] = [];
@@ -137,11 +180,25 @@ async function scan<T>(
 async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunOptions, index: number, first: Failed, deadline: number) {
   let last: { t: T; verdict: Failed } | undefined;
   let timeouts = 0;
-  const evaluate = guarded((t: T) => check.evaluate(adapter, t));
+  let replayed = false;
+  let unsent = false;
+  // a candidate the adapter knows it hangs on is not sent: it would only cost a wait and a restart to show the class again
+  const evaluate = caseEvaluator(check, adapter, () => {
+    unsent = true;
+    return 'not sent: in a class of requests this harness hung on';
+  });
   const prop = fc.asyncProperty(check.arbitrary, async (t) => {
     // past the cap a hang is not waited for again: every candidate left passes unasked, and shrinking ends with the smallest case found
     if (timeouts >= MAX_SHRINK_TIMEOUTS) return true;
+    const original = !replayed;
+    replayed = true;
+    unsent = false;
     const f = failedOf(await evaluate(t));
+    // the failing case itself, now in a hang class: its failure was really seen while scanning, and is what it shows
+    if (unsent && original) {
+      last = { t, verdict: first };
+      return false;
+    }
     if (f?.kind === 'timeout') timeouts++;
     if (f && f.kind === first.kind) {
       last = { t, verdict: f };
@@ -179,12 +236,17 @@ async function propertyVerdict(
   deadline: number,
 ): Promise<Unfinished> {
   const cases = (o.cases ?? checkCases)(check, o.seed, o.runs);
+  let settled = false;
   const s = await scan(
     cases,
-    guarded((t) => check.evaluate(adapter, t)),
+    caseEvaluator(check, adapter, () => (settled ? 'not sent: the check had its verdict' : undefined)),
     o.concurrency,
     deadline,
-    adapter.withdraw && (() => adapter.withdraw!('not sent: the check had its verdict')),
+    adapter.withdraw &&
+      (() => {
+        settled = true;
+        adapter.withdraw!('not sent: the check had its verdict');
+      }),
   );
   const counts = { casesRun: s.ran, ...(s.vacuous ? { casesVacuous: s.vacuous } : {}) };
   // cases the budget left unrun are not passes: the check concludes nothing, and the run is incomplete

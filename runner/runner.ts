@@ -1,7 +1,7 @@
 import type { Adapter, AdapterEnv, AdapterFactory } from '../core/contract.js';
 import type { SchemaSet } from '../core/models.js';
 import type { Check, PropertyCheck } from '../core/check.js';
-import { checkSeed } from './replay-token.js';
+import { checkSeed, replayCommand, type ReplayContext } from './replay-token.js';
 import { runCheck } from './run-check.js';
 import { SharedCases } from './shared-cases.js';
 import type { CheckResult, RunEvent, RunInfo } from '../core/results.js';
@@ -52,6 +52,12 @@ function startFailure(check: Check, adapter: string, message: string, seed: numb
     seed,
     reason: `adapter did not start: ${message}`,
   };
+}
+
+/** A failure's replay command as the run was started: a check knows its token, the run how to start its adapter and models again. */
+function withReplayCommand(result: CheckResult, context: ReplayContext): CheckResult {
+  if (result.status !== 'failed') return result;
+  return { ...result, failure: { ...result.failure, replayCommand: replayCommand(result.failure.replay, context) } };
 }
 
 /**
@@ -128,6 +134,10 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
       return;
     }
     say({ type: 'adapter-started', adapter: adapter.info });
+    const replayContext: ReplayContext = {
+      ...(factory.adapterSpec !== undefined ? { adapter: factory.adapterSpec } : {}),
+      schemas: o.info.selection?.schemas.map((s) => s.file) ?? [],
+    };
     try {
       for (const check of checks) {
         // an in-process adapter answers synchronously: without a turn of the event loop, Ctrl-C would wait for the whole run
@@ -154,7 +164,7 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
           stopped = true;
           break;
         }
-        say({ type: 'check-finished', result });
+        say({ type: 'check-finished', result: withReplayCommand(result, replayContext) });
         done++;
       }
     } finally {

@@ -114,6 +114,25 @@ export const FINDINGS: Record<string, Finding> = {
       { check: 'Required.Sse.LineEndings', outcome: 'failed:mismatch' },
     ],
   },
+  'java-openai': {
+    text: 'Jackson into `long`: rejects `0.5`, `1.0`, `-0.0` and values past 2^63; takes trailing bytes after the event and `null`; writes a parsed `1e400` back as the string `"Infinity"`; no `sse` (its decoder is internal)',
+    evidence: [
+      { check: 'Required.Parse.AcceptsFraction', outcome: 'failed:rejected-valid' },
+      { check: 'Required.Parse.AcceptsNegativeZero', outcome: 'failed:rejected-valid' },
+      { check: 'Required.Parse.RejectsMalformedJson', outcome: 'failed:accepted-invalid' },
+      { check: 'Required.Serialize.AlwaysWritesValidJson', outcome: 'failed:invalid-output' },
+      { check: 'Informational.Serialize.NonFinite', outcome: 'wrote "Infinity"' },
+    ],
+  },
+  'rust-async-openai': {
+    text: 'serde into `u32`/`u64`: rejects fractions and `-0` (a Required failure); takes `null` in the four `partial_image` fields; its SSE decoder (eventsource-stream) panics on a stream that opens with a BOM and holds back a last event ended by CR CR',
+    evidence: [
+      { check: 'Required.Parse.AcceptsFraction', outcome: 'failed:rejected-valid' },
+      { check: 'Required.Parse.AcceptsNegativeZero', outcome: 'failed:rejected-valid' },
+      { check: 'Required.Sse.StandardQuirks', outcome: 'failed:exception' },
+      { check: 'Informational.ImplDefined.NegativeZero', outcome: 'rejected' },
+    ],
+  },
   'ts-openai-node': {
     text: 'its SSE decoder and `JSON.parse`, no serializer: validates nothing (`[]`, an event in an array, `null`); its decoder reads a later `\\uFEFFdata:` line as data',
     evidence: [

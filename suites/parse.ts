@@ -8,40 +8,6 @@ import { expectRejectedForItsRule } from './rejections.js';
 import { negativeZeroChecks } from './negative-zero.js';
 import { confusionChecks, malformedJsonChecks } from './malformed.js';
 
-const CLASS_CHECK: Record<string, string> = {
-  integral: 'AcceptsIntegral',
-  fraction: 'AcceptsFraction',
-  largeMagnitude: 'AcceptsLargeMagnitude',
-  zero: 'AcceptsZero',
-  empty: 'AcceptsEmptyString',
-  whitespace: 'AcceptsWhitespace',
-  control: 'AcceptsControlCharacters',
-  nonBmp: 'AcceptsNonBmp',
-  combiningAndRtl: 'AcceptsCombiningAndRtl',
-  long: 'AcceptsLongString',
-  lengthBoundary: 'AcceptsLengthBoundaries',
-  boundary: 'AcceptsNumberBoundaries',
-};
-
-/** Rule families → check names; a rule with no entry (additionalProperties) belongs to another suite. */
-export const REJECTION_CHECK: Record<string, string> = {
-  required: 'RejectsMissingField',
-  type: 'RejectsWrongType',
-  null: 'RejectsNull',
-  enum: 'RejectsValueOutsideEnum',
-  const: 'RejectsValueOutsideEnum',
-  minimum: 'RejectsOutOfRange',
-  maximum: 'RejectsOutOfRange',
-  exclusiveMinimum: 'RejectsOutOfRange',
-  exclusiveMaximum: 'RejectsOutOfRange',
-  multipleOf: 'RejectsNonMultiple',
-  minLength: 'RejectsLength',
-  maxLength: 'RejectsLength',
-  pattern: 'RejectsPatternMismatch',
-  minItems: 'RejectsItemCount',
-  maxItems: 'RejectsItemCount',
-};
-
 export const withField = (name: string, field: string) => (field === '' ? name : `${name}.${field}`);
 
 function acceptCheck(model: string, base: Pick<CheckDraft<Json>, 'name' | 'level' | 'description'> & { arbitrary: fc.Arbitrary<Json> }): CheckDraft<Json> {
@@ -81,10 +47,9 @@ export const parseSuite: Suite = {
       }),
     );
     for (const fcl of fieldClasses(set, model.id)) {
-      const name = CLASS_CHECK[fcl.className] ?? `Accepts${fcl.className}`;
       checks.push(
         acceptCheck(model.name, {
-          name: `${name}.${fcl.field}`,
+          name: `${fcl.check}.${fcl.field}`,
           level: 'Required',
           description: `valid payloads whose ${fcl.field} is ${fcl.className} parse with ${fcl.field} intact`,
           arbitrary: fcl.arbitrary,
@@ -95,10 +60,9 @@ export const parseSuite: Suite = {
     const grouped = new Map<string, { rules: Set<string>; field: string; arbs: fc.Arbitrary<BrokenValue>[] }>();
     const tame = breakers(set, model.id, { tame: true });
     for (const [i, b] of breakers(set, model.id).entries()) {
-      const name = REJECTION_CHECK[b.rule];
-      if (!name) continue;
-      const rootIsObject = b.field === '' && b.rule === 'type' && model.schema.type === 'object';
-      const id = withField(rootIsObject ? 'RejectsNonObject' : name, b.field);
+      // which check judges a breaker is its vocabulary's word; one another suite takes for its own is not this suite's
+      if (typeof b.judge !== 'string') continue;
+      const id = withField(b.judge, b.field);
       const g = grouped.get(id) ?? { rules: new Set(), field: b.field, arbs: [] };
       g.rules.add(b.rule);
       g.arbs.push(withTameBackground(b, tame[i]));

@@ -3,7 +3,7 @@ import type { Adapter, DecodedEvent } from '../core/contract.js';
 import { validValues } from '../arbitraries/index.js';
 import { validImageStreams } from '../arbitraries/sequences.js';
 import { cutAt, encodeSse, framings, PLAIN, sseStreams, type Framing, type SseStream, type StreamOptions } from '../arbitraries/sse/framing.js';
-import { difference, show } from '../core/equality.js';
+import { brief, difference, show, textDifference } from '../core/equality.js';
 import { parse as parseLossless } from 'lossless-json';
 import { asDoubles, type Answer, type Json } from '../core/json.js';
 import { modelOfEventType, type SchemaSet } from '../core/models.js';
@@ -13,6 +13,7 @@ import type { CheckDraft, Shown, Suite, Verdict } from '../core/check.js';
 import { fieldsOfType, typicalValue } from './typical.js';
 import { refusal } from './behaviours.js';
 import { andThen, encodeText, misbehaved, shownPayload } from './verdicts.js';
+import { eventsDifference } from './sse-difference.js';
 
 interface SequenceCase {
   events: Record<string, Json>[];
@@ -24,20 +25,28 @@ interface SequenceCase {
 async function expectSequence(set: SchemaSet, adapter: Adapter, c: SequenceCase): Promise<Verdict> {
   const out = await adapter.sse!(cutAt(c.bytes, c.cuts));
   if (!out.ok) return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
-  if (out.events.length !== c.events.length)
-    return { status: 'fail', kind: 'mismatch', message: `decoded ${out.events.length} events of ${c.events.length}`, answer: render(out.events) };
+  if (out.events.length !== c.events.length) {
+    const expected = decodeSse(cutAt(c.bytes, c.cuts)).events;
+    const where = eventsDifference(expected, out.events, (got, want) => dataDifference(adapter, got, want));
+    return { status: 'fail', kind: 'mismatch', message: where!, answer: render(out.events) };
+  }
   const rules = new StreamValidator();
   for (const [i, e] of out.events.entries()) {
     const model = modelOfEventType(set, e.event);
     if (!model)
-      return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: event field ${JSON.stringify(e.event)} names no model`, answer: render(out.events) };
+      return {
+        status: 'fail',
+        kind: 'mismatch',
+        message: `event ${i + 1} event field: ${e.event === null ? 'none' : brief(e.event)} names no model`,
+        answer: render(out.events),
+      };
     const parsed = await adapter.parse(model.name, encodeText(e.data));
     if (!parsed.ok)
       return (
         misbehaved(parsed.error) ?? { status: 'fail', kind: 'rejected-valid', message: `event ${i + 1} (${model.name}) was refused: ${parsed.error.message}` }
       );
     const d = difference(c.events[i]!, parsed.value);
-    if (d) return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: ${d}`, answer: show(parsed.value) };
+    if (d) return { status: 'fail', kind: 'mismatch', message: `event ${i + 1} ${d}`, answer: show(parsed.value) };
     const v = rules.push(c.events[i]!);
     if (v) return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: ${v.rule}: ${v.message}` };
   }
@@ -68,16 +77,21 @@ function jsonOf(text: string): Answer | undefined {
 }
 
 /**
- * Whether a decoded event's data is what the reference decoded: the same
+ * Where a decoded event's data differs from what the reference decoded: the
  * text, or, from a decoder that hands data on as JSON it wrote again, the
- * same JSON value (no program using that SDK can see the text).
+ * JSON value (no program using that SDK can see the text).
  */
-function sameData(adapter: Adapter, got: string, expected: string): boolean {
-  if (got === expected) return true;
-  if (adapter.info.sseData !== 'json') return false;
-  const want = jsonOf(expected);
-  const have = jsonOf(got);
-  return want !== undefined && have !== undefined && difference(asDoubles(want), have) === undefined;
+function dataDifference(adapter: Adapter, got: string, expected: string): string | undefined {
+  if (got === expected) return undefined;
+  if (adapter.info.sseData === 'json') {
+    const want = jsonOf(expected);
+    const have = jsonOf(got);
+    if (want !== undefined && have !== undefined) {
+      const d = difference(asDoubles(want), have);
+      return d === undefined ? undefined : `data ${d}`;
+    }
+  }
+  return textDifference(expected, got, 'data');
 }
 
 /** The adapter's decoder against the reference decoder, on the same chunks. */
@@ -87,12 +101,8 @@ function expectDecoded(adapter: Adapter, s: SseStream): Verdict | Promise<Verdic
   return andThen(adapter.sse!(chunks), (out): Verdict => {
     if (!out.ok)
       return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
-    // an empty event type is the default type, as no event field is (WHATWG): '' and null say the same
-    const got = out.events.map((e) => ({ event: e.event || null, data: e.data }));
-    const i = got.findIndex((e, k) => !expected[k] || e.event !== expected[k]!.event || !sameData(adapter, e.data, expected[k]!.data));
-    if (i < 0 && got.length === expected.length) return { status: 'pass' };
-    const where = i < 0 ? `gave ${got.length} events of ${expected.length}` : `event ${i + 1} differs: expected ${JSON.stringify(expected[i])}`;
-    return { status: 'fail', kind: 'mismatch', message: `decoded ${got.length} event(s), the reference ${expected.length}; ${where}`, answer: render(got) };
+    const where = eventsDifference(expected, out.events, (got, want) => dataDifference(adapter, got, want));
+    return where === undefined ? { status: 'pass' } : { status: 'fail', kind: 'mismatch', message: where, answer: render(out.events) };
   });
 }
 

@@ -95,13 +95,15 @@ describe('orc run', () => {
       'go-openrouter-seed-union',
       'go-openrouter-v0.2.0',
       'go-openrouter-v0.2.0-union',
+      'java-openai',
       'py-openai',
       'py-openai-strict',
       'py-openrouter',
       'py-openrouter-seed',
+      'rust-async-openai',
       'ts-openai-node',
     ]);
-    expect(new Set(report.adapters.map((a: any) => a.language))).toEqual(new Set(['TypeScript', 'Go', 'Python']));
+    expect(new Set(report.adapters.map((a: any) => a.language))).toEqual(new Set(['TypeScript', 'Go', 'Python', 'Rust', 'Java']));
     const latest = report.results.filter((x: any) => x.adapter === 'ts-openrouter-latest');
     expect(latest.every((x: any) => x.status === 'unsupported')).toBe(true);
   });

@@ -104,7 +104,7 @@ describe('a name given twice', () => {
     // the last value is not the one given: a failure for what the output says, not for being "not JSON"
     const last = byId(await runChecks(writesItemIdTwice(true), { model: GENERATING, suite }), 'Required.Serialize.PreservesValue').failure!;
     expect(last.kind).toBe('mismatch');
-    expect(last.message).toMatch(/^\/item_id: expected ".*", got ""$/);
+    expect(last.message).toMatch(/^\/item_id\[0\]: expected ".*, got ""$/);
   });
 });
 

@@ -32,6 +32,10 @@ interface Job {
   isolated: boolean;
   /** The input's size in bytes, once asked: what a hang class is measured by. */
   size?: number;
+  /** It went unanswered for the whole timeout as the oldest of several requests in flight: sent alone next, it is waited for a shortened time. */
+  waitedOut?: boolean;
+  /** Withdrawn while in flight (see withdraw()): a fault of another request does not send it again. */
+  withdrawn?: string;
   resolve(outcome: Outcome): void;
 }
 
@@ -85,6 +89,9 @@ function sizeOf(job: Job): number {
   return job.size;
 }
 
+/** Below this size a request's time says nothing of the harness's pace per byte. */
+const PACE_FROM_BYTES = 64 * 1024;
+
 /** A harness that cannot even say hello this many times in a row is not coming back. */
 const MAX_SPAWN_FAILURES = 3;
 
@@ -101,8 +108,13 @@ export class StdioAdapter implements Adapter {
   info!: AdapterInfo;
   private child: HarnessProcess | undefined;
   private starting: Promise<void> | undefined;
-  /** A harness started but not yet past its hello: close() must reach it too. */
-  private spawning: HarnessProcess | undefined;
+  /** Harnesses started but not yet past their hello: close() must reach them too. */
+  private readonly spawning = new Set<HarnessProcess>();
+  /**
+   * Once a harness has had to be replaced, the next one is started while
+   * the current one works: a hang then costs its wait and no start-up.
+   */
+  private standby: { child: HarnessProcess; hello: Promise<Hello> } | undefined;
   private readonly waiting = new Queue<Job>();
   private readonly isolation: Job[] = [];
   /** In the order sent, so the first entry is always the next deadline. */
@@ -110,6 +122,8 @@ export class StdioAdapter implements Adapter {
   private inFlightChars = 0;
   /** One timer for all requests in flight, armed at the earliest deadline: a timer per request costs more than the request. */
   private deadlineTimer: NodeJS.Timeout | undefined;
+  /** When the timer fires: a request sent since with an earlier deadline (a shortened wait) arms it again. */
+  private deadlineDue = 0;
   private nextId = 1;
   private restartCount = 0;
   private readonly causes = new Map<string, Restart>();
@@ -117,14 +131,28 @@ export class StdioAdapter implements Adapter {
   private dead: string | undefined;
   /**
    * Per operation, the smallest input (bytes) the harness has left unanswered
-   * for a whole timeout, sent alone: from then on a request at least that
+   * for a whole timeout with nothing else unanswered: from then on a request at least that
    * large is sent alone and waited for a shorter time. An answer to one drops
    * the class: size was not what made the harness hang.
    */
   private readonly hangsFrom = new Map<Operation, number>();
+  /**
+   * Per operation, the largest input answered. Once the harness has hung on
+   * a class, a request larger than any it answered is taken to be in it too:
+   * between the two sizes it has shown nothing but hangs, and otherwise each
+   * smaller hang found would be waited out in full again.
+   */
+  private readonly largestAnswered = new Map<Operation, number>();
   /** The longest a request sent alone took to be answered: a shortened wait never comes near it. */
   private slowestAlone = 0;
+  /**
+   * The most milliseconds per byte a request sent alone took, counted as
+   * 64 KB at least (below that, a request's time is the harness's overhead,
+   * not its pace): a larger request is waited for longer.
+   */
+  private slowestPerByte = 0;
   private readonly waits = { full: 0, shortened: 0 };
+  private unsentCount = 0;
   /** Harness processes that have been sent a request. */
   private readonly sentToChild = new WeakSet<HarnessProcess>();
   private readonly o: Required<Omit<StdioOptions, 'cwd' | 'models'>> & Pick<StdioOptions, 'cwd' | 'models'>;
@@ -135,7 +163,9 @@ export class StdioAdapter implements Adapter {
 
   static async start(options: StdioOptions): Promise<StdioAdapter> {
     const a = new StdioAdapter(options);
-    const hello = await a.spawn();
+    const first = a.launch();
+    const hello = await first.hello;
+    a.child = first.child;
     a.info = {
       name: options.name,
       language: hello.implementation.language,
@@ -147,17 +177,18 @@ export class StdioAdapter implements Adapter {
     return a;
   }
 
-  /** Starts the harness and waits for its hello. */
-  private spawn(): Promise<Hello> {
-    return new Promise<Hello>((resolve, reject) => {
+  /** Starts a harness; `hello` settles once it has said hello (it is not this.child until the caller makes it so). */
+  private launch(): { child: HarnessProcess; hello: Promise<Hello> } {
+    let child!: HarnessProcess;
+    const hello = new Promise<Hello>((resolve, reject) => {
       let hello: Hello | undefined;
       const fail = (message: string) => {
         clearTimeout(timer);
-        this.spawning = undefined;
+        this.spawning.delete(child);
         child.kill();
         reject(new ProtocolError(`${message}${child.stderr.value ? `; stderr: ${child.stderr.value.trim().slice(-400)}` : ''}`));
       };
-      const child: HarnessProcess = new HarnessProcess(
+      child = new HarnessProcess(
         this.o.command,
         this.o.cwd,
         {
@@ -169,12 +200,14 @@ export class StdioAdapter implements Adapter {
               return fail((e as Error).message);
             }
             clearTimeout(timer);
-            this.spawning = undefined;
-            this.child = child;
+            this.spawning.delete(child);
             resolve(hello);
           },
-          exit: (description) =>
-            hello ? this.onFault(child, { kind: 'crash', message: `the harness ${description}` }) : fail(`the harness ${description} before saying hello`),
+          exit: (description) => {
+            if (!hello) return fail(`the harness ${description} before saying hello`);
+            if (this.standby?.child === child) this.standby = undefined;
+            this.onFault(child, { kind: 'crash', message: `the harness ${description}` });
+          },
           oversized: (limit) => {
             const message = `the harness wrote a line of more than ${limit} characters without a newline`;
             return hello ? this.onFault(child, { kind: 'oversized', message }) : fail(message);
@@ -182,9 +215,10 @@ export class StdioAdapter implements Adapter {
         },
         this.o.maxLineChars,
       );
-      this.spawning = child;
+      this.spawning.add(child);
       const timer = setTimeout(() => fail(`no hello within ${this.o.helloTimeoutMs} ms`), this.o.helloTimeoutMs);
     });
+    return { child, hello };
   }
 
   private onLine(child: HarnessProcess, line: string): void {
@@ -200,8 +234,15 @@ export class StdioAdapter implements Adapter {
     this.inFlight.delete(reply.id);
     this.inFlightChars -= f.chars;
     // the first answer of a fresh harness carries its warm-up, which is not how long it takes to answer
-    if (f.alone && !f.first) this.slowestAlone = Math.max(this.slowestAlone, performance.now() - f.sentAt);
-    if (this.inHangClass(f.job)) this.hangsFrom.delete(f.job.op);
+    if (f.alone && !f.first) {
+      const took = performance.now() - f.sentAt;
+      this.slowestAlone = Math.max(this.slowestAlone, took);
+      this.slowestPerByte = Math.max(this.slowestPerByte, took / Math.max(PACE_FROM_BYTES, sizeOf(f.job)));
+    }
+    const from = this.hangsFrom.get(f.job.op);
+    if (from !== undefined && sizeOf(f.job) >= from) this.hangsFrom.delete(f.job.op);
+    // a value to serialize is measured only where a class may need it: walking every value costs
+    if (f.job.size !== undefined || from !== undefined) this.largestAnswered.set(f.job.op, Math.max(this.largestAnswered.get(f.job.op) ?? 0, sizeOf(f.job)));
     f.job.resolve(this.outcome(f.job, reply));
     this.schedulePump();
   }
@@ -229,20 +270,24 @@ export class StdioAdapter implements Adapter {
       this.deadlineTimer = undefined;
       return;
     }
-    if (this.deadlineTimer) return;
+    if (this.deadlineTimer && this.deadlineDue <= first.value.deadline + 1) return;
+    clearTimeout(this.deadlineTimer);
+    this.deadlineDue = first.value.deadline + 1;
     this.deadlineTimer = setTimeout(
       () => {
         this.deadlineTimer = undefined;
         const oldest = this.inFlight.values().next();
         if (!oldest.done && oldest.value.deadline <= performance.now() && this.child) {
           const f = oldest.value;
+          // nothing else left unanswered (sent alone, or everything sent with it answered): the hang is this request's own
+          const alone = this.inFlight.size === 1;
           if (f.shortened) this.waits.shortened++;
           else {
             this.waits.full++;
-            // alone, the hang is this request's own: its size marks a class
-            if (this.inFlight.size === 1 && (f.alone || f.job.isolated))
-              this.hangsFrom.set(f.job.op, Math.min(this.hangsFrom.get(f.job.op) ?? Infinity, sizeOf(f.job)));
+            if (!alone) f.job.waitedOut = true;
           }
+          // its size marks a class (a request waited out in full before, then alone again, too)
+          if (alone && (!f.shortened || f.job.waitedOut)) this.hangsFrom.set(f.job.op, Math.min(this.hangsFrom.get(f.job.op) ?? Infinity, sizeOf(f.job)));
           return this.onFault(this.child, { kind: 'timeout', message: f.shortened ?? `no answer within ${this.o.timeoutMs} ms` });
         }
         this.armDeadline();
@@ -272,12 +317,12 @@ export class StdioAdapter implements Adapter {
     this.inFlightChars = 0;
     const error: AdapterError = { kind: fault.kind, message: fault.message, ...(stderr ? { stderr: stderr.slice(-2000) } : {}) };
     const [first] = jobs;
-    if (first && (jobs.length === 1 || first.isolated)) {
-      first.resolve({ ok: false, error });
-      this.isolation.unshift(...jobs.slice(1));
-    } else {
-      this.isolation.unshift(...jobs);
+    const own = first && (jobs.length === 1 || first.isolated);
+    if (own) first.resolve({ ok: false, error });
+    for (const job of own ? jobs.slice(1) : jobs) {
+      if (job.withdrawn) job.resolve({ ok: false, error: { kind: 'timeout', message: job.withdrawn } });
     }
+    this.isolation.unshift(...(own ? jobs.slice(1) : jobs).filter((j) => !j.withdrawn));
     this.restarted(fault);
     if (this.restartCount > this.o.maxRestarts) this.dead = `the harness failed ${this.restartCount} times; no more restarts (last: ${fault.message})`;
     this.pump();
@@ -308,18 +353,33 @@ export class StdioAdapter implements Adapter {
     return { ...this.waits };
   }
 
+  /** How many requests a spared() view answered unsent. */
+  unsent(): number {
+    return this.unsentCount;
+  }
+
   private inHangClass(job: Job): boolean {
     const from = this.hangsFrom.get(job.op);
-    return from !== undefined && sizeOf(job) >= from;
+    if (from === undefined) return false;
+    const answered = this.largestAnswered.get(job.op);
+    return sizeOf(job) >= from || (answered !== undefined && sizeOf(job) > answered);
+  }
+
+  /** The hang class of an operation, in words that follow "in the class of". */
+  private classWords(op: Operation): string {
+    const answered = this.largestAnswered.get(op);
+    const larger = answered !== undefined && answered < this.hangsFrom.get(op)! - 1 ? `, or larger than any it answered (${answered} bytes)` : '';
+    return `${op} requests of ${this.hangsFrom.get(op)} bytes or more${larger}`;
   }
 
   /**
    * The wait for a request in a hang class: a twentieth of the timeout, and
-   * never under ten times the slowest answer the harness gave alone, so a
-   * harness that is only slow is still waited for.
+   * never under ten times the slowest answer the harness gave alone, nor
+   * under ten times what that pace gives for its size, so a harness that is
+   * only slow is still waited for.
    */
-  private shortenedWait(): number {
-    return Math.min(this.o.timeoutMs, Math.max(SHORTEST_WAIT_MS, this.o.timeoutMs / 20, 10 * this.slowestAlone));
+  private shortenedWait(job: Job): number {
+    return Math.min(this.o.timeoutMs, Math.max(SHORTEST_WAIT_MS, this.o.timeoutMs / 20, 10 * this.slowestAlone, 10 * this.slowestPerByte * sizeOf(job)));
   }
 
   /** Registers the request and returns its line in pieces; feed() writes a batch of them at once. */
@@ -331,9 +391,18 @@ export class StdioAdapter implements Adapter {
     const alone = this.inFlight.size === 0;
     let wait = this.o.timeoutMs;
     let shortened: string | undefined;
-    if (this.inHangClass(job) && this.shortenedWait() < wait) {
-      wait = Math.round(this.shortenedWait());
-      shortened = `no answer within ${wait} ms, a shortened wait: a ${job.op} request of ${this.hangsFrom.get(job.op)} bytes went unanswered for the whole ${this.o.timeoutMs} ms before`;
+    if (this.inHangClass(job) && this.shortenedWait(job) < wait) {
+      wait = Math.round(this.shortenedWait(job));
+      const from = this.hangsFrom.get(job.op)!;
+      const answered = this.largestAnswered.get(job.op) ?? 0;
+      shortened =
+        sizeOf(job) >= from
+          ? `no answer within ${wait} ms, a shortened wait: a ${job.op} request of ${from} bytes went unanswered for the whole ${this.o.timeoutMs} ms before`
+          : `no answer within ${wait} ms, a shortened wait: larger than any ${job.op} request this harness answered (${answered} bytes), and one of ${from} bytes went unanswered for the whole ${this.o.timeoutMs} ms before`;
+    } else if (job.waitedOut && alone && this.shortenedWait(job) < wait) {
+      // the harness has had the whole timeout for this very request already, with nothing before it left unanswered
+      wait = Math.round(this.shortenedWait(job));
+      shortened = `no answer within ${wait} ms, a shortened wait: this request went unanswered for the whole ${this.o.timeoutMs} ms before, sent with others`;
     }
     const first = !this.sentToChild.has(this.child!);
     this.sentToChild.add(this.child!);
@@ -350,15 +419,27 @@ export class StdioAdapter implements Adapter {
   /** Sends what may go now; starts the harness again when there is work and no harness. */
   private feed(): void {
     if (this.dead) {
+      this.standby?.child.kill();
+      this.standby = undefined;
       for (const job of [...this.isolation.splice(0), ...this.waiting.drain()]) job.resolve({ ok: false, error: { kind: 'crash', message: this.dead } });
       return;
     }
     if (!this.child) {
       if (!this.starting && (this.isolation.length || this.waiting.length)) {
-        this.starting = this.spawn().then(
+        const next = this.standby ?? this.launch();
+        this.standby = undefined;
+        this.starting = next.hello.then(
           () => {
             this.starting = undefined;
             this.spawnFailures = 0;
+            if (this.dead) return next.child.kill();
+            this.child = next.child;
+            // a harness replaced once will be again (a hang class, a crash on a kind of input): its successor starts now
+            const standby = this.launch();
+            standby.hello.catch(() => {
+              if (this.standby === standby) this.standby = undefined;
+            });
+            this.standby = standby;
             this.pump();
           },
           (e: Error) => {
@@ -391,33 +472,60 @@ export class StdioAdapter implements Adapter {
     }
   }
 
-  private request(op: Operation, model: string, body: Job['body'], size?: number): Promise<Outcome> {
+  /** `spare`, when given, is told instead of sending a request in a hang class: see spared(). */
+  private request(op: Operation, model: string, body: Job['body'], size?: number, spare?: (why: string) => void): Promise<Outcome> {
     return new Promise((resolve) => {
-      this.waiting.push({ op, model, body, isolated: false, ...(size !== undefined ? { size } : {}), resolve });
+      const job: Job = { op, model, body, isolated: false, ...(size !== undefined ? { size } : {}), resolve };
+      if (spare && this.inHangClass(job)) {
+        const why = `not sent: in the class of ${this.classWords(op)}, which this harness hung on`;
+        spare(why);
+        this.unsentCount++;
+        return resolve({ ok: false, error: { kind: 'timeout', message: why } });
+      }
+      this.waiting.push(job);
       this.schedulePump();
     });
   }
 
-  parse(model: string, payload: Uint8Array): Promise<ParseOutcome> {
-    return this.request('parse', model, { payload: Buffer.from(payload).toString('base64') }, payload.byteLength) as Promise<ParseOutcome>;
+  parse(model: string, payload: Uint8Array, spare?: (why: string) => void): Promise<ParseOutcome> {
+    return this.request('parse', model, { payload: Buffer.from(payload).toString('base64') }, payload.byteLength, spare) as Promise<ParseOutcome>;
   }
 
-  serialize(model: string, value: Answer): Promise<SerializeOutcome> {
-    return this.request('serialize', model, { value }) as Promise<SerializeOutcome>;
+  serialize(model: string, value: Answer, spare?: (why: string) => void): Promise<SerializeOutcome> {
+    return this.request('serialize', model, { value }, undefined, spare) as Promise<SerializeOutcome>;
   }
 
-  reserialize(model: string, payload: Uint8Array): Promise<SerializeOutcome> {
-    return this.request('reserialize', model, { payload: Buffer.from(payload).toString('base64') }, payload.byteLength) as Promise<SerializeOutcome>;
+  reserialize(model: string, payload: Uint8Array, spare?: (why: string) => void): Promise<SerializeOutcome> {
+    return this.request('reserialize', model, { payload: Buffer.from(payload).toString('base64') }, payload.byteLength, spare) as Promise<SerializeOutcome>;
   }
 
   /** The harness names no model for a stream: its events are whatever the stream holds. */
-  sse(chunks: Uint8Array[]): Promise<SseOutcome> {
+  sse(chunks: Uint8Array[], spare?: (why: string) => void): Promise<SseOutcome> {
     return this.request(
       'sse',
       'text/event-stream',
       { chunks: chunks.map((c) => Buffer.from(c).toString('base64')) },
       chunks.reduce((n, c) => n + c.byteLength, 0),
+      spare,
     ) as Promise<SseOutcome>;
+  }
+
+  /**
+   * For one case: requests in a hang class are not sent (each would cost a
+   * wait and a restart to learn again what the class says), and unsent()
+   * tells the runner so, which keeps the case only if it says nothing.
+   */
+  spared(): { adapter: Adapter; unsent(): string | undefined } {
+    let first: string | undefined;
+    const spare = (why: string) => void (first ??= why);
+    const adapter: Adapter = {
+      info: this.info,
+      parse: (model, payload) => this.parse(model, payload, spare),
+      serialize: (model, value) => this.serialize(model, value, spare),
+      reserialize: (model, payload) => this.reserialize(model, payload, spare),
+      sse: (chunks) => this.sse(chunks, spare),
+    };
+    return { adapter, unsent: () => first };
   }
 
   /**
@@ -436,9 +544,11 @@ export class StdioAdapter implements Adapter {
    * Answers what is still waiting, unsent, with `reason`, and sends nothing
    * more of it: the runner calls this once a check has its verdict, so that
    * requests whose answers no longer matter cost no wait. Requests in flight
-   * get their real answers.
+   * get their real answers, unless a fault comes first: then they are not
+   * sent again.
    */
   withdraw(reason: string): void {
+    for (const f of this.inFlight.values()) f.job.withdrawn = reason;
     const error: AdapterError = { kind: 'timeout', message: reason };
     for (const job of [...this.isolation.splice(0), ...this.waiting.drain()]) job.resolve({ ok: false, error });
   }
@@ -447,7 +557,9 @@ export class StdioAdapter implements Adapter {
   async close(): Promise<void> {
     this.dead = 'the adapter was closed';
     this.answerAll({ kind: 'crash', message: this.dead });
-    this.spawning?.kill();
+    for (const c of this.spawning) c.kill();
+    this.standby?.child.kill();
+    this.standby = undefined;
     const child = this.child;
     this.child = undefined;
     await child?.close();

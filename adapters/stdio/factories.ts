@@ -36,6 +36,8 @@ export function commandAdapter(name: string, commandLine: string): AdapterFactor
   return {
     name,
     summary: `the program "${line}", out of process`,
+    // a bare `cmd:LINE` is named by itself
+    adapterSpec: name === `cmd:${commandLine}` ? name : `${name}=cmd:${commandLine}`,
     create: (env) =>
       StdioAdapter.start({
         name,

@@ -12,6 +12,15 @@ export const ANNOTATIONS = new Set([
   'deprecated',
   'readOnly',
   'writeOnly',
+  // 2020-12's content vocabulary only annotates unless a validator opts in (ajv does not)
+  'contentMediaType',
+  'contentEncoding',
+  'contentSchema',
+  // the OpenAPI 3.1 Schema Object's own
+  'discriminator',
+  'example',
+  'externalDocs',
+  'xml',
 ]);
 
 /** `format` values that add nothing the generator must honour beyond `type`. */

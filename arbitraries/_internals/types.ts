@@ -17,6 +17,13 @@ export interface BrokenValue {
 }
 
 /**
+ * What judges the values that break a rule: the Parse check they make (the
+ * name part of its id, `RejectsOutOfRange`), or `{ suite }` where another
+ * suite takes them for its own and a parser need not refuse them.
+ */
+export type Judge = string | { suite: string };
+
+/**
  * One family of rule-breaking values at one field: every value it yields
  * breaks `rule` at that field. `field` names it in check ids (`item_id`,
  * `tags.*`, `` for the value itself).
@@ -27,7 +34,12 @@ export interface Breaker {
   arbitrary: fc.Arbitrary<BrokenValue>;
   /** Set where a combinator means the value may break other rules too. */
   approximate?: boolean;
+  /** From the vocabulary that broke the rule: every breaker the compiler hands out has one. */
+  judge: Judge;
 }
+
+/** A breaker as a vocabulary makes it: the compiler gives it the judge its vocabulary names for its rule, unless it names its own. */
+export type DraftBreaker = Omit<Breaker, 'judge'> & { judge?: Judge };
 
 export function joinField(outer: string, inner: string): string {
   return inner === '' ? outer : outer === '' ? inner : `${outer}.${inner}`;

@@ -2,7 +2,7 @@ import type * as fc from 'fast-check';
 import type { Json } from '../../core/json.js';
 import type { Conj } from './conjunction.js';
 import type { Context } from './context.js';
-import type { Breaker } from './types.js';
+import type { Breaker, DraftBreaker, Judge } from './types.js';
 
 export type JsonType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
 
@@ -37,10 +37,18 @@ export interface Composer {
   validatorOf(conj: Conj): (v: unknown) => boolean;
 }
 
+/** Valid values of one edge class (`fraction`, `nonBmp`), and the Parse check that holds a parser to them (`AcceptsFraction`). */
+export interface ValueClass {
+  name: string;
+  check: string;
+  arbitrary: fc.Arbitrary<Json>;
+}
+
 /**
  * One keyword family, as data: its keywords, how it builds valid values, how
- * it breaks them. The compiler walks the list in order; a new keyword is one
- * file and one entry in `vocabularies/index.ts`.
+ * it breaks them and which check judges what it breaks. The compiler walks
+ * the list in order; a new keyword is one file and one entry in
+ * `vocabularies/index.ts`.
  */
 export interface Vocabulary {
   name: string;
@@ -54,6 +62,15 @@ export interface Vocabulary {
   valid?(c: Composer, conj: Conj, pointer: string, types: TypeSet, type?: JsonType): fc.Arbitrary<Json>;
   /** Whether the family has rules at this place for `breakers` to break. */
   breaks?(conj: Conj, types: TypeSet): boolean;
+  /**
+   * For each rule its own breakers break, what judges them (see `Judge`). A
+   * breaker whose rule is missing here is an error where the checks are
+   * planned, naming the rule and this family: it never silently drops out of
+   * the Parse suite. Breakers handed up from subschemas keep their own judge.
+   */
+  judges?: Readonly<Record<string, Judge>>;
+  /** The edge classes of the values at a place of this family's one JSON type, for a field's Accepts checks. */
+  classes?(conj: Conj, types: TypeSet): ValueClass[];
   /** Values that each break one of the family's rules at this place. */
-  breakers?(c: Composer, conj: Conj, pointer: string, depth: number, types: TypeSet): Breaker[];
+  breakers?(c: Composer, conj: Conj, pointer: string, depth: number, types: TypeSet): DraftBreaker[];
 }

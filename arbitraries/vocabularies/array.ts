@@ -3,7 +3,7 @@ import type { Json } from '../../core/json.js';
 import { conjOf, keywordValues, type Conj } from '../_internals/conjunction.js';
 import { child, pointerJoin, type Node } from '../_internals/node.js';
 import { bounded } from '../_internals/recursion.js';
-import { joinField, type Breaker, type BrokenValue } from '../_internals/types.js';
+import { joinField, type Breaker, type BrokenValue, type DraftBreaker } from '../_internals/types.js';
 import type { Composer, Vocabulary } from '../_internals/vocabulary.js';
 import { smallJson } from './type.js';
 
@@ -58,9 +58,9 @@ export function validArray(c: Composer, conj: Conj, pointer: string): fc.Arbitra
   return shape.merged ? arb.filter(c.validatorOf(conj)) : arb;
 }
 
-export function arrayBreakers(c: Composer, conj: Conj, pointer: string, depth: number): Breaker[] {
+export function arrayBreakers(c: Composer, conj: Conj, pointer: string, depth: number): DraftBreaker[] {
   const shape = arrayShape(conj);
-  const out: Breaker[] = [];
+  const out: DraftBreaker[] = [];
   const tail = tailArbitrary(c, shape, pointer);
   if (shape.minItems > 0) {
     const n = shape.minItems - 1;
@@ -73,7 +73,7 @@ export function arrayBreakers(c: Composer, conj: Conj, pointer: string, depth: n
   // Inner breakers are compiled at `<pointer>/*`; each value then takes a concrete index.
   const wildcard = pointerJoin(pointer, '*');
   const atIndex = (b: Breaker, field: string, minLength: number, index: (a: Json[], n: number) => number): Breaker => ({
-    rule: b.rule,
+    ...b,
     field,
     approximate: b.approximate || shape.merged,
     arbitrary: fc
@@ -110,5 +110,6 @@ export const arrayVocabulary: Vocabulary = {
   builds: ['array'],
   valid: (c, conj, pointer) => validArray(c, conj, pointer),
   breaks: (conj, types) => types.allowed.has('array') && hasArrayKeywords(conj),
+  judges: { minItems: 'RejectsItemCount', maxItems: 'RejectsItemCount' },
   breakers: (c, conj, pointer, depth) => arrayBreakers(c, conj, pointer, depth),
 };

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import type { Json } from '../../core/json.js';
 import { conjOf, display, type Conj } from '../_internals/conjunction.js';
 import { child, keyOf, type Node } from '../_internals/node.js';
-import type { Breaker, BrokenValue } from '../_internals/types.js';
+import type { Breaker, BrokenValue, Judge } from '../_internals/types.js';
 import type { Composer, Vocabulary } from '../_internals/vocabulary.js';
 import { filteredIfViable } from '../_internals/probe.js';
 import { UsageError } from '../../core/errors.js';
@@ -50,14 +50,14 @@ function withoutRepair({ repaired: _dropped, ...rest }: BrokenValue): BrokenValu
   return rest;
 }
 
-/** Each branch's breakers, kept only when no branch accepts the value; same rule and field merge. */
+/** Each branch's breakers, kept only when no branch accepts the value; same rule, field and judge merge. */
 export function combinatorBreakers(c: Composer, conj: Conj, comb: PendingCombinator, pointer: string, depth: number): Breaker[] {
   const valid = c.validatorOf(conj);
-  const grouped = new Map<string, { rule: string; field: string; arbs: fc.Arbitrary<BrokenValue>[] }>();
+  const grouped = new Map<string, { rule: string; field: string; judge: Judge; arbs: fc.Arbitrary<BrokenValue>[] }>();
   for (const b of branches(c, conj, comb)) {
     for (const br of c.breakersOf(b, pointer, depth)) {
-      const key = `${br.rule}\u0000${br.field}`;
-      const g = grouped.get(key) ?? { rule: br.rule, field: br.field, arbs: [] };
+      const key = `${br.rule}\u0000${br.field}\u0000${JSON.stringify(br.judge)}`;
+      const g = grouped.get(key) ?? { rule: br.rule, field: br.field, judge: br.judge, arbs: [] };
       // a branch's breaker whose values another branch accepts breaks nothing: left out
       const still = filteredIfViable(br.arbitrary, (bv) => !valid(bv.value));
       // a repair that suits its branch but not the whole schema (another oneOf branch matches too) is no repair: the place above repairs instead
@@ -70,6 +70,7 @@ export function combinatorBreakers(c: Composer, conj: Conj, comb: PendingCombina
     .map((g) => ({
       rule: g.rule,
       field: g.field,
+      judge: g.judge,
       approximate: true,
       arbitrary: g.arbs.length === 1 ? g.arbs[0]! : fc.oneof(...g.arbs),
     }));

@@ -7,7 +7,7 @@ import type { Context } from '../_internals/context.js';
 import { keyOf } from '../_internals/node.js';
 import { isAnnotation } from '../_internals/keywords.js';
 import { filteredIfViable } from '../_internals/probe.js';
-import type { Breaker } from '../_internals/types.js';
+import type { DraftBreaker } from '../_internals/types.js';
 import type { Composer, Vocabulary } from '../_internals/vocabulary.js';
 import { SAMPLE_OF_TYPE, typesOf } from './type.js';
 
@@ -105,7 +105,7 @@ function nearMisses(v: Json): Json[] {
 }
 
 /** Values of an allowed JSON type outside the enum: near misses first, so a counterexample reads well. */
-export function enumBreakers(conj: Conj, values: Json[], pointer: string): Breaker[] {
+export function enumBreakers(conj: Conj, values: Json[], pointer: string): DraftBreaker[] {
   const rule = keywordValues(conj, 'enum').length > 0 ? 'enum' : 'const';
   const types = typesOf(conj);
   const keys = new Set(values.map(valueKey));
@@ -132,6 +132,7 @@ export const enumVocabulary: Vocabulary = {
   name: 'enum',
   keywords: ['enum', 'const'],
   claims: (conj) => enumValues(conj) !== undefined,
+  judges: { enum: 'RejectsValueOutsideEnum', const: 'RejectsValueOutsideEnum' },
   valid: (c, conj) => validEnum(c, conj, enumValues(conj)!),
   breakers: (_c, conj, pointer) => enumBreakers(conj, enumValues(conj)!, pointer),
 };

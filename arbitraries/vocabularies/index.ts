@@ -22,5 +22,9 @@ export const VOCABULARIES: readonly Vocabulary[] = [
   arrayVocabulary,
 ];
 
-/** Every keyword a schema may use: the families' and `$ref`, which the compiler resolves itself. */
-export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set(['$ref', ...VOCABULARIES.flatMap((v) => v.keywords)]);
+/** Every keyword a schema compiled with these families may use: theirs and `$ref`, which the compiler resolves itself. */
+export function supportedKeywords(vocabularies: readonly Vocabulary[]): ReadonlySet<string> {
+  return new Set(['$ref', ...vocabularies.flatMap((v) => v.keywords)]);
+}
+
+export const SUPPORTED_KEYWORDS: ReadonlySet<string> = supportedKeywords(VOCABULARIES);

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { UsageError } from '../../core/errors.js';
 import { keywordValues, type Conj } from '../_internals/conjunction.js';
-import type { Breaker } from '../_internals/types.js';
-import type { Vocabulary } from '../_internals/vocabulary.js';
+import type { DraftBreaker } from '../_internals/types.js';
+import type { ValueClass, Vocabulary } from '../_internals/vocabulary.js';
 import { filteredIfViable } from '../_internals/probe.js';
 import { NUMBER_BOUNDARIES, NUMBER_CLASSES, NUMBER_POOL, type NumberClass } from '../pools/numbers.js';
 
@@ -131,9 +131,22 @@ function nearAbove(b: number): number[] {
   return [b + 1, b + 0.5, b + 1e-9 * Math.max(1, Math.abs(b)), b + 2 ** 20, b + Math.abs(b) + 1];
 }
 
+/** The Parse check each class makes, for every field whose values are numbers alone. */
+const CLASS_CHECKS: Record<NumberClass, string> = {
+  integral: 'AcceptsIntegral',
+  fraction: 'AcceptsFraction',
+  largeMagnitude: 'AcceptsLargeMagnitude',
+  zero: 'AcceptsZero',
+  boundary: 'AcceptsNumberBoundaries',
+};
+
+function valueClasses(r: NumberRules): ValueClass[] {
+  return [...numberClasses(r)].map(([name, arbitrary]) => ({ name, check: CLASS_CHECKS[name], arbitrary }));
+}
+
 /** One breaker per bound and per multipleOf, each value obeying every other numeric rule. */
-export function numberBreakers(r: NumberRules, pointer: string): Breaker[] {
-  const out: Breaker[] = [];
+export function numberBreakers(r: NumberRules, pointer: string): DraftBreaker[] {
+  const out: DraftBreaker[] = [];
   const breaker = (rule: string, candidates: number[], general: fc.Arbitrary<number>) => {
     const fixed = candidates.filter((x) => Number.isFinite(x) && !satisfies(x, r) && satisfies(x, r, rule));
     const gen = filteredIfViable(general, (x) => !satisfies(x, r) && satisfies(x, r, rule));
@@ -163,6 +176,14 @@ export const numericVocabulary: Vocabulary = {
   keywords: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'format'],
   builds: ['number'],
   valid: (c, conj, _pointer, types) => validNumber(numberRules(conj, types.integer), c.options.tame),
+  classes: (conj, types) => (types.allowed.size === 1 && types.allowed.has('number') ? valueClasses(numberRules(conj, types.integer)) : []),
   breaks: (_conj, types) => types.allowed.has('number'),
+  judges: {
+    minimum: 'RejectsOutOfRange',
+    maximum: 'RejectsOutOfRange',
+    exclusiveMinimum: 'RejectsOutOfRange',
+    exclusiveMaximum: 'RejectsOutOfRange',
+    multipleOf: 'RejectsNonMultiple',
+  },
   breakers: (_c, conj, pointer, _depth, types) => numberBreakers(numberRules(conj, types.integer), pointer),
 };

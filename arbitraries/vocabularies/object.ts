@@ -3,7 +3,7 @@ import { objectFrom, type Json } from '../../core/json.js';
 import { conjOf, keywordValues, type Conj } from '../_internals/conjunction.js';
 import { child, pointerJoin, type Node } from '../_internals/node.js';
 import { bounded } from '../_internals/recursion.js';
-import { joinField, type Breaker, type BrokenValue } from '../_internals/types.js';
+import { joinField, type BrokenValue, type DraftBreaker } from '../_internals/types.js';
 import type { Composer, Vocabulary } from '../_internals/vocabulary.js';
 import { smallJson } from './type.js';
 
@@ -88,10 +88,10 @@ export function validObject(c: Composer, conj: Conj, pointer: string): fc.Arbitr
   return shape.merged ? arb.filter(c.validatorOf(conj)) : arb;
 }
 
-export function objectBreakers(c: Composer, conj: Conj, pointer: string, depth: number): Breaker[] {
+export function objectBreakers(c: Composer, conj: Conj, pointer: string, depth: number): DraftBreaker[] {
   const shape = objectShape(conj);
   const valid = validObject(c, conj, pointer) as fc.Arbitrary<Record<string, Json>>;
-  const out: Breaker[] = [];
+  const out: DraftBreaker[] = [];
   for (const r of shape.required) {
     out.push({
       rule: 'required',
@@ -117,7 +117,7 @@ export function objectBreakers(c: Composer, conj: Conj, pointer: string, depth: 
     const ptr = pointerJoin(pointer, p);
     for (const b of c.breakersOf(conjOf(c.ctx, nodes), ptr, depth + 1)) {
       out.push({
-        rule: b.rule,
+        ...b,
         field: joinField(p, b.field),
         approximate: b.approximate || shape.merged,
         arbitrary: fc.tuple(valid, b.arbitrary).map(([o, bv]): BrokenValue => ({ ...bv, value: replaced(o, p, bv.value), repaired: repairedAt(o, p, bv) })),
@@ -138,5 +138,8 @@ export const objectVocabulary: Vocabulary = {
   builds: ['object'],
   valid: (c, conj, pointer) => validObject(c, conj, pointer),
   breaks: (conj, types) => types.allowed.has('object') && hasObjectKeywords(conj),
+  // a member the model does not name is no error a parser must report (objects are open unless the schema
+  // closes them): the UnknownFields suite takes those values, as members a parser ignores
+  judges: { required: 'RejectsMissingField', additionalProperties: { suite: 'UnknownFields' } },
   breakers: (c, conj, pointer, depth) => objectBreakers(c, conj, pointer, depth),
 };

@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import { keywordValues, type Conj } from '../_internals/conjunction.js';
-import type { Breaker } from '../_internals/types.js';
-import type { Vocabulary } from '../_internals/vocabulary.js';
+import type { DraftBreaker } from '../_internals/types.js';
+import type { ValueClass, Vocabulary } from '../_internals/vocabulary.js';
+import { enumValues } from './enum.js';
 import { filteredIfViable } from '../_internals/probe.js';
 import { UsageError } from '../../core/errors.js';
 import { LONE_SURROGATES, STRING_BOUNDARIES, STRING_CLASSES, STRING_POOL } from '../pools/strings.js';
@@ -136,8 +137,25 @@ export function stringClasses(r: StringRules): Map<StringClass, fc.Arbitrary<str
   return out;
 }
 
-export function stringBreakers(r: StringRules, pointer: string): Breaker[] {
-  const out: Breaker[] = [];
+/** The Parse check each class makes, for every field whose values are strings alone. */
+const CLASS_CHECKS: Record<StringClass, string> = {
+  empty: 'AcceptsEmptyString',
+  whitespace: 'AcceptsWhitespace',
+  control: 'AcceptsControlCharacters',
+  nonBmp: 'AcceptsNonBmp',
+  combiningAndRtl: 'AcceptsCombiningAndRtl',
+  long: 'AcceptsLongString',
+  lengthBoundary: 'AcceptsLengthBoundaries',
+};
+
+/** None where an enum or const lists the values: the pools' strings are not among them. */
+function valueClasses(conj: Conj): ValueClass[] {
+  if (enumValues(conj) !== undefined) return [];
+  return [...stringClasses(stringRules(conj))].map(([name, arbitrary]) => ({ name, check: CLASS_CHECKS[name], arbitrary }));
+}
+
+export function stringBreakers(r: StringRules, pointer: string): DraftBreaker[] {
+  const out: DraftBreaker[] = [];
   const breaker = (rule: string, arb: fc.Arbitrary<string>) => {
     const broken = filteredIfViable(arb, (s) => !satisfiesString(s, r) && satisfiesString(s, r, rule));
     if (!broken) return;
@@ -158,6 +176,8 @@ export const stringVocabulary: Vocabulary = {
   keywords: ['minLength', 'maxLength', 'pattern'],
   builds: ['string'],
   valid: (c, conj) => validString(stringRules(conj), c.options),
+  classes: (conj, types) => (types.allowed.size === 1 && types.allowed.has('string') ? valueClasses(conj) : []),
   breaks: (_conj, types) => types.allowed.has('string'),
+  judges: { minLength: 'RejectsLength', maxLength: 'RejectsLength', pattern: 'RejectsPatternMismatch' },
   breakers: (_c, conj, pointer) => stringBreakers(stringRules(conj), pointer),
 };

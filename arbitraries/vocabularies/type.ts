@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import type { Json } from '../../core/json.js';
 import { keywordValues, type Conj } from '../_internals/conjunction.js';
-import type { Breaker } from '../_internals/types.js';
+import type { DraftBreaker } from '../_internals/types.js';
 import type { JsonType, TypeSet, Vocabulary } from '../_internals/vocabulary.js';
 
 export type { JsonType, TypeSet };
@@ -31,14 +31,25 @@ export const SAMPLE_OF_TYPE: Record<JsonType, fc.Arbitrary<Json>> = {
 
 export const smallJson: fc.Arbitrary<Json> = fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>;
 
+/**
+ * Whether a wrong type here is a payload that is not an object at all: the
+ * model's own value, where its root schema says `type: "object"` (the root
+ * stays first among the roots of every conjunction at the value itself).
+ */
+function isRootObject(conj: Conj, pointer: string): boolean {
+  const root = conj.roots[0]?.schema;
+  return pointer === '' && typeof root === 'object' && root !== null && root.type === 'object';
+}
+
 /** Values of a JSON type the schema does not allow, `null` apart, and fractions where only integers are. */
-export function typeBreakers(types: TypeSet, pointer: string): Breaker[] {
-  const out: Breaker[] = [];
+export function typeBreakers(types: TypeSet, pointer: string, rootObject = false): DraftBreaker[] {
+  const out: DraftBreaker[] = [];
   const wrong = JSON_TYPES.filter((t) => t !== 'null' && !types.allowed.has(t));
   const arbs = wrong.map((t) => SAMPLE_OF_TYPE[t]);
   if (types.integer && types.allowed.has('number')) arbs.push(fc.constantFrom(0.5, 1.5, -2.5, 1e-7));
   if (arbs.length > 0) {
-    out.push({ rule: 'type', field: '', arbitrary: fc.oneof(...arbs).map((value) => ({ value, rule: 'type', path: pointer })) });
+    const arbitrary = fc.oneof(...arbs).map((value) => ({ value, rule: 'type', path: pointer }));
+    out.push({ rule: 'type', field: '', arbitrary, ...(rootObject ? { judge: 'RejectsNonObject' } : {}) });
   }
   if (!types.allowed.has('null')) {
     out.push({ rule: 'null', field: '', arbitrary: fc.constant({ value: null, rule: 'null', path: pointer }) });
@@ -53,5 +64,6 @@ export const typeVocabulary: Vocabulary = {
   builds: ['null', 'boolean'],
   valid: (_c, _conj, _pointer, _types, type) => (type === 'null' ? fc.constant(null) : fc.boolean()),
   breaks: (conj) => keywordValues(conj, 'type').length > 0,
-  breakers: (_c, _conj, pointer, _depth, types) => typeBreakers(types, pointer),
+  judges: { type: 'RejectsWrongType', null: 'RejectsNull' },
+  breakers: (_c, conj, pointer, _depth, types) => typeBreakers(types, pointer, isRootObject(conj, pointer)),
 };

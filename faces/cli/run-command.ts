@@ -120,7 +120,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
   };
   const interrupt = onInterrupt('orc: stopping after the current check; reports will be marked incomplete');
-  process.stderr.write(`orc ${TOOL.version}: ${checks.length} checks × ${adapters.length} adapter(s), ${runs} cases per property, seed ${seed}\n`);
+  const some = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  process.stderr.write(
+    `orc ${TOOL.version}: ${some(checks.length, 'check')} × ${some(adapters.length, 'adapter')}, ${some(runs, 'case')} per property, seed ${seed}\n`,
+  );
   try {
     await run({
       set,

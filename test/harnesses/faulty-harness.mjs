@@ -53,8 +53,9 @@ function answer(req) {
   if (fault === 'hang-on-all') return undefined;
   // stuck in a loop on its first request: it never sees stdin close, so only a kill ends it
   if (fault === 'spin-on-all') for (;;);
-  // a parser that spins on large payloads: every one of them hangs
+  // a parser that spins on large payloads: every one of them hangs (by characters, or by bytes)
   if (fault === 'hang-on-large' && text.length > 2000) return undefined;
+  if (fault === 'hang-on-large-bytes' && Buffer.from(req.payload, 'base64').length > 2000) return undefined;
   // closes the descriptor itself, as a native program's close(1) does: no end of stream reaches orc while a shell holds a copy
   if (fault === 'close-stdout-fd' && text.includes('CLOSE')) {
     closeSync(1);
