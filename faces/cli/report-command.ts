@@ -31,8 +31,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const out = outDir(values.out);
   const release = claimOutDir(out);
   try {
-    const files = writeReports(out, events);
-    process.stderr.write(`merged ${positionals.length} reports: ${files.join(', ')}\n`);
+    process.stderr.write(`merged ${positionals.length === 1 ? 'one report' : `${positionals.length} reports`}; ${writeReports(out, events)}\n`);
   } finally {
     release();
   }

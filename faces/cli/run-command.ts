@@ -155,8 +155,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   } finally {
     interrupt.release();
     try {
-      const files = writeReports(out, events);
-      process.stderr.write(`reports: ${files.join(', ')}\n`);
+      process.stderr.write(`${writeReports(out, events)}\n`);
     } finally {
       release();
     }

@@ -26,11 +26,12 @@ export function writeProgressReport(dir: string, events: readonly RunEvent[]): v
   writeAtomic(join(dir, 'report.json'), jsonDocument(jsonReport(events)));
 }
 
-export function writeReports(dir: string, events: readonly RunEvent[]): string[] {
+/** Writes every format into `dir`; returns the line that says where, the folder once so that it fits a terminal line. */
+export function writeReports(dir: string, events: readonly RunEvent[]): string {
   const files = renderReports(events);
   mkdirSync(join(dir, 'badges'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeAtomic(join(dir, name), text);
-  return ['report.json', 'summary.md', 'junit.xml', 'report.html', 'badges/'].map((f) => join(dir, f));
+  return `reports in ${dir}: report.json, summary.md, junit.xml, report.html, badges/`;
 }
 
 /**
