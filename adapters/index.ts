@@ -43,6 +43,22 @@ export function resolveAdapters(spec: string): AdapterFactory[] {
   });
 }
 
+/**
+ * Every `--adapter` given, in order: `--adapter all --adapter 'mine=cmd:…'`
+ * runs a harness of one's own beside the bundled ones. A name given twice
+ * would be two columns no one can tell apart, and is refused.
+ */
+export function resolveAdapterSpecs(specs: readonly string[]): AdapterFactory[] {
+  const factories = specs.flatMap(resolveAdapters);
+  const seen = new Set<string>();
+  for (const f of factories) {
+    if (seen.has(f.name))
+      throw new UsageError(`the adapter "${f.name}" is named twice; name each adapter once (a harness of your own by NAME=cmd:<command line>)`);
+    seen.add(f.name);
+  }
+  return factories;
+}
+
 /** One adapter, started: replaying a case against one that cannot start is the user's to fix, with its reason. */
 export async function startAdapter(spec: string, env: AdapterEnv): Promise<Adapter> {
   const factories = resolveAdapters(spec);

@@ -1,4 +1,5 @@
 import type { CheckResult, RunEvent } from './results.js';
+import { counted } from './visible.js';
 
 /**
  * What a run comes to, decided once for the command line, every report and
@@ -87,7 +88,7 @@ export function runVerdict(events: readonly RunEvent[]): RunVerdict {
   else if (nothingChecked.length)
     headline = `Nothing was checked for ${nothingChecked.join(', ')}: every Required check was n/a (no operation it declares applies to the selected models).`;
   else if (baseline)
-    headline = `Gate ${baseline.ok ? 'passed' : 'FAILED'}: ${baseline.newFailures.length} new failures, ${baseline.known.length} known, ${baseline.unexpectedPasses.length} now passing, ${baseline.stale.length} gone.`;
+    headline = `Gate ${baseline.ok ? 'passed' : 'FAILED'}: ${counted(baseline.newFailures.length, 'new failure')}, ${baseline.known.length} known, ${baseline.unexpectedPasses.length} now passing, ${baseline.stale.length} gone.`;
   else headline = requiredFailed ? 'Required checks failed.' : 'Every Required check passed.';
   return {
     passed,

@@ -54,3 +54,6 @@ function hidden(u: number): boolean {
 export function quoted(text: string, max = 200): string {
   return `"${visible(text, max)}"`;
 }
+
+/** A count and its noun, the noun plural unless the count is one: "1 check", "3 checks". */
+export const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

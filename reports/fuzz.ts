@@ -1,5 +1,5 @@
 import { CATEGORIES, EXPECTATIONS, type Expectation, type FuzzResult, type MutationCategory } from '../core/fuzz-results.js';
-import { visible } from '../core/visible.js';
+import { counted, visible } from '../core/visible.js';
 
 const EXPECT_LABEL: Record<Expectation, string> = { reject: 'must reject', accept: 'must accept', 'implementation-defined': 'implementation-defined' };
 
@@ -38,7 +38,7 @@ export function fuzzSummary(results: readonly FuzzResult[], markdown = false): s
   const out: string[] = [];
   for (const r of results) {
     const rate = r.durationMs > 0 ? Math.round((r.cases / r.durationMs) * 1000) : 0;
-    const head = `fuzz ${r.adapter}: ${r.cases} cases in ${(r.durationMs / 1000).toFixed(1)}s (${rate}/s), seed ${r.seed}${r.complete ? '' : ', interrupted'}; ${r.failures.length} distinct failure(s)`;
+    const head = `fuzz ${r.adapter}: ${r.cases} cases in ${(r.durationMs / 1000).toFixed(1)}s (${rate}/s), seed ${r.seed}${r.complete ? '' : ', interrupted'}; ${counted(r.failures.length, 'distinct failure')}`;
     out.push(markdown ? `### ${head}` : head, '');
     if (markdown) {
       out.push(`| category | ${EXPECTATIONS.map((c) => EXPECT_LABEL[c]).join(' | ')} |`, `|---|${EXPECTATIONS.map(() => '---').join('|')}|`);

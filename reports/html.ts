@@ -1,3 +1,4 @@
+import { counted } from '../core/visible.js';
 import { createHash } from 'node:crypto';
 import { isFailed, type CheckResult, type FailedResult, type RunEvent } from '../core/results.js';
 import { LEVELS } from '../core/check.js';
@@ -168,7 +169,7 @@ export function htmlReport(events: readonly RunEvent[]): string {
   out.push(`<p class="headline"><b>${esc(headline(d))}</b></p>`);
   if (d.run)
     out.push(
-      `<p>Seed <code>${d.run.seed}</code>, ${d.run.runs} cases per property, ${d.run.models.length} model(s)${d.run.shard ? `, shard ${esc(d.run.shard)}` : ''}.</p>`,
+      `<p>Seed <code>${d.run.seed}</code>, ${d.run.runs} cases per property, ${counted(d.run.models.length, 'model')}${d.run.shard ? `, shard ${esc(d.run.shard)}` : ''}.</p>`,
     );
   const gate = baselineLines(d);
   if (gate.length) out.push(`<pre class="gate">${gate.map((l) => esc(l)).join('\n')}</pre>`);
@@ -259,7 +260,7 @@ export function htmlReport(events: readonly RunEvent[]): string {
     for (const [id, cases] of byCheck) {
       const labels = new Set(cases.flatMap((g) => g.behaviours.map((b) => b.behaviour)));
       out.push(
-        `<details class="behaviours" data-level="Informational" data-statuses="observed"><summary><code>${esc(id)}</code> <span class="muted">${cases.length} case(s), ${labels.size} behaviour(s)</span></summary>`,
+        `<details class="behaviours" data-level="Informational" data-statuses="observed"><summary><code>${esc(id)}</code> <span class="muted">${counted(cases.length, 'case')}, ${counted(labels.size, 'behaviour')}</span></summary>`,
       );
       out.push('<table class="behaviours"><thead><tr><th>model</th><th>case</th><th>behaviours</th></tr></thead><tbody>');
       for (const g of cases) {

@@ -17,7 +17,7 @@ import {
   suiteRows,
   type RunData,
 } from './collect.js';
-import { visible } from '../core/visible.js';
+import { counted, visible } from '../core/visible.js';
 
 const MD_MARK = { passed: '✅', failed: '❌', known: '⚠️', unsupported: '➖' } as const;
 
@@ -54,7 +54,7 @@ export function markdownReport(events: readonly RunEvent[]): string {
   out.push('');
   if (!d.complete) out.push(`> **Incomplete run** (${d.incompleteReason}): what follows is what ran before it stopped.\n`);
   out.push(`**${cell(headline(d))}**`, '');
-  if (d.run) out.push(`Seed \`${d.run.seed}\`, ${d.run.runs} cases per property, ${d.run.models.length} model(s).\n`);
+  if (d.run) out.push(`Seed \`${d.run.seed}\`, ${d.run.runs} cases per property, ${counted(d.run.models.length, 'model')}.\n`);
   const gate = baselineLines(d);
   if (gate.length) out.push(cell(gate[0]!), '', ...gate.slice(1).map((l) => `- ${cell(l.trim())}`), '');
   for (const e of d.adapterErrors) out.push(`> ⚠ adapter **${cell(e.adapter)}** did not start: ${cell(e.message)}`, '');

@@ -16,7 +16,7 @@ import {
   suiteRows,
   type RunData,
 } from './collect.js';
-import { visible } from '../core/visible.js';
+import { counted, visible } from '../core/visible.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -38,7 +38,6 @@ const clip = (text: string, width: number) => {
   const v = visible(text, 100_000);
   return v.length <= width ? v : `${v.slice(0, width - 1)}…`;
 };
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Text too long for one line, hostile characters escaped, cut at `max` and broken between words (within a word past the width). */
 function wrap(text: string, width: number, max = width * 2, indent = '  '): string[] {
@@ -162,7 +161,7 @@ export function terminalReport(events: readonly RunEvent[], options: TerminalOpt
     const total = groups.reduce((n, g) => n + g.results.length, 0);
     lines.push(
       '',
-      `${d.baseline ? 'New failures' : 'Failures'}: ${groups.length} adapter × check (${plural(total, 'result')})${groups.length > max ? `, the first ${max} (--max-failures N for more)` : ''}`,
+      `${d.baseline ? 'New failures' : 'Failures'}: ${groups.length} adapter × check (${counted(total, 'result')})${groups.length > max ? `, the first ${max} (--max-failures N for more)` : ''}`,
     );
     for (const g of groups.slice(0, max)) lines.push('', ...groupLines(g, keys, paint, width));
     if (groups.length > max) lines.push('', `… ${groups.length - max} more; report.html and summary.md have every one`);
@@ -217,7 +216,7 @@ function suiteMatrix(d: RunData, adapters: string[], keys: Map<string, string>, 
   out.push(clip('cells: failed checks (✗ new, k known), ok, – n/a · Req: Required, Rec: Recommended', width));
   const observed = d.results.filter((r) => r.status === 'observed').length;
   if (observed)
-    out.push(clip(`Informational: ${plural(observed, 'observation')}, each with a behaviour label (--verbose, or report.html's Behaviours view)`, width));
+    out.push(clip(`Informational: ${counted(observed, 'observation')}, each with a behaviour label (--verbose, or report.html's Behaviours view)`, width));
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { counted } from '../core/visible.js';
 import type { DecodedEvent } from '../core/contract.js';
 import { brief, textDifference } from '../core/equality.js';
 import type { SseEvent } from '../core/sse-decoder.js';
@@ -24,7 +25,7 @@ const WIDTH = 108;
 export const dispatchedType = (event: string | null) => event || 'message';
 
 export function eventsDifference(expected: readonly SseEvent[], got: readonly DecodedEvent[], data: DataDifference): string | undefined {
-  const counts = got.length === expected.length ? undefined : `; decoded ${plural(got.length)}, the reference ${expected.length}`;
+  const counts = got.length === expected.length ? undefined : `; decoded ${counted(got.length, 'event')}, the reference ${expected.length}`;
   for (let k = 0; k < Math.min(expected.length, got.length); k++) {
     const want = expected[k]!;
     const have = got[k]!;
@@ -40,7 +41,7 @@ export function eventsDifference(expected: readonly SseEvent[], got: readonly De
   }
   if (got.length > expected.length) {
     return fitted(
-      `${plural(got.length - expected.length)} more than expected (${expected.length})`,
+      `${counted(got.length - expected.length, 'event')} more than expected (${expected.length})`,
       `; event ${expected.length + 1}`,
       ...described(got[expected.length]!),
     );
@@ -71,4 +72,3 @@ const shown = (label: string, v: string) => (room: number) => (room - label.leng
 
 /** An event in two remarks, its data first: the event field is left out where the line has no room for it. */
 const described = (e: DecodedEvent): Remark[] => [shown(': data ', e.data), e.event ? shown(', event field ', e.event) : undefined];
-const plural = (n: number) => `${n} event${n === 1 ? '' : 's'}`;

@@ -145,9 +145,9 @@ describe("the SDK maintainer's workflow (docs/sdk-conformance.yml)", () => {
         job.log,
       ).toEqual([0, 1, 0]);
       expect(job.artifact).toContain('report.html');
-      expect(job.log).toMatch(/Gate FAILED: 1 new failures/);
+      expect(job.log).toMatch(/Gate FAILED: 1 new failure, /);
       expect(job.log).toMatch(new RegExp(`New failures:[\\s\\S]*✗ A my-sdk · ${dropped.check.replace(/\./g, '\\.')} `));
-      expect(job.summary).toMatch(/Gate FAILED: 1 new failures/);
+      expect(job.summary).toMatch(/Gate FAILED: 1 new failure, /);
       expect(job.summary).toContain(`new failure: my-sdk · `);
       expect(job.summary).toContain(dropped.check);
     } finally {

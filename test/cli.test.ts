@@ -212,3 +212,19 @@ describe('orc list', () => {
     }
   });
 });
+
+describe('--adapter given more than once', () => {
+  it('runs a harness of your own beside a bundled adapter, each its own column; a name given twice is one line, exit 2', () => {
+    const out = tmp();
+    const args = ['run', '--model', 'generating', '--suite', 'Required.Parse.AcceptsFraction.*', '--runs', '5', '--seed', '1', '--out', out, '--quiet'];
+    const r = orc([...args, '--adapter', 'reference', '--adapter', 'mine=cmd:node mutants/stdio-harness.mjs truncates-fractions']);
+    expect(r.status, r.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.run.selection.adapters).toEqual(['reference', 'mine']);
+    const failed = (a: string) => report.results.filter((x: { adapter: string; status: string }) => x.adapter === a && x.status === 'failed').length;
+    expect([failed('reference'), failed('mine') > 0]).toEqual([0, true]);
+    const twice = orc([...args, '--adapter', 'reference', '--adapter', 'reference']);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^orc: the adapter "reference" is named twice/)]);
+  });
+});

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { resolveAdapters } from '../../adapters/index.js';
+import { resolveAdapterSpecs } from '../../adapters/index.js';
 import { behaviourTable, fuzzSummary } from '../../reports/fuzz.js';
 import { UsageError } from '../../core/errors.js';
 import { fuzz, type FuzzResult } from '../../fuzz/fuzzer.js';
@@ -36,7 +36,7 @@ export function parseDuration(spec: string): number {
 
 export async function fuzzCommand(argv: string[]): Promise<number> {
   const { values } = parse('fuzz', argv, {
-    adapter: { type: 'string' },
+    adapter: { type: 'string', multiple: true },
     time: { type: 'string' },
     model: { type: 'string' },
     seed: { type: 'string' },
@@ -48,7 +48,7 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
   const timeMs = parseDuration(values.time ?? '60s');
   const set = loadSchemaSet([]);
   const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
-  const factories = resolveAdapters(values.adapter ?? 'reference');
+  const factories = resolveAdapterSpecs(values.adapter ?? ['reference']);
   const seed = intOption('seed', values.seed, randomSeed(), -(2 ** 31));
   const timeoutMs = intOption('timeout', values.timeout, 10_000);
   const out = outDir(values.out);

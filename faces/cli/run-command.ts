@@ -1,6 +1,7 @@
+import { counted } from '../../core/visible.js';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { BUNDLED, resolveAdapters } from '../../adapters/index.js';
+import { BUNDLED, resolveAdapterSpecs } from '../../adapters/index.js';
 import { jsonReport } from '../../reports/json.js';
 import { terminalReport } from '../../reports/terminal.js';
 import { collect } from '../../reports/collect.js';
@@ -30,7 +31,7 @@ function parseShard(spec: string): { index: number; count: number } {
 }
 
 export const RUN_HELP = `orc run [options]        run the suites against implementations
-  --adapter NAME|all       adapter(s) to verify, comma-separated (default: reference);
+  --adapter NAME|all       adapter(s) to verify, comma-separated, or the option again (default: reference);
                            cmd:<command line> runs any program that speaks the stdio protocol
   --model M                model(s) by name or event type, comma-separated (default: all)
   --suite GLOB             suites or check ids, e.g. Parse, 'Required.Parse.Rejects*'
@@ -57,7 +58,7 @@ export const RUN_HELP = `orc run [options]        run the suites against impleme
 
 export async function runCommand(argv: string[]): Promise<number> {
   const { values } = parse('run', argv, {
-    adapter: { type: 'string' },
+    adapter: { type: 'string', multiple: true },
     model: { type: 'string' },
     suite: { type: 'string' },
     level: { type: 'string' },
@@ -83,8 +84,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   const baseline = values.baseline ? readBaseline(values.baseline) : undefined;
   const set = loadSchemaSet(values.schema ?? []);
   const models = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
-  const adapters = resolveAdapters(values.adapter ?? 'reference');
-  const cloneOnly = values.adapter === 'all' ? BUNDLED.filter((a) => a.missing?.()) : [];
+  const adapters = resolveAdapterSpecs(values.adapter ?? ['reference']);
+  const cloneOnly = values.adapter?.includes('all') ? BUNDLED.filter((a) => a.missing?.()) : [];
   if (cloneOnly.length)
     process.stderr.write(
       `orc: ${cloneOnly.length} bundled adapters run from a clone of the repository only (see "orc list"); running ${adapters.map((a) => a.name).join(', ')}\n`,
@@ -120,9 +121,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
   };
   const interrupt = onInterrupt('orc: stopping after the current check; reports will be marked incomplete');
-  const some = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   process.stderr.write(
-    `orc ${TOOL.version}: ${some(checks.length, 'check')} × ${some(adapters.length, 'adapter')}, ${some(runs, 'case')} per property, seed ${seed}\n`,
+    `orc ${TOOL.version}: ${counted(checks.length, 'check')} × ${counted(adapters.length, 'adapter')}, ${counted(runs, 'case')} per property, seed ${seed}\n`,
   );
   try {
     await run({
