@@ -17,6 +17,7 @@ import {
   type RunData,
 } from './collect.js';
 import { counted, visible } from '../core/visible.js';
+import { brokenWord, shellWords } from '../core/shell-word.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -56,51 +57,6 @@ function wrap(text: string, width: number, max = width * 2, indent = '  '): stri
       lines.push(line.slice(0, width));
       line = indent + line.slice(width);
     }
-  }
-  return [...lines, line];
-}
-
-/** A command's words as a POSIX shell splits them: spaces inside single quotes, or after a backslash, are not breaks. */
-function shellWords(command: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  let quoted = false;
-  for (let i = 0; i < command.length; i++) {
-    const c = command[i]!;
-    if (c === ' ' && !quoted) {
-      if (word) words.push(word);
-      word = '';
-      continue;
-    }
-    if (c === "'") quoted = !quoted;
-    else if (c === '\\' && !quoted && i + 1 < command.length) word += command[i++];
-    word += command[i];
-  }
-  return word ? [...words, word] : words;
-}
-
-/**
- * A shell word too long for a line, broken into lines that a POSIX shell
- * reads back as the same word: outside quotes backslash-newline is joined to
- * nothing; inside single quotes the quote is closed first and opened again on
- * the next line (adjacent quoted strings are one word). Each piece starts at
- * the line's start, since an indent would split the word; an escape
- * (backslash and its character) stays on one line.
- */
-function brokenWord(word: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  let quoted = false;
-  for (let i = 0; i < word.length;) {
-    const unit = !quoted && word[i] === '\\' ? word.slice(i, i + 2) : word[i]!;
-    const close = quoted ? "'\\" : '\\';
-    if (line.length + unit.length + close.length > width && line.length > 1) {
-      lines.push(line + close);
-      line = quoted ? "'" : '';
-    }
-    line += unit;
-    if (unit === "'") quoted = !quoted;
-    i += unit.length;
   }
   return [...lines, line];
 }
