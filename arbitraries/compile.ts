@@ -4,8 +4,11 @@ import type { Json } from '../core/json.js';
 import type { Context } from './_internals/context.js';
 import { conjKey, display, type Conj } from './_internals/conjunction.js';
 import type { Breaker, DraftBreaker } from './_internals/types.js';
-import type { CompileOptions, Composer, Vocabulary } from './_internals/vocabulary.js';
+import { DEFAULT_SIZE_BOUND, type CompileOptions, type Composer, type SizeBound, type Vocabulary } from './_internals/vocabulary.js';
+import { LazyArbitrary } from './_internals/lazy.js';
+import { viable } from './_internals/probe.js';
 import { VOCABULARIES } from './vocabularies/index.js';
+import { valueKey } from './vocabularies/enum.js';
 import { typesOf } from './vocabularies/type.js';
 
 export type { CompileOptions } from './_internals/vocabulary.js';
@@ -27,6 +30,9 @@ export class Compiler implements Composer {
   private recursive = new Set<string>();
   /** The `$ref` places reached again while being built, once per arbitrary that refers back to one: a value may nest there without end. */
   readonly recursions: string[] = [];
+  /** Instance pointer → the values another branch of a union being broken would accept there (see `breakersExcluding`). */
+  private excluded = new Map<string, Set<string>>();
+  private memos = new Map<string, unknown>();
 
   constructor(
     readonly ctx: Context,
@@ -37,13 +43,47 @@ export class Compiler implements Composer {
   /** Runs `fn` where `$ref` places can be tied; every arbitrary made here stays usable after. */
   within<T>(fn: () => T): T {
     let result!: T;
-    fc.letrec((tie) => {
-      this.tie = tie;
-      result = fn();
-      return this.defs;
-    });
-    this.tie = undefined;
+    // a lazy breaker made while another is being made (a union probing its branches) restores the outer tie
+    const outer = this.tie;
+    try {
+      fc.letrec((tie) => {
+        this.tie = tie;
+        result = fn();
+        return this.defs;
+      });
+    } finally {
+      this.tie = outer;
+    }
     return result;
+  }
+
+  lazily<T>(make: () => fc.Arbitrary<T>): fc.Arbitrary<T> {
+    return new LazyArbitrary(() => this.within(make));
+  }
+
+  memo<T>(key: string, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const made = make();
+    this.memos.set(key, made);
+    return made;
+  }
+
+  boundAt(pointer: string): SizeBound | undefined {
+    const bound = this.options.sizeBound ?? DEFAULT_SIZE_BOUND;
+    return bound && depthOf(pointer) >= bound.depth ? bound : undefined;
+  }
+
+  /**
+   * What decides a place's arbitrary besides its schemas: how deep it is, up
+   * to the size bound's depth, and its pointer where an override aims at or
+   * below it. A `$ref` place nesting deeper keeps its key past the bound's
+   * depth, so a recursion still ties.
+   */
+  placeKey(conj: Conj, pointer: string): string {
+    const bound = this.options.sizeBound ?? DEFAULT_SIZE_BOUND;
+    const depth = bound ? `@${Math.min(depthOf(pointer), bound.depth)}` : '';
+    const aimed = [...(this.options.overrides?.keys() ?? [])].some((k) => k === pointer || k.startsWith(`${pointer}/`));
+    return conjKey(conj) + depth + (aimed ? `@${pointer}` : '');
   }
 
   validatorOf(conj: Conj): (v: unknown) => boolean {
@@ -52,8 +92,9 @@ export class Compiler implements Composer {
   }
 
   build(conj: Conj, pointer: string): fc.Arbitrary<Json> {
-    if (!conj.viaRef || !this.tie) return this.buildInner(conj, pointer);
-    const key = conjKey(conj);
+    if (!this.tie) return this.buildInner(conj, pointer);
+    // every place is built once per compile: a breaker's backdrop and the level above it share what is below
+    const key = this.placeKey(conj, pointer);
     const done = this.built.get(key);
     if (done) {
       if (this.recursive.has(key)) this.recursions.push(display(conj));
@@ -69,7 +110,7 @@ export class Compiler implements Composer {
     const before = this.recursions.length;
     try {
       const arb = this.buildInner(conj, pointer);
-      this.defs[key] = arb;
+      if (conj.viaRef) this.defs[key] = arb;
       this.built.set(key, arb);
       if (this.recursions.length > before) this.recursive.add(key);
       return arb;
@@ -98,9 +139,28 @@ export class Compiler implements Composer {
     if (conj.viaRef && this.breaking.has(key)) return [];
     this.breaking.add(key);
     try {
-      return this.breakersInner(conj, pointer, depth);
+      const list = this.breakersInner(conj, pointer, depth);
+      const excluded = this.excluded.get(pointer);
+      return excluded ? excludedFrom(list, excluded) : list;
     } finally {
       this.breaking.delete(key);
+    }
+  }
+
+  /**
+   * `breakersOf`, where each pointer of `excluded` must not hold the values
+   * listed for it: what a union's other branches would accept there (their
+   * discriminator's values), so a breaker of one branch never hands out a
+   * value another branch takes. Checked where the value is drawn, on the
+   * small value at that place, not on the whole branch value above it.
+   */
+  breakersExcluding(conj: Conj, pointer: string, depth: number, excluded: Map<string, Json[]>): Breaker[] {
+    const before = new Map(this.excluded);
+    for (const [p, values] of excluded) this.excluded.set(p, new Set([...(this.excluded.get(p) ?? []), ...values.map(valueKey)]));
+    try {
+      return this.breakersOf(conj, pointer, depth);
+    } finally {
+      this.excluded = before;
     }
   }
 
@@ -114,6 +174,21 @@ export class Compiler implements Composer {
     }
     return out;
   }
+}
+
+/** An instance pointer's depth: the value itself is 0, its members 1. */
+function depthOf(pointer: string): number {
+  let n = 0;
+  for (const ch of pointer) if (ch === '/') n++;
+  return n;
+}
+
+/** The breakers whose own value may be an excluded one, filtered; those whose every value is, left out. */
+function excludedFrom(list: Breaker[], excluded: Set<string>): Breaker[] {
+  const keep = (bv: { value: Json }) => !excluded.has(valueKey(bv.value));
+  const out: Breaker[] = [];
+  for (const b of list) if (viable(b.arbitrary, keep)) out.push({ ...b, arbitrary: b.arbitrary.filter(keep) });
+  return out;
 }
 
 /** The breaker with the judge its vocabulary names for its rule; a rule the vocabulary names none for is its author's error, not a check gone missing. */

@@ -6,6 +6,7 @@ import { benchCheckLoop } from './check-loop.bench.js';
 import { benchPipelining } from './pipelining.bench.js';
 import { benchStdioClient } from './stdio-client.bench.js';
 import { benchJobs } from './jobs.bench.js';
+import { benchNestedCost } from './nested-cost.bench.js';
 import { benchOneCheck, benchStartup } from './startup.bench.js';
 import { killRates, measureMutants } from '../mutants/measure.js';
 
@@ -26,6 +27,7 @@ interface Figure {
 const set = loadSchemaSet();
 const benches: (() => Promise<Figure>)[] = [
   () => benchArbitrary(set),
+  benchNestedCost,
   () => benchCheckLoop(set),
   () => benchStdioClient(),
   benchPipelining,

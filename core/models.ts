@@ -151,7 +151,7 @@ export function eventTypeOf(m: Model): string | undefined {
 export function findModel(set: SchemaSet, name: string): Model {
   const wanted = name.toLowerCase();
   const names = (m: Model) => {
-    const event = String(m.schema['x-event-type'] ?? '');
+    const event = eventTypeOf(m) ?? '';
     return [m.name, event, event.slice(event.lastIndexOf('.') + 1)].map((n) => n.toLowerCase());
   };
   const m = set.models.find((m) => names(m).includes(wanted));

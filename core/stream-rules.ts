@@ -1,19 +1,24 @@
 import type { Json } from './json.js';
+import { isExtensionType, RESPONSE_RULES, ResponseStreamRules, type ResponseRule } from './response-stream-rules.js';
 
 /** The four image-generation events, by the suffix of their `type`. */
 export const STAGES = ['in_progress', 'generating', 'partial_image', 'completed'] as const;
 export type Stage = (typeof STAGES)[number];
 export const EVENT_PREFIX = 'response.image_generation_call.';
 
-export type StreamRule = 'SequenceNumberIncreasing' | 'ItemOrder' | 'ItemConsistency' | 'ItemNotCompleted' | 'StreamFailed';
+export type ImageRule = 'SequenceNumberIncreasing' | 'ItemOrder' | 'ItemConsistency' | 'ItemNotCompleted' | 'StreamFailed';
+export type StreamRule = ImageRule | ResponseRule;
 
+/** The image-generation rules (the item rules read image-generation events alone), then the spec's rules of a whole stream. */
 export const RULES: Record<StreamRule, string> = {
   SequenceNumberIncreasing: 'sequence_number strictly increases across the stream',
-  ItemOrder: 'each item goes in_progress → generating → partial_image* → completed',
-  ItemConsistency: 'an item keeps one output_index, and no two items of one response share one',
-  ItemNotCompleted: 'every item that started is completed before the stream ends',
-  StreamFailed: 'no error event (or response.failed) leaves an item unfinished',
+  ItemOrder: 'each image-generation item goes in_progress → generating → partial_image* → completed',
+  ItemConsistency: 'an image-generation item keeps one output_index, and no two items of one response share one',
+  ItemNotCompleted: 'every image-generation item that started is completed before the stream ends',
+  StreamFailed: 'no error event (or response.failed) leaves an image-generation item unfinished',
+  ...RESPONSE_RULES,
 };
+export { isExtensionType };
 
 /** The event that opens a response's stream: a capture holding several responses has one per response. */
 const RESPONSE_START = 'response.created';
@@ -49,6 +54,13 @@ export const MAX_ITEMS = 100_000;
 
 export interface StreamValidatorOptions {
   maxItems?: number;
+  /**
+   * The event types the caller holds to models: the spec's rules of a whole
+   * stream (RESPONSE_RULES) read events of these types alone, as a rule can
+   * only speak of what is checked. Without it, only the image-generation
+   * rules and sequence_number apply, as before those rules were written.
+   */
+  modelled?: Iterable<string>;
 }
 
 /** Which stages may follow which: undefined is an item not seen yet. */
@@ -110,8 +122,33 @@ export class StreamValidator {
   /** Events of items first seen when `maxItems` were already followed: not held to the item rules. */
   readonly untracked: { events: number; first?: { index: number; line?: number } } = { events: 0 };
 
+  private readonly spec: ResponseStreamRules | undefined;
+  private readonly seen = new Set<ImageRule>();
+  /** Violations found with the one `push` returned, for `pushAll`. */
+  private more: Violation[] = [];
+
   constructor(options: StreamValidatorOptions = {}) {
     this.maxItems = options.maxItems ?? MAX_ITEMS;
+    this.spec = options.modelled ? new ResponseStreamRules(options.modelled, this.maxItems) : undefined;
+  }
+
+  /** The rules that found something to check in the stream so far. */
+  get applied(): StreamRule[] {
+    const applied = new Set<StreamRule>([...this.seen, ...(this.spec?.applied ?? [])]);
+    return (Object.keys(RULES) as StreamRule[]).filter((r) => applied.has(r));
+  }
+
+  /** Every violation this event makes: `push` gives the first. */
+  pushAll(event: Json, sseEvent?: string | null, context: EventContext = {}): Violation[] {
+    const first = this.push(event, sseEvent, context);
+    const all = first ? [first, ...this.more] : this.more;
+    this.more = [];
+    return all;
+  }
+
+  /** The SSE stream's `data: [DONE]`, after the last event pushed. */
+  pushDone(line?: number): void {
+    this.spec?.pushDone(line);
   }
 
   /** How many items are followed now: never more than `maxItems`. */
@@ -122,12 +159,15 @@ export class StreamValidator {
   /** The violation this event makes, if any. Events of other types count only for sequence_number, as failures, and (response.created) as the start of a response. */
   push(event: Json, sseEvent?: string | null, context: EventContext = {}): Violation | undefined {
     const index = ++this.index;
+    this.more = [];
     const line = context.line;
     const at = (v: Omit<Violation, 'index' | 'line'>): Violation => ({ index, ...v, ...(line !== undefined ? { line } : {}) });
     const e = (context.unreadable ? null : event) as Record<string, Json> | null;
     const brokenAll = context.broken?.includes('') ?? false;
     const usable = (k: string) => !brokenAll && !(context.broken?.includes(k) ?? false) && e !== null && typeof e === 'object' && k in e;
     const type = typeof e?.type === 'string' ? e.type : undefined;
+    // a provider's own event takes its place in the stream and nothing else (see isExtensionType)
+    if (isExtensionType(type)) return undefined;
     if ((type !== undefined && FAILURE_TYPES.has(type)) || (sseEvent && FAILURE_TYPES.has(sseEvent)))
       this.failure ??= { index, ...(line !== undefined ? { line } : {}), what: describeFailure(e, type ?? sseEvent!) };
     const newResponse = type === RESPONSE_START;
@@ -140,10 +180,17 @@ export class StreamValidator {
             message: `sequence_number ${seq} does not follow ${this.lastSeq.value} (event ${this.lastSeq.index + 1})${newResponse ? `: a new response starts here (${RESPONSE_START}); each response numbers its own events, so check each response's stream on its own` : ''}`,
           })
         : undefined;
+    if (this.lastSeq && typeof seq === 'number') this.seen.add('SequenceNumberIncreasing');
     const itemViolation = context.unreadable ? this.orphan('*') : this.pushItem(e, usable, index, line, at);
     // the sequence goes on from here whatever this event broke: a restart, or one stray number, is one problem
     if (typeof seq === 'number') this.lastSeq = { value: seq, index };
-    return seqViolation ?? itemViolation;
+    const spec =
+      type !== undefined && this.spec?.reads(type)
+        ? this.spec.push(type, (k) => (usable(k) ? e![k] : undefined), { index, ...(line !== undefined ? { line } : {}) })
+        : [];
+    const all = [seqViolation, itemViolation, ...spec].filter((v): v is Violation => v !== undefined);
+    this.more = all.slice(1);
+    return all[0];
   }
 
   private pushItem(
@@ -155,6 +202,7 @@ export class StreamValidator {
   ): Violation | undefined {
     const stage = stageOf(e);
     if (!stage) return undefined;
+    for (const rule of ['ItemOrder', 'ItemConsistency', 'ItemNotCompleted', 'StreamFailed'] as const) this.seen.add(rule);
     if (!usable('item_id') || typeof e!.item_id !== 'string') return this.orphan(stage);
     const id = e!.item_id;
     const item = this.items.get(id);
@@ -218,8 +266,11 @@ export class StreamValidator {
     return true;
   }
 
-  /** At the end of the stream: the items left unfinished, each at its last event, with the failure that ended them. */
-  end(): Violation[] {
+  /**
+   * At the end of the stream: the image-generation items left unfinished, each at its last event, with the failure that
+   * ended them; then what the spec's rules find at the end (`sse`: the capture was SSE, where a stream ends with [DONE]).
+   */
+  end(options: { sse?: boolean } = {}): Violation[] {
     const out: Violation[] = [];
     for (const [id, item] of this.items) {
       // a completed event that was rejected, or could not be read, may be this item's: that is its problem, not this one
@@ -235,7 +286,7 @@ export class StreamValidator {
       } else
         out.push({ index: item.lastIndex, ...line, rule: 'ItemNotCompleted', message: `item ${JSON.stringify(id)} ends at ${item.stage}, never completed` });
     }
-    return out;
+    return [...out, ...(this.spec?.end(options.sse ?? false) ?? [])];
   }
 }
 

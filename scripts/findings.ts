@@ -13,6 +13,7 @@ const PARTIAL_DROPPED = 'drops the four optional `partial_image` fields (`size`,
 
 export const FINDINGS: Record<string, Finding> = {
   reference: { text: "this project's strict implementation, every model", evidence: [] },
+  'py-jsonschema': { text: "a second reference, written apart from the first: Python's `json` and `jsonschema`, every model of the run", evidence: [] },
   'ts-openrouter-0.1.2': {
     text: `${PARTIAL_DROPPED}; its SSE decoder misses a blank line written \`\\n\\r\\n\` and dispatches an empty event for a block of unknown fields; takes \`null\` and wrong types in those fields it does not model`,
     evidence: [
@@ -140,6 +141,46 @@ export const FINDINGS: Record<string, Finding> = {
       { check: 'Required.Parse.RejectsWrappedEvent', outcome: 'failed:accepted-invalid' },
       { check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' },
     ],
+  },
+  'ts-openai-node-latest': {
+    text: 'the newest `openai` on npm through the same harness: the same verdicts as the pin',
+    evidence: [{ check: 'Required.Parse.RejectsNonObject', outcome: 'failed:accepted-invalid' }],
+  },
+  'go-openai-latest': {
+    text: 'the newest `openai-go/v3` through the same harness: the same verdicts as the pin',
+    evidence: [{ check: 'Required.Parse.AcceptsFraction', outcome: 'failed:mismatch' }],
+  },
+  'py-openresponses': {
+    text: "openresponses-py's union, strict mode; models the spec's 24 events and no image event, so only its own SSE parser meets the bundled models: it keeps a leading BOM in the first field name",
+    evidence: [{ check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' }],
+  },
+  'py-openresponses-compat': {
+    text: 'the same, in its openai-compatible mode (it fills in a missing `sequence_number`); the same SSE parser',
+    evidence: [{ check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' }],
+  },
+  'py-openresponses-openai': {
+    text: "the same, in its openai mode (OpenAI's envelope); the same SSE parser",
+    evidence: [{ check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' }],
+  },
+  'py-openresponses-types': {
+    text: "openresponses-types' pydantic class per spec event, picked by `type` (it has no union) and no decoder: nothing of the bundled models to check",
+    evidence: [],
+  },
+  'py-litellm': {
+    text: "litellm's Responses stream transform, the one its proxy runs: no image event of its own; its decoder (openai's `SSEDecoder`) keeps a leading BOM",
+    evidence: [{ check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' }],
+  },
+  'rust-openresponses': {
+    text: "openresponses-rust's event enum (the spec's 24 events, an `Unknown` fallback): nothing of the bundled models to check",
+    evidence: [],
+  },
+  'ts-ai-sdk-openai': {
+    text: "Vercel's AI SDK, `@ai-sdk/openai`: `doStream` over a recorded stream; its stream parts carry too little of an event to compare (`sse` only); its decoder (eventsource-parser) holds back a last event ended by CR CR",
+    evidence: [{ check: 'Required.Sse.LineEndings', outcome: 'failed:mismatch' }],
+  },
+  'ts-ai-sdk-open-responses': {
+    text: 'the same for `@ai-sdk/open-responses`, with the same decoder',
+    evidence: [{ check: 'Required.Sse.MultiLineData', outcome: 'failed:mismatch' }],
   },
 };
 

@@ -11,7 +11,7 @@ import { ensureRuff } from './ruff.js';
 
 /** Where harness code lives, per language. */
 export const GO_ROOTS = ['adapters', 'bench/harnesses'];
-export const PYTHON_ROOTS = ['adapters', 'bench', 'test/harnesses'];
+export const PYTHON_ROOTS = ['adapters', 'bench', 'mutants', 'test/harnesses'];
 
 /** What builds and installs leave in those folders: SDK sources, venvs, binaries, not the project's code. */
 const SKIP = new Set(['build', 'node_modules', '__pycache__', 'venv', '.venv']);

@@ -1,6 +1,6 @@
 import type { Json } from '../core/json.js';
 import { eventTypeOf, type SchemaSet } from '../core/models.js';
-import { MAX_ITEMS, stageOf, StreamValidator } from '../core/stream-rules.js';
+import { isExtensionType, MAX_ITEMS, stageOf, StreamValidator, type StreamRule } from '../core/stream-rules.js';
 import { EventModels } from './event-models.js';
 import { MAX_EVENT_BYTES, StreamReader, type RecordedEvent } from './read-stream.js';
 
@@ -35,6 +35,14 @@ export interface OtherEventType {
   first: Place;
 }
 
+/** How many events of one model a capture held. */
+export interface ModelCount {
+  model: string;
+  /** The event type the model describes. */
+  type: string;
+  count: number;
+}
+
 /** What `checkStream` found in a recorded stream: its events, the problems, and what it read but did not check. */
 export interface StreamCheck {
   format: 'sse' | 'ndjson';
@@ -42,6 +50,12 @@ export interface StreamCheck {
   imageGenerationEvents: number;
   /** Events of a type some model of the set describes, the image-generation ones among them. */
   modelEvents: number;
+  /** The model events by model, in the set's order: only models the capture held. */
+  eventsByModel: ModelCount[];
+  /** The stream rules that found something to check, in the order of RULES. */
+  rulesApplied: StreamRule[];
+  /** Of `otherEvents`, a provider's own (`acme:trace_event`): no rule reads them either, as the spec says a client ignores them. */
+  extensionEvents: number;
   /** Every problem, up to `maxKept`; `problemCount` counts them all. */
   problems: StreamProblem[];
   problemCount: number;
@@ -81,8 +95,11 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
   const models = new EventModels(set);
   const maxItems = options.maxItems ?? MAX_ITEMS;
   const maxEventBytes = options.maxEventBytes ?? MAX_EVENT_BYTES;
-  const rules = new StreamValidator({ maxItems });
-  const reader = new StreamReader({ maxEventBytes });
+  const byModel = new Map<string, ModelCount>();
+  const modelled = set.models.map((m) => eventTypeOf(m)).filter((t): t is string => t !== undefined);
+  const rules = new StreamValidator({ maxItems, modelled });
+  const reader = new StreamReader({ maxEventBytes, keepDone: true });
+  let extensionEvents = 0;
   const problems: StreamProblem[] = [];
   let problemCount = 0;
   const unknown = new Map<string, UnknownField>();
@@ -97,6 +114,7 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
     if (problems.length < maxKept) problems.push(p);
   };
   const check = (e: RecordedEvent) => {
+    if (e.done) return rules.pushDone(e.line);
     events++;
     const place = { event: events, line: e.line };
     const at = (rule: string, message: string) => add({ ...place, rule, message, text: e.text.slice(0, 400) });
@@ -121,15 +139,20 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
     const type = (event as { type?: unknown } | null)?.type;
     if (e.sseEvent && typeof type === 'string' && e.sseEvent !== type)
       at('EventField', `the SSE event: field says ${JSON.stringify(e.sseEvent)}, the data's type ${JSON.stringify(type)}`);
-    const verdict = models.check(event);
+    // a provider's own event is never a model's, whatever the set holds
+    const verdict = isExtensionType(type) ? undefined : models.check(event);
     if (!verdict) {
       otherEvents++;
+      if (isExtensionType(type)) extensionEvents++;
       const name = typeof type === 'string' ? type.slice(0, 200) : NO_TYPE;
       const known = others.get(name);
       if (known) known.count++;
       else if (others.size < maxKept) others.set(name, { type: name, count: 1, first: place });
     } else {
       modelEvents++;
+      const counted = byModel.get(verdict.model.id);
+      if (counted) counted.count++;
+      else byModel.set(verdict.model.id, { model: verdict.model.name, type: type as string, count: 1 });
       if (verdict.errors.length) at(`Schema.${verdict.model.name}`, verdict.errors.join('; '));
       if (verdict.unknown.length && options.strict)
         at(
@@ -145,8 +168,11 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
       }
     }
     // an event that breaks its model still takes its place in the sequence, read for what it does not break: one problem must not hide another, nor make more
-    const v = rules.push(event, e.sseEvent, { line: e.line, ...(verdict?.errors.length ? { broken: verdict.broken } : {}) });
-    if (v) at(v.rule, v.message);
+    for (const v of rules.pushAll(event, e.sseEvent, { line: e.line, ...(verdict?.errors.length ? { broken: verdict.broken } : {}) })) {
+      // a rule may point back at an earlier event (an error never followed by response.failed): its own place, not this one's
+      if (v.index + 1 === events) at(v.rule, v.message);
+      else add({ event: v.index + 1, line: v.line ?? 0, rule: v.rule, message: v.message });
+    }
   };
   for await (const chunk of input) for (const e of reader.push(chunk)) check(e);
   const end = reader.end();
@@ -154,7 +180,7 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
   // what the end of the stream reveals comes after what the events themselves break, and its cause before its consequences
   if (end.unterminated)
     add({ event: events + 1, line: 0, rule: 'Framing', message: 'the capture ends inside an event (no blank line after it): a client discards that event' });
-  for (const v of rules.end()) {
+  for (const v of rules.end({ sse: reader.format === 'sse' })) {
     const cut = end.unterminated && v.rule === 'ItemNotCompleted' ? ': the capture ends inside an event (the Framing problem), which a client discards' : '';
     add({ event: v.index + 1, line: v.line ?? 0, rule: v.rule, message: v.message + cut });
   }
@@ -173,7 +199,7 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
   if (otherEvents > 0) {
     const listed = otherEventTypes.reduce((n, t) => n + t.count, 0);
     notes.push(
-      `${plural(otherEvents, 'event')} of a type no model here describes, not checked against a model (each still counts for the order of sequence_number, and an error or response.failed as the stream failing): ${otherEventTypes.map((t) => `${t.type} ×${t.count}`).join(', ')}${listed < otherEvents ? `, ${otherEvents - listed} of other types` : ''}`,
+      `${plural(otherEvents, 'event')} of a type no model here describes, not checked against a model (each still counts for the order of sequence_number, and an error or response.failed as the stream failing${extensionEvents > 0 ? `; ${extensionEvents} of a provider's own type (a ":" in it) count for nothing, as the spec says a client ignores them` : ''}): ${otherEventTypes.map((t) => `${t.type} ×${t.count}`).join(', ')}${listed < otherEvents ? `, ${otherEvents - listed} of other types` : ''}`,
     );
   }
   // with strict, each is a problem already
@@ -195,6 +221,9 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
     events,
     imageGenerationEvents: imageEvents,
     modelEvents,
+    eventsByModel: set.models.flatMap((m) => byModel.get(m.id) ?? []),
+    rulesApplied: rules.applied,
+    extensionEvents,
     untrackedItemEvents: untracked.events,
     problems,
     problemCount,

@@ -1,7 +1,8 @@
 import type { Json } from '../core/json.js';
 import { modelOfEventType, type Model, type SchemaSet } from '../core/models.js';
 import type { ErrorObject } from '../core/oracle.js';
-import { everyErrorValidator, setAsideUnnamed } from '../core/unnamed-members.js';
+import { everyErrorValidator, setAsideUnnamed, type UnnamedMember } from '../core/unnamed-members.js';
+import { namedPart } from '../arbitraries/index.js';
 
 /** What the model of an event's type says of it. */
 export interface ModelVerdict {
@@ -18,26 +19,49 @@ export interface ModelVerdict {
 const MAX_NAME = 200;
 
 /**
- * Holds a recorded event to its model as a reader of streams must: the
+ * Holds a recorded event to its model as a reader of streams must: a parser
+ * ignores a member its model does not name, so such a member is said by
+ * name, at any depth, and the event is judged by the rest. The bundled
  * schemas close their objects (so that the UnknownFields suite can make
- * payloads with extra members), but a parser ignores a member its model does
- * not name, so such a member is said by name, and the event is judged by the
- * rest.
+ * payloads with extra members); the spec's are open, where only the schema's
+ * own names (namedPart) tell such a member from the rest.
  */
 export class EventModels {
+  /** Models whose schemas the generator cannot walk (a keyword it does not compose): their closed objects still say what they do not name. */
+  private readonly unwalkable = new Set<string>();
+
   constructor(private readonly set: SchemaSet) {}
 
   /** The verdict of the event's model, or undefined when no model of the set has its type. */
   check(event: Json): ModelVerdict | undefined {
     const model = modelOfEventType(this.set, (event as { type?: unknown } | null)?.type);
     if (!model) return undefined;
-    // whatever else failed may have failed only beside a member set aside (in a oneOf, say): judged by the rest
-    const { unnamed, errors } = setAsideUnnamed(everyErrorValidator(this.set, model.id), event);
+    const validate = everyErrorValidator(this.set, model.id);
+    let unnamed: UnnamedMember[];
+    let errors: ErrorObject[];
+    const named = this.named(model, event);
+    if (named) {
+      unnamed = named.unnamed;
+      errors = validate(named.value) ? [] : [...(validate.errors ?? [])];
+    } else {
+      // whatever else failed may have failed only beside a member set aside (in a oneOf, say): judged by the rest
+      ({ unnamed, errors } = setAsideUnnamed(validate, event));
+    }
     return {
       model,
       ...judged(errors),
       unknown: unnamed.map((x) => [...x.at, x.name].map((s) => s.slice(0, MAX_NAME)).join('/')),
     };
+  }
+
+  private named(model: Model, event: Json): ReturnType<typeof namedPart> | undefined {
+    if (this.unwalkable.has(model.id)) return undefined;
+    try {
+      return namedPart(this.set, model.id, event);
+    } catch {
+      this.unwalkable.add(model.id);
+      return undefined;
+    }
   }
 }
 

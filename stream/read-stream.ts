@@ -9,6 +9,8 @@ export interface RecordedEvent {
   sseEvent?: string | null;
   /** Set when the event ran past the reader's limit: its bytes, counted up to where it ended; it was not read. */
   tooLarge?: number;
+  /** Set on an SSE `data: [DONE]`, given out only with `keepDone`: the end of a stream, not an event. */
+  done?: true;
 }
 
 /** The largest event read: past it an event is counted and passed over, so one event never holds more memory than this. */
@@ -16,6 +18,8 @@ export const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 
 export interface StreamReaderOptions {
   maxEventBytes?: number;
+  /** Give out each SSE `data: [DONE]` as a record with `done` set, where the stream rules read where a stream ends; otherwise it is dropped. */
+  keepDone?: boolean;
 }
 
 /** What a capture's start says it is: SSE's field names at the start of a line, unless it opens like JSON. */
@@ -60,9 +64,11 @@ export class StreamReader {
   private crFed = false;
   private skipping: { line: number; bytes: number } | undefined;
   private started = false;
+  private readonly keepDone: boolean;
 
   constructor(options: StreamReaderOptions = {}) {
     this.max = options.maxEventBytes ?? MAX_EVENT_BYTES;
+    this.keepDone = options.keepDone ?? false;
   }
 
   /** The bytes of the capture held now, not yet given out: never more than `maxEventBytes` past the start. */
@@ -218,6 +224,8 @@ export class StreamReader {
 
   private fromSse(events: SseEvent[]): RecordedEvent[] {
     // "[DONE]" closes OpenAI-style streams; it is framing, not an event
-    return events.filter((e) => e.data !== '[DONE]').map((e) => ({ text: e.data, line: (e.line ?? 0) + this.lineOffset, sseEvent: e.event }));
+    return events
+      .filter((e) => this.keepDone || e.data !== '[DONE]')
+      .map((e) => ({ text: e.data, line: (e.line ?? 0) + this.lineOffset, sseEvent: e.event, ...(e.data === '[DONE]' ? { done: true as const } : {}) }));
   }
 }

@@ -129,7 +129,8 @@ describe('invalid(schema)', () => {
   for (const name of Object.keys(SCHEMAS)) {
     it(`${name}: every value of every breaker fails ajv, at the place it names`, () => {
       const validate = source.ajv.getSchema(ids[name]!)!;
-      for (const b of breakers(source, ids[name]!)) {
+      // an open object's unnamed members are valid by design: UnknownFields cases, not rule breaks
+      for (const b of breakers(source, ids[name]!).filter((b) => !b.accepted)) {
         fc.assert(
           fc.property(b.arbitrary, (bv) => {
             expect(validate(bv.value), `${b.rule} at ${bv.path}: ${JSON.stringify(bv.value)}`).toBe(false);
@@ -161,7 +162,7 @@ describe('invalid(schema)', () => {
   it('labels the rule families the issue names', () => {
     const rules = (name: keyof typeof SCHEMAS) => new Set(breakers(source, ids[name]!).map((b) => `${b.rule}@${b.field}`));
     expect(rules('objectRequired')).toEqual(
-      new Set(['type@', 'null@', 'required@a', 'required@b', 'type@a', 'null@a', 'type@b', 'null@b', 'type@c', 'null@c']),
+      new Set(['type@', 'null@', 'required@a', 'required@b', 'unnamedMember@*', 'type@a', 'null@a', 'type@b', 'null@b', 'type@c', 'null@c']),
     );
     expect(rules('objectClosed')).toContain('additionalProperties@*');
     expect(rules('enumTyped')).toContain('enum@');

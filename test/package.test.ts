@@ -197,7 +197,7 @@ for (const { version, bin } of NODES) {
       const list = sh('npx', ['orc', 'list'], { node: bin }).stdout;
       expect(list).toMatch(/ts-openrouter-latest .*\(available from a clone of the repository\)/);
       expect(list).toMatch(/go-openai .*\(available from a clone of the repository\)/);
-      expect(list).not.toMatch(/reference .*available from a clone/);
+      expect(list).not.toMatch(/^ {2}reference .*available from a clone/m);
       const named = sh('npx', ['orc', 'run', '--adapter', 'ts-openrouter-latest'], { node: bin });
       expect(named.status).toBe(2);
       expect(named.stderr.trim().split('\n')).toEqual([

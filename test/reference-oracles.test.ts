@@ -140,7 +140,7 @@ function known(model: string, v: Json): Json {
 
 describe('reference JSON codec against JSON.parse and ajv', () => {
   it('refuses as not UTF-8 exactly the payloads a fatal TextDecoder refuses: overlongs, encoded surrogates, truncations', () => {
-    const codec = new Codec(set.models[0]!);
+    const codec = new Codec(set, set.models[0]!);
     const fatal = new TextDecoder('utf-8', { fatal: true });
     const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xc0, 0xc1, 0xe0, 0xed, 0xf0, 0xf4, 0xf5, 0x80, 0x9f, 0xa0, 0xbf));
     fc.assert(
@@ -165,7 +165,7 @@ describe('reference JSON codec against JSON.parse and ajv', () => {
   });
 
   for (const model of set.models) {
-    const codec = new Codec(model);
+    const codec = new Codec(set, model);
     const enc = (s: string) => new TextEncoder().encode(s);
     const payloads = fc.oneof(
       wireSpellings(validValues(set, model.id)).map((s) => enc(s.text)),

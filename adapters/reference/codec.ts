@@ -1,59 +1,43 @@
 import { Buffer, isUtf8 } from 'node:buffer';
-import type { Model, SchemaObject } from '../../core/models.js';
-
-/** A field's wire type, as the reference implementation knows it. */
-type FieldType = { kind: 'string' } | { kind: 'number' } | { kind: 'integer' } | { kind: 'enum'; values: string[] };
+import { namedPart } from '../../arbitraries/index.js';
+import type { Json } from '../../core/json.js';
+import type { Model, SchemaSet } from '../../core/models.js';
+import type { ValidateFunction } from '../../core/oracle.js';
 
 export class ReferenceParseError extends Error {
   override name = 'ReferenceParseError';
 }
 
-/** The reference's native object: fields kept privately, read through accessors, like a generated SDK class. */
+/** The reference's native object: the value as its model names it, kept privately and read whole, like an SDK's class. */
 export class ReferenceEvent {
-  readonly #fields: Map<string, string | number>;
+  readonly #value: Json;
   constructor(
     readonly model: string,
-    fields: Map<string, string | number>,
+    value: Json,
   ) {
-    this.#fields = fields;
+    this.#value = value;
   }
-  get(field: string): string | number | undefined {
-    return this.#fields.get(field);
+  get value(): Json {
+    return this.#value;
   }
-}
-
-function resolveLocal(doc: SchemaObject, s: SchemaObject): SchemaObject {
-  if (typeof s.$ref !== 'string') return s;
-  if (!s.$ref.startsWith('#/')) throw new Error(`the reference implementation reads local $refs only, not ${s.$ref}`);
-  return s.$ref
-    .slice(2)
-    .split('/')
-    .reduce((o: any, k: string) => o?.[k], doc) as SchemaObject;
-}
-
-function fieldType(doc: SchemaObject, name: string, raw: SchemaObject): FieldType {
-  const s = resolveLocal(doc, raw);
-  if (Array.isArray(s.enum) && s.enum.every((v: unknown) => typeof v === 'string')) return { kind: 'enum', values: s.enum };
-  if (s.type === 'string') return { kind: 'string' };
-  if (s.type === 'number') return { kind: 'number' };
-  if (s.type === 'integer') return { kind: 'integer' };
-  throw new Error(`the reference implementation has no field type for ${name}`);
 }
 
 /**
- * A strict codec for one flat event model, written the way an SDK is: its own
- * checks, not the oracle's. Unknown fields are ignored; a number must be a
- * finite double; a payload must be valid UTF-8.
+ * A strict codec for one model of any shape (nested objects, arrays,
+ * unions, nullables, maps), written the way an SDK is: strict UTF-8 and
+ * JSON, numbers as the float64s they spell (ARCHITECTURE.md: a number's
+ * value is its correctly rounded double), the members the model does not
+ * name dropped at every depth (a parser ignores them: UnknownFields), the
+ * schema's rules by ajv over what is left, and one canonical way of writing.
  */
 export class Codec {
-  readonly fields: [string, FieldType][];
-  readonly required: Set<string>;
+  private readonly validate: ValidateFunction;
 
-  constructor(readonly model: Model) {
-    const s = model.schema;
-    if (s.type !== 'object') throw new Error(`the reference implementation models objects only, not ${model.name}`);
-    this.fields = Object.entries<SchemaObject>(s.properties ?? {}).map(([k, v]) => [k, fieldType(s, k, v)]);
-    this.required = new Set(s.required ?? []);
+  constructor(
+    private readonly set: SchemaSet,
+    readonly model: Model,
+  ) {
+    this.validate = set.ajv.getSchema(model.id)!;
   }
 
   decode(payload: Uint8Array): ReferenceEvent {
@@ -66,51 +50,24 @@ export class Codec {
     } catch (e) {
       throw new ReferenceParseError(`payload is not JSON: ${(e as Error).message}`);
     }
-    return this.fromWire(json, ReferenceParseError);
+    return this.fromWire(json as Json, ReferenceParseError);
   }
 
-  fromWire(json: unknown, Err: new (m: string) => Error): ReferenceEvent {
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Err(`${this.model.name} must be a JSON object`);
-    const o = json as Record<string, unknown>;
-    const fields = new Map<string, string | number>();
-    for (const [name, t] of this.fields) {
-      if (!Object.hasOwn(o, name)) {
-        if (this.required.has(name)) throw new Err(`missing required field ${name}`);
-        continue;
-      }
-      fields.set(name, this.check(name, t, o[name], Err));
+  fromWire(json: Json, Err: new (m: string) => Error): ReferenceEvent {
+    const { value } = namedPart(this.set, this.model.id, json);
+    if (!this.validate(value)) {
+      const e = this.validate.errors![0]!;
+      throw new Err(`${this.model.name}${e.instancePath || ''} ${e.message ?? e.keyword}`);
     }
-    return new ReferenceEvent(this.model.name, fields);
+    return new ReferenceEvent(this.model.name, value);
   }
 
-  private check(name: string, t: FieldType, v: unknown, Err: new (m: string) => Error): string | number {
-    switch (t.kind) {
-      case 'string':
-        if (typeof v !== 'string') throw new Err(`${name} must be a string`);
-        return v;
-      case 'enum':
-        if (typeof v !== 'string' || !t.values.includes(v)) throw new Err(`${name} must be one of ${t.values.join(', ')}`);
-        return v;
-      case 'number':
-      case 'integer':
-        if (typeof v !== 'number' || !Number.isFinite(v)) throw new Err(`${name} must be a finite number`);
-        if (t.kind === 'integer' && !Number.isInteger(v)) throw new Err(`${name} must be an integer`);
-        return v;
-    }
+  render(event: ReferenceEvent): Json {
+    return event.value;
   }
 
-  render(event: ReferenceEvent): Record<string, string | number> {
-    const out: Record<string, string | number> = {};
-    for (const [name] of this.fields) {
-      const v = event.get(name);
-      if (v !== undefined) out[name] = v;
-    }
-    return out;
-  }
-
-  /** Fields in schema order, each written by JSON.stringify: the output is valid JSON in UTF-8. */
+  /** The named members in the schema's order, written by JSON.stringify: valid JSON in UTF-8, no whitespace, one spelling per value. */
   encode(event: ReferenceEvent): Uint8Array {
-    const members = this.fields.filter(([name]) => event.get(name) !== undefined).map(([name]) => `${JSON.stringify(name)}:${JSON.stringify(event.get(name))}`);
-    return new TextEncoder().encode(`{${members.join(',')}}`);
+    return new TextEncoder().encode(JSON.stringify(event.value));
   }
 }

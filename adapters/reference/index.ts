@@ -10,14 +10,7 @@ class ReferenceSerializeError extends Error {
 
 /** The reference implementation (codec, SSE decoder) over a schema set: what every check is proven against. */
 export function referenceAdapter(set: SchemaSet): Adapter {
-  const codecs = new Map<string, Codec>();
-  for (const m of set.models) {
-    try {
-      codecs.set(m.name, new Codec(m));
-    } catch {
-      // a user model the reference cannot express: it is simply not declared
-    }
-  }
+  const codecs = new Map(set.models.map((m) => [m.name, new Codec(set, m)]));
   const models = [...codecs.keys()];
   const codec = (model: string) => codecs.get(model)!;
   const guard = <T>(fn: () => T, expected: new (...a: any[]) => Error, kind: 'parse_error' | 'serialize_error') => {

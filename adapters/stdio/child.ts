@@ -93,11 +93,17 @@ export class HarnessProcess {
   private pendingLength = 0;
   private gone = false;
 
-  constructor(command: string[] | string, cwd: string | undefined, events: ChildEvents, maxLineChars = MAX_LINE_CHARS) {
+  constructor(
+    command: string[] | string,
+    cwd: string | undefined,
+    events: ChildEvents,
+    maxLineChars = MAX_LINE_CHARS,
+    env: Readonly<Record<string, string>> = {},
+  ) {
     const shell = typeof command === 'string' && !plainArgv(command);
     const [file, ...args] = typeof command === 'string' ? (plainArgv(command) ?? ['/bin/sh', '-c', command]) : command;
     hookExit();
-    this.proc = spawn(file!, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    this.proc = spawn(file!, args, { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     if (this.proc.pid !== undefined) {
       live.add(this.proc.pid);
       watchGroup(this.proc.pid);

@@ -2,7 +2,7 @@ import { jsonText, lineSafe, type Answer } from '../../core/json.js';
 import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, Restart, SerializeOutcome, SseOutcome } from '../../core/contract.js';
 import { HarnessProcess, MAX_LINE_CHARS } from './child.js';
 import { Queue } from './queue.js';
-import { PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.js';
+import { declaredModels, PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.js';
 
 export interface StdioOptions {
   /** The adapter's name in reports. */
@@ -22,6 +22,10 @@ export interface StdioOptions {
   maxLineChars?: number;
   /** The run's models, by title: a hello that declares an operation for another does not start. */
   models?: readonly string[];
+  /** Model title → its event type (the wire `type`): a hello may declare either, and each request says both. */
+  eventTypes?: Readonly<Record<string, string>>;
+  /** Set in the harness's environment beside orc's own (`ORC_SCHEMAS`, the run's schema file). */
+  env?: Readonly<Record<string, string>>;
 }
 
 interface Job {
@@ -71,8 +75,9 @@ const MAX_IN_FLIGHT_CHARS = 8 * 1024 * 1024;
  * has none; the rest goes through lineSafe), so a harness that reads lines
  * the way JavaScript ends them still gets whole requests.
  */
-export function requestParts(id: number, job: Pick<Job, 'op' | 'model' | 'body'>): string[] {
-  const head = `{"id":${id},"op":"${job.op}","model":${lineSafe(JSON.stringify(job.model))},`;
+export function requestParts(id: number, job: Pick<Job, 'op' | 'model' | 'body'>, event?: string): string[] {
+  // the model's wire `type` beside its name: a harness that declared event types dispatches on it
+  const head = `{"id":${id},"op":"${job.op}","model":${lineSafe(JSON.stringify(job.model))},${event === undefined ? '' : `"event":${lineSafe(JSON.stringify(event))},`}`;
   const b = job.body;
   // base64 needs no escaping: the common requests are written without walking a value
   if ('payload' in b) return [`${head}"payload":"`, b.payload, '"}'];
@@ -155,7 +160,7 @@ export class StdioAdapter implements Adapter {
   private unsentCount = 0;
   /** Harness processes that have been sent a request. */
   private readonly sentToChild = new WeakSet<HarnessProcess>();
-  private readonly o: Required<Omit<StdioOptions, 'cwd' | 'models'>> & Pick<StdioOptions, 'cwd' | 'models'>;
+  private readonly o: Required<Omit<StdioOptions, 'cwd' | 'models' | 'env' | 'eventTypes'>> & Pick<StdioOptions, 'cwd' | 'models' | 'env' | 'eventTypes'>;
 
   private constructor(options: StdioOptions) {
     this.o = { timeoutMs: 10_000, helloTimeoutMs: 60_000, maxRestarts: 200, maxInFlight: 64, checkProtocol: false, maxLineChars: MAX_LINE_CHARS, ...options };
@@ -171,7 +176,7 @@ export class StdioAdapter implements Adapter {
       language: hello.implementation.language,
       implementation: hello.implementation.name,
       version: hello.implementation.version,
-      operations: hello.operations,
+      operations: declaredModels(hello.operations, options.eventTypes),
       ...(hello.sseData ? { sseData: hello.sseData } : {}),
     };
     return a;
@@ -214,6 +219,7 @@ export class StdioAdapter implements Adapter {
           },
         },
         this.o.maxLineChars,
+        this.o.env,
       );
       this.spawning.add(child);
       const timer = setTimeout(() => fail(`no hello within ${this.o.helloTimeoutMs} ms`), this.o.helloTimeoutMs);
@@ -385,7 +391,7 @@ export class StdioAdapter implements Adapter {
   /** Registers the request and returns its line in pieces; feed() writes a batch of them at once. */
   private send(job: Job): string[] {
     const id = this.nextId++;
-    const parts = requestParts(id, job);
+    const parts = requestParts(id, job, this.o.eventTypes?.[job.model]);
     const chars = parts.reduce((n, p) => n + p.length, 0);
     const now = performance.now();
     const alone = this.inFlight.size === 0;

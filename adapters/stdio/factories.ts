@@ -1,9 +1,15 @@
 import { join } from 'node:path';
 import { fromCloneOnly, type AdapterEnv, type AdapterFactory } from '../../core/contract.js';
+import { eventTypeOf } from '../../core/models.js';
 import { StdioAdapter } from './client.js';
 import { hasSources, isBuilt, loadManifests } from './harnesses.js';
+import { SCHEMAS_ENV, schemasFile } from './schemas-file.js';
 
 const modelNames = (env: AdapterEnv) => env.set.models.map((m) => m.name);
+/** Each model's wire `type`, where it has one: what a hello may declare instead of the title, and what each request carries. */
+const eventTypes = (env: AdapterEnv) => Object.fromEntries(env.set.models.flatMap((m) => (eventTypeOf(m) ? [[m.name, eventTypeOf(m)!]] : [])));
+/** Every harness, bundled or the user's, is told where the run's schemas are. */
+const harnessEnv = (env: AdapterEnv) => ({ [SCHEMAS_ENV]: schemasFile(env.set) });
 
 /** One factory per adapter a harness manifest declares, in folder order. */
 export function bundledHarnesses(): AdapterFactory[] {
@@ -23,6 +29,8 @@ export function bundledHarnesses(): AdapterFactory[] {
           cwd: m.dir,
           checkProtocol: env.checkProtocol ?? false,
           models: modelNames(env),
+          eventTypes: eventTypes(env),
+          env: harnessEnv(env),
           ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}),
         });
       },
@@ -44,6 +52,8 @@ export function commandAdapter(name: string, commandLine: string): AdapterFactor
         command: line,
         checkProtocol: env.checkProtocol ?? false,
         models: modelNames(env),
+        eventTypes: eventTypes(env),
+        env: harnessEnv(env),
         ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}),
       }),
   };

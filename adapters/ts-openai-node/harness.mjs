@@ -3,12 +3,21 @@
 // parses is what its stream yields: the payload goes through the SDK's own SSE decoder and JSON.parse
 // (Stream.fromSSEResponse), exactly as a streamed event would. The package has no serializer: a program
 // writes an event with JSON.stringify, which is not the SDK's code, so serialize is not declared.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Stream, _iterSSEMessages } from 'openai/core/streaming';
+import { bodyOf, sseOf, write } from '../_harness-lib/node/replies.mjs';
 
+// which install of the package: `openai` (the pin) or an npm alias of another release beside it
+// (`openai-latest`), so that two releases run through this one file
+const pkg = process.argv[2] ?? 'openai';
+const manifest = new URL(`./node_modules/${pkg}/package.json`, import.meta.url);
+if (!/^openai(-[a-z0-9.-]+)?$/.test(pkg) || !existsSync(manifest)) {
+  process.stderr.write(`harness.mjs: no package "${pkg}" installed here; give openai or an alias in package.json, and run npm run adapters:setup\n`);
+  process.exit(2);
+}
+const { Stream, _iterSSEMessages } = await import(`${pkg}/core/streaming`);
 // the package does not export its package.json; read it where npm put it
-const version = JSON.parse(readFileSync(new URL('./node_modules/openai/package.json', import.meta.url), 'utf8')).version;
+const version = JSON.parse(readFileSync(manifest, 'utf8')).version;
 const COMMON = ['type', 'item_id', 'output_index', 'sequence_number'];
 // the fields of ResponseImageGenCall*Event as the SDK's .d.ts declares them
 const FIELDS = {
@@ -25,36 +34,6 @@ const TYPES = {
   OpenResponsesImageGenCallPartialImage: 'response.image_generation_call.partial_image',
   OpenResponsesImageGenCallCompleted: 'response.image_generation_call.completed',
 };
-/**
- * A reply as JSON text that keeps what the SDK produced: -0 stays -0 (JSON.stringify writes 0), and a
- * non-finite number, which JSON has not, is shown as a string so that it stays visible.
- */
-function jsonText(v) {
-  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : Number.isFinite(v) ? JSON.stringify(v) : JSON.stringify(String(v));
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(jsonText).join(',')}]`;
-  return `{${Object.entries(v)
-    .filter(([, x]) => x !== undefined)
-    .map(([k, x]) => `${JSON.stringify(k)}:${jsonText(x)}`)
-    .join(',')}}`;
-}
-const write = (o) => process.stdout.write(jsonText(o) + '\n');
-
-/** The payload as one SSE event: each of its lines a `data:` line, as a server would frame it. */
-function sseOf(payload) {
-  const lines = [];
-  let start = 0;
-  for (let i = 0; i < payload.length; i++) {
-    if (payload[i] === 0x0a || payload[i] === 0x0d) {
-      lines.push(payload.subarray(start, i));
-      if (payload[i] === 0x0d && payload[i + 1] === 0x0a) i++;
-      start = i + 1;
-    }
-  }
-  lines.push(payload.subarray(start));
-  return Buffer.concat([...lines.flatMap((l) => [Buffer.from('data: '), l, Buffer.from('\n')]), Buffer.from('\n')]);
-}
-
 async function parse(payload) {
   const response = new Response(sseOf(payload), { headers: { 'content-type': 'text/event-stream' } });
   const stream = Stream.fromSSEResponse(response, new AbortController());
@@ -73,12 +52,7 @@ const isSdkError = (e) => e instanceof SyntaxError || /OpenAIError|APIError/.tes
 
 /** The SDK's SSE decoder on a body that delivers the chunks one read at a time, as a network would. */
 async function sse(chunks) {
-  const body = new ReadableStream({
-    start(controller) {
-      for (const c of chunks) controller.enqueue(new Uint8Array(Buffer.from(c, 'base64')));
-      controller.close();
-    },
-  });
+  const body = bodyOf(chunks);
   const events = [];
   for await (const e of _iterSSEMessages(new Response(body), new AbortController())) events.push({ event: e.event ?? null, data: e.data });
   return events;

@@ -34,6 +34,8 @@ export interface Breaker {
   arbitrary: fc.Arbitrary<BrokenValue>;
   /** Set where a combinator means the value may break other rules too. */
   approximate?: boolean;
+  /** Its values are valid: members the schema does not name (an open object's), which a suite other than Parse takes. */
+  accepted?: boolean;
   /** From the vocabulary that broke the rule: every breaker the compiler hands out has one. */
   judge: Judge;
 }

@@ -23,7 +23,28 @@ export interface CompileOptions {
   tame?: boolean;
   /** Instance pointer → the arbitrary to use there instead (a check that aims at one field). */
   overrides?: Map<string, fc.Arbitrary<Json>>;
+  /** How short strings and arrays are drawn where values nest; `false` draws them as at the top. Default: DEFAULT_SIZE_BOUND. */
+  sizeBound?: SizeBound | false;
 }
+
+/**
+ * Where a value nests (its own members are depth 1), its strings and arrays
+ * are drawn short: an event that holds a whole response holds some fifty
+ * strings and a dozen arrays, and drawn as a top-level field is drawn (strings
+ * of 64 Ki code units, arrays of four at every level) its median case was
+ * 37 KB. The edges a long string or array tests (the 2^k lengths, the long
+ * pool) are each still met where they are at depth 1, and in the field checks.
+ */
+export interface SizeBound {
+  /** The depth from which the bound holds. */
+  depth: number;
+  /** The most code units a string drawn there holds (or its minLength, if more). */
+  stringLength: number;
+  /** The most items an array drawn there holds beyond its minItems. */
+  items: number;
+}
+
+export const DEFAULT_SIZE_BOUND: SizeBound = { depth: 2, stringLength: 256, items: 2 };
 
 /** What a vocabulary may ask of the compiler that composes it: the way back in for subschemas. */
 export interface Composer {
@@ -35,6 +56,19 @@ export interface Composer {
   build(conj: Conj, pointer: string): fc.Arbitrary<Json>;
   breakersOf(conj: Conj, pointer: string, depth: number): Breaker[];
   validatorOf(conj: Conj): (v: unknown) => boolean;
+  /** An arbitrary made where it is first drawn from, in the compiler's scope (where its `$ref` places tie). */
+  lazily<T>(make: () => fc.Arbitrary<T>): fc.Arbitrary<T>;
+  /** The size bound that holds at an instance pointer, if one does. */
+  boundAt(pointer: string): SizeBound | undefined;
+  /** The key a place's arbitraries are memoised under: its schemas and what else decides them at `pointer`. */
+  placeKey(conj: Conj, pointer: string): string;
+  /**
+   * `breakersOf`, with values another branch of a union would accept at some
+   * instance pointers (its discriminator's) kept out of the breakers there.
+   */
+  breakersExcluding(conj: Conj, pointer: string, depth: number, excluded: Map<string, Json[]>): Breaker[];
+  /** `make()` once per compiler for `key` (a place and what else decides the arbitrary). */
+  memo<T>(key: string, make: () => T): T;
 }
 
 /** Valid values of one edge class (`fraction`, `nonBmp`), and the Parse check that holds a parser to them (`AcceptsFraction`). */

@@ -46,7 +46,10 @@ function arrayOf(c: Composer, shape: ArrayShape, pointer: string, minItems: numb
   const tail = tailArbitrary(c, shape, pointer);
   if (!tail) return prefix;
   const minLength = Math.max(0, minItems - prefixCount);
-  const maxLength = maxItems === undefined ? Math.max(minLength + 4, 4) : Math.max(0, maxItems - prefixCount);
+  const bound = c.boundAt(pointer);
+  const unbounded = maxItems === undefined ? Math.max(minLength + 4, 4) : Math.max(0, maxItems - prefixCount);
+  // nested, an array holds a few items past its minimum; its maxItems, where that is fewer
+  const maxLength = bound ? Math.min(unbounded, minLength + bound.items) : unbounded;
   const whole = fc.tuple(prefix, fc.array(tail, { minLength, maxLength, depthIdentifier: c.depth })).map(([p, t]) => [...p, ...t]);
   // with items required, there is no shorter array to stop at: a value that never ends is refused where it is first drawn
   return minLength > 0 ? whole : bounded(c, recursions, prefix, whole);
@@ -61,14 +64,21 @@ export function validArray(c: Composer, conj: Conj, pointer: string): fc.Arbitra
 export function arrayBreakers(c: Composer, conj: Conj, pointer: string, depth: number): DraftBreaker[] {
   const shape = arrayShape(conj);
   const out: DraftBreaker[] = [];
-  const tail = tailArbitrary(c, shape, pointer);
   if (shape.minItems > 0) {
     const n = shape.minItems - 1;
-    out.push({ rule: 'minItems', field: '', arbitrary: arrayOf(c, shape, pointer, n, n).map((value) => ({ value, rule: 'minItems', path: pointer })) });
+    out.push({
+      rule: 'minItems',
+      field: '',
+      arbitrary: c.lazily(() => arrayOf(c, shape, pointer, n, n).map((value) => ({ value, rule: 'minItems', path: pointer }))),
+    });
   }
-  if (shape.maxItems !== undefined && tail) {
+  if (shape.maxItems !== undefined && shape.items !== false) {
     const n = shape.maxItems + 1;
-    out.push({ rule: 'maxItems', field: '', arbitrary: arrayOf(c, shape, pointer, n, n).map((value) => ({ value, rule: 'maxItems', path: pointer })) });
+    out.push({
+      rule: 'maxItems',
+      field: '',
+      arbitrary: c.lazily(() => arrayOf(c, shape, pointer, n, n).map((value) => ({ value, rule: 'maxItems', path: pointer }))),
+    });
   }
   // Inner breakers are compiled at `<pointer>/*`; each value then takes a concrete index.
   const wildcard = pointerJoin(pointer, '*');
@@ -76,9 +86,8 @@ export function arrayBreakers(c: Composer, conj: Conj, pointer: string, depth: n
     ...b,
     field,
     approximate: b.approximate || shape.merged,
-    arbitrary: fc
-      .tuple(arrayOf(c, shape, pointer, Math.max(minLength, shape.minItems), shape.maxItems), b.arbitrary, fc.nat())
-      .map(([a, bv, n]): BrokenValue => {
+    arbitrary: c.lazily(() =>
+      fc.tuple(arrayOf(c, shape, pointer, Math.max(minLength, shape.minItems), shape.maxItems), b.arbitrary, fc.nat()).map(([a, bv, n]): BrokenValue => {
         const i = index(a, n);
         const copy = [...a];
         copy[i] = bv.value;
@@ -86,6 +95,7 @@ export function arrayBreakers(c: Composer, conj: Conj, pointer: string, depth: n
         if (bv.repaired !== undefined) repaired[i] = bv.repaired;
         return { ...bv, value: copy, path: pointerJoin(pointer, i) + bv.path.slice(wildcard.length), repaired };
       }),
+    ),
   });
   shape.prefix.forEach((n, i) => {
     for (const b of c.breakersOf(conjOf(c.ctx, [n]), wildcard, depth + 1)) out.push(atIndex(b, joinField(String(i), b.field), i + 1, () => i));

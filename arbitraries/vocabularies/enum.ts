@@ -9,7 +9,7 @@ import { isAnnotation } from '../_internals/keywords.js';
 import { filteredIfViable } from '../_internals/probe.js';
 import type { DraftBreaker } from '../_internals/types.js';
 import type { Composer, Vocabulary } from '../_internals/vocabulary.js';
-import { SAMPLE_OF_TYPE, typesOf } from './type.js';
+import { SAMPLE_OF_TYPE, typesOf, type JsonType } from './type.js';
 
 /**
  * One string per JSON value, equal exactly when the values are (as
@@ -69,6 +69,29 @@ function restValidator(c: Composer, conj: Conj): ((v: unknown) => boolean) | und
 
 const enumCache = new WeakMap<Context, Map<string, Json[]>>();
 
+/** Keywords beside which an enum value is valid when its JSON type is allowed: every value is listed by every enum and const. */
+const TYPE_ONLY = new Set(['enum', 'const', 'type', '$ref', 'allOf']);
+
+/**
+ * The oracle's verdict on a listed value where the place says nothing but
+ * `type` besides its enums: whether the type allows it. Undefined where
+ * another keyword is there. A discriminator's `const` is such a place, and
+ * asking ajv cost one compiled validator for each of them.
+ */
+function typeOnlyValidator(conj: Conj): ((v: Json) => boolean) | undefined {
+  for (const node of conj.nodes) {
+    const schema = node.schema;
+    if (typeof schema !== 'object') continue;
+    if (Object.keys(schema).some((k) => !TYPE_ONLY.has(k) && !isAnnotation(k))) return undefined;
+  }
+  const types = typesOf(conj);
+  return (v) => {
+    const t = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+    if (!types.allowed.has(t as JsonType)) return false;
+    return !(types.integer && typeof v === 'number' && !Number.isInteger(v));
+  };
+}
+
 /** The enum's values that satisfy the rest of the schema: each checked once per schema, by the oracle. */
 function allowedValues(c: Composer, conj: Conj, values: Json[]): Json[] | fc.Arbitrary<Json> {
   const cache = enumCache.get(c.ctx) ?? new Map<string, Json[]>();
@@ -76,6 +99,12 @@ function allowedValues(c: Composer, conj: Conj, values: Json[]): Json[] | fc.Arb
   const key = conjKey(conj);
   const hit = cache.get(key);
   if (hit) return hit;
+  const typeOnly = typeOnlyValidator(conj);
+  if (typeOnly) {
+    const ok = values.filter(typeOnly);
+    cache.set(key, ok);
+    return ok;
+  }
   const rest = values.length > EAGER_ENUM ? restValidator(c, conj) : undefined;
   if (values.length > EAGER_ENUM && !rest) {
     // nested keywords beside a long enum: each drawn value is checked as it is drawn, not the whole list up front

@@ -84,11 +84,24 @@ function generalNumber(r: NumberRules): fc.Arbitrary<number> {
   return fc.double({ min, max, minExcluded, maxExcluded, noNaN: true, noDefaultInfinity: true });
 }
 
+/**
+ * With no bound and no multipleOf, every number generalNumber draws is finite
+ * and (where the place wants one) an integer: there is nothing for a filter
+ * to refuse, and nothing to probe.
+ */
+function unconstrained(r: NumberRules): boolean {
+  return r.bounds.length === 0 && r.multipleOf.length === 0;
+}
+
 export function validNumber(r: NumberRules, tame = false): fc.Arbitrary<number> {
-  const plain = tame ? filteredIfViable(fc.integer({ min: 0, max: 1000 }), (x) => satisfies(x, r)) : undefined;
+  const plain = tame
+    ? unconstrained(r)
+      ? fc.integer({ min: 0, max: 1000 })
+      : filteredIfViable(fc.integer({ min: 0, max: 1000 }), (x) => satisfies(x, r))
+    : undefined;
   if (plain) return plain;
   const pool = NUMBER_POOL.filter((x) => satisfies(x, r));
-  const general = filteredIfViable(generalNumber(r), (x) => satisfies(x, r));
+  const general = unconstrained(r) ? generalNumber(r) : filteredIfViable(generalNumber(r), (x) => satisfies(x, r));
   if (!general && pool.length === 0) throw new UsageError(`cannot generate numbers for ${describeRules(r)}`);
   if (!general) return fc.constantFrom(...pool);
   if (pool.length === 0) return general;

@@ -69,9 +69,10 @@ export function validObject(c: Composer, conj: Conj, pointer: string): fc.Arbitr
     if (c.options.tame && !shape.required.includes(p) && !aimedAt(ptr)) continue;
     model[p] = c.options.overrides?.get(ptr) ?? c.build(conjOf(c.ctx, nodes), ptr);
   }
-  const additionalArb =
-    shape.additional === false ? undefined : shape.additional.length > 0 ? c.build(conjOf(c.ctx, shape.additional), `${pointer}/*`) : smallJson;
-  for (const r of shape.required) if (!(r in model) && additionalArb) model[r] = additionalArb;
+  // members outside `properties` come only where a schema names them (a map's); an open object's unnamed members are
+  // UnknownFields cases (its breakers), never in a valid value an Accepts, Serialize or RoundTrip check wants back
+  const additionalArb = isMap(shape) ? c.build(conjOf(c.ctx, shape.additional as Node[]), `${pointer}/*`) : undefined;
+  for (const r of shape.required) if (!(r in model) && shape.additional !== false) model[r] = additionalArb ?? smallJson;
   const requiredKeys = shape.required.filter((r) => r in model);
   const allRequired = requiredKeys.length === Object.keys(model).length;
   let arb: fc.Arbitrary<Json> = (
@@ -90,27 +91,34 @@ export function validObject(c: Composer, conj: Conj, pointer: string): fc.Arbitr
 
 export function objectBreakers(c: Composer, conj: Conj, pointer: string, depth: number): DraftBreaker[] {
   const shape = objectShape(conj);
-  const valid = validObject(c, conj, pointer) as fc.Arbitrary<Record<string, Json>>;
+  // the valid object each breaker breaks one place of: made once, when the first of them is drawn from
+  const valid = () => c.memo(`object\u0000${c.placeKey(conj, pointer)}`, () => validObject(c, conj, pointer) as fc.Arbitrary<Record<string, Json>>);
   const out: DraftBreaker[] = [];
   for (const r of shape.required) {
     out.push({
       rule: 'required',
       field: r,
-      arbitrary: valid.map((o) => ({
-        value: objectFrom(Object.entries(o).filter(([k]) => k !== r)),
-        rule: 'required',
-        path: pointerJoin(pointer, r),
-        repaired: o,
-      })),
+      arbitrary: c.lazily(() =>
+        valid().map((o) => ({
+          value: objectFrom(Object.entries(o).filter(([k]) => k !== r)),
+          rule: 'required',
+          path: pointerJoin(pointer, r),
+          repaired: o,
+        })),
+      ),
     });
   }
-  if (shape.additional === false) {
+  if (!isMap(shape)) {
+    // a closed object breaks its rule with the member; an open one stays valid, and the member is still one it does not name
+    const rule = shape.additional === false ? 'additionalProperties' : 'unnamedMember';
     out.push({
-      rule: 'additionalProperties',
+      rule,
       field: '*',
-      arbitrary: fc
-        .tuple(valid, extraKey(shape), smallJson)
-        .map(([o, k, v]) => ({ value: replaced(o, k, v), rule: 'additionalProperties', path: pointerJoin(pointer, k), repaired: o })),
+      // an open object's unnamed member leaves the value valid (Breaker.accepted)
+      ...(rule === 'unnamedMember' ? { accepted: true } : {}),
+      arbitrary: c.lazily(() =>
+        fc.tuple(valid(), extraKey(shape), smallJson).map(([o, k, v]) => ({ value: replaced(o, k, v), rule, path: pointerJoin(pointer, k), repaired: o })),
+      ),
     });
   }
   for (const [p, nodes] of shape.properties) {
@@ -120,11 +128,40 @@ export function objectBreakers(c: Composer, conj: Conj, pointer: string, depth: 
         ...b,
         field: joinField(p, b.field),
         approximate: b.approximate || shape.merged,
-        arbitrary: fc.tuple(valid, b.arbitrary).map(([o, bv]): BrokenValue => ({ ...bv, value: replaced(o, p, bv.value), repaired: repairedAt(o, p, bv) })),
+        arbitrary: c.lazily(() =>
+          fc.tuple(valid(), b.arbitrary).map(([o, bv]): BrokenValue => ({ ...bv, value: replaced(o, p, bv.value), repaired: repairedAt(o, p, bv) })),
+        ),
+      });
+    }
+  }
+  if (isMap(shape)) {
+    // a map's values break their schema's rules under any key: compiled at `<pointer>/*`, each value then takes a key
+    const wildcard = pointerJoin(pointer, '*');
+    for (const b of c.breakersOf(conjOf(c.ctx, shape.additional as Node[]), wildcard, depth + 1)) {
+      out.push({
+        ...b,
+        field: joinField('*', b.field),
+        approximate: b.approximate || shape.merged,
+        arbitrary: c.lazily(() =>
+          fc.tuple(valid(), extraKey(shape), b.arbitrary).map(([o, k, bv]): BrokenValue => {
+            const repaired = bv.repaired === undefined ? undefined : replaced(o, k, bv.repaired);
+            return {
+              ...bv,
+              value: replaced(o, k, bv.value),
+              path: pointerJoin(pointer, k) + bv.path.slice(wildcard.length),
+              ...(repaired ? { repaired } : {}),
+            };
+          }),
+        ),
       });
     }
   }
   return out;
+}
+
+/** Whether members outside `properties` are named by a schema of their own (`additionalProperties: {…}`): a map. */
+function isMap(shape: ObjectShape): boolean {
+  return shape.additional !== false && shape.additional.length > 0;
 }
 
 export function hasObjectKeywords(conj: Conj): boolean {
@@ -140,6 +177,6 @@ export const objectVocabulary: Vocabulary = {
   breaks: (conj, types) => types.allowed.has('object') && hasObjectKeywords(conj),
   // a member the model does not name is no error a parser must report (objects are open unless the schema
   // closes them): the UnknownFields suite takes those values, as members a parser ignores
-  judges: { required: 'RejectsMissingField', additionalProperties: { suite: 'UnknownFields' } },
+  judges: { required: 'RejectsMissingField', additionalProperties: { suite: 'UnknownFields' }, unnamedMember: { suite: 'UnknownFields' } },
   breakers: (c, conj, pointer, depth) => objectBreakers(c, conj, pointer, depth),
 };

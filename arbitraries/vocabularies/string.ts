@@ -91,16 +91,46 @@ function generalString(r: StringRules, options: StringOptions): fc.Arbitrary<str
   return fc.oneof(...arbs);
 }
 
-export function validString(r: StringRules, options: StringOptions = {}): fc.Arbitrary<string> {
+/**
+ * Whether every string the general generator draws satisfies the rules:
+ * with no pattern and no maxLength it can draw nothing they refuse (each of
+ * its units is at least one code point, so minLength holds), and its filter
+ * need not be probed.
+ */
+function cannotReject(r: StringRules): boolean {
+  return r.patterns.length === 0 && r.maxLength === undefined;
+}
+
+/**
+ * Strings of the same rules are the same arbitrary: made once, since the
+ * pools it filters hold strings of 64 Ki code units, and a nested schema
+ * holds a hundred places that are plain strings.
+ */
+const madeStrings = new Map<string, fc.Arbitrary<string>>();
+
+/** `maxLength` code points: the size bound where a string nests (never below the schema's minLength). */
+export function validString(r: StringRules, options: StringOptions = {}, maxLength?: number): fc.Arbitrary<string> {
+  const key = JSON.stringify([r.minLength, r.maxLength, r.patterns.map(String), options.tame ?? false, options.loneSurrogates ?? false, maxLength]);
+  let arb = madeStrings.get(key);
+  if (!arb) madeStrings.set(key, (arb = makeString(r, options, maxLength)));
+  return arb;
+}
+
+function makeString(r: StringRules, options: StringOptions, maxLength: number | undefined): fc.Arbitrary<string> {
   if (options.tame && r.patterns.length === 0)
     return fc.string({ minLength: r.minLength, maxLength: r.maxLength ?? Math.max(r.minLength, 12) }).filter((s) => satisfiesString(s, r));
+  const limit = maxLength === undefined ? undefined : Math.max(maxLength, r.minLength);
+  const fits = (s: string) => satisfiesString(s, r) && (limit === undefined || codePointLength(s) <= limit);
   const extra = options.loneSurrogates ? LONE_SURROGATES : [];
-  const pool = [...STRING_POOL, ...extra].filter((s) => satisfiesString(s, r));
-  const general = filteredIfViable(generalString(r, options), (s) => satisfiesString(s, r));
+  const pool = [...STRING_POOL, ...extra].filter(fits);
+  const drawnUpTo = r.maxLength ?? Math.max(r.minLength + 16, 32);
+  // the bound is on the size of a case, not a rule: the filter below holds the schema's rules alone
+  const generalArb = generalString(limit !== undefined && limit < drawnUpTo ? { ...r, maxLength: limit } : r, options);
+  const general = cannotReject(r) ? generalArb : filteredIfViable(generalArb, (s) => satisfiesString(s, r));
   if (!general && pool.length === 0)
     throw new UsageError(`cannot generate strings of length ${r.minLength}..${r.maxLength ?? '∞'} matching ${r.patterns.map(String).join(' and ')}`);
   if (!general) return fc.constantFrom(...pool);
-  const edges = [...lengthBoundaries(r)];
+  const edges = [...lengthBoundaries(r)].filter(fits);
   return fc.oneof(
     { withCrossShrink: true },
     { arbitrary: general, weight: 3 },
@@ -175,7 +205,7 @@ export const stringVocabulary: Vocabulary = {
   name: 'string',
   keywords: ['minLength', 'maxLength', 'pattern'],
   builds: ['string'],
-  valid: (c, conj) => validString(stringRules(conj), c.options),
+  valid: (c, conj, pointer) => validString(stringRules(conj), c.options, c.boundAt(pointer)?.stringLength),
   classes: (conj, types) => (types.allowed.size === 1 && types.allowed.has('string') ? valueClasses(conj) : []),
   breaks: (_conj, types) => types.allowed.has('string'),
   judges: { minLength: 'RejectsLength', maxLength: 'RejectsLength', pattern: 'RejectsPatternMismatch' },

@@ -5,12 +5,17 @@ import { numberSpellings } from './number-spellings.js';
 export type SpellingKind = 'whitespace' | 'keyOrder' | 'escapes' | 'numbers';
 export const SPELLING_KINDS: readonly SpellingKind[] = ['whitespace', 'keyOrder', 'escapes', 'numbers'];
 
-/** Choices read in order; past its end every choice is 0, the canonical one, so shrinking the tape shrinks the spelling. */
+/**
+ * Choices read in order, and again from the start past the end: a nested
+ * value has more places to spell than a tape has choices, and its inner
+ * objects must be spelled too. A choice of 0 is the canonical one, so
+ * shrinking the tape (fewer, smaller choices) shrinks the spelling.
+ */
 class Tape {
   private i = 0;
   constructor(private readonly values: readonly number[]) {}
   next(n: number): number {
-    const v = this.values[this.i++];
+    const v = this.values[this.i++ % this.values.length];
     return v === undefined || n <= 1 ? 0 : v % n;
   }
 }

@@ -6,12 +6,17 @@ import { RULES } from '../../core/stream-rules.js';
 import { checkStream } from '../../stream/check-stream.js';
 import { parse } from './args.js';
 import { jsonDocument } from '../../core/json.js';
+import { byFamily } from '../../reports/families.js';
 
 export const CHECK_STREAM_HELP = `orc check-stream FILE|- [--all] [--json] [--strict] [--schema FILE]...
                            validate a recorded stream (an SSE capture or NDJSON of events; - reads
-                           standard input) against the models and the sequence rules; points at the
-                           first event that breaks one; a stream with no event of any model fails;
-                           events of other types and members no model names are noted, not failed
+                           standard input) against the models and the stream rules (sequence_number,
+                           the image-generation item rules, and the spec's rules of a whole stream
+                           for the event types the models describe: response.created first, one
+                           terminal event, [DONE], items and content parts in order, deltas that
+                           make their .done text); points at the first event that breaks one; a
+                           stream with no event of any model fails; events of other types, provider
+                           events (acme:…) and members no model names are noted, not failed
                            (--strict fails each member no model names); --schema adds a model from a
                            JSON Schema file, for events whose type it names (repeatable)`;
 
@@ -46,6 +51,9 @@ export async function checkStreamCommand(argv: string[]): Promise<number> {
         events: r.events,
         imageGenerationEvents: r.imageGenerationEvents,
         modelEvents: r.modelEvents,
+        eventsByModel: r.eventsByModel,
+        rulesApplied: r.rulesApplied,
+        extensionEvents: r.extensionEvents,
         ok: problemCount === 0,
         problemCount,
         problems,
@@ -63,13 +71,15 @@ export async function checkStreamCommand(argv: string[]): Promise<number> {
     process.stdout.write(
       `${file === '-' ? 'standard input' : file}: ${r.format}, ${r.events} events (${r.imageGenerationEvents} image-generation${schemas.length ? `, ${others} of the other models` : ''})\n`,
     );
+    // the families the capture held, each with its models' counts: what was checked, in the words of the stream
+    const counts = new Map(r.eventsByModel.map((m) => [m.model, m]));
+    for (const [family, models] of byFamily(r.eventsByModel.map((m) => m.model)))
+      process.stdout.write(`  ${family}: ${models.map((m) => `${counts.get(m)!.type} ×${counts.get(m)!.count}`).join(', ')}\n`);
     if (problemCount === 0)
       process.stdout.write(
-        `ok: every ${schemas.length ? 'event of a model here' : 'image-generation event'} matches its model, and the stream keeps every rule:\n${Object.values(
-          RULES,
-        )
-          .map((rule) => `  - ${rule}`)
-          .join('\n')}\n`,
+        `ok: every ${schemas.length ? 'event of a model here' : 'image-generation event'} matches its model, and ${
+          r.rulesApplied.length ? 'the stream keeps every rule that applies to it:' : 'no stream rule applies to its events'
+        }\n${r.rulesApplied.map((rule) => `  - ${rule}: ${RULES[rule]}\n`).join('')}`,
       );
     for (const p of shown) {
       const where = p.event ? `event ${p.event}${p.line ? ` (line ${p.line})` : ''}: ` : p.line ? `line ${p.line}: ` : '';

@@ -8,6 +8,7 @@ can tell a refusal from a defect.
 """
 
 import base64
+import collections.abc
 import json
 import math
 import sys
@@ -32,6 +33,11 @@ class Unrepresentable(Exception):
     """Raised when the SDK's type cannot hold a value (0.5 in an int field): its model refused to be built
     with it, so its serializer was never called and refused nothing."""
 
+
+# A decoder reads any event's text: a harness declares sse for these too, the events whose streams the Sse suite draws.
+IMAGE_GENERATION_TYPES = [
+    f"response.image_generation_call.{x}" for x in ["in_progress", "generating", "partial_image", "completed"]
+]
 
 # pydantic's words for a number its int or float field cannot hold; any other refusal is the SDK's own
 _UNREPRESENTABLE = {"int_from_float", "int_parsing_size", "finite_number", "float_parsing"}
@@ -85,6 +91,16 @@ def _one_line(e, limit=600):
     return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
 
 
+def validation_errors(e, limit=6):
+    """A pydantic ValidationError as its errors, each where and what, without the model names pydantic lists for a
+    large union first (which fill a one-line message before it says what went wrong)."""
+    errors = e.errors()
+    shown = "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in errors[:limit])
+    return f"{len(errors)} validation error{'s' if len(errors) != 1 else ''}: {shown}" + (
+        "; …" if len(errors) > limit else ""
+    )
+
+
 def render(obj, fields):
     """The parsed object field by field through its attributes. A field it does not have is left out,
     and so is an optional one the payload did not set (the SDK's models have fields ours do not)."""
@@ -102,6 +118,44 @@ def render(obj, fields):
         out[name] = (
             getattr(value, "value", value) if not isinstance(value, (str, int, float, bool, type(None))) else value
         )
+    return out
+
+
+def render_deep(obj, extras=False):
+    """The parsed object field by field at every depth, through its attributes, in wire names (aliases). A field
+    the SDK's class does not name is left out (with extras=True, what pydantic kept of it as an extra attribute is
+    shown: an SDK whose classes carry fields that way), and so is an optional one the payload did not set; a field
+    an unvalidated object lacks (model_construct leaves a missing one unset) is left out as a program finds it
+    absent. Enums are their values; dicts, lists and anything untyped are what the SDK holds."""
+    import enum
+
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
+    if isinstance(obj, dict):
+        return {k: render_deep(v, extras) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [render_deep(v, extras) for v in obj]
+    model_fields = getattr(type(obj), "model_fields", None)
+    if model_fields is None:
+        # an Iterable field holds a lazy iterator (pydantic's ValidatorIterator): a program reads its items, once
+        return [render_deep(v, extras) for v in obj] if isinstance(obj, collections.abc.Iterator) else obj
+    if getattr(type(obj), "__pydantic_root_model__", False):
+        return render_deep(obj.root, extras)
+    out = {}
+    was_set = obj.model_fields_set
+    for name, info in model_fields.items():
+        if not info.is_required() and name not in was_set:
+            continue
+        try:
+            value = getattr(obj, name)
+        except AttributeError:
+            continue
+        out[info.alias or name] = render_deep(value, extras)
+    if extras:
+        for name, value in (getattr(obj, "__pydantic_extra__", None) or {}).items():
+            out.setdefault(name, render_deep(value, extras))
     return out
 
 
@@ -126,8 +180,12 @@ def serve(implementation, version, operations, handlers):
         req = json.loads(line, parse_int=lambda s: -0.0 if s == "-0" else int(s))
         rid, op, model = req["id"], req["op"], req["model"]
         try:
+            # a harness that declared event types (an SDK's union) is handed the event type; one that declared titles, the title
+            declared = operations.get(op, [])
+            if model not in declared and req.get("event") in declared:
+                model = req["event"]
             # a stream names no model: its events are whatever it holds
-            if op not in handlers or (op != "sse" and model not in operations.get(op, [])):
+            if op not in handlers or (op != "sse" and model not in declared):
                 raise Unsupported(f"{op} is not supported for {model}")
             if op == "sse":
                 events = handlers[op]([base64.b64decode(c) for c in req["chunks"]])

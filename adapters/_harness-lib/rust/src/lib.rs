@@ -10,7 +10,7 @@ mod wire;
 
 pub use chunks::{collect, ChunkStream};
 pub use protocol::{locked_version, serve, Handlers, Implementation};
-pub use wire::{fields, Wire};
+pub use wire::{at, exact, fields, shaped, with_member, Step, Wire};
 // the macro's expansion names these through $crate, so a harness needs no serde_json of its own
 pub use serde_json;
 

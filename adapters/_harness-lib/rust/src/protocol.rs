@@ -59,7 +59,11 @@ fn encoded(out: Result<Vec<u8>, Error>) -> Result<Map<String, Value>, Error> {
 
 fn answer(h: &Handlers, models: &[&str], req: &HashMap<String, Box<RawValue>>) -> Result<Map<String, Value>, Error> {
     let op = text(req, "op")?;
-    let model = text(req, "model")?;
+    // a harness that declared event types answers by the request's `event`; one that declared titles by its `model`
+    let model = match text(req, "event") {
+        Ok(event) if models.contains(&event.as_str()) => event,
+        _ => text(req, "model")?,
+    };
     let unsupported = || Error { kind: "unsupported", message: format!("{op} is not supported for {model}") };
     if op == "sse" {
         let sse = h.sse.as_ref().ok_or_else(unsupported)?;

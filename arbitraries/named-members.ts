@@ -1,0 +1,145 @@
+import type { Json } from '../core/json.js';
+import { isPlainObject, objectFrom } from '../core/json.js';
+import type { UnnamedMember } from '../core/unnamed-members.js';
+import { conjKey, conjOf, keywordValues, type Conj } from './_internals/conjunction.js';
+import { child, type Node } from './_internals/node.js';
+import { pendingCombinator } from './vocabularies/combinators.js';
+import { objectShape } from './vocabularies/object.js';
+import { contextFor, type SchemaSource } from './source.js';
+import type { Context } from './_internals/context.js';
+
+/**
+ * A value as its model names it: every member the schema does not name set
+ * aside, at every depth, through `$ref`, `allOf` and the `oneOf`/`anyOf`
+ * branches the value matches. An object's named members are its `properties`
+ * and `required` across the conjunction, and every member where
+ * `additionalProperties` is a schema (a map); an object whose schema says
+ * nothing of its members is kept whole. This is what the project means by an
+ * open object: a member it does not name may come (forward compatibility),
+ * and no check but UnknownFields asks for it back.
+ */
+export function namedPart(source: SchemaSource, id: string, value: Json): { value: Json; unnamed: UnnamedMember[] } {
+  const ctx = contextFor(source);
+  const unnamed: UnnamedMember[] = [];
+  const named = walk(placesOf(ctx), placesOf(ctx).at(conjOf(ctx, [ctx.root(id)])), value, [], unnamed);
+  return { value: named, unnamed };
+}
+
+/** The members of a value its model does not name, at every depth: where an open object's schema is silent. */
+export function unnamedMembers(source: SchemaSource, id: string, value: Json): UnnamedMember[] {
+  return namedPart(source, id, value).unnamed;
+}
+
+/** What a schema place says of the members and items below it, worked out once per place: every parsed value walks it. */
+interface Place {
+  conj: Conj;
+  union?: { keyword: 'oneOf' | 'anyOf'; branches: Node[]; expanded: Set<string> };
+  /** Absent where the place says nothing of an object's members: such an object is kept whole. */
+  object?: { properties: Map<string, Place>; required: Set<string>; map?: Place };
+  items?: { prefix: Place[]; rest?: Place };
+}
+
+class Places {
+  private readonly byKey = new Map<string, Place>();
+  constructor(readonly ctx: Context) {}
+
+  at(conj: Conj): Place {
+    const key = conjKey(conj);
+    let place = this.byKey.get(key);
+    if (place) return place;
+    place = { conj };
+    // set before its members are worked out: a schema that refers back to itself meets this place again
+    this.byKey.set(key, place);
+    const comb = pendingCombinator(conj);
+    if (comb) {
+      const branches = ((comb.node.schema as Record<string, unknown[]>)[comb.keyword] ?? []).map((_, i) => child(comb.node, comb.keyword, i));
+      place.union = { keyword: comb.keyword, branches, expanded: new Set([...conj.expanded, comb.key]) };
+      return place;
+    }
+    if (
+      conj.nodes.some(
+        ({ schema }) => typeof schema === 'object' && schema !== null && ['properties', 'required', 'additionalProperties'].some((k) => k in schema),
+      )
+    ) {
+      const shape = objectShape(conj);
+      const properties = new Map<string, Place>();
+      for (const [k, nodes] of shape.properties) properties.set(k, this.at(conjOf(this.ctx, nodes)));
+      place.object = {
+        properties,
+        required: new Set(shape.required),
+        ...(shape.additional !== false && shape.additional.length > 0 ? { map: this.at(conjOf(this.ctx, shape.additional)) } : {}),
+      };
+    }
+    const prefixes = keywordValues<unknown[]>(conj, 'prefixItems');
+    const items = keywordValues(conj, 'items').filter(({ value }) => typeof value === 'object' && value !== null);
+    if (prefixes.length > 0 || items.length > 0) {
+      const longest = Math.max(0, ...prefixes.map(({ value }) => value.length));
+      place.items = {
+        prefix: Array.from({ length: longest }, (_, i) =>
+          this.at(
+            conjOf(
+              this.ctx,
+              prefixes.filter(({ value }) => i < value.length).map(({ node }) => child(node, 'prefixItems', i)),
+            ),
+          ),
+        ),
+        ...(items.length > 0
+          ? {
+              rest: this.at(
+                conjOf(
+                  this.ctx,
+                  items.map(({ node }) => child(node, 'items')),
+                ),
+              ),
+            }
+          : {}),
+      };
+    }
+    return place;
+  }
+
+  /** A union place with the branches a value matched opened: one conjunction per set of branches. */
+  chosen(place: Place, branches: Node[]): Place {
+    const u = place.union!;
+    return this.at(conjOf(this.ctx, [...place.conj.roots, ...branches], u.expanded));
+  }
+}
+
+const places = new WeakMap<Context, Places>();
+function placesOf(ctx: Context): Places {
+  let p = places.get(ctx);
+  if (!p) places.set(ctx, (p = new Places(ctx)));
+  return p;
+}
+
+function walk(all: Places, place: Place, v: Json, at: string[], out: UnnamedMember[]): Json {
+  if (place.union) {
+    const { keyword, branches } = place.union;
+    // a branch matches as the value is, or (a closed branch) once the members it does not name are set aside
+    const matches = (b: Node) => all.ctx.validator(b)(v) || all.ctx.validator(b)(walk(all, all.chosen(place, [b]), v, at, []));
+    const matching = branches.filter(matches);
+    const chosen = keyword === 'oneOf' && matching.length > 1 ? [] : matching;
+    return walk(all, all.chosen(place, chosen), v, at, out);
+  }
+  if (Array.isArray(v)) {
+    const items = place.items;
+    if (!items) return v;
+    return v.map((x, i) => {
+      const p = items.prefix[i] ?? items.rest;
+      return p ? walk(all, p, x, [...at, String(i)], out) : x;
+    });
+  }
+  if (!isPlainObject(v) || !place.object) return v;
+  const { properties, required, map } = place.object;
+  const o = v as Record<string, Json>;
+  const entries: [string, Json][] = [];
+  // named members in the schema's order, then a map's in the value's: the order a canonical writer keeps
+  for (const [k, p] of properties) if (Object.hasOwn(o, k)) entries.push([k, walk(all, p, o[k]!, [...at, k], out)]);
+  for (const k of Object.keys(o)) {
+    if (properties.has(k)) continue;
+    if (map) entries.push([k, walk(all, map, o[k]!, [...at, k], out)]);
+    else if (required.has(k)) entries.push([k, o[k]!]);
+    else out.push({ at, name: k });
+  }
+  return objectFrom(entries);
+}
