@@ -1,4 +1,5 @@
-import type { Json } from './json.js';
+import { isPlainObject, type Json } from './json.js';
+import { textDifference } from './equality.js';
 
 /**
  * The Open Responses spec's rules of a whole response stream, as its prose
@@ -308,7 +309,7 @@ export class ResponseStreamRules {
     const added = type === 'response.output_item.added';
     const doneEvent = type === 'response.output_item.done';
     const item = added || doneEvent ? read('item') : undefined;
-    const itemId = added || doneEvent ? stringOf(isObject(item) ? item.id : undefined) : stringOf(read('item_id'));
+    const itemId = added || doneEvent ? stringOf(isPlainObject(item) ? item.id : undefined) : stringOf(read('item_id'));
     const outputIndex = keyOf(read('output_index'));
     if (itemId === undefined && outputIndex === undefined) return;
     if (added) {
@@ -405,7 +406,7 @@ export class ResponseStreamRules {
       const p = read('part');
       if (part) say('ContentPartOrder', `${partName(key)} added again (first at event ${part.at.index + 1})`);
       else if (this.parts.size >= this.max) this.saturated = true;
-      else this.parts.set(key, { item, type: isObject(p) ? stringOf(p.type) : undefined, stage: 'added', at });
+      else this.parts.set(key, { item, type: isPlainObject(p) ? stringOf(p.type) : undefined, stage: 'added', at });
       return;
     }
     if (!part) {
@@ -468,7 +469,7 @@ export class ResponseStreamRules {
     if (typeof done !== 'string' || done === text.text) return;
     say(
       'DeltasMatchDone',
-      `the deltas make ${clip(text.text)}, but ${type.replace(/^response\./, '')} says ${clip(done)}: they differ at character ${firstDifference(text.text, done)}`,
+      `the deltas joined are not ${type.replace(/^response\./, '')}'s ${family.doneText}: ${textDifference(done, text.text, family.doneText)!}`,
     );
   }
 
@@ -476,7 +477,7 @@ export class ResponseStreamRules {
   private textOpening(type: string, read: Reader): { key: string; text: string } | undefined {
     if (type === 'response.output_item.added') {
       const item = read('item');
-      if (!isObject(item) || item.type !== 'function_call' || typeof item.id !== 'string') return undefined;
+      if (!isPlainObject(item) || item.type !== 'function_call' || typeof item.id !== 'string') return undefined;
       return { key: JSON.stringify(['item', item.id, '']), text: typeof item.arguments === 'string' ? item.arguments : '' };
     }
     const kind = (Object.keys(PART_EVENTS) as ('content' | 'summary')[]).find((k) => PART_EVENTS[k].added === type);
@@ -484,15 +485,11 @@ export class ResponseStreamRules {
     const item = stringOf(read('item_id'));
     const index = keyOf(read(PART_EVENTS[kind].index));
     const part = read('part');
-    if (item === undefined || index === undefined || !isObject(part)) return undefined;
+    if (item === undefined || index === undefined || !isPlainObject(part)) return undefined;
     const member = PART_TEXT[String(part.type)];
     const text = member !== undefined && typeof part[member] === 'string' ? (part[member] as string) : '';
     return { key: JSON.stringify([kind, item, index]), text };
   }
-}
-
-function isObject(v: Json | undefined): v is Record<string, Json> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function stringOf(v: Json | undefined): string | undefined {
@@ -512,14 +509,4 @@ function itemName(item: { id: string | undefined; outputIndex: string | undefine
 function partName(key: string): string {
   const [kind, item, index] = JSON.parse(key) as [string, string, string];
   return kind === 'summary' ? `summary part ${index} of item ${JSON.stringify(item)}` : `content part ${index} of item ${JSON.stringify(item)}`;
-}
-
-function clip(s: string): string {
-  return JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s) + ` (${s.length} characters)`;
-}
-
-function firstDifference(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
 }

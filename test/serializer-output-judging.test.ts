@@ -84,6 +84,31 @@ describe('members the model does not name', () => {
       message: "output breaks the schema: / must have required property 'a'",
     });
   });
+
+  it('inside a union of closed branches, are set aside for the branch the output matches: the members it names stay', () => {
+    const branch = (type: string, member: string) => ({
+      type: 'object',
+      additionalProperties: false,
+      required: ['type', member],
+      properties: { type: { const: type }, [member]: { type: 'string' } },
+    });
+    const union = loadSchemaSet([
+      {
+        file: '/tmp/union.schema.json',
+        schema: {
+          $id: 'https://example.test/union.schema.json',
+          title: 'Union',
+          type: 'object',
+          required: ['part'],
+          properties: { part: { oneOf: [branch('text', 'text'), branch('refusal', 'refusal')] } },
+        },
+      },
+    ]);
+    const id = 'https://example.test/union.schema.json';
+    // the other branch refuses `refusal` as a member it does not name: that must not take it from the branch that names it
+    expect(schemaVerdict(union, id, { part: { type: 'refusal', refusal: 'no', kept: 1 } }, '…')).toEqual({ status: 'pass' });
+    expect(schemaVerdict(union, id, { part: { type: 'refusal', refusal: 5, kept: 1 } }, '…')).toMatchObject({ status: 'fail' });
+  });
 });
 
 describe('a name given twice', () => {
