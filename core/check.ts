@@ -49,10 +49,24 @@ interface CheckBase {
   model: string;
   description: string;
   needs: Operation[];
+  /**
+   * Operations the adapter must have at all, for whichever models: a check of
+   * what a union does with an event it does not model cannot ask that the
+   * union model the check's own model.
+   */
+  needsOp?: Operation[];
 }
 
 export interface PropertyCheck<T = any> extends CheckBase {
   mode: 'property';
+  /**
+   * Checks one rule at one place of its model (a member missing, null, of the
+   * wrong type): a model's such checks share a budget of cases, so a model of
+   * three hundred places costs what one of forty does (runner/plan.ts).
+   */
+  placed?: boolean;
+  /** The part of a run's `runs` this check draws, set by the planner for a placed check of a model with many. */
+  share?: number;
   arbitrary: fc.Arbitrary<T>;
   /** A check over a short, fixed list runs every case on it, in order, instead of drawing from the arbitrary. */
   cases?: () => T[];
@@ -107,6 +121,12 @@ export interface Suite {
    * failure, not one per model.
    */
   once?: boolean;
+  /**
+   * Checks whole streams of a family: planned for each model of the run whose
+   * event type is one of these (the event a family's stream starts from),
+   * once for each such family.
+   */
+  hosts?: readonly string[];
   /** The suite's part of its checks' ids when it is not its name (`ImplDefined`, kept so that existing ids stay). */
   idSegment?: string;
   checks(ctx: SuiteContext): CheckDraft[];

@@ -7,8 +7,10 @@ import type { SchemaSet } from './models.js';
  * serializer → bytes, its native object in between) shows what a real
  * program that reads and writes events again does with them. `sse` is the
  * implementation's text/event-stream decoder: network chunks in, events out.
+ * `union` is its stream-event union: one event's data in, whatever its type,
+ * what a program iterating the stream gets out.
  */
-export type Operation = 'parse' | 'serialize' | 'reserialize' | 'sse';
+export type Operation = 'parse' | 'serialize' | 'reserialize' | 'sse' | 'union';
 
 /** What an adapter says of itself: its name (a matrix column), the implementation and version under test, and the operations it supports per model. */
 export interface AdapterInfo {
@@ -27,6 +29,12 @@ export interface AdapterInfo {
    * program using the SDK can see its text.
    */
   sseData?: 'text' | 'json';
+  /**
+   * The event types the SDK's stream-event union models, as the SDK's own
+   * data lists them (wire `type`s, of this run's models or not): present when
+   * the adapter answers `union`.
+   */
+  unionTypes?: string[];
 }
 
 /**
@@ -58,6 +66,9 @@ export interface DecodedEvent {
 /** What the event-stream decoder gave: every event, in order, or its error. */
 export type SseOutcome = { ok: true; events: DecodedEvent[] } | { ok: false; error: AdapterError };
 
+/** What the union made of one event: the value a program gets and the class, variant or member it is (`as`), or its error. */
+export type UnionOutcome = { ok: true; value: Answer; as: string } | { ok: false; error: AdapterError };
+
 /**
  * The one shape every implementation is reached through, in process or not.
  * A result may be a promise: an out-of-process adapter answers later, and the
@@ -77,6 +88,8 @@ export interface Adapter {
   reserialize?(model: string, payload: Uint8Array): SerializeOutcome | Promise<SerializeOutcome>;
   /** The chunks of one stream, in order, as the network delivered them; every event the decoder yields. */
   sse?(chunks: Uint8Array[]): SseOutcome | Promise<SseOutcome>;
+  /** One event's data through the SDK's stream-event union, whatever its type: what a program iterating the stream gets. */
+  union?(payload: Uint8Array): UnionOutcome | Promise<UnionOutcome>;
   /** Gives up what is waiting or in flight, each answered as a timeout with `reason`: a check's time budget ran out. */
   abandon?(reason: string): void;
   /** Answers what is waiting and not yet sent with `reason`, unasked: a check has its verdict, and their answers no longer matter. */
@@ -135,6 +148,11 @@ export function fromCloneOnly(name: string, what: string): string {
 /** Whether the adapter declares `op` for `model`: a check that needs an undeclared operation is reported n/a, not failed. */
 export function supports(info: AdapterInfo, op: Operation, model: string): boolean {
   return info.operations[op]?.includes(model) ?? false;
+}
+
+/** Whether the adapter has `op` at all, for any model: its union is there even when it models none of the run's events. */
+export function hasOperation(info: AdapterInfo, op: Operation): boolean {
+  return op === 'union' ? info.unionTypes !== undefined : info.operations[op] !== undefined;
 }
 
 /** An outcome that failed with `kind`: what an adapter returns when the implementation refuses, or lacks, an operation. */

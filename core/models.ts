@@ -76,13 +76,18 @@ export function loadSchemaSet(extraModels: ModelSource[] = []): SchemaSet {
     byId.set(schema.$id, schema);
     if (isModel) models.push(toModel(schema, file));
   };
+  // the seed's models at the top, the spec's in their folder (schema/models/open-responses/)
   const modelDir = join(SCHEMA_DIR, 'models');
-  for (const f of readdirSync(modelDir)
+  for (const f of readdirSync(modelDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.schema.json'))
     .sort())
     add(join(modelDir, f), true);
   add(join(SCHEMA_DIR, 'ImageGenCallEvent.schema.json'), false);
+  const bundled = models.splice(0);
   for (const f of extraModels) add(f, true);
+  // a schema given for an event type a bundled model describes, or under its $id, stands in for it: the user's model is the one checked
+  const replaced = (m: Model) => models.some((extra) => extra.id === m.id || (eventTypeOf(m) !== undefined && eventTypeOf(extra) === eventTypeOf(m)));
+  models.unshift(...bundled.filter((m) => !replaced(m)));
 
   const ajv = createAjv();
   const invalid = (id: string, e: unknown) => {
@@ -150,13 +155,22 @@ export function eventTypeOf(m: Model): string | undefined {
 /** A model by its title, its event type, or the event type's last part (`generating`, `partial_image`). */
 export function findModel(set: SchemaSet, name: string): Model {
   const wanted = name.toLowerCase();
-  const names = (m: Model) => {
+  const full = set.models.find((m) => m.name.toLowerCase() === wanted || (eventTypeOf(m) ?? '').toLowerCase() === wanted);
+  if (full) return full;
+  // a short name (`generating`) must name one model: `done` ends a dozen event types
+  const short = set.models.filter((m) => {
     const event = eventTypeOf(m) ?? '';
-    return [m.name, event, event.slice(event.lastIndexOf('.') + 1)].map((n) => n.toLowerCase());
-  };
-  const m = set.models.find((m) => names(m).includes(wanted));
+    return event.slice(event.lastIndexOf('.') + 1).toLowerCase() === wanted;
+  });
+  if (short.length > 1)
+    throw new UsageError(`model "${name}" is ambiguous: it ends ${short.map((m) => eventTypeOf(m)).join(', ')}; give the event type or the title`);
+  const m = short[0];
   if (!m) {
-    throw new UsageError(`unknown model "${name}"; run "orc list" for the models (${set.models.map((m) => m.name).join(', ')})`);
+    // one line whatever the run holds: the models whose names share the most with the one given, then where the rest are
+    const near = set.models.filter((m) => m.name.toLowerCase().includes(wanted) || (eventTypeOf(m) ?? '').includes(wanted)).slice(0, 3);
+    throw new UsageError(
+      `unknown model "${name}"${near.length ? `; did you mean ${near.map((m) => m.name).join(', ')}?` : ''}; run "orc list" for the ${set.models.length} models (a title, an event type, or its last part where one model has it)`,
+    );
   }
   return m;
 }

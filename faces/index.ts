@@ -1,6 +1,7 @@
 /**
- * openresponses-conformance: property-based conformance checks for the Open
- * Responses image-generation streaming events.
+ * openresponses-conformance: property-based conformance checks for the
+ * streaming events of the Open Responses specification and the
+ * image-generation events.
  *
  * What code is written against: the adapter contract (how an implementation
  * is reached), the adapters that run everywhere (`reference`, a stdio
@@ -28,8 +29,9 @@ export type {
   Restart,
   SerializeOutcome,
   SseOutcome,
+  UnionOutcome,
 } from '../core/contract.js';
-export { describeThrown, failure, supports } from '../core/contract.js';
+export { describeThrown, failure, hasOperation, supports } from '../core/contract.js';
 export { asDoubles, LosslessNumber, type Answer, type Json } from '../core/json.js';
 export { UsageError } from '../core/errors.js';
 
@@ -59,3 +61,5 @@ export { markdownReport } from '../reports/markdown.js';
 export { htmlReport } from '../reports/html.js';
 
 export type * from '../core/generated/model-types.js';
+/** The types of the Open Responses specification's 24 streaming events (`OpenResponses.ResponseOutputTextDeltaStreamingEvent`, their union `OpenResponses.OpenResponsesStreamingEvent`), generated from the bundled schemas. */
+export type * as OpenResponses from '../core/generated/spec-types.js';

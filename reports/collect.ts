@@ -2,6 +2,7 @@ import type { AdapterInfo, Restart } from '../core/contract.js';
 import type { CheckResult, FailedResult, RunEvent, RunInfo, Status } from '../core/results.js';
 import { LEVELS, type Level } from '../core/check.js';
 import { runVerdict, type RunVerdict } from '../core/run-verdict.js';
+import { byFamily, type Family } from '../core/families.js';
 
 /** How many results of each status: one adapter's at one level. */
 export type StatusCounts = Record<Status, number>;
@@ -18,6 +19,8 @@ export interface RunData {
   run: RunInfo | undefined;
   adapters: AdapterInfo[];
   adapterNames: string[];
+  /** Every model a result names, in the order results first name them. */
+  models: string[];
   adapterErrors: { adapter: string; message: string }[];
   /** Each adapter whose harness had to be restarted, by cause. */
   adapterRestarts: { adapter: string; restarts: Restart[] }[];
@@ -83,6 +86,7 @@ function fold(events: readonly RunEvent[]): RunData {
     run,
     adapters,
     adapterNames,
+    models: [...new Set(results.map((r) => r.model))],
     adapterErrors,
     adapterRestarts,
     results,
@@ -288,11 +292,42 @@ export function suiteRows(d: RunData): [string, Map<string, CheckResult[]>][] {
     if (r.level === 'Informational') continue;
     const row = `${r.level} ${r.suite}`;
     const cells = rows.get(row) ?? new Map<string, CheckResult[]>();
-    cells.set(r.adapter, [...(cells.get(r.adapter) ?? []), r]);
+    // pushed, not copied: a suite holds thousands of one adapter's results at 28 models
+    const cell = cells.get(r.adapter);
+    if (cell) cell.push(r);
+    else cells.set(r.adapter, [r]);
     rows.set(row, cells);
   }
   const level = (row: string) => LEVELS.indexOf(row.split(' ')[0] as (typeof LEVELS)[number]);
   return [...rows.entries()].sort(([a], [b]) => level(a) - level(b));
+}
+
+/** Each family of models, its models, and each adapter's Required and Recommended results for them: a family row of a matrix. */
+export function familyRows(d: RunData): { family: Family; models: string[]; cells: Map<string, CheckResult[]> }[] {
+  const rows = byFamily(d.models).map(([family, models]) => ({ family, models, cells: new Map<string, CheckResult[]>() }));
+  const rowOf = new Map(rows.flatMap((row) => row.models.map((m) => [m, row] as const)));
+  for (const r of d.results) {
+    if (r.level === 'Informational') continue;
+    const cells = rowOf.get(r.model)!.cells;
+    const cell = cells.get(r.adapter);
+    if (cell) cell.push(r);
+    else cells.set(r.adapter, [r]);
+  }
+  return rows;
+}
+
+/**
+ * The models a failure group covers, within a heading's line: up to four
+ * by name, else counted by family, since twenty spec event names would
+ * fill a screen (`all 28 models`, `9 models: lifecycle 6, error 1, …`).
+ */
+export function modelsNamed(models: readonly string[], d: RunData): string {
+  if (models.length === 1) return shortModel(models[0]!);
+  if (models.length <= 4) return `${models.length} models (${models.map(shortModel).join(', ')})`;
+  if (models.length === d.models.length) return `all ${models.length} models`;
+  return `${models.length} models (${byFamily(models)
+    .map(([f, ms]) => `${f} ${ms.length}`)
+    .join(', ')})`;
 }
 
 /** What one adapter's results in one suite come to: new failures, else known ones, else a pass, else nothing it could run. */

@@ -21,7 +21,7 @@ import {
   type MatrixRow,
   type RunData,
 } from './collect.js';
-import { byFamily } from './families.js';
+import { byFamily } from '../core/families.js';
 import { hexDump } from './_internals/hex-dump.js';
 import { xmlText } from './_internals/xml.js';
 import { FILTER_SCRIPT, REPORT_STYLE } from './_internals/html-assets.js';

@@ -6,17 +6,19 @@ import {
   behaviourGroups,
   collect,
   countLine,
+  familyRows,
   failureGroups,
   headline,
   implementationOf,
   knownFailures,
   levelShare,
+  modelsNamed,
   restartLines,
-  shortModel,
   suiteCell,
   suiteRows,
   type RunData,
 } from './collect.js';
+import type { CheckResult } from '../core/results.js';
 import { counted, visible } from '../core/visible.js';
 
 const MD_MARK = { passed: '✅', failed: '❌', known: '⚠️', unsupported: '➖' } as const;
@@ -42,6 +44,15 @@ function fenced(text: string): string {
 
 /** Failure groups written in full; the rest are counted and left to report.html, so the summary stays far under GitHub's 1 MiB. */
 const MAX_GROUPS = 40;
+/**
+ * What the groups written in full may take, whatever their payloads: at 28
+ * models × 28 adapters the tables take ~20 kB, so the summary stays under
+ * 100 kB (a payload of the spec's response events alone fills its 600 characters).
+ */
+const FAILURE_BYTES = 48 * 1024;
+/** Likewise the behaviours table: 28 adapters' keys and labels make a long row. */
+const BEHAVIOUR_BYTES = 16 * 1024;
+const utf8 = new TextEncoder();
 const MAX_BEHAVIOUR_ROWS = 80;
 
 /** A Markdown summary fit for a CI step summary or a pull-request comment: the headline, the tables, the failures grouped. */
@@ -76,34 +87,26 @@ export function markdownReport(events: readonly RunEvent[]): string {
   );
   out.push(`| suite | ${d.adapterNames.map((a) => keys.get(a)).join(' | ')} |`, `|---|${d.adapterNames.map(() => '---').join('|')}|`);
   for (const [suite, cells] of suiteRows(d)) {
-    out.push(
-      `| ${cell(suite)} | ${d.adapterNames
-        .map((a) => {
-          const c = suiteCell(cells.get(a) ?? [], known);
-          return c.count ? `${MD_MARK[c.kind]} ${c.count}` : MD_MARK[c.kind];
-        })
-        .join(' | ')} |`,
-    );
+    out.push(`| ${cell(suite)} | ${d.adapterNames.map((a) => markOf(cells.get(a) ?? [], known)).join(' | ')} |`);
   }
+  out.push(...familySections(d, keys, known));
   const groups = failureGroups(d).filter((g) => !d.baseline || !g.known);
   if (groups.length) {
     out.push('', `## ${d.baseline ? 'New failures' : 'Failures'} (${groups.length} adapter × check)`);
+    let shown = 0;
+    let bytes = 0;
     for (const g of groups.slice(0, MAX_GROUPS)) {
-      const r = g.results[0]!;
-      const f = r.failure;
-      const models = g.results.map((x) => shortModel(x.model)).join(', ');
-      out.push('', `### ${cell(g.adapter)} · ${cell(g.id)} · ${cell(models)}`, '');
-      out.push(`**${f.kind}**: ${cell(visible(f.message, 300))}${f.flaky ? ' (did not fail again when replayed: not shrunk)' : ''}`, '');
-      const ce = f.counterexample;
-      if (ce.payload) out.push('Payload:', '', fenced(visible(ce.payload.text, 600)));
-      if (ce.value !== undefined) out.push('Value given:', '', fenced(visible(JSON.stringify(ce.value), 600)));
-      if (f.answer !== undefined) out.push('', 'Answer:', '', fenced(visible(f.answer, 600)));
-      out.push('', 'Replay:', '', fenced(f.replayCommand));
+      const lines = groupSection(d, g);
+      const size = utf8.encode(lines.join('\n')).length;
+      if (shown > 0 && bytes + size > FAILURE_BYTES) break;
+      out.push(...lines);
+      bytes += size;
+      shown++;
     }
-    if (groups.length > MAX_GROUPS)
+    if (groups.length > shown)
       out.push(
         '',
-        `… and ${groups.length - MAX_GROUPS} more adapter × check failures: report.html and report.json (the run's artifact) have every one, with its bytes.`,
+        `… and ${groups.length - shown} more adapter × check failures: report.html and report.json (the run's artifact) have every one, with its bytes.`,
       );
   }
   const behaviours = behaviourRows(d, keys);
@@ -117,8 +120,13 @@ export function markdownReport(events: readonly RunEvent[]): string {
       '| check | case | behaviours |',
       '|---|---|---|',
     );
-    out.push(...behaviours.slice(0, MAX_BEHAVIOUR_ROWS));
-    if (behaviours.length > MAX_BEHAVIOUR_ROWS) out.push('', `… and ${behaviours.length - MAX_BEHAVIOUR_ROWS} more cases in report.html.`);
+    let shown = 0;
+    for (let bytes = 0; shown < Math.min(behaviours.length, MAX_BEHAVIOUR_ROWS); shown++) {
+      bytes += utf8.encode(behaviours[shown]!).length + 1;
+      if (shown > 0 && bytes > BEHAVIOUR_BYTES) break;
+    }
+    out.push(...behaviours.slice(0, shown));
+    if (behaviours.length > shown) out.push('', `… and ${behaviours.length - shown} more cases in report.html.`);
   }
   out.push(
     '',
@@ -129,6 +137,60 @@ export function markdownReport(events: readonly RunEvent[]): string {
       .map((l) => `\`${l}\`  `),
   );
   return out.join('\n') + '\n';
+}
+
+/** One failure group written in full: its heading, what went wrong, the counterexample, the answer and the replay command. */
+function groupSection(d: RunData, g: ReturnType<typeof failureGroups>[number]): string[] {
+  const f = g.results[0]!.failure;
+  const models = modelsNamed(
+    g.results.map((x) => x.model),
+    d,
+  );
+  const out = ['', `### ${cell(g.adapter)} · ${cell(g.id)} · ${cell(models)}`, ''];
+  out.push(`**${f.kind}**: ${cell(visible(f.message, 300))}${f.flaky ? ' (did not fail again when replayed: not shrunk)' : ''}`, '');
+  const ce = f.counterexample;
+  if (ce.payload) out.push('Payload:', '', fenced(visible(ce.payload.text, 600)));
+  if (ce.value !== undefined) out.push('Value given:', '', fenced(visible(JSON.stringify(ce.value), 600)));
+  if (f.answer !== undefined) out.push('', 'Answer:', '', fenced(visible(f.answer, 600)));
+  out.push('', 'Replay:', '', fenced(f.replayCommand));
+  return out;
+}
+
+/** What a table cell says of some results: new failures counted, else known ones, else a pass, else n/a. */
+function markOf(results: readonly CheckResult[], known: Set<string>): string {
+  const c = suiteCell(results, known);
+  return c.count ? `${MD_MARK[c.kind]} ${c.count}` : MD_MARK[c.kind];
+}
+
+/**
+ * Families × adapters, then one section per family with its models ×
+ * adapters: where a failure sits, model by model, in a few kB at 28 × 28.
+ */
+function familySections(d: RunData, keys: Map<string, string>, known: Set<string>): string[] {
+  const families = familyRows(d);
+  if (!families.length) return [];
+  const head = (title: string) => [
+    `| ${title} | ${d.adapterNames.map((a) => keys.get(a)).join(' | ')} |`,
+    `|---|${d.adapterNames.map(() => '---').join('|')}|`,
+  ];
+  const out = [
+    '',
+    '## By family',
+    '',
+    "Failed Required and Recommended checks per family of models and adapter; each family's models follow.",
+    '',
+    ...head('family'),
+  ];
+  for (const f of families)
+    out.push(`| ${cell(f.family)} (${counted(f.models.length, 'model')}) | ${d.adapterNames.map((a) => markOf(f.cells.get(a) ?? [], known)).join(' | ')} |`);
+  for (const f of families) {
+    out.push('', `### ${cell(f.family)}`, '', ...head('model'));
+    for (const model of f.models) {
+      const mine = (a: string) => (f.cells.get(a) ?? []).filter((r) => r.model === model);
+      out.push(`| ${cell(model)} | ${d.adapterNames.map((a) => markOf(mine(a), known)).join(' | ')} |`);
+    }
+  }
+  return out;
 }
 
 /** One row per case of an observation, across models: a case that behaves alike under every model is said once. */

@@ -1,4 +1,4 @@
-import type { RunEvent, Status } from '../core/results.js';
+import type { CheckResult, RunEvent, Status } from '../core/results.js';
 import {
   adapterKey,
   baselineLines,
@@ -7,9 +7,11 @@ import {
   collect,
   countLine,
   failureGroups,
+  familyRows,
   headline,
   isKnown,
   knownFailures,
+  modelsNamed,
   restartLines,
   shortModel,
   suiteCell,
@@ -18,6 +20,7 @@ import {
 } from './collect.js';
 import { counted, visible } from '../core/visible.js';
 import { brokenWord, shellWords } from '../core/shell-word.js';
+import { byFamily, modelFamily } from '../core/families.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -119,7 +122,7 @@ export function terminalReport(events: readonly RunEvent[], options: TerminalOpt
       '',
       `${d.baseline ? 'New failures' : 'Failures'}: ${groups.length} adapter × check (${counted(total, 'result')})${groups.length > max ? `, the first ${max} (--max-failures N for more)` : ''}`,
     );
-    for (const g of groups.slice(0, max)) lines.push('', ...groupLines(g, keys, paint, width));
+    for (const g of groups.slice(0, max)) lines.push('', ...groupLines(d, g, keys, paint, width));
     if (groups.length > max) lines.push('', `… ${groups.length - max} more; report.html and summary.md have every one`);
   }
   lines.push('');
@@ -146,30 +149,40 @@ export function terminalReport(events: readonly RunEvent[], options: TerminalOpt
 
 type Paint = (s: Status | 'known', text: string) => string;
 
-/** Rows of suites, columns of adapters: how many checks failed, or ok. */
+/**
+ * Rows of suites, then of families of models; columns of adapters: how many
+ * checks failed, or ok. Adapters come in blocks of even size that fit the
+ * width, so that 28 adapters and every family fit one screen; the per-model
+ * detail is summary.md's and report.html's.
+ */
 function suiteMatrix(d: RunData, adapters: string[], keys: Map<string, string>, paint: Paint, width: number): string[] {
   const known = knownFailures(d);
-  const rows = new Map(suiteRows(d));
-  const sorted = [...rows.keys()];
   // `Req Parse`: the level's first letters, so that twenty adapters' columns fit beside the longest suite
   const short = (row: string) => row.replace(/^Required /, 'Req ').replace(/^Recommended /, 'Rec ');
-  const label = Math.max(5, ...sorted.map((r) => short(r).length));
-  const perBlock = Math.max(1, Math.floor((width - label - 1) / 5));
+  const suites = suiteRows(d).map(([row, cells]) => [short(row), cells] as const);
+  const families = familyRows(d).map(({ family, models, cells }) => [`${family} (${models.length})`, cells] as const);
+  const label = Math.max(5, ...[...suites, ...(families.length > 1 ? families : [])].map(([row]) => row.length));
+  const fitting = Math.max(1, Math.floor((width - label - 1) / 5));
+  const perBlock = Math.ceil(adapters.length / Math.ceil(adapters.length / fitting));
   const out: string[] = [];
   for (let from = 0; from < adapters.length; from += perBlock) {
     const block = adapters.slice(from, from + perBlock);
+    const head = (title: string) => `${title.padEnd(label)} ${block.map((a) => keys.get(a)!.padStart(5)).join('')}`;
+    const row = (name: string, cells: Map<string, CheckResult[]>) =>
+      `${name.padEnd(label)} ${block
+        .map((a) => {
+          const c = suiteCell(cells.get(a) ?? [], known);
+          const text = c.kind === 'failed' ? `${c.count}✗` : c.kind === 'known' ? `${c.count}k` : c.kind === 'passed' ? 'ok' : '–';
+          return paint(c.kind, text.padStart(5));
+        })
+        .join('')}`;
     if (from > 0) out.push('');
-    out.push(`${'suite'.padEnd(label)} ${block.map((a) => keys.get(a)!.padStart(5)).join('')}`);
-    for (const row of sorted) {
-      const cells = block.map((a) => {
-        const c = suiteCell(rows.get(row)!.get(a) ?? [], known);
-        const text = c.kind === 'failed' ? `${c.count}✗` : c.kind === 'known' ? `${c.count}k` : c.kind === 'passed' ? 'ok' : '–';
-        return paint(c.kind, text.padStart(5));
-      });
-      out.push(`${short(row).padEnd(label)} ${cells.join('')}`);
-    }
+    out.push(head('suite'), ...suites.map(([name, cells]) => row(name, cells)));
+    // one family's row would only add up the suite rows above it
+    if (families.length > 1) out.push(head('family'), ...families.map(([name, cells]) => row(name, cells)));
   }
   out.push(clip('cells: failed checks (✗ new, k known), ok, – n/a · Req: Required, Rec: Recommended', width));
+  if (families.length > 1) out.push(clip('family (models): both levels over its models; model by model: summary.md (By family) and report.html', width));
   const observed = d.results.filter((r) => r.status === 'observed').length;
   if (observed)
     out.push(clip(`Informational: ${counted(observed, 'observation')}, each with a behaviour label (--verbose, or report.html's Behaviours view)`, width));
@@ -182,16 +195,23 @@ function checkMatrix(d: RunData, adapters: string[], keys: Map<string, string>, 
   const cellWidth = 12;
   const checkWidth = Math.min(60, Math.max(...d.rows.map((r) => r.id.length), 5));
   const perBlock = Math.max(1, Math.floor((width - checkWidth - 2) / (cellWidth + 1)));
+  const order = new Map(
+    byFamily(d.models)
+      .flatMap(([, models]) => models)
+      .map((m, i) => [m, i]),
+  );
+  const rows = [...d.rows].sort((a, b) => order.get(a.model)! - order.get(b.model)!);
   const out: string[] = [];
   for (let from = 0; from < adapters.length; from += perBlock) {
     const block = adapters.slice(from, from + perBlock);
     if (from > 0) out.push('');
     out.push(`${'check'.padEnd(checkWidth)}  ${block.map((a) => fit(`${keys.get(a)} ${a}`, cellWidth)).join(' ')}`);
     let model = '';
-    for (const row of d.rows) {
+    for (const row of rows) {
       if (row.model !== model) {
         model = row.model;
-        out.push(clip(`── ${shortModel(model)} ${'─'.repeat(Math.max(0, checkWidth - shortModel(model).length - 4))}`, width));
+        const title = `${modelFamily(model)} · ${shortModel(model)}`;
+        out.push(clip(`── ${title} ${'─'.repeat(Math.max(0, checkWidth - title.length - 4))}`, width));
       }
       const classes = behaviourClasses(row, block);
       const cells = block.map((a) => {
@@ -208,15 +228,17 @@ function checkMatrix(d: RunData, adapters: string[], keys: Map<string, string>, 
   return out;
 }
 
-function groupLines(g: ReturnType<typeof failureGroups>[number], keys: Map<string, string>, paint: Paint, width: number): string[] {
+function groupLines(d: RunData, g: ReturnType<typeof failureGroups>[number], keys: Map<string, string>, paint: Paint, width: number): string[] {
   const r = g.results[0]!;
   const f = r.failure;
-  const models = g.results.map((x) => shortModel(x.model));
   const lines = [
     paint(
       g.known ? 'known' : 'failed',
       clip(
-        `${g.known ? 'k' : '✗'} ${keys.get(g.adapter)} ${g.adapter} · ${g.id} · ${models.length > 1 ? `${models.length} models (${models.join(', ')})` : models[0]}`,
+        `${g.known ? 'k' : '✗'} ${keys.get(g.adapter)} ${g.adapter} · ${g.id} · ${modelsNamed(
+          g.results.map((x) => x.model),
+          d,
+        )}`,
         width,
       ),
     ),

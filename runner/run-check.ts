@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { supports, type Adapter } from '../core/contract.js';
+import { hasOperation, supports, type Adapter } from '../core/contract.js';
 import type { Check, ObservationCheck, Observed, PropertyCheck, Verdict } from '../core/check.js';
 import { encodeReplay, replayCommand } from './replay-token.js';
 import { listedPath } from './case-at.js';
@@ -113,7 +113,15 @@ export function casesOf<T>(arb: fc.Arbitrary<T>, seed: number, runs: number): T[
 
 /** A property's cases: its fixed list, or what its arbitrary draws for this seed. */
 export function checkCases<T>(check: PropertyCheck<T>, seed: number, runs: number): T[] {
-  return check.cases?.() ?? casesOf(check.arbitrary, seed, runs);
+  return check.cases?.() ?? casesOf(check.arbitrary, seed, runsFor(check, runs));
+}
+
+/** Fewest cases a check that shares its model's budget still runs. */
+const FEWEST_SHARED_RUNS = 5;
+
+/** The cases a check draws of a run's `runs`: all of them, or its share of its model's budget (`share`). */
+export function runsFor(check: PropertyCheck, runs: number): number {
+  return check.share === undefined ? runs : Math.min(runs, Math.max(FEWEST_SHARED_RUNS, Math.ceil(runs * check.share)));
 }
 
 interface Scan {
@@ -208,7 +216,7 @@ async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunO
   });
   const details = await fc.check(prop, {
     seed: o.seed,
-    numRuns: o.runs,
+    numRuns: runsFor(check, o.runs),
     path: String(index),
     interruptAfterTimeLimit: Math.max(1, deadline - performance.now()),
   });
@@ -320,8 +328,11 @@ export async function runCheck(check: Check, adapter: Adapter, o: CheckRunOption
     seed: o.seed,
   };
   const missing = check.needs.filter((op) => !supports(adapter.info, op, check.model));
+  const lacking = (check.needsOp ?? []).filter((op) => !hasOperation(adapter.info, op));
   let result: Unfinished;
-  if (missing.length > 0) {
+  if (lacking.length > 0) {
+    result = { ...base, status: 'unsupported', casesRun: 0, reason: `${adapter.info.name} has no ${lacking.join(' or ')}` };
+  } else if (missing.length > 0) {
     result = { ...base, status: 'unsupported', casesRun: 0, reason: `${adapter.info.name} has no ${missing.join(' or ')} for ${check.model}` };
   } else {
     result = check.mode === 'property' ? await runProperty(check, adapter, o, base) : await runObservation(check, adapter, base);

@@ -1,5 +1,6 @@
 import type { Json } from '../core/json.js';
-import { eventTypeOf, type SchemaSet } from '../core/models.js';
+import { FAMILIES, modelFamily, type Family } from '../core/families.js';
+import { eventTypeOf, type Model, type SchemaSet } from '../core/models.js';
 import { isExtensionType, MAX_ITEMS, stageOf, StreamValidator, type StreamRule } from '../core/stream-rules.js';
 import { EventModels } from './event-models.js';
 import { MAX_EVENT_BYTES, StreamReader, type RecordedEvent } from './read-stream.js';
@@ -54,6 +55,8 @@ export interface StreamCheck {
   eventsByModel: ModelCount[];
   /** The stream rules that found something to check, in the order of RULES. */
   rulesApplied: StreamRule[];
+  /** The families whose models the stream was held to, in stream order (every family of the set unless `families` chose). */
+  familiesHeld: Family[];
   /** Of `otherEvents`, a provider's own (`acme:trace_event`): no rule reads them either, as the spec says a client ignores them. */
   extensionEvents: number;
   /** Every problem, up to `maxKept`; `problemCount` counts them all. */
@@ -80,6 +83,12 @@ export interface StreamCheckOptions {
   maxItems?: number;
   /** The largest event read (default `MAX_EVENT_BYTES`); a larger one is a problem, passed over. */
   maxEventBytes?: number;
+  /**
+   * Only the models of these families are held: an event of another family's
+   * type is one of the other events, and the rules that read only such
+   * events do not apply, as when no model describes them.
+   */
+  families?: readonly Family[];
 }
 
 const NO_TYPE = '(no type)';
@@ -90,7 +99,8 @@ const NO_TYPE = '(no type)';
  * model describes, and a member no model names, are said in a note, since a
  * client ignores them.
  */
-export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Array>, options: StreamCheckOptions = {}): Promise<StreamCheck> {
+export async function checkStream(all: SchemaSet, input: AsyncIterable<Uint8Array>, options: StreamCheckOptions = {}): Promise<StreamCheck> {
+  const set = options.families ? { ...all, models: all.models.filter((m) => options.families!.includes(familyOf(m))) } : all;
   const maxKept = options.maxKept ?? 1000;
   const models = new EventModels(set);
   const maxItems = options.maxItems ?? MAX_ITEMS;
@@ -153,7 +163,11 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
       const counted = byModel.get(verdict.model.id);
       if (counted) counted.count++;
       else byModel.set(verdict.model.id, { model: verdict.model.name, type: type as string, count: 1 });
-      if (verdict.errors.length) at(`Schema.${verdict.model.name}`, verdict.errors.join('; '));
+      if (verdict.errors.length) {
+        // the model's name alone does not say whose schema judged the event: a capture of another API (OpenAI's) fails the spec's, and must read so
+        const spec = specOf(verdict.model);
+        at(`Schema.${verdict.model.name}`, `${spec ? `not valid by ${spec}'s schema of ${type as string}: ` : ''}${verdict.errors.join('; ')}`);
+      }
       if (verdict.unknown.length && options.strict)
         at(
           `UnknownField.${verdict.model.name}`,
@@ -190,7 +204,7 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
       event: 0,
       line: 0,
       rule: 'NothingChecked',
-      message: `no image-generation event${otherModels(set)} among the ${events} event(s) read: nothing was checked; is this the right capture?`,
+      message: `no event of ${modelsInWords(set)} among the ${events} event(s) read: nothing was checked; is this the right capture?`,
     });
 
   const unknownFields = [...unknown.values()];
@@ -199,7 +213,7 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
   if (otherEvents > 0) {
     const listed = otherEventTypes.reduce((n, t) => n + t.count, 0);
     notes.push(
-      `${plural(otherEvents, 'event')} of a type no model here describes, not checked against a model (each still counts for the order of sequence_number, and an error or response.failed as the stream failing${extensionEvents > 0 ? `; ${extensionEvents} of a provider's own type (a ":" in it) count for nothing, as the spec says a client ignores them` : ''}): ${otherEventTypes.map((t) => `${t.type} ×${t.count}`).join(', ')}${listed < otherEvents ? `, ${otherEvents - listed} of other types` : ''}`,
+      `${plural(otherEvents, 'event')} of a type no model ${options.families ? `of ${familiesHeld(set).join(', ')}` : 'here'} describes, not checked against a model (each still counts for the order of sequence_number, and an error or response.failed as the stream failing${extensionEvents > 0 ? `; ${extensionEvents} of a provider's own type (a ":" in it) count for nothing, as the spec says a client ignores them` : ''}): ${otherEventTypes.map((t) => `${t.type} ×${t.count}`).join(', ')}${listed < otherEvents ? `, ${otherEvents - listed} of other types` : ''}`,
     );
   }
   // with strict, each is a problem already
@@ -223,6 +237,7 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
     modelEvents,
     eventsByModel: set.models.flatMap((m) => byModel.get(m.id) ?? []),
     rulesApplied: rules.applied,
+    familiesHeld: familiesHeld(set),
     extensionEvents,
     untrackedItemEvents: untracked.events,
     problems,
@@ -235,11 +250,29 @@ export async function checkStream(set: SchemaSet, input: AsyncIterable<Uint8Arra
   };
 }
 
-/** The models of the set besides the image-generation ones, in a few words. */
-function otherModels(set: SchemaSet): string {
-  const others = set.models.filter((m) => !stageOf({ type: eventTypeOf(m) ?? null })).map((m) => m.name);
-  if (others.length === 0) return '';
-  return ` nor event of another model here (${[...others.slice(0, 5), ...(others.length > 5 ? [`${others.length - 5} more`] : [])].join(', ')})`;
+/** A model's family by the event type it describes, else by its name: a schema of one's own may be titled anything. */
+function familyOf(m: Model): Family {
+  return modelFamily(eventTypeOf(m) ?? m.name);
+}
+
+function familiesHeld(set: SchemaSet): Family[] {
+  const held = new Set(set.models.map(familyOf));
+  return FAMILIES.filter((f) => held.has(f));
+}
+
+/** The models held, by family; by name too when they are few enough to read. */
+function modelsInWords(set: SchemaSet): string {
+  const n = set.models.length;
+  if (n === 0) return 'any model (none is held)';
+  const groups = familiesHeld(set).map((f) => [f, set.models.filter((m) => familyOf(m) === f).map((m) => m.name)] as const);
+  const words = n <= 5 ? groups.map(([f, names]) => `${f}: ${names.join(', ')}`).join('; ') : groups.map(([f]) => f).join(', ');
+  return `the ${plural(n, 'model')} here (${words})`;
+}
+
+/** The spec a model is the schema of, by the `$id` the spec's cut gives its events (urn:openresponses:VERSION:event:TYPE). */
+function specOf(m: Model): string | undefined {
+  const version = /^urn:openresponses:([^:]+):event:/.exec(m.id)?.[1];
+  return version === undefined ? undefined : `the Open Responses spec ${version}`;
 }
 
 function mb(bytes: number): string {

@@ -6,6 +6,7 @@ import { serializeSuite } from './serialize.js';
 import { unknownFieldsSuite } from './unknown-fields.js';
 import { wireSpellingSuite } from './wire-spellings.js';
 import { sseSuite } from './sse.js';
+import { streamSuite } from './streams.js';
 
 /** Every suite, in the order reports list them. */
 export const SUITES: readonly Suite[] = [
@@ -16,6 +17,7 @@ export const SUITES: readonly Suite[] = [
   unknownFieldsSuite,
   implementationDefinedSuite,
   sseSuite,
+  streamSuite,
 ];
 
 /** `--suite` takes a glob over suite names and check ids: `Parse`, `Round*`, `Required.Parse.Rejects*`. */

@@ -7,6 +7,9 @@ import { encodeText, expectParsed, shownPayload, andThen } from './verdicts.js';
 import { expectRejectedForItsRule } from './rejections.js';
 import { negativeZeroChecks } from './negative-zero.js';
 import { confusionChecks, malformedJsonChecks } from './malformed.js';
+import { unmodelledCheck } from './union-behaviour.js';
+import { typicalValue } from './typical.js';
+import { eventTypeOf } from '../core/models.js';
 
 export const withField = (name: string, field: string) => (field === '' ? name : `${name}.${field}`);
 
@@ -74,12 +77,13 @@ export const parseSuite: Suite = {
         level: 'Required',
         mode: 'property',
         needs: ['parse'],
+        placed: true,
         description: `payloads breaking ${[...g.rules].join('/')}${g.field ? ` at ${g.field}` : ''} are rejected with a parse error`,
         arbitrary: g.arbs.length === 1 ? g.arbs[0]! : fc.oneof(...g.arbs),
         show: (bv: BrokenValue) => shownPayload(JSON.stringify(bv.value), `breaks ${bv.rule} at ${bv.path || '/'}`),
         evaluate: (adapter, bv: BrokenValue) => expectRejectedForItsRule(adapter, model.name, bv),
       });
     }
-    return [...checks, ...confusionChecks(ctx), ...malformedJsonChecks(ctx)];
+    return [...checks, ...confusionChecks(ctx), ...malformedJsonChecks(ctx), ...unmodelledCheck(eventTypeOf(ctx.model), typicalValue(ctx))];
   },
 };

@@ -1,57 +1,15 @@
 import * as fc from 'fast-check';
-import type { Adapter, DecodedEvent } from '../core/contract.js';
+import type { Adapter } from '../core/contract.js';
 import { validValues } from '../arbitraries/index.js';
-import { validImageStreams } from '../arbitraries/sequences.js';
 import { cutAt, encodeSse, framings, PLAIN, sseStreams, type Framing, type SseStream, type StreamOptions } from '../arbitraries/sse/framing.js';
-import { brief, difference, show, textDifference } from '../core/equality.js';
-import { parse as parseLossless } from 'lossless-json';
-import { asDoubles, type Answer, type Json } from '../core/json.js';
-import { modelOfEventType, type SchemaSet } from '../core/models.js';
+import type { Json } from '../core/json.js';
 import { decodeSse } from '../core/sse-decoder.js';
-import { StreamValidator } from '../core/stream-rules.js';
 import type { CheckDraft, Shown, Suite, Verdict } from '../core/check.js';
 import { fieldsOfType, typicalValue } from './typical.js';
 import { refusal } from './behaviours.js';
 import { andThen, encodeText, misbehaved, shownPayload } from './verdicts.js';
 import { eventsDifference } from './sse-difference.js';
-
-interface SequenceCase {
-  events: Record<string, Json>[];
-  bytes: Uint8Array;
-  cuts: number[];
-}
-
-/** A whole valid stream through the adapter's decoder, each event through its parser: what a client of the SDK sees. */
-async function expectSequence(set: SchemaSet, adapter: Adapter, c: SequenceCase): Promise<Verdict> {
-  const out = await adapter.sse!(cutAt(c.bytes, c.cuts));
-  if (!out.ok) return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
-  if (out.events.length !== c.events.length) {
-    const expected = decodeSse(cutAt(c.bytes, c.cuts)).events;
-    const where = eventsDifference(expected, out.events, (got, want) => dataDifference(adapter, got, want));
-    return { status: 'fail', kind: 'mismatch', message: where!, answer: render(out.events) };
-  }
-  const rules = new StreamValidator();
-  for (const [i, e] of out.events.entries()) {
-    const model = modelOfEventType(set, e.event);
-    if (!model)
-      return {
-        status: 'fail',
-        kind: 'mismatch',
-        message: `event ${i + 1} event field: ${e.event === null ? 'none' : brief(e.event)} names no model`,
-        answer: render(out.events),
-      };
-    const parsed = await adapter.parse(model.name, encodeText(e.data));
-    if (!parsed.ok)
-      return (
-        misbehaved(parsed.error) ?? { status: 'fail', kind: 'rejected-valid', message: `event ${i + 1} (${model.name}) was refused: ${parsed.error.message}` }
-      );
-    const d = difference(c.events[i]!, parsed.value);
-    if (d) return { status: 'fail', kind: 'mismatch', message: `event ${i + 1} ${d}`, answer: show(parsed.value) };
-    const v = rules.push(c.events[i]!);
-    if (v) return { status: 'fail', kind: 'mismatch', message: `event ${i + 1}: ${v.rule}: ${v.message}` };
-  }
-  return { status: 'pass' };
-}
+import { dataDifference, renderEvents } from './sse-data.js';
 
 /** Non-ASCII in every free string, so that cuts can land inside a UTF-8 character. */
 function withMultibyte(v: Json): Json {
@@ -65,35 +23,6 @@ function shownStream(s: SseStream): Shown {
   return shownPayload(Buffer.from(s.bytes).toString('utf8'), `${s.values.length} event(s) in ${chunks.length} chunk(s)${where}`);
 }
 
-const render = (events: readonly DecodedEvent[]) => JSON.stringify(events.map((e) => ({ event: e.event, data: e.data })));
-
-/** JSON text read with every number kept as written, or undefined when the text is not JSON. */
-function jsonOf(text: string): Answer | undefined {
-  try {
-    return parseLossless(text) as Answer;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Where a decoded event's data differs from what the reference decoded: the
- * text, or, from a decoder that hands data on as JSON it wrote again, the
- * JSON value (no program using that SDK can see the text).
- */
-function dataDifference(adapter: Adapter, got: string, expected: string): string | undefined {
-  if (got === expected) return undefined;
-  if (adapter.info.sseData === 'json') {
-    const want = jsonOf(expected);
-    const have = jsonOf(got);
-    if (want !== undefined && have !== undefined) {
-      const d = difference(asDoubles(want), have);
-      return d === undefined ? undefined : `data ${d}`;
-    }
-  }
-  return textDifference(expected, got, 'data');
-}
-
 /** The adapter's decoder against the reference decoder, on the same chunks. */
 function expectDecoded(adapter: Adapter, s: SseStream): Verdict | Promise<Verdict> {
   const chunks = cutAt(s.bytes, s.cuts);
@@ -102,7 +31,7 @@ function expectDecoded(adapter: Adapter, s: SseStream): Verdict | Promise<Verdic
     if (!out.ok)
       return misbehaved(out.error) ?? { status: 'fail', kind: 'rejected-valid', message: `the decoder refused a valid stream: ${out.error.message}` };
     const where = eventsDifference(expected, out.events, (got, want) => dataDifference(adapter, got, want));
-    return where === undefined ? { status: 'pass' } : { status: 'fail', kind: 'mismatch', message: where, answer: render(out.events) };
+    return where === undefined ? { status: 'pass' } : { status: 'fail', kind: 'mismatch', message: where, answer: renderEvents(out.events) };
   });
 }
 
@@ -162,24 +91,7 @@ export const sseSuite: Suite = {
     const long = candidate && set.ajv.getSchema(model.id)!(candidate) ? candidate : undefined;
     const unterminatedText = encodeSse([typical, typical], { ...PLAIN, missingFinalBlankLine: true });
     const unterminated = encodeText(unterminatedText);
-    const sequence: CheckDraft[] = [
-      {
-        // the stream holds all four events, whichever model the suite is planned under
-        name: 'EventSequence',
-        level: 'Required',
-        mode: 'property',
-        needs: ['sse', 'parse'],
-        description: 'a valid stream of the four events, several items interleaved, decoded and parsed event by event, keeps every value and rule',
-        arbitrary: fc.tuple(validImageStreams(), fc.array(fc.nat(), { maxLength: 8 })).map(([events, raw]): SequenceCase => {
-          const bytes = encodeText(encodeSse(events, PLAIN));
-          return { events, bytes, cuts: [...new Set(raw.map((r) => 1 + (r % (bytes.length - 1))))].sort((a, b) => a - b) };
-        }),
-        show: (c: SequenceCase) => shownStream({ values: c.events, framing: PLAIN, bytes: c.bytes, cuts: c.cuts }),
-        evaluate: (adapter, c: SequenceCase) => expectSequence(set, adapter, c),
-      },
-    ];
     return [
-      ...sequence,
       property('ChunkedAnywhere', 'events cut into network chunks at arbitrary bytes', { cuts: 'anywhere' }),
       property('ChunkedInsideUtf8', 'chunks cut inside multi-byte UTF-8 characters', { cuts: 'awkward' }, values.map(withMultibyte)),
       property('ChunkedInsideCrLf', 'CRLF line endings with chunks cut between CR and LF', { cuts: 'awkward', framing: framings.crlf }),
@@ -218,7 +130,7 @@ export const sseSuite: Suite = {
             observe: async (adapter: Adapter) => {
               const out = await adapter.sse!([unterminated]);
               if (!out.ok) return { behaviour: refusal(out.error, 'refused'), detail: `${out.error.kind}: ${out.error.message}` };
-              const detail = render(out.events);
+              const detail = renderEvents(out.events);
               if (out.events.length === 2) return { behaviour: 'dispatched', detail: `dispatched the unterminated event: ${detail}` };
               if (out.events.length === 1) return { behaviour: 'discarded', detail: `discarded it, as the standard says: ${detail}` };
               return { behaviour: `${out.events.length} events`, detail };

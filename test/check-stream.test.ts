@@ -22,6 +22,8 @@ const OPENAI = readFileSync(join(CAPTURES, 'openai-image-generation.sse'), 'utf8
 const THREE = readFileSync(join(CAPTURES, 'openai-image-generation-3-responses.sse'), 'utf8');
 const FOUR = ['size', 'quality', 'background', 'output_format'];
 const set = loadSchemaSet([]);
+/** OpenAI's API is not an Open Responses server: its captures are held to the image-generation models alone. */
+const IMAGES = { families: ['image generation'] } as const;
 
 async function check(text: string, options: StreamCheckOptions = {}, schemas: SchemaSet = set) {
   // in two chunks cut inside an event: the reader must not care where the network cut it
@@ -52,9 +54,31 @@ function setBeforeIssue19(): SchemaSet {
 }
 
 describe('checkStream on real-shaped captures', () => {
-  it('a real-shaped OpenAI image-generation capture passes; the events of other types are counted and named, not failed', async () => {
+  it("a real-shaped OpenAI image-generation capture fails the Open Responses spec's schemas, saying so, and lacks its [DONE]", async () => {
     const r = await check(OPENAI);
+    expect(r).toMatchObject({ events: 17, imageGenerationEvents: 5, modelEvents: 17, otherEvents: 0 });
+    expect(r.problems.map((p) => [p.event, p.rule])).toEqual([
+      [1, 'Schema.ResponseCreatedStreamingEvent'],
+      [2, 'Schema.ResponseInProgressStreamingEvent'],
+      [3, 'Schema.ResponseOutputItemAddedStreamingEvent'],
+      [9, 'Schema.ResponseOutputItemDoneStreamingEvent'],
+      [17, 'Schema.ResponseCompletedStreamingEvent'],
+      [17, 'StreamDone'],
+    ]);
+    expect(r.problems[0]!.message).toMatch(
+      /^not valid by the Open Responses spec 2026-04-24's schema of response\.created: .*\/response must have required property 'completed_at'/,
+    );
+    // an image_generation_call is no item of the spec's
+    expect(r.problems[2]!.message).toMatch(
+      /^not valid by the Open Responses spec 2026-04-24's schema of response\.output_item\.added: .*\/item\/type must be equal to one of the allowed values/,
+    );
+    expect(r.familiesHeld).toEqual(['lifecycle', 'output item', 'content part', 'text', 'refusal', 'reasoning', 'function call', 'error', 'image generation']);
+  });
+
+  it('held to the image-generation models alone, it passes; the events of other types are counted and named, not failed', async () => {
+    const r = await check(OPENAI, IMAGES);
     expect(r.problems).toEqual([]);
+    expect(r.familiesHeld).toEqual(['image generation']);
     expect(r).toMatchObject({ format: 'sse', events: 17, imageGenerationEvents: 5, otherEvents: 12, unknownFields: [] });
     expect(Object.fromEntries(r.otherEventTypes.map((t) => [t.type, t.count]))).toEqual({
       'response.created': 1,
@@ -68,19 +92,21 @@ describe('checkStream on real-shaped captures', () => {
       'response.completed': 1,
     });
     expect(r.notes).toHaveLength(1);
-    expect(r.notes[0]).toMatch(/^12 events of a type no model here describes, not checked against a model .*response\.created ×1, .*response\.completed ×1$/);
+    expect(r.notes[0]).toMatch(
+      /^12 events of a type no model of image generation describes, not checked against a model .*response\.created ×1, .*response\.completed ×1$/,
+    );
     // the four fields are the model's now: nothing to say of them, even strictly
-    expect((await check(OPENAI, { strict: true })).problemCount).toBe(0);
+    expect((await check(OPENAI, { ...IMAGES, strict: true })).problemCount).toBe(0);
   });
 
   it('with the model before issue 19, which did not name size, quality, background and output_format, it still passes, and each of the four is named', async () => {
     const before = setBeforeIssue19();
-    const r = await check(OPENAI, {}, before);
+    const r = await check(OPENAI, IMAGES, before);
     expect(r.problems).toEqual([]);
     expect(r.unknownFields.map((f) => f.field).sort()).toEqual([...FOUR].sort());
     for (const f of r.unknownFields) expect(f).toMatchObject({ model: 'OpenResponsesImageGenCallPartialImage', count: 2, first: { event: 6, line: 16 } });
     for (const f of FOUR) expect(r.notes.some((n) => n.includes(`member "${f}", which no model names, in 2 events (first: event 6, line 16)`))).toBe(true);
-    const strict = await check(OPENAI, { strict: true }, before);
+    const strict = await check(OPENAI, { ...IMAGES, strict: true }, before);
     expect(strict.problems.map((p) => [p.event, p.rule])).toEqual([
       [6, 'UnknownField.OpenResponsesImageGenCallPartialImage'],
       [7, 'UnknownField.OpenResponsesImageGenCallPartialImage'],
@@ -89,7 +115,7 @@ describe('checkStream on real-shaped captures', () => {
   });
 
   it('three responses in one capture: one problem per restart of sequence_number, and no other', async () => {
-    const r = await check(THREE);
+    const r = await check(THREE, IMAGES);
     expect(r.problems.map((p) => [p.event, p.rule])).toEqual([
       [18, 'SequenceNumberIncreasing'],
       [35, 'SequenceNumberIncreasing'],
@@ -130,7 +156,7 @@ describe('what a model says of an event', () => {
       ]),
     );
     expect(bad!.errors.join(' ')).not.toMatch(/additional/);
-    expect(models.check({ type: 'response.created' })).toBeUndefined();
+    expect(models.check({ type: 'response.web_search_call.searching' })).toBeUndefined();
   });
 
   it('a nested member no model names is said by its path, and set aside without touching the rest', () => {
@@ -214,6 +240,7 @@ describe('the stream rules over restarts and failures', () => {
     const events = OPENAI.split('\n\n').slice(0, 5).join('\n\n');
     const r = await check(
       `${events}\n\nevent: error\ndata: {"type":"error","sequence_number":5,"error":{"code":"server_error","message":"The server had an error","param":null}}\n\n`,
+      IMAGES,
     );
     expect(r.problems.map((p) => [p.event, p.rule, p.message])).toEqual([
       [6, 'StreamFailed', expect.stringContaining('the stream failed first (event 6: error: server_error: The server had an error)')],
@@ -228,11 +255,41 @@ describe('the stream rules over restarts and failures', () => {
 });
 
 describe('orc check-stream on the captures', () => {
-  it('passes the real-shaped OpenAI capture, and says what it did not check', () => {
-    const r = orc(['check-stream', join(CAPTURES, 'openai-image-generation.sse')]);
+  it('fails the real-shaped OpenAI capture against the spec, saying whose schema; with --family image-generation it passes, and says what it did not check', () => {
+    const capture = join(CAPTURES, 'openai-image-generation.sse');
+    const spec = orc(['check-stream', capture]);
+    expect(spec.status, spec.stdout + spec.stderr).toBe(1);
+    expect(spec.stdout).toContain('openai-image-generation.sse: sse, 17 events (3 lifecycle, 4 output item, 2 content part, 3 text, 5 image generation)\n');
+    expect(spec.stdout).toMatch(
+      /^first problem: event 1 \(line 1\): Schema\.ResponseCreatedStreamingEvent: not valid by the Open Responses spec 2026-04-24's schema of response\.created: /m,
+    );
+    const r = orc(['check-stream', capture, '--family', 'image-generation']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^ok: every image-generation event matches its model/m);
-    expect(r.stdout).toMatch(/^note: 12 events of a type no model here describes, not checked against a model/m);
+    expect(r.stdout).toContain(
+      'openai-image-generation.sse: sse, 17 events (5 image generation, 12 of other types), held to the models of image generation only\n',
+    );
+    expect(r.stdout).toMatch(/^ok: every event of a model here \(image generation\) matches its model/m);
+    expect(r.stdout).toMatch(/^note: 12 events of a type no model of image generation describes, not checked against a model/m);
+    // spelt as a list, or with a family of the capture besides: held to those, and to them only
+    const json = JSON.parse(orc(['check-stream', capture, '--family', 'image-generation,error', '--family', 'error', '--json']).stdout);
+    expect(json).toMatchObject({ ok: true, familiesHeld: ['error', 'image-generation'], modelEvents: 5, otherEvents: 12 });
+    const lifecycle = JSON.parse(orc(['check-stream', capture, '--family', 'lifecycle', '--json']).stdout);
+    expect(lifecycle.problems.map((p: { event: number; rule: string }) => [p.event, p.rule])).toEqual([
+      [1, 'Schema.ResponseCreatedStreamingEvent'],
+      [2, 'Schema.ResponseInProgressStreamingEvent'],
+      [17, 'Schema.ResponseCompletedStreamingEvent'],
+      [17, 'StreamDone'],
+    ]);
+  });
+
+  it('refuses a family it does not know, in one line that lists them', () => {
+    for (const bad of ['images', 'image generation', 'other', '']) {
+      const r = orc(['check-stream', join(CAPTURES, 'openai-image-generation.sse'), '--family', `text,${bad}`]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        `orc: unknown family "${bad}" for --family; the families are lifecycle, output-item, content-part, text, refusal, reasoning, function-call, error, image-generation`,
+      ]);
+    }
   });
 
   it('fails a member no model names with --strict only, naming each; --json keeps its fields and adds the notes', () => {
@@ -242,11 +299,11 @@ describe('orc check-stream on the captures', () => {
       f,
       OPENAI.replace(/("type":"response\.image_generation_call\.partial_image",[^\n]*)\}\n/g, '$1,"moderation":"auto","output_compression":100}\n'),
     );
-    const plain = orc(['check-stream', f]);
+    const plain = orc(['check-stream', f, '--family', 'image-generation']);
     expect(plain.status, plain.stdout).toBe(0);
     expect(plain.stdout).toMatch(/^note: OpenResponsesImageGenCallPartialImage member "moderation", which no model names, in 2 events/m);
     expect(plain.stdout).toMatch(/^note: OpenResponsesImageGenCallPartialImage member "output_compression", which no model names, in 2 events/m);
-    const strict = orc(['check-stream', f, '--strict', '--json']);
+    const strict = orc(['check-stream', f, '--strict', '--json', '--family', 'image-generation']);
     expect(strict.status).toBe(1);
     const j = JSON.parse(strict.stdout);
     expect(Object.keys(j)).toEqual(
@@ -505,12 +562,13 @@ describe('check-stream --schema: events of any model (issue 21)', () => {
     return f;
   };
 
-  it('finds the model of an event by a const or a one-value enum of its type, when the schema has no x-event-type', () => {
+  it('finds the model of an event by a const or a one-value enum of its type, when the schema has no x-event-type: it stands in for the bundled one', () => {
     const s = loadSchemaSet([delta, done]);
     expect(modelOfEventType(s, 'response.output_text.delta')?.name).toBe('TextDelta');
     expect(modelOfEventType(s, 'response.output_text.done')?.name).toBe('TextDone');
     expect(modelOfEventType(s, 'response.image_generation_call.generating')?.name).toBe('OpenResponsesImageGenCallGenerating');
-    expect(modelOfEventType(s, 'response.created')).toBeUndefined();
+    expect(modelOfEventType(s, 'response.created')?.name).toBe('ResponseCreatedStreamingEvent');
+    expect(modelOfEventType(s, 'response.web_search_call.searching')).toBeUndefined();
   });
 
   it('a capture of only such events is checked: it passes when they match, and each model and sequence_number hold it', async () => {
@@ -530,10 +588,10 @@ describe('check-stream --schema: events of any model (issue 21)', () => {
       [1, 'Schema.TextDelta'],
       [2, 'SequenceNumberIncreasing'],
     ]);
-    // without the schemas nothing in it is checked
-    expect((await check(lines({ type: 'response.output_text.delta', delta: 'Hi', sequence_number: 1 }))).problems.map((p) => p.rule)).toEqual([
-      'NothingChecked',
-    ]);
+    // without them the spec's model holds it, which wants more of a delta; with the image-generation models alone nothing in it is checked
+    const alone = lines({ type: 'response.output_text.delta', delta: 'Hi', sequence_number: 1 });
+    expect((await check(alone)).problems.map((p) => p.rule)).toEqual(['Schema.ResponseOutputTextDeltaStreamingEvent']);
+    expect((await check(alone, IMAGES)).problems.map((p) => p.rule)).toEqual(['NothingChecked']);
   });
 
   it('orc check-stream --schema FILE… checks them, says what nothing matched, and refuses a schema that names no event type', () => {
@@ -549,12 +607,20 @@ describe('check-stream --schema: events of any model (issue 21)', () => {
       done,
     ]);
     expect(good.status, good.stdout + good.stderr).toBe(0);
-    expect(good.stdout).toContain('ndjson, 2 events (0 image-generation, 2 of the other models)');
-    expect(good.stdout).toMatch(/^ok: every event of a model here matches its model/m);
-    const none = orc(['check-stream', file('none.ndjson', lines({ type: 'response.created', sequence_number: 0 })), '--schema', delta, '--json']);
+    expect(good.stdout).toContain('ndjson, 2 events (2 text)\n  text: response.output_text.delta ×1, response.output_text.done ×1\n');
+    expect(good.stdout).toMatch(/^ok: every event of a model here \(text\) matches its model/m);
+    const none = orc([
+      'check-stream',
+      file('none.ndjson', lines({ type: 'response.created', sequence_number: 0 })),
+      '--schema',
+      delta,
+      '--family',
+      'text',
+      '--json',
+    ]);
     expect(none.status).toBe(1);
     expect(JSON.parse(none.stdout).problems[0].message).toBe(
-      'no image-generation event nor event of another model here (TextDelta) among the 1 event(s) read: nothing was checked; is this the right capture?',
+      'no event of the 3 models here (text: ResponseOutputTextAnnotationAddedStreamingEvent, ResponseOutputTextDoneStreamingEvent, TextDelta) among the 1 event(s) read: nothing was checked; is this the right capture?',
     );
     const refused = orc(['check-stream', file('x.ndjson', '{}\n'), '--schema', nameless]);
     expect(refused.status).toBe(2);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../core/oracle.js';
 import { PROJECT_ROOT, SCHEMA_DIR } from '../core/models.js';
+import { FAMILIES } from '../core/families.js';
 import { orc } from './helpers/cli.js';
 
 const reportSchema = JSON.parse(readFileSync(join(SCHEMA_DIR, 'report.schema.json'), 'utf8'));
@@ -208,7 +209,7 @@ describe('command-line conventions', () => {
 });
 
 describe('orc list', () => {
-  it('shows models, suites, checks and adapters', () => {
+  it('shows models by family with their event types, suites and adapters; checks counted, listed for --model', () => {
     const r = orc(['list']);
     expect(r.status).toBe(0);
     for (const s of [
@@ -216,11 +217,37 @@ describe('orc list', () => {
       'response.image_generation_call.partial_image',
       'WireSpelling',
       'ts-openrouter-latest',
-      'Required.Parse.RejectsMissingField.item_id',
       'item_id=ItemID',
     ]) {
       expect(r.stdout).toContain(s);
     }
+    // every family a heading, in stream order, each model under its own with the event type it reads
+    const models = r.stdout.split('\n\n')[0]!.split('\n');
+    expect(models[0]).toBe('Models (28), by family:');
+    const headings = models.filter((l) => /^ {2}\S/.test(l));
+    expect(headings.map((l) => l.trim())).toEqual(FAMILIES.filter((f) => f !== 'other'));
+    expect(r.stdout).toMatch(
+      /^ {2}lifecycle\n {4}ResponseCompletedStreamingEvent +response\.completed +\d+ checks {2}fields: type, sequence_number, response$/m,
+    );
+    expect(r.stdout).toMatch(/^ {4}ErrorStreamingEvent +error +\d+ checks/m);
+    expect(r.stdout).not.toContain('no event type');
+    // the SDK's name only where it is not the wire name
+    expect(r.stdout).not.toContain('sequence_number=sequence_number');
+    // thousands of checks: counted, and how to see them said
+    expect(r.stdout).not.toContain('Required.Parse.RejectsMissingField.item_id');
+    expect(r.stdout).toMatch(/^Checks: \d+ over 28 models, .*"orc list --model M".*"orc list --checks"/m);
+    expect(r.stdout.split('\n').length).toBeLessThan(120);
+    const one = orc(['list', '--model', 'generating']);
+    expect(one.status).toBe(0);
+    expect(one.stdout).toContain('Required.Parse.RejectsMissingField.item_id');
+    expect(one.stdout).not.toContain('ResponseCompletedStreamingEvent');
+    // the whole listing is 1.5 MB of JSON, past what spawnSync keeps: two models say the same
+    const json = JSON.parse(orc(['list', '--json', '--model', 'created,generating']).stdout);
+    expect(json.models.map((m: { name: string; family: string; eventType: string }) => [m.name, m.family, m.eventType])).toEqual([
+      ['ResponseCreatedStreamingEvent', 'lifecycle', 'response.created'],
+      ['OpenResponsesImageGenCallGenerating', 'image generation', 'response.image_generation_call.generating'],
+    ]);
+    expect(json.checks.length).toBe(json.models.reduce((n: number, m: { checks: number }) => n + m.checks, 0));
   });
 });
 

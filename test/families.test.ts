@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { byFamily, FAMILIES, modelFamily } from '../reports/families.js';
-import { loadSchemaSet } from '../core/models.js';
+import { byFamily, FAMILIES, modelFamily } from '../core/families.js';
+import { eventTypeOf, loadSchemaSet } from '../core/models.js';
 
-describe('model families (the HTML report groups models by them)', () => {
+describe('model families (orc list and every report group models by them)', () => {
   it('reads the family from a spec event name, a model title or a wire type alike', () => {
     const cases: [string, string][] = [
       ['ResponseCreatedStreamingEvent', 'lifecycle'],
@@ -36,11 +36,17 @@ describe('model families (the HTML report groups models by them)', () => {
     expect(cases.map(([name]) => [name, modelFamily(name)])).toEqual(cases);
   });
 
-  it('puts every bundled model in "image generation"', () => {
+  it('puts each bundled model in the family its event type names, the nine families filled and none in "other"', () => {
     const set = loadSchemaSet();
-    const titles = set.models.map((m) => m.name);
-    expect(titles.length).toBeGreaterThan(0);
-    for (const t of titles) expect(modelFamily(t)).toBe('image generation');
+    expect(set.models.length).toBe(28);
+    for (const m of set.models) expect([m.name, modelFamily(m.name)]).toEqual([m.name, modelFamily(eventTypeOf(m)!)]);
+    expect(new Set(set.models.map((m) => modelFamily(m.name)))).toEqual(new Set(FAMILIES.filter((f) => f !== 'other')));
+    expect(set.models.filter((m) => modelFamily(m.name) === 'image generation').map((m) => m.name)).toEqual([
+      'OpenResponsesImageGenCallCompleted',
+      'OpenResponsesImageGenCallGenerating',
+      'OpenResponsesImageGenCallInProgress',
+      'OpenResponsesImageGenCallPartialImage',
+    ]);
   });
 
   it("groups models in stream order, keeping each family's order", () => {

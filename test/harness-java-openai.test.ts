@@ -91,6 +91,39 @@ describe.skipIf(!ready)(`${NAME}: com.openai:openai-java through its stream's pa
     expect(await answer(a, 'reserialize', enc(generating('"item_id":"a","output_index":1e400,"sequence_number":2')))).toContain('"output_index":"Infinity"');
   });
 
+  it("declares the union's members' types and answers union: the raw JSON it keeps for an event it does not know, its member for reasoning_text", async () => {
+    const a = await start();
+    expect(a.info.unionTypes).toEqual(
+      expect.arrayContaining(['response.output_text.delta', 'response.reasoning_text.delta', 'response.image_generation_call.generating']),
+    );
+    expect(a.info.unionTypes).not.toContain('response.reasoning.delta');
+    for (const type of ['acme:trace_event', 'response.reasoning.delta']) {
+      expect(await a.union!(enc(`{"type":"${type}","sequence_number":3}`))).toEqual({
+        ok: true,
+        value: { type, sequence_number: 3 },
+        as: 'ResponseStreamEvent (unknown: its raw JSON, _json())',
+      });
+    }
+    const reasoning = await a.union!(
+      enc('{"type":"response.reasoning_text.delta","sequence_number":4,"item_id":"rs_1","output_index":0,"content_index":0,"delta":"T"}'),
+    );
+    expect(reasoning).toMatchObject({ ok: true, as: 'ResponseReasoningTextDeltaEvent' });
+  });
+
+  it('reads nested objects and unions through their accessors: a content part as its member, a part the union cannot type refused', async () => {
+    const part = (p: string) => enc(`{"type":"response.content_part.added","sequence_number":1,"item_id":"m","output_index":0,"content_index":0,"part":${p}}`);
+    const parsed = await (
+      await start()
+    ).parse('ResponseContentPartAddedStreamingEvent', part('{"type":"output_text","text":"x","annotations":[],"logprobs":null}'));
+    expect(parsed.ok && show(parsed.value)).toBe(
+      '{"content_index":0,"item_id":"m","output_index":0,"part":{"annotations":[],"logprobs":null,"text":"x","type":"output_text"},"sequence_number":1,"type":"response.content_part.added"}',
+    );
+    expect(await a.parse('ResponseContentPartAddedStreamingEvent', part('{"type":"acme_part"}'))).toMatchObject({
+      ok: false,
+      error: { kind: 'parse_error', message: expect.stringMatching(/^Unknown Part: /) },
+    });
+  });
+
   it('fails the checks a long-typed parser fails, and passes the ones it keeps', async () => {
     const r = await runChecks(await start(), {
       model: GENERATING,

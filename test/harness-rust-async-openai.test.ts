@@ -60,6 +60,35 @@ describe.skipIf(!ready)(`${NAME} is pinned to async-openai's path${ready ? '' : 
     }
   });
 
+  it("declares the union's own tags and answers union: OpenAI's reasoning_text spelling is a variant, an extension or unknown type the union's refusal", async () => {
+    const a = await harness();
+    try {
+      expect(a.info.unionTypes).toEqual(expect.arrayContaining(['response.output_text.delta', 'response.reasoning_text.delta', 'error']));
+      expect(a.info.unionTypes).not.toContain('response.reasoning.delta');
+      const reasoning = await a.union!(
+        enc('{"type":"response.reasoning_text.delta","sequence_number":4,"item_id":"rs_1","output_index":0,"content_index":0,"delta":"T"}'),
+      );
+      expect(reasoning).toMatchObject({ ok: true, as: 'ResponseReasoningTextDelta' });
+      // no fallback variant: serde's internally tagged enum refuses a tag it does not have
+      for (const type of ['acme:trace_event', 'response.reasoning.delta']) {
+        expect(await a.union!(enc(`{"type":"${type}","sequence_number":3}`))).toMatchObject({
+          ok: false,
+          error: { kind: 'parse_error', message: expect.stringMatching(new RegExp(`^unknown variant \`${type}\`, expected one of`)) },
+        });
+      }
+      // nested types are read deep: the logprob's bytes, which ResponseLogProb does not model, are dropped
+      const text = await a.parse(
+        'ResponseOutputTextDeltaStreamingEvent',
+        enc(
+          '{"type":"response.output_text.delta","sequence_number":1,"item_id":"m","output_index":0,"content_index":0,"delta":"hi","logprobs":[{"token":"a","logprob":-0.5,"bytes":[97],"top_logprobs":[]}]}',
+        ),
+      );
+      expect(text.ok && show(text.value)).toContain('"logprobs":[{"logprob":-0.5,"token":"a","top_logprobs":[]}]');
+    } finally {
+      await a.close?.();
+    }
+  });
+
   it("decodes with eventsource-stream: it panics on a stream that opens with a BOM, and holds back an event ended by CR CR at the stream's end", async () => {
     const a = await harness();
     try {

@@ -24,8 +24,8 @@ const DELTA = 'response.output_text.delta';
 const delta = (numbers = '"sequence_number":1,"output_index":0,"content_index":0') => `{"type":"${DELTA}","item_id":"a",${numbers},"delta":"hi"}`;
 
 /**
- * The spec's events are not bundled models yet: the run's models here are three small schemas of the spec's
- * event types (their titles and `type` alone), which is all orc needs to ask the harness by event type.
+ * Beside the bundled spec models, the run's models here include small schemas of the spec's event types (their
+ * titles and `type` alone), which is all orc needs to ask the harness by event type.
  */
 const dir = mkdtempSync(join(tmpdir(), 'orc-rust-openresponses-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,7 +64,9 @@ describe.skipIf(!ready)(`${NAME} is pinned to openresponses-rust's path${ready ?
 
   it('is asked by event type: its hello declares the spec types, which stand for the run models of those types', () => {
     expect([a.info.implementation, a.info.version]).toEqual(['openresponses-rust', '2026.7.26']);
-    expect(a.info.operations.parse).toEqual([ADDED, PART, TEXT, ERROR]);
+    // the bundled spec models are the run's too: the test's models stand for their four types, the bundled ones for the other 20
+    expect(a.info.operations.parse).toEqual(expect.arrayContaining([ADDED, PART, TEXT, ERROR, 'ResponseRefusalDeltaStreamingEvent']));
+    expect(a.info.operations.parse).toHaveLength(24);
   });
 
   it("parses through StreamingEvent: an unknown type is its Unknown variant, another spec type that type's variant, both refused as this one", async () => {
@@ -123,6 +125,22 @@ describe.skipIf(!ready)(`${NAME} is pinned to openresponses-rust's path${ready ?
       /^unrepresentable: sequence_number: 0\.5 is unrepresentable in the SDK's type i32/,
     );
     expect(await answer(a, 'serialize', TEXT, { ...value, logprobs: [{ token: 'a' }] })).toMatch(/^unrepresentable: logprobs: .*missing field `logprob`/);
+  });
+
+  it("answers union: an extension or unknown type is its Unknown variant holding the event, the spec's reasoning spelling a variant, OpenAI's not", async () => {
+    expect(a.info.unionTypes).toContain('response.reasoning.delta');
+    expect(a.info.unionTypes).not.toContain('response.reasoning_text.delta');
+    for (const type of ['acme:trace_event', 'response.reasoning_text.delta']) {
+      expect(await a.union!(enc(`{"type":"${type}","sequence_number":3}`))).toEqual({ ok: true, value: { type, sequence_number: 3 }, as: 'Unknown' });
+    }
+    const reasoning = await a.union!(
+      enc('{"type":"response.reasoning.delta","sequence_number":4,"item_id":"rs_1","output_index":0,"content_index":0,"delta":"T"}'),
+    );
+    expect(reasoning).toMatchObject({ ok: true, as: 'ReasoningDelta', value: { delta: 'T', type: 'response.reasoning.delta' } });
+    expect(await a.union!(enc(delta('"sequence_number":2147483648,"output_index":0,"content_index":0')))).toMatchObject({
+      ok: false,
+      error: { kind: 'parse_error' },
+    });
   });
 
   it('decodes with eventsource-stream: it panics on a stream that opens with a BOM, and holds back an event ended by CR CR', async () => {

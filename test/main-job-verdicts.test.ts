@@ -51,7 +51,7 @@ describe('the main job: the same verdicts as the commit the fixture was recorded
           '--out',
           out,
         ],
-        { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 900_000, env: { ...process.env, NO_COLOR: '1' } },
+        { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 3_000_000, env: { ...process.env, NO_COLOR: '1' } },
       );
       expect(r.status, r.stderr.slice(-500)).toBe(1); // real SDKs fail Required checks
       const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
@@ -63,6 +63,6 @@ describe('the main job: the same verdicts as the commit the fixture was recorded
       const { recordedFrom: _, ...summary } = JSON.parse(readFileSync(SUMMARY, 'utf8'));
       expect(summarize(report)).toEqual(summary);
     },
-    1_200_000,
+    3_300_000,
   );
 });

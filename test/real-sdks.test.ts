@@ -6,14 +6,29 @@ const PARTIAL = 'OpenResponsesImageGenCallPartialImage';
 import { byId, runChecks } from './helpers/run.js';
 
 describe('the real @openrouter/sdk adapters', () => {
-  it('0.1.2 declares parse and serialize for the four models, latest parse only', async () => {
+  it('each declares parse for every model of a type its stream-event union models, 0.1.2 serialize too, latest parse only', async () => {
     const old = await tsOpenRouter012.create({ set });
     const latest = await tsOpenRouterLatest.create({ set });
+    const images = set.models.filter((m) => m.name.startsWith('OpenResponsesImageGenCall')).map((m) => m.name);
     expect(old.info.version).toBe('0.1.2');
-    expect(old.info.operations.parse).toHaveLength(4);
-    expect(old.info.operations.serialize).toHaveLength(4);
-    expect(latest.info.operations.parse).toHaveLength(4);
+    expect(old.info.operations.parse).toEqual(expect.arrayContaining(images));
+    expect(old.info.operations.serialize).toEqual(old.info.operations.parse);
+    expect(latest.info.operations.parse).toEqual(expect.arrayContaining(images));
     expect(latest.info.operations.serialize).toBeUndefined();
+    // both unions spell the reasoning text events as OpenAI does, and model no response.queued
+    for (const a of [old, latest]) {
+      expect(a.info.unionTypes).toContain('response.reasoning_text.delta');
+      expect(a.info.unionTypes).not.toContain('response.reasoning.delta');
+      expect(a.info.unionTypes).not.toContain('response.queued');
+    }
+  });
+
+  it("0.1.2's zod union refuses an extension event; the newest SDK's union makes it its Unknown fallback", async () => {
+    const ext = new TextEncoder().encode('{"type":"acme:trace_event","sequence_number":3}');
+    const old = await (await tsOpenRouter012.create({ set })).union!(ext);
+    expect(old.ok || old.error.kind).toBe('parse_error');
+    const latest = await (await tsOpenRouterLatest.create({ set })).union!(ext);
+    expect(latest.ok && latest.as).toBe('Unknown');
   });
 
   it("neither models the partial image's size, quality, background or output_format: the parse drops them, the harness invents none; the reference reads them", async () => {

@@ -1,10 +1,11 @@
 /**
  * The Open Responses spec's rules of a whole stream, through the public
  * checkStream and through `orc check-stream`: each real-shaped capture of
- * test/fixtures/streams/ passes against the spec's 24 event schemas (cut from
- * the document here, as scripts/cut-spec-events.ts cuts them), and each rule
- * is broken by one of them with one change, which makes that rule's problem
- * and no other.
+ * test/fixtures/streams/ passes against the spec's 24 event schemas, as
+ * bundled (schema/models/open-responses/), and each rule is broken by one of
+ * them with one change, which makes that rule's problem and no other. The
+ * events cut from the document (as scripts/cut-spec-events.ts cuts them) and
+ * given with --schema stand in for the bundled ones.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +52,7 @@ describe.skipIf(!present)("the spec's stream rules", () => {
       writeFileSync(f, JSON.stringify(e.schema));
       return f;
     });
-    spec = loadSchemaSet(files);
+    spec = loadSchemaSet([]);
   });
 
   const check = (text: string, options: StreamCheckOptions = {}) =>
@@ -188,16 +189,18 @@ describe.skipIf(!present)("the spec's stream rules", () => {
     const r = await check(stream);
     expect(r.problems).toEqual([]);
     expect(r.unknownFields.map((f) => [f.model, f.field, f.first.event])).toEqual([
-      ['Response output item added event', 'item/acme_source', 3],
-      ['Response output text delta event', 'acme_latency_ms', 6],
+      ['ResponseOutputItemAddedStreamingEvent', 'item/acme_source', 3],
+      ['ResponseOutputTextDeltaStreamingEvent', 'acme_latency_ms', 6],
     ]);
     const strict = await check(stream, { strict: true });
     expect(strict.problems.map((p) => [p.event, p.rule])).toEqual([
-      [3, 'UnknownField.Response output item added event'],
-      [6, 'UnknownField.Response output text delta event'],
+      [3, 'UnknownField.ResponseOutputItemAddedStreamingEvent'],
+      [6, 'UnknownField.ResponseOutputTextDeltaStreamingEvent'],
     ]);
-    // a member the schema names, with a wrong value, is the model's problem still
-    expect(await problems(sse(replaced(t, 5, { ...t[5]!, delta: 5 })))).toEqual([[6, 'Schema.Response output text delta event']]);
+    // a member the schema names, with a wrong value, is the model's problem still, said to be the spec's
+    const wrong = (await check(sse(replaced(t, 5, { ...t[5]!, delta: 5 })))).problems;
+    expect(wrong.map((p) => [p.event, p.rule])).toEqual([[6, 'Schema.ResponseOutputTextDeltaStreamingEvent']]);
+    expect(wrong[0]!.message).toBe("not valid by the Open Responses spec 2026-04-24's schema of response.output_text.delta: /delta must be string");
   });
 
   it('follows at most maxItems output items in a response: past them an item is neither "never added" nor "never done"', async () => {
@@ -228,15 +231,12 @@ describe.skipIf(!present)("the spec's stream rules", () => {
     expect(r.rulesApplied).not.toContain('DeltasMatchDone');
   });
 
-  it('each rule is said only where its events are modelled: without the spec schemas, the same broken stream is not held to them', async () => {
-    const bundled = loadSchemaSet([]);
-    const r = await checkStream(
-      bundled,
-      (async function* () {
-        yield Buffer.from(sse(without(text(), 14), false));
-      })(),
-    );
-    expect(r.problems.map((p) => p.rule)).toEqual(['NothingChecked']);
+  it('each rule is said only where its events are modelled: held to some families, the same broken stream is held to their rules alone', async () => {
+    const broken = sse(without(text(), 14), false);
+    expect((await problems(broken)).map(([, rule]) => rule)).toEqual(['OutputItemDone', 'StreamDone']);
+    // no output item modelled: no item is "never done"; response.completed is, so [DONE] is still wanted after it
+    expect((await check(broken, { families: ['lifecycle'] })).problems.map((p) => p.rule)).toEqual(['StreamDone']);
+    expect((await check(broken, { families: ['image generation'] })).problems.map((p) => p.rule)).toEqual(['NothingChecked']);
   });
 
   it('an image-generation item inside a whole stream is one of its output items too', async () => {
@@ -278,15 +278,15 @@ describe.skipIf(!present)("the spec's stream rules", () => {
     ]);
   });
 
-  describe('orc check-stream --schema with the 24 spec events', () => {
-    const schemaArgs = () => files.flatMap((f) => ['--schema', f]);
-
-    // one capture here (each orc compiles the 24 schemas afresh); checkStream passes all three above
-    it('passes the reasoning capture, saying its families and the rules that applied', () => {
-      const r = orc(['check-stream', join(STREAMS, 'reasoning.sse'), ...schemaArgs()]);
+  describe('orc check-stream with the 24 spec events bundled', () => {
+    // one capture here (each orc compiles the 28 schemas afresh); checkStream passes all three above
+    it('passes the reasoning capture, strictly, saying its families and the rules that applied', () => {
+      const r = orc(['check-stream', join(STREAMS, 'reasoning.sse'), '--strict']);
       expect(r.status, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^ {2}lifecycle: .*response\.created ×1/m);
-      expect(r.stdout).toMatch(/^ok: every event of a model here matches its model, and the stream keeps every rule that applies to it:$/m);
+      expect(r.stdout).toMatch(
+        /^ok: every event of a model here \(lifecycle, output item, content part, text, reasoning\) matches its model, and the stream keeps every rule that applies to it:$/m,
+      );
       expect(r.stdout).toMatch(/^ {2}- StreamDone: an SSE stream of a response ends with data: \[DONE\]/m);
       expect(r.stdout).toMatch(/^ {2}reasoning: .*response\.reasoning\.delta ×6/m);
       expect(r.stdout).toMatch(/^ {2}reasoning: .*response\.reasoning_summary_text\.done ×1/m);
@@ -296,19 +296,44 @@ describe.skipIf(!present)("the spec's stream rules", () => {
     it('fails a broken one, pointing at the event; --json adds the counts by model and the rules that applied', () => {
       const f = join(mkdtempSync(join(tmpdir(), 'orc-spec-stream-')), 'cut.sse');
       writeFileSync(f, sse(without(text(), 14)));
-      const r = orc(['check-stream', f, ...schemaArgs()]);
+      const r = orc(['check-stream', f]);
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(
         /^first problem: event 15 \(line 43\): OutputItemDone: item "msg_\w+" \(output_index 0\) is not done \(no response\.output_item\.done\) before response\.completed$/m,
       );
-      const json = JSON.parse(orc(['check-stream', join(STREAMS, 'function-call.sse'), ...schemaArgs(), '--json']).stdout);
+      const json = JSON.parse(orc(['check-stream', join(STREAMS, 'function-call.sse'), '--json']).stdout);
       expect(json).toMatchObject({ ok: true, events: 12, imageGenerationEvents: 0, modelEvents: 12, extensionEvents: 0 });
       expect(json.eventsByModel).toContainEqual({
-        model: 'Response function call arguments delta event',
+        model: 'ResponseFunctionCallArgumentsDeltaStreamingEvent',
         type: 'response.function_call_arguments.delta',
         count: 6,
       });
       expect(json.rulesApplied).toContain('DeltasMatchDone');
+    });
+
+    it('a spec event cut from the document and given with --schema stands in for the bundled one', () => {
+      // all 24 given: each replaces its bundled model, none is added
+      const cut = loadSchemaSet(files);
+      expect(cut.models.map((m) => m.name)).toHaveLength(4 + 24);
+      expect(cut.models.map((m) => m.name)).toContain('Response output text delta event');
+      expect(cut.models.map((m) => m.name)).not.toContain('ResponseOutputTextDeltaStreamingEvent');
+      const delta = files.find((f) => f.endsWith('/response.output_text.delta.schema.json'))!;
+      const json = JSON.parse(orc(['check-stream', join(STREAMS, 'text.sse'), '--schema', delta, '--strict', '--json']).stdout);
+      expect(json).toMatchObject({ ok: true, events: 16, modelEvents: 16 });
+      expect(json.eventsByModel).toContainEqual({ model: 'Response output text delta event', type: 'response.output_text.delta', count: expect.any(Number) });
+      expect(json.eventsByModel).toContainEqual({ model: 'ResponseOutputTextDoneStreamingEvent', type: 'response.output_text.done', count: 1 });
+      expect(json.eventsByModel.map((m: { model: string }) => m.model)).not.toContain('ResponseOutputTextDeltaStreamingEvent');
+      // its verdicts are its own, and it is the spec's schema still
+      const f = join(mkdtempSync(join(tmpdir(), 'orc-spec-stream-')), 'wrong.sse');
+      writeFileSync(f, sse(replaced(text(), 5, { ...text()[5]!, delta: 5 })));
+      const wrong = JSON.parse(orc(['check-stream', f, '--schema', delta, '--json']).stdout);
+      expect(wrong.problems.map((p: { event: number; rule: string; message: string }) => [p.event, p.rule, p.message])).toEqual([
+        [
+          6,
+          'Schema.Response output text delta event',
+          "not valid by the Open Responses spec 2026-04-24's schema of response.output_text.delta: /delta must be string",
+        ],
+      ]);
     });
   });
 });

@@ -14,13 +14,7 @@ import (
 
 func main() {
 	harness.ServeSpeakeasy(harness.Speakeasy{
-		Module: "github.com/OpenRouterTeam/go-sdk",
-		Models: map[string]func() any{
-			"OpenResponsesImageGenCallInProgress":   func() any { return &components.ImageGenCallInProgressEvent{} },
-			"OpenResponsesImageGenCallGenerating":   func() any { return &components.ImageGenCallGeneratingEvent{} },
-			"OpenResponsesImageGenCallPartialImage": func() any { return &components.ImageGenCallPartialImageEvent{} },
-			"OpenResponsesImageGenCallCompleted":    func() any { return &components.ImageGenCallCompletedEvent{} },
-		},
+		Module:   "github.com/OpenRouterTeam/go-sdk",
 		NewUnion: func() any { return &components.StreamEvents{} },
 		Stream: func(r io.Reader) harness.EventStream {
 			return stream.NewEventStream(context.Background(), r, harness.FromServerEvent, "")

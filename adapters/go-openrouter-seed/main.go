@@ -13,13 +13,7 @@ import (
 
 func main() {
 	harness.ServeSpeakeasy(harness.Speakeasy{
-		Module: "github.com/OpenRouterTeam/go-sdk",
-		Models: map[string]func() any{
-			"OpenResponsesImageGenCallInProgress":   func() any { return &components.OpenResponsesImageGenCallInProgress{} },
-			"OpenResponsesImageGenCallGenerating":   func() any { return &components.OpenResponsesImageGenCallGenerating{} },
-			"OpenResponsesImageGenCallPartialImage": func() any { return &components.OpenResponsesImageGenCallPartialImage{} },
-			"OpenResponsesImageGenCallCompleted":    func() any { return &components.OpenResponsesImageGenCallCompleted{} },
-		},
+		Module:   "github.com/OpenRouterTeam/go-sdk",
 		NewUnion: func() any { return &components.OpenResponsesStreamEvent{} },
 		Stream:   func(r io.Reader) harness.EventStream { return stream.NewEventStream(r, harness.FromServerEvent, "") },
 	})

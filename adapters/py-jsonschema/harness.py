@@ -1,7 +1,7 @@
 """py-jsonschema: a second reference, in Python, for every model of the run's schemas (see README.md).
 
 It reads the schema file orc names in ORC_SCHEMAS (schema/protocol/schemas.schema.json) and nothing else, and
-declares parse, serialize, reserialize and sse for every model there.
+declares parse, serialize, reserialize and sse for every model there, and union for every event type they describe.
 """
 
 import json
@@ -44,8 +44,11 @@ def main(reference_class=Reference, implementation="json + jsonschema (a second 
         "serialize": ref.serialize,
         "reserialize": ref.reserialize,
         "sse": decode,
+        "union": ref.union,
     }
     operations = {op: names for op in handlers}
+    # the union is declared by the event types it reads, as an SDK's is
+    operations["union"] = list(ref.by_type)
     # JSON nested thousands deep is still JSON: json and jsonschema recurse, so they get the stack for it
     sys.setrecursionlimit(200_000)
     threading.stack_size(512 * 1024 * 1024)

@@ -85,6 +85,12 @@ class Reference:
         for m in models:
             root = self.registry.resolver().lookup(m["id"])
             self.models[m["name"]] = Location(root.contents, root.resolver)
+        # the union: the model of each event type, for an event read whatever its type
+        self.by_type = {}
+        for name, loc in self.models.items():
+            t = _event_type(loc)
+            if t is not None:
+                self.by_type.setdefault(t, name)
         # one validator serves every subschema: descend() takes the schema and its resolver
         self.validator = Draft202012Validator({}, registry=self.registry)
         self.memo = {}
@@ -232,6 +238,16 @@ class Reference:
         self.check(loc, value, h.ParseError)
         return self.answer(read, value)
 
+    def union(self, payload):
+        """One event read whatever its type: as the model of its type, or, a type no model describes, as read (a
+        client ignores an event it does not know, so it is handed on, never refused)."""
+        read = self.read(payload)
+        kind = read.get("type") if isinstance(read, dict) else None
+        if not isinstance(kind, str):
+            raise h.ParseError(f'an event\'s data must be an object with a string "type"; got {json.dumps(read)[:80]}')
+        model = self.by_type.get(kind)
+        return (model, self.parse(model, payload)) if model is not None else ("unknown event", read)
+
     def serialize(self, model, value):
         loc = self.model(model)
         named = self.named([loc], value)
@@ -243,6 +259,25 @@ class Reference:
         value = self.named([loc], self.read(payload))
         self.check(loc, value, h.ParseError)
         return self.write(value)
+
+
+def _event_type(loc):
+    """The event type a model describes: its x-event-type, or the one value its `type` member allows (a const, or
+    an enum of one, itself or through a $ref)."""
+    if isinstance(loc.schema.get("x-event-type"), str):
+        return loc.schema["x-event-type"]
+    if not isinstance(loc.schema.get("properties", {}).get("type"), dict):
+        return None
+    t = loc.child("properties", "type")
+    for _ in range(8):
+        if not (isinstance(t.schema, dict) and "$ref" in t.schema):
+            break
+        t = t.ref()
+    s = t.schema if isinstance(t.schema, dict) else {}
+    if isinstance(s.get("const"), str):
+        return s["const"]
+    enum = s.get("enum")
+    return enum[0] if isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str) else None
 
 
 def _non_finite(v, path=""):

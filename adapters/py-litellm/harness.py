@@ -6,7 +6,8 @@ _is_json_object, the iterator's typing of a type-less chunk that carries `error`
 the event class by `type` (get_event_model_class), rewrites `error.code: null` to "unknown_error", and on a
 pydantic ValidationError falls back to model_construct (no validation). A chunk the iterator skips (not JSON, not
 an object, [DONE]) reaches no program: a refusal. An event handed on as another class (GenericEvent for a type
-litellm does not model) is not the model: a refusal. The event is rendered through its attributes at every
+litellm does not model) is not the model: a refusal. Union: the same transform whatever the type, and the class it
+gave; the event types are those litellm's own table (get_event_model_class) gives a class of their own. The event is rendered through its attributes at every
 depth, the extras included: litellm's classes name some fields and carry the rest (sequence_number among them)
 as pydantic extras that event.x and event["x"] read and the proxy writes on.
 Sse: openai's SSEDecoder().iter_bytes, which the iterator reads response.iter_bytes() with.
@@ -77,6 +78,14 @@ def parse(event, payload):
         raise h.ParseError(f"reading the event's lazily validated items: {e}")
 
 
+def union(payload):
+    obj = transformed(payload)
+    try:
+        return h.kind_of(obj), h.render_deep(obj, extras=True)
+    except pydantic.ValidationError as e:
+        raise h.ParseError(f"reading the event's lazily validated items: {e}")
+
+
 def sse(chunks):
     return [(e.event, e.data) for e in SSEDecoder().iter_bytes(iter(chunks))]
 
@@ -84,6 +93,6 @@ def sse(chunks):
 h.serve(
     "litellm",
     version("litellm"),
-    {"parse": TYPES, "sse": TYPES + h.IMAGE_GENERATION_TYPES},
-    {"parse": parse, "sse": sse},
+    {"parse": TYPES, "sse": TYPES + h.IMAGE_GENERATION_TYPES, "union": TYPES},
+    {"parse": parse, "sse": sse, "union": union},
 )

@@ -1,4 +1,4 @@
-"""Harness for the `openai` Python package: ResponseImageGenCall*Event, read as its Stream reads every event.
+"""Harness for the `openai` Python package: every event of its ResponseStreamEvent union, read as its Stream reads it.
 
 Parse: the SDK's own Stream.__stream__ (what iterating Responses.create(stream=True) runs) over one event whose
 data is the payload: its [DONE] and error checks, ServerSentEvent.json (json.loads), then the client's
@@ -6,10 +6,11 @@ _process_response_data with cast_to=ResponseStreamEvent: construct_type when str
 (the default), validate_type with --strict (OpenAI(_strict_response_validation=True)), whose
 pydantic.ValidationError the client raises as APIResponseValidationError. Only the SSE decoding of the bytes is
 left out (the sse operation covers it): the payload reaches the stream as the decoder's UTF-8 text.
-What a program gets is the answer: an event of the model, rendered through its attributes; None or a value the
-union built no model from (a list, a number), as it came; an event the union typed as another class is not the
-model, a refusal of it.
-Serialize: the model built with validation, written by the SDK's own to_json.
+What a program gets is the answer: an event of the class the union has for the event type, rendered through its
+attributes at every depth; None or a value the union built no model from (a list, a number), as it came; an event
+the union typed as another class is not the event asked for, a refusal of it. Union: the same stream, whatever
+the type, and the class it made. The event types are the union's own (its members' `type` literals).
+Serialize: the union member's class built with validation, written by the SDK's own to_json.
 """
 
 import json
@@ -21,24 +22,17 @@ import orc_harness as h  # noqa: E402
 
 import httpx2  # noqa: E402
 import openai  # noqa: E402
+import pydantic  # noqa: E402
 from openai._models import BaseModel  # noqa: E402
 from openai._streaming import ServerSentEvent, Stream  # noqa: E402
-from openai.types import responses  # noqa: E402
 from openai.types.responses import ResponseStreamEvent  # noqa: E402
 
 STRICT = "--strict" in sys.argv
-MODELS = {
-    f"OpenResponsesImageGenCall{x}": getattr(responses, f"ResponseImageGenCall{x}Event")
-    for x in ["InProgress", "Generating", "PartialImage", "Completed"]
-}
+CLASSES = h.union_classes(ResponseStreamEvent)
 CLIENT = openai.OpenAI(api_key="unused: nothing is sent", _strict_response_validation=STRICT)
 # the HTTP response the stream closes when done: it has no body of its own here, so one serves every event
 RESPONSE = httpx2.Response(200, request=httpx2.Request("POST", "https://api.openai.com/v1/responses"))
 NO_EVENT = object()
-
-
-def fields(cls):
-    return list(cls.model_fields.keys())
 
 
 def streamed(payload):
@@ -55,32 +49,46 @@ def streamed(payload):
     except json.JSONDecodeError as e:
         raise h.ParseError(f"JSONDecodeError: {e}")
     except (openai.APIResponseValidationError, openai.APIError) as e:
-        cause = f": {e.__cause__}" if e.__cause__ else ""
+        # pydantic names every member of the union before what went wrong: its errors alone say it
+        why = e.__cause__
+        kind = e.body.get("type") if isinstance(e.body, dict) and isinstance(e.body.get("type"), str) else None
+        member = CLASSES[kind].__name__ if kind in CLASSES else None
+        cause = (
+            f": {h.validation_errors(why, member=member) if isinstance(why, pydantic.ValidationError) else why}"
+            if why
+            else ""
+        )
         raise h.ParseError(f"{type(e).__name__}: {e}{cause}")
 
 
-def parse(model, payload):
+def parse(event, payload):
     obj = streamed(payload)
     if obj is NO_EVENT:
         raise h.ParseError("the stream yielded no event")
-    if isinstance(obj, BaseModel) and not isinstance(obj, MODELS[model]):
-        # one rule for every adapter: an event the union typed as another one is not the model asked for
+    wanted = CLASSES[event]
+    if isinstance(obj, BaseModel) and not isinstance(obj, wanted):
+        # one rule for every adapter: an event the union typed as another one is not the event asked for
         raise h.ParseError(
             f"the stream's union typed it as {type(obj).__name__} (type {getattr(obj, 'type', None)!r}), "
-            f"not {MODELS[model].__name__}"
+            f"not {wanted.__name__}"
         )
-    if not isinstance(obj, MODELS[model]):
-        # None, or a value the union built no model from: the program gets it as the event, without an error
-        return obj
-    return h.render(obj, fields(MODELS[model]))
+    # None, or a value the union built no model from: the program gets it as the event, without an error
+    return h.render_deep(obj)
+
+
+def union(payload):
+    obj = streamed(payload)
+    if obj is NO_EVENT:
+        raise h.ParseError("the stream yielded no event")
+    return h.kind_of(obj), h.render_deep(obj)
 
 
 def write(obj):
     return obj.to_json(indent=None).encode("utf-8")
 
 
-def serialize(model, value):
-    return write(h.build(MODELS[model], value))
+def serialize(event, value):
+    return write(h.build(CLASSES[event], value))
 
 
 def reserialize(model, payload):
@@ -99,10 +107,10 @@ def sse(chunks):
     return [(e.event, e.data) for e in SSEDecoder().iter_bytes(iter(chunks))]
 
 
-names = list(MODELS)
+types = list(CLASSES)
 h.serve(
     "openai (Python)" + (", strict validation" if STRICT else ", streamed-event path"),
     openai.__version__,
-    {"parse": names, "serialize": names, "reserialize": names, "sse": names},
-    {"parse": parse, "serialize": serialize, "reserialize": reserialize, "sse": sse},
+    {"parse": types, "serialize": types, "reserialize": types, "sse": types, "union": types},
+    {"parse": parse, "serialize": serialize, "reserialize": reserialize, "sse": sse, "union": union},
 )

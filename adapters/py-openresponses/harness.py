@@ -6,6 +6,7 @@ mode's validation: the StreamingEvent union in `strict` and `openai-compatible`,
 in `openai`), then its StreamState. Only the SSE decoding of the bytes is left out (the sse operation covers it):
 the payload reaches the stream as its decoder's UTF-8 text. An event the union typed as another class
 (UnknownStreamingEvent included; in `openai` mode, the envelope with another `type`) is not the model: a refusal.
+Union: the same stream whatever the type, and the class it made (the envelope, in `openai` mode, for every type).
 Serialize: the event class built with validation, written by pydantic's model_dump_json (the package has no event
 writer of its own; its request writer dumps by alias, unset fields left out, and so does this).
 """
@@ -31,6 +32,8 @@ UNION = {
     if member.__origin__ is not UnknownStreamingEvent
 }
 TYPES = sorted(UNION)
+# the openai mode's envelope is one class whose `type` is any str: it hands every event on and models none by name
+UNION_TYPES = [] if MODE == "openai" else TYPES
 # the HTTP response a stream reads: the event-stream content type its __next__ checks, no body of its own
 RESPONSE = httpx.Response(
     200,
@@ -80,6 +83,13 @@ def write(obj):
     return obj.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
 
 
+def union(payload):
+    obj = streamed(payload)
+    # the fallback class names type and sequence_number and carries the rest as extras a program reads (event.x),
+    # and so does the openai mode's envelope
+    return h.kind_of(obj), h.render_deep(obj, extras=MODE == "openai" or isinstance(obj, UnknownStreamingEvent))
+
+
 def serialize(event, value):
     return write(h.build(openresponses.OpenAIStreamingEvent if MODE == "openai" else UNION[event], value))
 
@@ -102,6 +112,12 @@ def sse(chunks):
 h.serve(
     "openresponses-py" + ("" if MODE == "strict" else f", {MODE} mode"),
     openresponses.__version__,
-    {"parse": TYPES, "serialize": TYPES, "reserialize": TYPES, "sse": TYPES + h.IMAGE_GENERATION_TYPES},
-    {"parse": parse, "serialize": serialize, "reserialize": reserialize, "sse": sse},
+    {
+        "parse": TYPES,
+        "serialize": TYPES,
+        "reserialize": TYPES,
+        "sse": TYPES + h.IMAGE_GENERATION_TYPES,
+        "union": UNION_TYPES,
+    },
+    {"parse": parse, "serialize": serialize, "reserialize": reserialize, "sse": sse, "union": union},
 )

@@ -22,6 +22,18 @@ export class ReferenceEvent {
   }
 }
 
+/** Strict UTF-8, then strict JSON: what every model's parse reads first. */
+export function readPayload(payload: Uint8Array): Json {
+  // the same rule as a fatal TextDecoder (no overlongs, no encoded surrogates), several times faster; a BOM stays in the text
+  if (!isUtf8(payload)) throw new ReferenceParseError('payload is not valid UTF-8');
+  const text = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8');
+  try {
+    return JSON.parse(text) as Json;
+  } catch (e) {
+    throw new ReferenceParseError(`payload is not JSON: ${(e as Error).message}`);
+  }
+}
+
 /**
  * A strict codec for one model of any shape (nested objects, arrays,
  * unions, nullables, maps), written the way an SDK is: strict UTF-8 and
@@ -41,16 +53,7 @@ export class Codec {
   }
 
   decode(payload: Uint8Array): ReferenceEvent {
-    // the same rule as a fatal TextDecoder (no overlongs, no encoded surrogates), several times faster; a BOM stays in the text
-    if (!isUtf8(payload)) throw new ReferenceParseError('payload is not valid UTF-8');
-    const text = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new ReferenceParseError(`payload is not JSON: ${(e as Error).message}`);
-    }
-    return this.fromWire(json as Json, ReferenceParseError);
+    return this.fromWire(readPayload(payload), ReferenceParseError);
   }
 
   fromWire(json: Json, Err: new (m: string) => Error): ReferenceEvent {

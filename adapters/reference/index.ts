@@ -1,7 +1,7 @@
 import { asDoubles } from '../../core/json.js';
-import type { SchemaSet } from '../../core/models.js';
-import { describeThrown, failure, type Adapter, type AdapterFactory } from '../../core/contract.js';
-import { Codec, ReferenceParseError } from './codec.js';
+import { eventTypeOf, type SchemaSet } from '../../core/models.js';
+import { describeThrown, failure, type Adapter, type AdapterFactory, type UnionOutcome } from '../../core/contract.js';
+import { Codec, readPayload, ReferenceParseError } from './codec.js';
 import { decodeSse } from '../../core/sse-decoder.js';
 
 class ReferenceSerializeError extends Error {
@@ -20,13 +20,24 @@ export function referenceAdapter(set: SchemaSet): Adapter {
       return failure(e instanceof expected ? kind : 'exception', describeThrown(e));
     }
   };
+  const byType = new Map(set.models.flatMap((m) => (eventTypeOf(m) === undefined ? [] : [[eventTypeOf(m)!, codec(m.name)] as const])));
+  // the spec: a client ignores an event type it does not know, so such an event is handed on as read, never refused
+  const union = (payload: Uint8Array): UnionOutcome => {
+    const json = readPayload(payload);
+    const type = json !== null && typeof json === 'object' && !Array.isArray(json) ? json.type : undefined;
+    if (typeof type !== 'string')
+      throw new ReferenceParseError(`an event's data must be an object with a string "type"; got ${JSON.stringify(json).slice(0, 80)}`);
+    const c = byType.get(type);
+    return c ? { ok: true, value: c.render(c.decode(payload)), as: c.model.name } : { ok: true, value: json, as: 'unknown event' };
+  };
   return {
     info: {
       name: 'reference',
       language: 'TypeScript',
       implementation: 'openresponses-conformance reference',
       version: '0.1.0',
-      operations: { parse: models, serialize: models, reserialize: models, sse: models },
+      operations: { parse: models, serialize: models, reserialize: models, sse: models, union: models },
+      unionTypes: [...byType.keys()],
     },
     parse: (model, payload) => guard(() => ({ ok: true, value: codec(model).render(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
     serialize: (model, value) =>
@@ -36,6 +47,7 @@ export function referenceAdapter(set: SchemaSet): Adapter {
         'serialize_error',
       ),
     sse: (chunks) => ({ ok: true, events: decodeSse(chunks).events }),
+    union: (payload) => guard(() => union(payload), ReferenceParseError, 'parse_error'),
     reserialize: (model, payload) => guard(() => ({ ok: true, bytes: codec(model).encode(codec(model).decode(payload)) }), ReferenceParseError, 'parse_error'),
   };
 }

@@ -1,5 +1,16 @@
 import { jsonText, lineSafe, type Answer } from '../../core/json.js';
-import type { Adapter, AdapterError, AdapterInfo, ErrorKind, Operation, ParseOutcome, Restart, SerializeOutcome, SseOutcome } from '../../core/contract.js';
+import type {
+  Adapter,
+  AdapterError,
+  AdapterInfo,
+  ErrorKind,
+  Operation,
+  ParseOutcome,
+  Restart,
+  SerializeOutcome,
+  SseOutcome,
+  UnionOutcome,
+} from '../../core/contract.js';
 import { HarnessProcess, MAX_LINE_CHARS } from './child.js';
 import { Queue } from './queue.js';
 import { declaredModels, PROTOCOL_VERSION, ProtocolError, readHello, readReply, type Hello, type Reply } from './protocol.js';
@@ -43,7 +54,7 @@ interface Job {
   resolve(outcome: Outcome): void;
 }
 
-type Outcome = ParseOutcome | SerializeOutcome | SseOutcome;
+type Outcome = ParseOutcome | SerializeOutcome | SseOutcome | UnionOutcome;
 
 interface InFlight {
   job: Job;
@@ -77,7 +88,9 @@ const MAX_IN_FLIGHT_CHARS = 8 * 1024 * 1024;
  */
 export function requestParts(id: number, job: Pick<Job, 'op' | 'model' | 'body'>, event?: string): string[] {
   // the model's wire `type` beside its name: a harness that declared event types dispatches on it
-  const head = `{"id":${id},"op":"${job.op}","model":${lineSafe(JSON.stringify(job.model))},${event === undefined ? '' : `"event":${lineSafe(JSON.stringify(event))},`}`;
+  // a union request names no model: the union reads the event's type itself
+  const model = job.op === 'union' ? '' : `"model":${lineSafe(JSON.stringify(job.model))},`;
+  const head = `{"id":${id},"op":"${job.op}",${model}${event === undefined ? '' : `"event":${lineSafe(JSON.stringify(event))},`}`;
   const b = job.body;
   // base64 needs no escaping: the common requests are written without walking a value
   if ('payload' in b) return [`${head}"payload":"`, b.payload, '"}'];
@@ -178,6 +191,7 @@ export class StdioAdapter implements Adapter {
       version: hello.implementation.version,
       operations: declaredModels(hello.operations, options.eventTypes),
       ...(hello.sseData ? { sseData: hello.sseData } : {}),
+      ...(hello.operations.union ? { unionTypes: hello.operations.union } : {}),
     };
     return a;
   }
@@ -310,6 +324,11 @@ export class StdioAdapter implements Adapter {
     if (job.op === 'parse') {
       return 'value' in reply ? { ok: true, value: reply.value } : { ok: false, error: { kind: 'protocol', message: 'a parse reply must carry "value"' } };
     }
+    if (job.op === 'union') {
+      return 'value' in reply && typeof reply.as === 'string'
+        ? { ok: true, value: reply.value, as: reply.as }
+        : { ok: false, error: { kind: 'protocol', message: 'a union reply must carry "value" and "as"' } };
+    }
     return 'bytes' in reply ? { ok: true, bytes: reply.bytes } : { ok: false, error: { kind: 'protocol', message: `a ${job.op} reply must carry "bytes"` } };
   }
 
@@ -391,7 +410,7 @@ export class StdioAdapter implements Adapter {
   /** Registers the request and returns its line in pieces; feed() writes a batch of them at once. */
   private send(job: Job): string[] {
     const id = this.nextId++;
-    const parts = requestParts(id, job, this.o.eventTypes?.[job.model]);
+    const parts = requestParts(id, job, job.op === 'union' ? undefined : this.o.eventTypes?.[job.model]);
     const chars = parts.reduce((n, p) => n + p.length, 0);
     const now = performance.now();
     const alone = this.inFlight.size === 0;
@@ -505,6 +524,11 @@ export class StdioAdapter implements Adapter {
     return this.request('reserialize', model, { payload: Buffer.from(payload).toString('base64') }, payload.byteLength, spare) as Promise<SerializeOutcome>;
   }
 
+  /** One event through the SDK's union: the request names no model, since the union reads the type itself. */
+  union(payload: Uint8Array, spare?: (why: string) => void): Promise<UnionOutcome> {
+    return this.request('union', '*', { payload: Buffer.from(payload).toString('base64') }, payload.byteLength, spare) as Promise<UnionOutcome>;
+  }
+
   /** The harness names no model for a stream: its events are whatever the stream holds. */
   sse(chunks: Uint8Array[], spare?: (why: string) => void): Promise<SseOutcome> {
     return this.request(
@@ -530,6 +554,7 @@ export class StdioAdapter implements Adapter {
       serialize: (model, value) => this.serialize(model, value, spare),
       reserialize: (model, payload) => this.reserialize(model, payload, spare),
       sse: (chunks) => this.sse(chunks, spare),
+      union: (payload) => this.union(payload, spare),
     };
     return { adapter, unsent: () => first };
   }

@@ -18,7 +18,7 @@ export interface Hello {
 }
 
 export type Reply =
-  | { id: number; ok: true; value: Answer }
+  | { id: number; ok: true; value: Answer; as?: string }
   | { id: number; ok: true; bytes: Uint8Array }
   | { id: number; ok: true; events: DecodedEvent[] }
   | { id: number; ok: false; error: AdapterError };
@@ -63,7 +63,7 @@ export function readReply(line: string, check: boolean): Reply {
   if (typeof msg !== 'object' || msg === null || !Number.isInteger(id) || typeof msg.ok !== 'boolean') {
     throw new ProtocolError(`not a reply (needs an integer "id" and a boolean "ok"): ${line.slice(0, 120)}`);
   }
-  if (msg.ok && 'value' in msg) return { id, ok: true, value: msg.value };
+  if (msg.ok && 'value' in msg) return { id, ok: true, value: msg.value, ...(typeof msg.as === 'string' ? { as: msg.as } : {}) };
   if (msg.ok && typeof msg.bytes === 'string') {
     // Node's decoder skips what is not base64; the harness's mistake must not become the SDK's output
     if (!isBase64(msg.bytes)) throw new ProtocolError(`reply ${id}: "bytes" is not base64: ${JSON.stringify(msg.bytes.slice(0, 60))}`);

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // Harness for the `openai` npm package. Its event types are TypeScript interfaces only, so what it
 // parses is what its stream yields: the payload goes through the SDK's own SSE decoder and JSON.parse
-// (Stream.fromSSEResponse), exactly as a streamed event would. The package has no serializer: a program
+// (Stream.fromSSEResponse), exactly as a streamed event would, and is read through the union
+// ResponseStreamEvent as a program narrows it by `type`: the members each interface declares, at every
+// depth, as the package's .d.ts declares them (event-types.mjs). The package has no serializer: a program
 // writes an event with JSON.stringify, which is not the SDK's code, so serialize is not declared.
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { bodyOf, sseOf, write } from '../_harness-lib/node/replies.mjs';
+import { renderDeclared } from '../_harness-lib/node/declared-types.mjs';
+import { eventTypes } from './event-types.mjs';
 
 // which install of the package: `openai` (the pin) or an npm alias of another release beside it
 // (`openai-latest`), so that two releases run through this one file
@@ -18,22 +22,10 @@ if (!/^openai(-[a-z0-9.-]+)?$/.test(pkg) || !existsSync(manifest)) {
 const { Stream, _iterSSEMessages } = await import(`${pkg}/core/streaming`);
 // the package does not export its package.json; read it where npm put it
 const version = JSON.parse(readFileSync(manifest, 'utf8')).version;
-const COMMON = ['type', 'item_id', 'output_index', 'sequence_number'];
-// the fields of ResponseImageGenCall*Event as the SDK's .d.ts declares them
-const FIELDS = {
-  OpenResponsesImageGenCallInProgress: COMMON,
-  OpenResponsesImageGenCallGenerating: COMMON,
-  OpenResponsesImageGenCallPartialImage: [...COMMON, 'partial_image_b64', 'partial_image_index', 'background', 'output_format', 'quality', 'size'],
-  OpenResponsesImageGenCallCompleted: COMMON,
-};
-const names = Object.keys(FIELDS);
-// the `type` each model's interface declares: the union ResponseStreamEvent is told apart by it alone
-const TYPES = {
-  OpenResponsesImageGenCallInProgress: 'response.image_generation_call.in_progress',
-  OpenResponsesImageGenCallGenerating: 'response.image_generation_call.generating',
-  OpenResponsesImageGenCallPartialImage: 'response.image_generation_call.partial_image',
-  OpenResponsesImageGenCallCompleted: 'response.image_generation_call.completed',
-};
+// ResponseStreamEvent's members by their `type`, and what each declares at every depth (event-types.mjs)
+const graph = await eventTypes(pkg);
+const types = Object.keys(graph.members);
+
 async function parse(payload) {
   const response = new Response(sseOf(payload), { headers: { 'content-type': 'text/event-stream' } });
   const stream = Stream.fromSSEResponse(response, new AbortController());
@@ -41,12 +33,13 @@ async function parse(payload) {
   throw new SyntaxError('the stream yielded no event');
 }
 
-function render(model, event) {
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) return event;
-  const out = {};
-  for (const f of FIELDS[model]) if (event[f] !== undefined) out[f] = event[f];
-  return out;
+/** What a program narrowing ResponseStreamEvent by `type` holds: the member of that type, or a value no member is. */
+function memberOf(event) {
+  if (typeof event?.type === 'string' && Object.hasOwn(graph.members, event.type)) return graph.members[event.type];
+  return undefined;
 }
+
+const untyped = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 const isSdkError = (e) => e instanceof SyntaxError || /OpenAIError|APIError/.test(e?.constructor?.name ?? '');
 
@@ -67,22 +60,38 @@ async function handle(req) {
       return fail('exception', e);
     }
   }
-  if (!FIELDS[req.model]) return { id: req.id, ok: false, error: { kind: 'unsupported', message: req.model } };
-  if (req.op !== 'parse') return { id: req.id, ok: false, error: { kind: 'unsupported', message: `openai (npm) has no ${req.op}` } };
+  if (req.op !== 'parse' && req.op !== 'union') return { id: req.id, ok: false, error: { kind: 'unsupported', message: `openai (npm) has no ${req.op}` } };
+  const wanted = req.op === 'parse' && Object.hasOwn(graph.members, req.event) ? graph.members[req.event] : undefined;
+  if (req.op === 'parse' && !wanted)
+    return { id: req.id, ok: false, error: { kind: 'unsupported', message: `ResponseStreamEvent has no ${req.event ?? req.model}` } };
   let event;
   try {
     event = await parse(Buffer.from(req.payload, 'base64'));
   } catch (e) {
     return fail(isSdkError(e) ? 'parse_error' : 'exception', e);
   }
-  // a program narrows the union by `type`: an event that names another type is not the model asked for
-  if (typeof event?.type === 'string' && event.type !== TYPES[req.model]) {
-    return { id: req.id, ok: false, error: { kind: 'parse_error', message: `the stream gave a ${event.type} event, not ${TYPES[req.model]}` } };
+  const member = memberOf(event);
+  if (req.op === 'union') {
+    // an object of no member's type is what JSON.parse made of it: a program's switch on `type` passes it over
+    return { id: req.id, ok: true, value: member ? renderDeclared(graph, member.node, event) : event, as: member?.name ?? untyped(event) };
   }
-  return { id: req.id, ok: true, value: render(req.model, event) };
+  // a program narrows the union by `type`: an event that names another type is not the model asked for
+  if (typeof event?.type === 'string' && event.type !== req.event) {
+    return {
+      id: req.id,
+      ok: false,
+      error: { kind: 'parse_error', message: `the union gave ${member?.name ?? 'no member'} (type ${event.type}), not ${wanted.name}` },
+    };
+  }
+  return { id: req.id, ok: true, value: renderDeclared(graph, wanted.node, event) };
 }
 
-write({ type: 'hello', protocol: 1, implementation: { name: 'openai (npm)', language: 'TypeScript', version }, operations: { parse: names, sse: names } });
+write({
+  type: 'hello',
+  protocol: 1,
+  implementation: { name: 'openai (npm)', language: 'TypeScript', version },
+  operations: { parse: types, sse: types, union: types },
+});
 createInterface({ input: process.stdin, crlfDelay: Infinity }).on('line', (line) => {
   if (!line.trim()) return;
   const req = JSON.parse(line);

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { asDoubles } from '../../core/json.js';
-import type { Model } from '../../core/models.js';
+import { eventTypeOf } from '../../core/models.js';
 import { failure, fromCloneOnly, type Adapter, type AdapterFactory, type Operation } from '../../core/contract.js';
-import { SpeakeasyModel, type SpeakeasyModule } from './sdk-model.js';
+import { SpeakeasyUnion } from './sdk-model.js';
+import { loadUnion } from './stream-union.js';
 import { decodeWithEventStream } from './event-stream.js';
 
 const require = createRequire(import.meta.url);
@@ -11,41 +12,13 @@ interface Flavour {
   adapter: string;
   /** The npm alias the pinned version is installed under (package.json). */
   alias: string;
-  /** The SDK's name for a model, or undefined when it has none. */
-  sdkName: (model: Model) => string | undefined;
-  serializes: boolean;
 }
 
-const lowerFirst = (s: string) => s[0]!.toLowerCase() + s.slice(1);
+/** @openrouter/sdk 0.1.x: the seed's names, a zod union of the stream's events (OpenResponsesStreamEvent) and writers. */
+const v012: Flavour = { adapter: 'ts-openrouter-0.1.2', alias: '@openrouter/sdk-0.1.2' };
 
-/** @openrouter/sdk 0.1.x kept the seed's names: OpenResponsesImageGenCallGenerating, with FromJSON and ToJSON. */
-const v012: Flavour = {
-  adapter: 'ts-openrouter-0.1.2',
-  alias: '@openrouter/sdk-0.1.2',
-  sdkName: (m) => (m.name.startsWith('OpenResponsesImageGenCall') ? m.name : undefined),
-  serializes: true,
-};
-
-/** The newest SDK renamed the events (ImageGenCallGeneratingEvent) and generates parsers only. */
-const latest: Flavour = {
-  adapter: 'ts-openrouter-latest',
-  alias: '@openrouter/sdk-latest',
-  sdkName: (m) => (m.name.startsWith('OpenResponsesImageGenCall') ? `${m.name.slice('OpenResponses'.length)}Event` : undefined),
-  serializes: false,
-};
-
-async function load(f: Flavour, sdkName: string): Promise<SpeakeasyModule | undefined> {
-  let mod: Record<string, any>;
-  try {
-    mod = await import(`${f.alias}/models/${sdkName.toLowerCase()}.js`);
-  } catch {
-    return undefined;
-  }
-  const fromJSON = mod[`${lowerFirst(sdkName)}FromJSON`];
-  if (typeof fromJSON !== 'function') return undefined;
-  const toJSON = mod[`${lowerFirst(sdkName)}ToJSON`];
-  return { fromJSON, toJSON: f.serializes && typeof toJSON === 'function' ? toJSON : undefined };
-}
+/** The newest SDK: Speakeasy's forward-compatible union (StreamEvents, an Unknown fallback), parsers only. */
+const latest: Flavour = { adapter: 'ts-openrouter-latest', alias: '@openrouter/sdk-latest' };
 
 /** The pinned SDK is a development dependency: a clone has it, an install does not. */
 function installed(f: Flavour): boolean {
@@ -67,23 +40,32 @@ function factory(f: Flavour): AdapterFactory {
       const why = missing();
       if (why) throw new Error(why);
       const version: string = require(`${f.alias}/package.json`).version;
-      const models = new Map<string, SpeakeasyModel>();
+      const sdk = new SpeakeasyUnion(await loadUnion(f.alias));
+      // the run's models of the types the union models: a model of another type costs this adapter no code
+      const typeOf = new Map<string, string>();
       for (const m of set.models) {
-        const name = f.sdkName(m);
-        const mod = name ? await load(f, name) : undefined;
-        if (mod) models.set(m.name, new SpeakeasyModel(m, mod));
+        const type = eventTypeOf(m);
+        if (type !== undefined && sdk.union.members.has(type)) typeOf.set(m.name, type);
       }
-      const names = [...models.keys()];
-      const writers = names.filter((n) => models.get(n)!.mod.toJSON);
+      const names = [...typeOf.keys()];
+      const writers = sdk.union.toJSON ? names.filter((n) => sdk.union.members.get(typeOf.get(n)!)!.toJSON) : [];
       const operations: Partial<Record<Operation, string[]>> = { parse: names, sse: names };
       if (writers.length) Object.assign(operations, { serialize: writers, reserialize: writers });
       const unsupported = failure('unsupported', `${f.adapter} does not serialize`);
       return {
-        info: { name: f.adapter, language: 'TypeScript', implementation: '@openrouter/sdk', version, operations },
-        parse: (model, payload) => models.get(model)!.parse(payload),
-        serialize: (model, value) => (models.get(model)?.mod.toJSON ? models.get(model)!.serialize(asDoubles(value)) : unsupported),
-        reserialize: (model, payload) => (models.get(model)?.mod.toJSON ? models.get(model)!.reserialize(payload) : unsupported),
+        info: {
+          name: f.adapter,
+          language: 'TypeScript',
+          implementation: '@openrouter/sdk',
+          version,
+          operations,
+          unionTypes: [...sdk.union.members.keys()],
+        },
+        parse: (model, payload) => sdk.parse(typeOf.get(model)!, payload),
+        serialize: (model, value) => (writers.includes(model) ? sdk.serialize(typeOf.get(model)!, asDoubles(value)) : unsupported),
+        reserialize: (model, payload) => (writers.includes(model) ? sdk.reserialize(payload) : unsupported),
         sse: (chunks) => decodeWithEventStream(f.alias, chunks),
+        union: (payload) => sdk.anyEvent(payload),
       };
     },
   };

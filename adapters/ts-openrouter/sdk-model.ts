@@ -1,80 +1,91 @@
-import type { Answer, Json } from '../../core/json.js';
-import type { Model } from '../../core/models.js';
-import { describeThrown, failure, type ParseOutcome, type SerializeOutcome } from '../../core/contract.js';
-
-/** What Speakeasy generates per model: FromJSON returns a Result; ToJSON throws on invalid input. */
-export interface SpeakeasyModule {
-  fromJSON: (text: string) => { ok: true; value: Record<string, unknown> } | { ok: false; error: Error };
-  toJSON?: (native: Record<string, unknown>) => string;
-}
-
-/** Speakeasy names a TypeScript field after the wire field in lower camel case. */
-export const camel = (wire: string) => wire.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+import type { Json } from '../../core/json.js';
+import { describeThrown, failure, type ParseOutcome, type SerializeOutcome, type UnionOutcome } from '../../core/contract.js';
+import type { StreamUnion } from './stream-union.js';
+import { inWireNames, nativeFor } from './wire-names.js';
 
 /** The SDK's own validation errors; any other throw is an exception, a defect. */
 const isSdkError = (e: unknown) => e instanceof Error && /ZodError|SDKValidationError/.test(e.name + e.constructor.name);
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The payload as the program's JSON: the wire spelling of each field the SDK's value has (inWireNames). */
+function wireOf(payload: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(payload));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Bytes reach a Speakeasy SDK as text decoded by the fetch stream, so they
- * are decoded here the same way: UTF-8 with replacement, never fatal.
+ * Every operation through the SDK's stream-event union: parse and union read the payload as its streaming
+ * `responses.send` reads an event; serialize builds the member of the event's type and writes it with that
+ * member's writer; reserialize writes what the stream gave with the union's writer, as a gateway passes it on.
  */
-export class SpeakeasyModel {
-  constructor(
-    readonly model: Model,
-    readonly mod: SpeakeasyModule,
-  ) {}
+export class SpeakeasyUnion {
+  constructor(readonly union: StreamUnion) {}
 
-  private render(native: Record<string, unknown>): Answer {
-    const out: Record<string, Answer> = {};
-    for (const wire of Object.keys(this.model.schema.properties ?? {})) {
-      const v = native[camel(wire)];
-      if (v !== undefined) out[wire] = v as Answer;
+  /** The member the union made of a value, or what it made instead (its Unknown fallback, or a value no member is). */
+  private made(native: unknown): { type?: string; as: string; why?: string } {
+    if (this.union.isUnknown?.(native)) {
+      const why = this.union.whyRefused?.((native as { raw?: unknown }).raw);
+      return { as: 'Unknown', ...(why ? { why } : {}) };
     }
-    return out;
+    const type = isRecord(native) ? native.type : undefined;
+    const member = typeof type === 'string' ? this.union.members.get(type) : undefined;
+    return member ? { type: type as string, as: member.name } : { as: native === null ? 'null' : Array.isArray(native) ? 'array' : typeof native };
   }
 
-  private native(value: Json): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) out[camel(k)] = v;
-    }
-    return out;
-  }
-
-  private decode(payload: Uint8Array): { ok: true; native: Record<string, unknown> } | { ok: false; error: ReturnType<typeof failure> } {
+  private async read(payload: Uint8Array): Promise<{ ok: true; native: unknown } | { ok: false; error: ReturnType<typeof failure> }> {
     try {
-      const r = this.mod.fromJSON(new TextDecoder().decode(payload));
-      if (!r.ok) return { ok: false, error: failure('parse_error', describeThrown(r.error)) };
-      return { ok: true, native: r.value };
+      return { ok: true, native: await this.union.read(payload) };
     } catch (e) {
-      return { ok: false, error: failure('exception', describeThrown(e)) };
+      if (!isSdkError(e)) return { ok: false, error: failure('exception', describeThrown(e)) };
+      // a zod union's error lists every member's issues, the member of the event's type among them: say its own
+      const why = this.union.whyRefused?.(wireOf(payload));
+      return { ok: false, error: failure('parse_error', why ? `${(e as Error).name}: no member of the union took it; ${why}` : describeThrown(e)) };
     }
   }
 
-  parse(payload: Uint8Array): ParseOutcome {
-    const d = this.decode(payload);
-    if (!d.ok) return d.error;
+  async anyEvent(payload: Uint8Array): Promise<UnionOutcome> {
+    const r = await this.read(payload);
+    if (!r.ok) return r.error;
     try {
-      return { ok: true, value: this.render(d.native) };
+      return { ok: true, value: inWireNames(r.native, wireOf(payload)), as: this.made(r.native).as };
     } catch (e) {
       return failure('exception', describeThrown(e));
     }
   }
 
-  private write(native: Record<string, unknown>): SerializeOutcome {
+  async parse(type: string, payload: Uint8Array): Promise<ParseOutcome> {
+    const r = await this.read(payload);
+    if (!r.ok) return r.error;
+    const made = this.made(r.native);
+    if (made.type !== type) {
+      return failure('parse_error', `the union made ${made.as}, not ${this.union.members.get(type)!.name}${made.why ? ` (${made.why})` : ''}`);
+    }
     try {
-      return { ok: true, bytes: new TextEncoder().encode(this.mod.toJSON!(native)) };
+      return { ok: true, value: inWireNames(r.native, wireOf(payload)) };
+    } catch (e) {
+      return failure('exception', describeThrown(e));
+    }
+  }
+
+  private write(toJSON: (native: unknown) => string, native: unknown): SerializeOutcome {
+    try {
+      return { ok: true, bytes: new TextEncoder().encode(toJSON(native)) };
     } catch (e) {
       return failure(isSdkError(e) ? 'serialize_error' : 'exception', describeThrown(e));
     }
   }
 
-  serialize(value: Json): SerializeOutcome {
-    return this.write(this.native(value));
+  serialize(type: string, value: Json): SerializeOutcome {
+    const member = this.union.members.get(type)!;
+    return this.write(member.toJSON!, member.outbound ? nativeFor(member.outbound, value) : value);
   }
 
-  reserialize(payload: Uint8Array): SerializeOutcome {
-    const d = this.decode(payload);
-    return d.ok ? this.write(d.native) : d.error;
+  async reserialize(payload: Uint8Array): Promise<SerializeOutcome> {
+    const r = await this.read(payload);
+    return r.ok ? this.write(this.union.toJSON!, r.native) : r.error;
   }
 }

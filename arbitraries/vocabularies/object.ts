@@ -144,13 +144,9 @@ export function objectBreakers(c: Composer, conj: Conj, pointer: string, depth: 
         approximate: b.approximate || shape.merged,
         arbitrary: c.lazily(() =>
           fc.tuple(valid(), extraKey(shape), b.arbitrary).map(([o, k, bv]): BrokenValue => {
-            const repaired = bv.repaired === undefined ? undefined : replaced(o, k, bv.repaired);
-            return {
-              ...bv,
-              value: replaced(o, k, bv.value),
-              path: pointerJoin(pointer, k) + bv.path.slice(wildcard.length),
-              ...(repaired ? { repaired } : {}),
-            };
+            // a value broken as a whole is repaired by leaving its key out: the map then differs only there
+            const repaired = bv.repaired === undefined ? o : replaced(o, k, bv.repaired);
+            return { ...bv, value: replaced(o, k, bv.value), path: pointerJoin(pointer, k) + bv.path.slice(wildcard.length), repaired };
           }),
         ),
       });

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strconv"
 )
 
 // Error is a reply's error: Kind is parse_error or serialize_error when the SDK refused the input the
@@ -39,18 +40,23 @@ type Event struct {
 	Data  string  `json:"data"`
 }
 
-// Handlers are the SDK calls behind each operation; a nil one is not declared.
+// Handlers are the SDK calls behind each operation; a nil one is not declared. Parse, Serialize and
+// Reserialize get the request's event type, since a harness declares the event types its SDK models.
 type Handlers struct {
-	Parse       func(model string, payload []byte) (any, *Error)
-	Serialize   func(model string, value json.RawMessage) ([]byte, *Error)
-	Reserialize func(model string, payload []byte) ([]byte, *Error)
+	Parse       func(event string, payload []byte) (any, *Error)
+	Serialize   func(event string, value json.RawMessage) ([]byte, *Error)
+	Reserialize func(event string, payload []byte) ([]byte, *Error)
 	Sse         func(chunks [][]byte) ([]Event, *Error)
+	// Union gives one event's data to the SDK's stream-event union whatever its type, and answers the
+	// value a program gets and the name of what the union made of it.
+	Union func(payload []byte) (value any, as string, e *Error)
 }
 
 type request struct {
 	ID      int64           `json:"id"`
 	Op      string          `json:"op"`
 	Model   string          `json:"model"`
+	Event   string          `json:"event"`
 	Payload string          `json:"payload"`
 	Value   json.RawMessage `json:"value"`
 	Chunks  []string        `json:"chunks"`
@@ -60,6 +66,7 @@ type reply struct {
 	ID     int64    `json:"id"`
 	OK     bool     `json:"ok"`
 	Value  any      `json:"value,omitempty"`
+	As     string   `json:"as,omitempty"`
 	Bytes  *string  `json:"bytes,omitempty"`
 	Events *[]Event `json:"events,omitempty"`
 	Error  *Error   `json:"error,omitempty"`
@@ -73,7 +80,7 @@ func bytesReply(id int64, b []byte, e *Error) reply {
 	return reply{ID: id, OK: true, Bytes: &s}
 }
 
-func handle(models map[string]bool, h Handlers, req request) (rep reply) {
+func handle(types map[string]bool, h Handlers, req request) (rep reply) {
 	defer func() {
 		if p := recover(); p != nil {
 			fmt.Fprintf(os.Stderr, "panic: %v\n%s", p, debug.Stack())
@@ -109,8 +116,22 @@ func handle(models map[string]bool, h Handlers, req request) (rep reply) {
 		}
 		return reply{ID: req.ID, OK: true, Events: &events}
 	}
-	if !models[req.Model] {
-		return unsupported
+	if req.Op == "union" && h.Union != nil {
+		p, e := payload()
+		if e != nil {
+			return reply{ID: req.ID, Error: e}
+		}
+		v, as, e := h.Union(p)
+		if e != nil {
+			return reply{ID: req.ID, Error: e}
+		}
+		if v == nil { // a union reply carries "value" even when the SDK gave nothing
+			v = json.RawMessage("null")
+		}
+		return reply{ID: req.ID, OK: true, Value: v, As: as}
+	}
+	if !types[req.Event] {
+		return reply{ID: req.ID, Error: &Error{"unsupported", req.Op + " is not supported for " + req.Model + " (event type " + strconv.Quote(req.Event) + ")"}}
 	}
 	switch {
 	case req.Op == "parse" && h.Parse != nil:
@@ -118,20 +139,20 @@ func handle(models map[string]bool, h Handlers, req request) (rep reply) {
 		if e != nil {
 			return reply{ID: req.ID, Error: e}
 		}
-		v, e := h.Parse(req.Model, p)
+		v, e := h.Parse(req.Event, p)
 		if e != nil {
 			return reply{ID: req.ID, Error: e}
 		}
 		return reply{ID: req.ID, OK: true, Value: v}
 	case req.Op == "serialize" && h.Serialize != nil:
-		b, e := h.Serialize(req.Model, req.Value)
+		b, e := h.Serialize(req.Event, req.Value)
 		return bytesReply(req.ID, b, e)
 	case req.Op == "reserialize" && h.Reserialize != nil:
 		p, e := payload()
 		if e != nil {
 			return reply{ID: req.ID, Error: e}
 		}
-		b, e := h.Reserialize(req.Model, p)
+		b, e := h.Reserialize(req.Event, p)
 		return bytesReply(req.ID, b, e)
 	}
 	return unsupported
@@ -141,15 +162,16 @@ func handle(models map[string]bool, h Handlers, req request) (rep reply) {
 // parsed and wrote again, so orc compares data that is JSON as a JSON value.
 var SseDataIsJSON bool
 
-// Serve says hello, then answers requests until stdin closes.
-func Serve(name, language, version string, models []string, h Handlers) {
+// Serve says hello, declaring for every operation the event types the SDK models (read from the SDK
+// by the harness), then answers requests until stdin closes.
+func Serve(name, language, version string, types []string, h Handlers) {
 	out := bufio.NewWriter(os.Stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	ops := map[string][]string{}
-	for op, set := range map[string]bool{"parse": h.Parse != nil, "serialize": h.Serialize != nil, "reserialize": h.Reserialize != nil, "sse": h.Sse != nil} {
+	for op, set := range map[string]bool{"parse": h.Parse != nil, "serialize": h.Serialize != nil, "reserialize": h.Reserialize != nil, "sse": h.Sse != nil, "union": h.Union != nil} {
 		if set {
-			ops[op] = models
+			ops[op] = types
 		}
 	}
 	hello := map[string]any{
@@ -163,8 +185,8 @@ func Serve(name, language, version string, models []string, h Handlers) {
 	enc.Encode(hello)
 	out.Flush()
 	known := map[string]bool{}
-	for _, m := range models {
-		known[m] = true
+	for _, t := range types {
+		known[t] = true
 	}
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 256<<20) // payloads of 10 MB and more, base64

@@ -3,7 +3,9 @@ package harness
 import (
 	"encoding/json"
 	"io"
+	"log"
 	"os"
+	"path/filepath"
 	"reflect"
 )
 
@@ -20,29 +22,79 @@ type EventStream interface {
 type Speakeasy struct {
 	// Module is the SDK's module path, reported with the version it was built with.
 	Module string
-	// Models makes the SDK's struct for each model of the protocol.
-	Models map[string]func() any
-	// NewUnion makes the SDK's stream-event union, which "--union" parses through.
+	// NewUnion makes the SDK's stream-event union: its members are the models, and "--union" parses
+	// through it.
 	NewUnion func() any
 	// Stream is the SDK's own text/event-stream decoder over r, handing each event to FromServerEvent.
 	Stream func(r io.Reader) EventStream
 }
 
-// SpeakeasyModels are the protocol's models, in the order a harness declares them.
-var SpeakeasyModels = []string{"OpenResponsesImageGenCallInProgress", "OpenResponsesImageGenCallGenerating", "OpenResponsesImageGenCallPartialImage", "OpenResponsesImageGenCallCompleted"}
+// unionArm is one `type` the union's UnmarshalJSON dispatches on and the member field it fills, as
+// cmd/uniontypes read them from the SDK's source when the harness was built.
+type unionArm struct {
+	Type  string `json:"type"`
+	Field string `json:"field"`
+}
 
-// ServeSpeakeasy serves a Speakeasy SDK: parse with json.Unmarshal into the model (its UnmarshalJSON),
-// render through its getters; serialize with json.Marshal (its MarshalJSON); sse through the SDK's
-// decoder. With "--union" it parses and reserializes through the SDK's event union instead.
+// readUnion reads the union's arms from union.json beside the executable, and checks each against
+// the union the harness was compiled with.
+func readUnion(union reflect.Type) ([]string, map[string]reflect.StructField) {
+	exe, err := os.Executable()
+	if err != nil {
+		log.Fatalf("cannot find the harness's own folder: %v", err)
+	}
+	path := filepath.Join(filepath.Dir(exe), "union.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatalf("%v (written at build time by cmd/uniontypes: rebuild the harness)", err)
+	}
+	var data struct {
+		Union   string     `json:"union"`
+		Members []unionArm `json:"members"`
+	}
+	if err := json.Unmarshal(b, &data); err != nil {
+		log.Fatalf("%s: %v", path, err)
+	}
+	if data.Union != union.Name() {
+		log.Fatalf("%s describes %s, not the harness's union %s: rebuild the harness", path, data.Union, union.Name())
+	}
+	types := []string{}
+	members := map[string]reflect.StructField{}
+	for _, arm := range data.Members {
+		f, ok := union.FieldByName(arm.Field)
+		if !ok || f.Tag.Get("union") != "member" {
+			log.Fatalf("%s: %s has no member %s: rebuild the harness", path, union.Name(), arm.Field)
+		}
+		if _, seen := members[arm.Type]; !seen {
+			types = append(types, arm.Type)
+		}
+		members[arm.Type] = f
+	}
+	return types, members
+}
+
+// ServeSpeakeasy serves a Speakeasy SDK for every event type its stream-event union dispatches on:
+// parse with json.Unmarshal into the union's member for the type (its UnmarshalJSON), render it deep
+// through its fields; serialize with json.Marshal (its MarshalJSON); sse through the SDK's decoder;
+// union through the union. With "--union" it parses and reserializes through the union instead.
 func ServeSpeakeasy(s Speakeasy) {
-	union := len(os.Args) > 1 && os.Args[1] == "--union"
-	parseUnion := func(model string, payload []byte) (any, any, *Error) {
+	through := len(os.Args) > 1 && os.Args[1] == "--union"
+	types, members := readUnion(reflect.TypeOf(s.NewUnion()).Elem())
+	newMember := func(event string) any { return reflect.New(members[event].Type.Elem()).Interface() }
+	parseUnion := func(payload []byte) (any, *Error) {
 		u := s.NewUnion()
 		if err := json.Unmarshal(payload, u); err != nil {
-			return nil, nil, Refused("parse_error", err)
+			return nil, Refused("parse_error", err)
+		}
+		return u, nil
+	}
+	parseAs := func(event string, payload []byte) (any, any, *Error) {
+		u, e := parseUnion(payload)
+		if e != nil {
+			return nil, nil, e
 		}
 		member, name := UnionMember(u)
-		want := reflect.TypeOf(s.Models[model]()).Elem().Name()
+		want := members[event].Type.Elem().Name()
 		if member == nil {
 			return nil, nil, &Error{Kind: "parse_error", Message: "the union read it as an unknown event"}
 		}
@@ -51,12 +103,12 @@ func ServeSpeakeasy(s Speakeasy) {
 		}
 		return member, u, nil
 	}
-	parse := func(model string, payload []byte) (any, *Error) {
-		if union {
-			member, _, e := parseUnion(model, payload)
+	parse := func(event string, payload []byte) (any, *Error) {
+		if through {
+			member, _, e := parseAs(event, payload)
 			return member, e
 		}
-		v := s.Models[model]()
+		v := newMember(event)
 		if err := json.Unmarshal(payload, v); err != nil {
 			return nil, Refused("parse_error", err)
 		}
@@ -70,29 +122,29 @@ func ServeSpeakeasy(s Speakeasy) {
 		return out, nil
 	}
 	handlers := Handlers{
-		Parse: func(model string, payload []byte) (any, *Error) {
-			v, e := parse(model, payload)
+		Parse: func(event string, payload []byte) (any, *Error) {
+			v, e := parse(event, payload)
 			if e != nil {
 				return nil, e
 			}
-			return ThroughGetters(v), nil
+			return RenderSpeakeasy(v), nil
 		},
-		Serialize: func(model string, value json.RawMessage) ([]byte, *Error) {
-			v := s.Models[model]()
+		Serialize: func(event string, value json.RawMessage) ([]byte, *Error) {
+			v := newMember(event)
 			if err := Build(v, value); err != nil {
 				return nil, BuildRefused(err)
 			}
 			return write(v)
 		},
-		Reserialize: func(model string, payload []byte) ([]byte, *Error) {
-			if union {
-				_, u, e := parseUnion(model, payload)
+		Reserialize: func(event string, payload []byte) ([]byte, *Error) {
+			if through {
+				_, u, e := parseAs(event, payload)
 				if e != nil {
 					return nil, e
 				}
 				return write(u)
 			}
-			v, e := parse(model, payload)
+			v, e := parse(event, payload)
 			if e != nil {
 				return nil, e
 			}
@@ -112,12 +164,29 @@ func ServeSpeakeasy(s Speakeasy) {
 			}
 			return out, nil
 		},
+		Union: func(payload []byte) (any, string, *Error) {
+			u, e := parseUnion(payload)
+			if e != nil {
+				return nil, "", e
+			}
+			if member, name := UnionMember(u); member != nil {
+				return RenderSpeakeasy(member), name, nil
+			}
+			// the union's fallback: the field it keeps an event it does not know in
+			rv := reflect.ValueOf(u).Elem()
+			for i := 0; i < rv.NumField(); i++ {
+				if rv.Type().Field(i).Tag.Get("union") == "unknown" {
+					return RenderSpeakeasy(rv.Field(i).Interface()), rv.Type().Field(i).Name, nil
+				}
+			}
+			return nil, "nil", nil
+		},
 	}
-	if union {
+	if through {
 		// the union has no constructor from field values and the same decoder: those are the plain adapter's
 		handlers.Serialize, handlers.Sse = nil, nil
 	}
 	// the SDK's stream marshals each ServerEvent (data as json.RawMessage) before its unmarshaller reads it
 	SseDataIsJSON = true
-	Serve(s.Module, "Go", ModuleVersion(s.Module), SpeakeasyModels, handlers)
+	Serve(s.Module, "Go", ModuleVersion(s.Module), types, handlers)
 }

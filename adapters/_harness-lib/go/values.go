@@ -1,6 +1,7 @@
 package harness
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -30,36 +31,6 @@ func JSONFields(t reflect.Type) map[string]reflect.StructField {
 	return out
 }
 
-// ThroughGetters reads a parsed model field by field through its GetX methods, as a Go program does.
-func ThroughGetters(v any) map[string]any {
-	rv := reflect.ValueOf(v)
-	out := map[string]any{}
-	for name, f := range JSONFields(rv.Elem().Type()) {
-		get := rv.MethodByName("Get" + f.Name)
-		if !get.IsValid() {
-			continue
-		}
-		x := get.Call(nil)[0]
-		if x.Kind() == reflect.Ptr { // an optional field: left out when the payload did not set it
-			if x.IsNil() {
-				continue
-			}
-			x = x.Elem()
-		}
-		switch x.Kind() {
-		case reflect.String:
-			out[name] = x.String()
-		case reflect.Int, reflect.Int32, reflect.Int64:
-			out[name] = x.Int()
-		case reflect.Float32, reflect.Float64:
-			out[name] = Finite(x.Float())
-		default:
-			out[name] = x.Interface()
-		}
-	}
-	return out
-}
-
 // Unrepresentable is a value the SDK's Go type cannot hold (0.5 or 5e-324 in an int64 field): a Go
 // program cannot even assign it, so the SDK's serializer is never called and has refused nothing.
 type Unrepresentable struct{ Field, Value, Type string }
@@ -68,54 +39,209 @@ func (u Unrepresentable) Error() string {
 	return fmt.Sprintf("%s: %s is unrepresentable in the SDK's type %s", u.Field, u.Value, u.Type)
 }
 
-// Build sets a model's fields from a value in wire shape, as a program assigns them; a number the
-// Go type cannot hold is an Unrepresentable error. Numbers are read from their digits, never rounded.
+// Build sets a model's fields from a value in wire shape, as a program assigns them, all the way
+// down; a number the Go type cannot hold is an Unrepresentable error. Numbers are read from their
+// digits, never rounded.
 func Build(v any, raw json.RawMessage) error {
-	var value map[string]any
-	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	var value any
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if err := dec.Decode(&value); err != nil {
 		return err
 	}
-	rv := reflect.ValueOf(v).Elem()
-	for name, sf := range JSONFields(rv.Type()) {
-		x, ok := value[name]
+	return build(reflect.ValueOf(v).Elem(), value, "")
+}
+
+// cannot is a value of another JSON shape than the Go field's type (false for a map[string]string): a
+// program cannot assign it, so the serializer is never called.
+func cannot(path string, x any, f reflect.Value) error {
+	b, _ := json.Marshal(x)
+	return Unrepresentable{path, string(b), f.Type().String()}
+}
+
+func build(f reflect.Value, x any, path string) error {
+	if x == nil {
+		switch {
+		case f.Kind() == reflect.Map && f.Type().Key().Kind() == reflect.Bool: // OptionalNullable: set, to null
+			m := reflect.MakeMap(f.Type())
+			m.SetMapIndex(reflect.ValueOf(true), reflect.Zero(f.Type().Elem()))
+			f.Set(m)
+			return nil
+		case f.Kind() == reflect.Ptr, f.Kind() == reflect.Interface, f.Kind() == reflect.Slice, f.Kind() == reflect.Map:
+			f.Set(reflect.Zero(f.Type())) // nil: how a program writes null
+			return nil
+		}
+		return cannot(path, x, f) // a Go string, number, bool or struct has no null
+	}
+	switch f.Kind() {
+	case reflect.Ptr:
+		p := reflect.New(f.Type().Elem())
+		if err := build(p.Elem(), x, path); err != nil {
+			return err
+		}
+		f.Set(p)
+		return nil
+	case reflect.Interface:
+		f.Set(reflect.ValueOf(x))
+		return nil
+	case reflect.String:
+		s, ok := x.(string)
+		if !ok {
+			return cannot(path, x, f)
+		}
+		f.SetString(s)
+		return nil
+	case reflect.Bool:
+		b, ok := x.(bool)
+		if !ok {
+			return cannot(path, x, f)
+		}
+		f.SetBool(b)
+		return nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, ok := x.(json.Number)
+		if !ok {
+			return cannot(path, x, f)
+		}
+		i, err := n.Int64()
+		if err != nil || f.OverflowInt(i) {
+			return Unrepresentable{path, n.String(), f.Type().String()}
+		}
+		f.SetInt(i)
+		return nil
+	case reflect.Float32, reflect.Float64:
+		n, ok := x.(json.Number)
+		if !ok {
+			return cannot(path, x, f)
+		}
+		d, err := n.Float64()
+		if err != nil {
+			return Unrepresentable{path, n.String(), f.Type().String()}
+		}
+		f.SetFloat(d)
+		return nil
+	case reflect.Slice:
+		if f.Type() == rawMessageType {
+			b, err := json.Marshal(x)
+			if err != nil {
+				return err
+			}
+			f.SetBytes(b)
+			return nil
+		}
+		items, ok := x.([]any)
+		if !ok {
+			return cannot(path, x, f)
+		}
+		s := reflect.MakeSlice(f.Type(), len(items), len(items))
+		for i, item := range items {
+			if err := build(s.Index(i), item, join(path, fmt.Sprint(i))); err != nil {
+				return err
+			}
+		}
+		f.Set(s)
+		return nil
+	case reflect.Map:
+		if f.Type().Key().Kind() == reflect.Bool { // OptionalNullable: set, to the value under true
+			p := reflect.New(f.Type().Elem().Elem())
+			if err := build(p.Elem(), x, path); err != nil {
+				return err
+			}
+			m := reflect.MakeMap(f.Type())
+			m.SetMapIndex(reflect.ValueOf(true), p)
+			f.Set(m)
+			return nil
+		}
+		obj, ok := x.(map[string]any)
+		if !ok || f.Type().Key().Kind() != reflect.String {
+			return cannot(path, x, f)
+		}
+		m := reflect.MakeMap(f.Type())
+		for k, item := range obj {
+			e := reflect.New(f.Type().Elem()).Elem()
+			if err := build(e, item, join(path, k)); err != nil {
+				return err
+			}
+			m.SetMapIndex(reflect.ValueOf(k).Convert(f.Type().Key()), e)
+		}
+		f.Set(m)
+		return nil
+	case reflect.Struct:
+		return buildStruct(f, x, path)
+	}
+	return fmt.Errorf("%s: the harness cannot set a %s", path, f.Type())
+}
+
+func buildStruct(f reflect.Value, x any, path string) error {
+	t := f.Type()
+	if _, ok := f.Addr().Interface().(json.Unmarshaler); ok && (hasTag(t, "union", "member") || t.NumField() == 0 || !t.Field(0).IsExported()) {
+		// a Speakeasy union, or a value with no fields to set (a date): a program gets one from the
+		// SDK's own reading of its JSON, which picks the member as the SDK does
+		b, err := json.Marshal(x)
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal(b, f.Addr().Interface()); err != nil {
+			return Unrepresentable{path, string(b) + " (" + err.Error() + ")", t.String()}
+		}
+		return nil
+	}
+	for i := 0; i < t.NumField(); i++ { // a Stainless union of other shapes: the `Of…` field of the value's shape
+		sf := t.Field(i)
+		if tag := strings.Split(sf.Tag.Get("json"), ","); tag[0] == "" && len(tag) > 1 && tag[1] == "inline" && shapeFits(f.Field(i), x) {
+			return build(f.Field(i), x, path)
+		}
+	}
+	obj, ok := x.(map[string]any)
+	if !ok {
+		return cannot(path, x, f)
+	}
+	for name, sf := range JSONFields(t) {
+		item, ok := obj[name]
 		if !ok {
 			continue
 		}
-		f := rv.FieldByIndex(sf.Index)
-		switch f.Kind() {
-		case reflect.String:
-			s, ok := x.(string)
-			if !ok {
-				return fmt.Errorf("%s: %v is not a string", name, x)
-			}
-			f.SetString(s)
-		case reflect.Int64, reflect.Int:
-			n, ok := x.(json.Number)
-			if !ok {
-				return fmt.Errorf("%s: %v is not a number", name, x)
-			}
-			i, err := n.Int64()
-			if err != nil {
-				return Unrepresentable{name, n.String(), f.Type().String()}
-			}
-			f.SetInt(i)
-		case reflect.Float64:
-			n, ok := x.(json.Number)
-			if !ok {
-				return fmt.Errorf("%s: %v is not a number", name, x)
-			}
-			d, err := n.Float64()
-			if err != nil {
-				return Unrepresentable{name, n.String(), f.Type().String()}
-			}
-			f.SetFloat(d)
-		default:
-			return fmt.Errorf("%s: the harness cannot set a %s", name, f.Type())
+		if err := build(f.FieldByIndex(sf.Index), item, join(path, name)); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// join names a field inside a value, from the top: output_index, part/text, logprobs/0/token.
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "/" + name
+}
+
+func hasTag(t reflect.Type, key, value string) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Tag.Get(key) == value {
+			return true
+		}
+	}
+	return false
+}
+
+// shapeFits says whether a JSON value has the shape of a Go field: what a program sees when it picks
+// which field of a union to assign.
+func shapeFits(f reflect.Value, x any) bool {
+	switch x.(type) {
+	case string:
+		return f.Kind() == reflect.String
+	case bool:
+		return f.Kind() == reflect.Bool
+	case json.Number:
+		k := f.Kind()
+		return k >= reflect.Int && k <= reflect.Float64
+	case []any:
+		return f.Kind() == reflect.Slice
+	case map[string]any:
+		return f.Kind() == reflect.Struct || f.Kind() == reflect.Map
+	}
+	return false
 }
 
 // ChunkReader hands out one network chunk per Read, as a socket would.
@@ -138,12 +264,19 @@ func (c *ChunkReader) Close() error { return nil }
 // UnionMember is the member a Speakeasy union chose on unmarshalling: its value and Go type name,
 // or nil when it chose none (an unknown event).
 func UnionMember(u any) (any, string) {
-	rv := reflect.ValueOf(u).Elem()
+	m := unionMember(reflect.ValueOf(u).Elem())
+	if !m.IsValid() {
+		return nil, ""
+	}
+	return m.Interface(), m.Elem().Type().Name()
+}
+
+func unionMember(rv reflect.Value) reflect.Value {
 	for i := 0; i < rv.NumField(); i++ {
 		f := rv.Field(i)
 		if rv.Type().Field(i).Tag.Get("union") == "member" && f.Kind() == reflect.Ptr && !f.IsNil() {
-			return f.Interface(), f.Elem().Type().Name()
+			return f
 		}
 	}
-	return nil, ""
+	return reflect.Value{}
 }

@@ -1,7 +1,8 @@
 """The stdio protocol (schema/protocol/) for Python harnesses: read requests, call the SDK, write replies.
 
 A harness supplies parse/serialize/reserialize functions, and optionally sse (a list of network chunks in,
-a list of (event, data) pairs out, from the SDK's own text/event-stream decoder); this module does the rest. It never lets an
+a list of (event, data) pairs out, from the SDK's own text/event-stream decoder) and union (one event's bytes in,
+whatever its type, (what the SDK's union made of it, its rendered value) out); this module does the rest. It never lets an
 exception out of a request: the SDK's documented errors become parse_error/serialize_error, a value the
 SDK's type cannot hold becomes unrepresentable, anything else becomes an exception reply, so the runner
 can tell a refusal from a defect.
@@ -91,42 +92,28 @@ def _one_line(e, limit=600):
     return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
 
 
-def validation_errors(e, limit=6):
+def validation_errors(e, limit=6, member=None):
     """A pydantic ValidationError as its errors, each where and what, without the model names pydantic lists for a
-    large union first (which fill a one-line message before it says what went wrong)."""
+    large union first (which fill a one-line message before it says what went wrong). With member (a union
+    member's name), that member's errors alone when it has any: the ones of the class the event's type names."""
     errors = e.errors()
-    shown = "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in errors[:limit])
-    return f"{len(errors)} validation error{'s' if len(errors) != 1 else ''}: {shown}" + (
-        "; …" if len(errors) > limit else ""
+    own = [x for x in errors if x["loc"][:1] == (member,)] if member else []
+    shown = own or errors
+    text = "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in shown[:limit])
+    return (
+        f"{len(shown)} validation error{'s' if len(shown) != 1 else ''}: {text}"
+        + ("; …" if len(shown) > limit else "")
+        + (f" (of {len(errors)} over the union's members)" if own else "")
     )
-
-
-def render(obj, fields):
-    """The parsed object field by field through its attributes. A field it does not have is left out,
-    and so is an optional one the payload did not set (the SDK's models have fields ours do not)."""
-    out = {}
-    model_fields = getattr(type(obj), "model_fields", {})
-    was_set = getattr(obj, "model_fields_set", set(fields))
-    for name in fields:
-        info = model_fields.get(name)
-        if info is not None and not info.is_required() and name not in was_set:
-            continue
-        try:
-            value = getattr(obj, name)
-        except AttributeError:
-            continue
-        out[name] = (
-            getattr(value, "value", value) if not isinstance(value, (str, int, float, bool, type(None))) else value
-        )
-    return out
 
 
 def render_deep(obj, extras=False):
     """The parsed object field by field at every depth, through its attributes, in wire names (aliases). A field
     the SDK's class does not name is left out (with extras=True, what pydantic kept of it as an extra attribute is
-    shown: an SDK whose classes carry fields that way), and so is an optional one the payload did not set; a field
-    an unvalidated object lacks (model_construct leaves a missing one unset) is left out as a program finds it
-    absent. Enums are their values; dicts, lists and anything untyped are what the SDK holds."""
+    shown: an SDK whose classes carry fields that way), and so is one the payload did not set, by the object's own
+    record of them (model_fields_set): an optional one's default, and a required one an unvalidated object lacks
+    (model_construct leaves it unset; openai's construct fills it with None, which no payload said). Enums are
+    their values; dicts, lists and anything untyped are what the SDK holds."""
     import enum
 
     if isinstance(obj, enum.Enum):
@@ -146,7 +133,7 @@ def render_deep(obj, extras=False):
     out = {}
     was_set = obj.model_fields_set
     for name, info in model_fields.items():
-        if not info.is_required() and name not in was_set:
+        if name not in was_set:
             continue
         try:
             value = getattr(obj, name)
@@ -157,6 +144,51 @@ def render_deep(obj, extras=False):
         for name, value in (getattr(obj, "__pydantic_extra__", None) or {}).items():
             out.setdefault(name, render_deep(value, extras))
     return out
+
+
+def union_classes(union):
+    """The event types a pydantic union of event classes models, each with its class, as the union's own data says:
+    the variants table of an open union's validator (Speakeasy's parse_open_union), else each member's Tag, else the
+    one value of each member's `type` field (a Literal or an enum). A fallback member for types it does not know
+    (whose `type` is `UNKNOWN`) models none."""
+    import typing
+
+    args = typing.get_args(union)
+    annotated = typing.get_origin(union) is typing.Annotated
+    members, metadata = (typing.get_args(args[0]), args[1:]) if annotated else (args, ())
+    for m in metadata:
+        variants = getattr(getattr(m, "func", None), "keywords", {}).get("variants")
+        if isinstance(variants, dict):
+            return dict(variants)
+    out = {}
+    for member in members:
+        cls = member.__origin__ if typing.get_origin(member) is typing.Annotated else member
+        tag = next(
+            (x.tag for x in getattr(member, "__metadata__", ()) if isinstance(getattr(x, "tag", None), str)), None
+        )
+        field = getattr(cls, "model_fields", {}).get("type")
+        values = [tag] if tag is not None else literal_values(field.annotation) if field is not None else []
+        for v in values:
+            if v != "UNKNOWN":
+                out.setdefault(v, cls)
+    return out
+
+
+def literal_values(annotation):
+    """The values a field's type allows when it is a Literal or an enum (through Optional and other unions)."""
+    import enum
+    import typing
+
+    if typing.get_origin(annotation) is typing.Literal:
+        return [getattr(v, "value", v) for v in typing.get_args(annotation)]
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return [e.value for e in annotation]
+    return [v for a in typing.get_args(annotation) for v in literal_values(a)]
+
+
+def kind_of(obj):
+    """What a union made of an event, by name: its class (`NoneType` shown as None)."""
+    return "None" if obj is None else type(obj).__name__
 
 
 def serve(implementation, version, operations, handlers):
@@ -178,16 +210,19 @@ def serve(implementation, version, operations, handlers):
             continue
         # "-0" is the double -0.0 the check means (json reads it as the int 0); integers keep every digit
         req = json.loads(line, parse_int=lambda s: -0.0 if s == "-0" else int(s))
-        rid, op, model = req["id"], req["op"], req["model"]
+        rid, op, model = req["id"], req["op"], req.get("model")
         try:
             # a harness that declared event types (an SDK's union) is handed the event type; one that declared titles, the title
             declared = operations.get(op, [])
             if model not in declared and req.get("event") in declared:
                 model = req["event"]
-            # a stream names no model: its events are whatever it holds
-            if op not in handlers or (op != "sse" and model not in declared):
-                raise Unsupported(f"{op} is not supported for {model}")
-            if op == "sse":
+            # a stream names no model: its events are whatever it holds; nor does a union, which reads the type itself
+            if op not in handlers or (op not in ("sse", "union") and model not in declared):
+                raise Unsupported(f"{op} is not supported" + ("" if model is None else f" for {model}"))
+            if op == "union":
+                kind, value = handlers[op](base64.b64decode(req["payload"]))
+                reply = {"id": rid, "ok": True, "value": _finite(value), "as": kind}
+            elif op == "sse":
                 events = handlers[op]([base64.b64decode(c) for c in req["chunks"]])
                 reply = {"id": rid, "ok": True, "events": [{"event": e, "data": d} for e, d in events]}
             elif op == "serialize":

@@ -9,7 +9,7 @@ use orc_harness::{collect, locked_version, serve, variant_models, ChunkStream, E
 
 variant_models! {
     union StreamingEvent;
-    fallback Unknown { event_type };
+    fallback Unknown { event_type, raw };
     "response.created" => ResponseCreated { sequence_number, response: serde };
     "response.queued" => ResponseQueued { sequence_number, response: serde };
     "response.in_progress" => ResponseInProgress { sequence_number, response: serde };

@@ -1,15 +1,18 @@
 //! The stdio protocol (schema/protocol/) for Rust harnesses: it says hello, reads requests, calls the
-//! handlers a harness gives and writes replies, so a harness holds only its calls into its SDK (its
-//! models as data, through `union_models!`). Nothing escapes a request: a panic becomes an
-//! "exception" reply, so the runner can tell a refusal from a defect.
+//! handlers a harness gives and writes replies, so a harness holds only its calls into its SDK (a serde
+//! union served whole by `serde_union_handlers`, or its models as data through `variant_models!`).
+//! Nothing escapes a request: a panic becomes an "exception" reply, so the runner can tell a refusal
+//! from a defect.
 
 mod chunks;
 mod models;
 mod protocol;
+mod serde_union;
 mod wire;
 
 pub use chunks::{collect, ChunkStream};
 pub use protocol::{locked_version, serve, Handlers, Implementation};
+pub use serde_union::{serde_tags, serde_union_handlers};
 pub use wire::{at, exact, fields, shaped, with_member, Step, Wire};
 // the macro's expansion names these through $crate, so a harness needs no serde_json of its own
 pub use serde_json;

@@ -1,90 +1,18 @@
-/// The models a harness parses through its SDK's serde event union, as data: for each, the protocol's
-/// model name, the wire `type` the union's variant stands for, the variant, the struct it holds and that
-/// struct's fields. It makes `models()` and `handlers()`:
-///
-/// - parse: `serde_json::from_slice` into the union, the SDK's own serde code; the answer is the model
-///   only when the union gave its variant (another variant is a refusal that names it), read through
-///   the struct's fields, `type` being the variant's wire name;
-/// - serialize: the struct built from the value's members (`Wire::build`), in its variant, written by
-///   `serde_json::to_vec`: how a program writes an event, `type` and all;
-/// - reserialize: the union as parse gave it, written by `serde_json::to_vec`.
-///
-/// A struct field left out of the list is a compile error in serialize, so no field is dropped unseen.
-#[macro_export]
-macro_rules! union_models {
-    (
-        union $union:ty;
-        $( $model:literal => $tag:literal, $variant:path, $event:ident { $($field:ident),* $(,)? } );* $(;)?
-    ) => {
-        pub fn models() -> Vec<&'static str> {
-            vec![$($model),*]
-        }
-
-        fn variant_name(u: &$union) -> String {
-            // the derived Debug begins with the variant's name
-            let shown = format!("{u:?}");
-            shown.split(|c: char| c == '(' || c == ' ' || c == '{').next().unwrap_or_default().to_string()
-        }
-
-        fn read(model: &str, payload: &[u8]) -> Result<$union, $crate::Error> {
-            let u: $union = $crate::serde_json::from_slice(payload).map_err($crate::Error::parse)?;
-            match (model, &u) {
-                $( ($model, $variant(_)) => Ok(u), )*
-                _ => Err($crate::Error::parse(format!("the union read it as {}, not {}", variant_name(&u), model))),
-            }
-        }
-
-        fn render(u: &$union) -> $crate::serde_json::Value {
-            let mut m = $crate::serde_json::Map::new();
-            match u {
-                $( $variant(e) => {
-                    m.insert("type".to_string(), $crate::serde_json::Value::String($tag.to_string()));
-                    $( if let Some(v) = $crate::Wire::render(&e.$field) { m.insert(stringify!($field).to_string(), v); } )*
-                } )*
-                #[allow(unreachable_patterns)]
-                _ => unreachable!("read gives only the variants listed"),
-            }
-            $crate::serde_json::Value::Object(m)
-        }
-
-        fn build(model: &str, value: &$crate::serde_json::value::RawValue) -> Result<$union, $crate::Error> {
-            let members = $crate::fields(value)?;
-            match model {
-                $( $model => Ok($variant($event {
-                    $( $field: $crate::Wire::build(stringify!($field), members.get(stringify!($field)).map(|r| &**r))?, )*
-                })), )*
-                _ => Err($crate::Error { kind: "unsupported", message: format!("no model {model}") }),
-            }
-        }
-
-        fn write(u: &$union) -> Result<Vec<u8>, $crate::Error> {
-            $crate::serde_json::to_vec(u).map_err($crate::Error::serialize)
-        }
-
-        pub fn handlers() -> $crate::Handlers {
-            $crate::Handlers {
-                parse: Some(Box::new(|model, payload| read(model, payload).map(|u| render(&u)))),
-                serialize: Some(Box::new(|model, value| write(&build(model, value)?))),
-                reserialize: Some(Box::new(|model, payload| write(&read(model, payload)?))),
-                ..Default::default()
-            }
-        }
-    };
-}
-
-/// The same for an SDK whose event union is an enum of struct variants (`Union::Variant { fields }`), its
-/// models declared by event type: for each, the wire `type`, the variant and its fields. A field written
-/// `name: serde` is a nested type of the SDK's (an object, a list, an `Option` of one): it is rendered by
-/// the SDK's own serializer (`serde_json::to_value`, then `shaped` by the payload's nulls) and built by its
-/// own Deserialize from the value's member (`exact`); a type that cannot hold the member is unrepresentable.
-/// Other fields go through `Wire`, as above. `fallback Variant { field }` names the variant the union
-/// gives an event type it does not know and the field holding that type: an event read as it is a
-/// refusal that says so.
+/// The models a harness parses through its SDK's event union when the union is an enum of struct variants
+/// (`Union::Variant { fields }`) with a hand-written Deserialize (so it has no tag list of its own to
+/// read), as data, declared by event type: for each, the wire `type`, the variant and its fields. A field
+/// written `name: serde` is a nested type of the SDK's (an object, a list, an `Option` of one): it is
+/// rendered by the SDK's own serializer (`serde_json::to_value`, then `shaped` by the payload's nulls) and
+/// built by its own Deserialize from the value's member (`exact`); a type that cannot hold the member is
+/// unrepresentable. Other fields go through `Wire` (scalars). `fallback Variant { type_field, raw_field }`
+/// names the variant the union gives an event type it does not know, the field holding that type and the
+/// one holding the event as it kept it: parsing an event read as it is a refusal that says so, and union
+/// answers the kept event as that variant.
 #[macro_export]
 macro_rules! variant_models {
     (
         union $union:ident;
-        fallback $fallback:ident { $fallback_type:ident };
+        fallback $fallback:ident { $fallback_type:ident, $fallback_raw:ident };
         $( $tag:literal => $variant:ident { $( $field:ident $(: $how:ident)? ),* $(,)? } );* $(;)?
     ) => {
         pub fn models() -> Vec<&'static str> {
@@ -134,11 +62,32 @@ macro_rules! variant_models {
             $crate::serde_json::to_vec(u).map_err($crate::Error::serialize)
         }
 
+        /// Whatever the union made of the bytes: a listed variant rendered as parse renders it, the fallback
+        /// as the event it kept; the union's refusal is its error.
+        fn union(payload: &[u8]) -> Result<($crate::serde_json::Value, String), $crate::Error> {
+            let u: $union = $crate::serde_json::from_slice(payload).map_err($crate::Error::parse)?;
+            match &u {
+                $union::$fallback { $fallback_raw, .. } => Ok(($fallback_raw.clone(), stringify!($fallback).to_string())),
+                $( $union::$variant { .. } => Ok((render(&u, payload)?, stringify!($variant).to_string())), )*
+                #[allow(unreachable_patterns)]
+                _ => Err($crate::Error::exception(format!("the union made {}, which the harness does not list", class(&u)))),
+            }
+        }
+
         pub fn handlers() -> $crate::Handlers {
+            // the list is typed here, not read from the union (a hand-written Deserialize has no tag list): each
+            // tag is checked against the union, which must not give an event of that type its fallback
+            for tag in models() {
+                let probe = $crate::serde_json::json!({ "type": tag });
+                if let Ok($union::$fallback { .. }) = $crate::serde_json::from_value::<$union>(probe) {
+                    panic!("the union does not model {tag}: it reads it as {}", stringify!($fallback));
+                }
+            }
             $crate::Handlers {
                 parse: Some(Box::new(|tag, payload| render(&read(tag, payload)?, payload))),
                 serialize: Some(Box::new(|tag, value| write(&build(tag, value)?))),
                 reserialize: Some(Box::new(|tag, payload| write(&read(tag, payload)?))),
+                union: Some(Box::new(union)),
                 ..Default::default()
             }
         }

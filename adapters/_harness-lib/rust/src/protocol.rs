@@ -18,6 +18,8 @@ pub struct Implementation {
 
 type Reading = Box<dyn Fn(&str, &[u8]) -> Result<Value, Error>>;
 type Writing<I> = Box<dyn Fn(&str, &I) -> Result<Vec<u8>, Error>>;
+/// What the union made of one event's data: its value in wire shape and the variant's name.
+type Union = Box<dyn Fn(&[u8]) -> Result<(Value, String), Error>>;
 
 /// The SDK calls behind each operation; one left None is not declared in the hello.
 #[derive(Default)]
@@ -26,6 +28,9 @@ pub struct Handlers {
     pub serialize: Option<Writing<RawValue>>,
     pub reserialize: Option<Writing<[u8]>>,
     pub sse: Option<Box<dyn Fn(Vec<Vec<u8>>) -> Result<Vec<Event>, Error>>>,
+    /// One event's data through the SDK's stream-event union whatever its type; declared with the models
+    /// (the event types the union models).
+    pub union: Option<Union>,
     /// The SDK's decoder hands on an event's data as JSON it parsed and wrote again (`"sseData": "json"`).
     pub sse_data_is_json: bool,
 }
@@ -59,6 +64,11 @@ fn encoded(out: Result<Vec<u8>, Error>) -> Result<Map<String, Value>, Error> {
 
 fn answer(h: &Handlers, models: &[&str], req: &HashMap<String, Box<RawValue>>) -> Result<Map<String, Value>, Error> {
     let op = text(req, "op")?;
+    if op == "union" {
+        let union = h.union.as_ref().ok_or_else(|| Error { kind: "unsupported", message: "union is not supported".to_string() })?;
+        let (value, made) = union(&bytes(req, "payload")?)?;
+        return Ok(Map::from_iter([("value".to_string(), value), ("as".to_string(), Value::String(made))]));
+    }
     // a harness that declared event types answers by the request's `event`; one that declared titles by its `model`
     let model = match text(req, "event") {
         Ok(event) if models.contains(&event.as_str()) => event,
@@ -105,7 +115,13 @@ fn reply(id: &str, out: Result<Map<String, Value>, Error>) -> String {
 /// Says hello, then answers requests, one line each, until stdin closes.
 pub fn serve(who: Implementation, models: &[&str], h: Handlers) {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let declared = [("parse", h.parse.is_some()), ("serialize", h.serialize.is_some()), ("reserialize", h.reserialize.is_some()), ("sse", h.sse.is_some())];
+    let declared = [
+        ("parse", h.parse.is_some()),
+        ("serialize", h.serialize.is_some()),
+        ("reserialize", h.reserialize.is_some()),
+        ("sse", h.sse.is_some()),
+        ("union", h.union.is_some()),
+    ];
     let operations: Map<String, Value> = declared.iter().filter(|(_, on)| *on).map(|(op, _)| (op.to_string(), json!(models))).collect();
     let mut hello = json!({
         "type": "hello", "protocol": 1,

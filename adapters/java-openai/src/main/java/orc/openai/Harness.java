@@ -2,10 +2,6 @@ package orc.openai;
 
 import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIInvalidDataException;
-import com.openai.models.responses.ResponseImageGenCallCompletedEvent;
-import com.openai.models.responses.ResponseImageGenCallGeneratingEvent;
-import com.openai.models.responses.ResponseImageGenCallInProgressEvent;
-import com.openai.models.responses.ResponseImageGenCallPartialImageEvent;
 import com.openai.models.responses.ResponseStreamEvent;
 import java.util.Properties;
 import orc.harness.Stainless;
@@ -13,8 +9,8 @@ import orc.harness.Stainless;
 /**
  * Harness for com.openai:openai-java: the Responses stream events through ResponseStreamEvent, the union its
  * stream hands every event as, read and written by the SDK's own mapper (ObjectMappers.jsonMapper(), the
- * client's default). The protocol and the Stainless conventions are ../_harness-lib/java; this file names the
- * SDK's pieces and the event classes it models.
+ * client's default). The protocol and the Stainless conventions are ../_harness-lib/java, which walks the
+ * union's members for the event types it models; this file names the SDK's pieces.
  */
 public final class Harness {
   public static void main(String[] args) throws Exception {
@@ -28,10 +24,6 @@ public final class Harness {
     sdk.mapper = ObjectMappers.jsonMapper();
     sdk.union = ResponseStreamEvent.class;
     sdk.invalidData = OpenAIInvalidDataException.class;
-    sdk.models.put("OpenResponsesImageGenCallInProgress", ResponseImageGenCallInProgressEvent.class);
-    sdk.models.put("OpenResponsesImageGenCallGenerating", ResponseImageGenCallGeneratingEvent.class);
-    sdk.models.put("OpenResponsesImageGenCallPartialImage", ResponseImageGenCallPartialImageEvent.class);
-    sdk.models.put("OpenResponsesImageGenCallCompleted", ResponseImageGenCallCompletedEvent.class);
     Stainless.serve(sdk);
   }
 }

@@ -40,11 +40,21 @@ public final class Harness {
     byte[] reserialize(String model, byte[] payload) throws Exception;
   }
 
+  /** What the union made of one event's data: its value in wire shape and the member it is. */
+  public record Made(Object value, String as) {}
+
+  public interface Union {
+    /** One event's data through the SDK's stream-event union, whatever its type. */
+    Made union(byte[] payload) throws Exception;
+  }
+
   /** The SDK calls behind each operation; a null one is not declared. */
   public static final class Handlers {
     public Parse parse;
     public Serialize serialize;
     public Reserialize reserialize;
+    /** Declared with the models, which are then the event types the union models. */
+    public Union union;
   }
 
   // Requests are read losslessly: a fraction as its exact decimal, an integer with all its digits, and no
@@ -68,6 +78,7 @@ public final class Harness {
     if (h.parse != null) ops.put("parse", models);
     if (h.serialize != null) ops.put("serialize", models);
     if (h.reserialize != null) ops.put("reserialize", models);
+    if (h.union != null) ops.put("union", models);
     Map<String, Object> hello = new LinkedHashMap<>();
     hello.put("type", "hello");
     hello.put("protocol", 1);
@@ -108,8 +119,18 @@ public final class Harness {
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("id", req.path("id").numberValue());
     String op = req.path("op").asText();
-    String model = req.path("model").asText();
+    // a harness that declared event types answers by the request's event; one that declared titles by its model
+    String event = req.path("event").asText(null);
+    String model = event != null && models.contains(event) ? event : req.path("model").asText();
     try {
+      if (op.equals("union")) {
+        if (h.union == null) throw new Refusal("unsupported", "union is not supported");
+        Made made = h.union.union(payload(req));
+        reply.put("ok", true);
+        reply.put("value", made.value());
+        reply.put("as", made.as());
+        return reply;
+      }
       boolean known = models.contains(model);
       Object declared = switch (op) {
         case "parse" -> h.parse;

@@ -16,6 +16,7 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,17 @@ import java.util.Optional;
  * {@link Sdk}; the rest is the same for all of them, and lives here:
  *
  * <ul>
+ *   <li>the event types: the union's members ({@code isX()} / {@code asX()}), each member's type the constant
+ *       its builder starts with, walked at start-up: the SDK's own data, so an event it adds costs no code;
  *   <li>parse: the payload as the stream's reader hands it on (UTF-8 text), the SDK's mapper reads it into a tree
- *       and then into the event union, as its stream handler does; the union's member is read through its
- *       accessors ({@code itemId()}, {@code outputIndex()}…), which throw the SDK's invalid-data exception for a
- *       field that is missing or of another type, as they do for a program;
- *   <li>serialize: the event's builder, its typed setters ({@code itemId(String)}, {@code outputIndex(long)}),
- *       {@code build()}, then the SDK's mapper;
- *   <li>reserialize: parse into the union, then the SDK's mapper writes whatever the union holds.
+ *       and then into the event union, as its stream handler does; the union's member is read deep through its
+ *       accessors ({@code itemId()}, {@code response().output()}…), nested unions through their {@code isX()} /
+ *       {@code asX()}, which throw the SDK's invalid-data exception for a field that is missing or of another
+ *       type, as they do for a program;
+ *   <li>serialize: the event's builder, its typed setters ({@code itemId(String)}, {@code outputIndex(long)}, a
+ *       nested object or list as the SDK's mapper reads it), {@code build()}, then the SDK's mapper;
+ *   <li>reserialize: parse into the union, then the SDK's mapper writes whatever the union holds;
+ *   <li>union: the payload into the union whatever its type: the member it made, or the raw JSON it kept.
  * </ul>
  */
 public final class Stainless {
@@ -46,19 +51,65 @@ public final class Stainless {
     public ObjectMapper mapper;
     /** The event union the SDK's stream hands every event as. */
     public Class<?> union;
-    /** The union's member class for each model of the protocol, in the order they are declared. */
-    public Map<String, Class<?>> models = new LinkedHashMap<>();
     /** The exception the SDK documents for data it cannot read (its accessors throw it). */
     public Class<? extends Exception> invalidData;
+    /** The union's member class for each event type it models, walked from the union by serve. */
+    final Map<String, Class<?>> members = new LinkedHashMap<>();
   }
 
   public static void serve(Sdk sdk) throws IOException {
+    sdk.members.putAll(members(sdk.union));
     Harness.Handlers h = new Harness.Handlers();
-    h.parse = (model, payload) -> render(sdk, member(sdk, model, readUnion(sdk, payload)));
-    h.serialize = (model, value) -> write(sdk, build(sdk, sdk.models.get(model), value));
-    h.reserialize = (model, payload) -> write(sdk, readUnion(sdk, payload));
+    h.parse = (event, payload) -> render(sdk, member(sdk, event, readUnion(sdk, payload)));
+    h.serialize = (event, value) -> write(sdk, build(sdk, sdk.members.get(event), value));
+    h.reserialize = (event, payload) -> write(sdk, readUnion(sdk, payload));
+    h.union = payload -> made(sdk, readUnion(sdk, payload));
     warmUp(sdk);
-    Harness.serve(sdk.name, sdk.version, new ArrayList<>(sdk.models.keySet()), h);
+    Harness.serve(sdk.name, sdk.version, new ArrayList<>(sdk.members.keySet()), h);
+  }
+
+  /** The union's members by event type, in the order of their names. */
+  static Map<String, Class<?>> members(Class<?> union) {
+    Map<String, Class<?>> out = new LinkedHashMap<>();
+    for (Method is : memberTests(union)) {
+      Class<?> member;
+      try {
+        member = union.getMethod("as" + is.getName().substring(2)).getReturnType();
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(union.getSimpleName() + " has " + is.getName() + "() and no as" + is.getName().substring(2) + "()");
+      }
+      out.put(eventType(member), member);
+    }
+    return out;
+  }
+
+  /** A union's {@code isX()}: one per member. */
+  static List<Method> memberTests(Class<?> union) {
+    List<Method> out = new ArrayList<>();
+    for (Method is : union.getMethods()) {
+      if (!is.getName().startsWith("is") || is.getName().equals("isValid") || is.getParameterCount() != 0 || is.getReturnType() != boolean.class) continue;
+      out.add(is);
+    }
+    out.sort((a, b) -> a.getName().compareTo(b.getName()));
+    return out;
+  }
+
+  /**
+   * The {@code type} a member's builder starts with ({@code JsonValue.from("response.output_text.delta")}): the
+   * constant the member always writes and validates, which has no public getter.
+   */
+  static String eventType(Class<?> member) {
+    try {
+      Object builder = member.getMethod("builder").invoke(null);
+      java.lang.reflect.Field f = builder.getClass().getDeclaredField("type");
+      f.setAccessible(true);
+      Object type = f.get(builder);
+      Object text = type.getClass().getMethod("asString").invoke(type);
+      if (text instanceof Optional<?> o && o.isPresent() && o.get() instanceof String s) return s;
+      throw new IllegalStateException("its builder's type is " + type);
+    } catch (ReflectiveOperationException | IllegalStateException e) {
+      throw new IllegalStateException("the event type of " + member.getSimpleName() + " cannot be read: " + e);
+    }
   }
 
   /**
@@ -71,7 +122,7 @@ public final class Stainless {
     } catch (Exception e) {
       // as below
     }
-    for (Class<?> c : sdk.models.values()) {
+    for (Class<?> c : sdk.members.values()) {
       try {
         sdk.mapper.writeValueAsBytes(sdk.mapper.readValue("{}", c));
         fields(c);
@@ -100,22 +151,35 @@ public final class Stainless {
     }
   }
 
+  /** The member a union holds, or null when it holds none (a union keeps what it could not type as raw JSON). */
+  static Object active(Object union) throws Exception {
+    for (Method is : memberTests(union.getClass())) {
+      if ((Boolean) is.invoke(union)) return union.getClass().getMethod("as" + is.getName().substring(2)).invoke(union);
+    }
+    return null;
+  }
+
   /**
-   * The union's member when it is the model's class. An event the union typed as another member, or held only
-   * as its raw JSON (its fallback for an event whose member it could not read), is a refusal of the model; what
+   * The union's member when it is the event's class. An event the union typed as another member, or held only
+   * as its raw JSON (its fallback for an event whose member it could not read), is a refusal of the event; what
    * it handed on untyped (null for the data {@code null}) is answered as it came.
    */
-  static Object member(Sdk sdk, String model, Object event) throws Exception {
-    if (event == null || !sdk.union.isInstance(event)) return Untyped.of(event);
-    Class<?> want = sdk.models.get(model);
-    for (Method is : sdk.union.getMethods()) {
-      if (!is.getName().startsWith("is") || is.getName().equals("isValid") || is.getParameterCount() != 0 || is.getReturnType() != boolean.class) continue;
-      if (!(Boolean) is.invoke(event)) continue;
-      Object m = sdk.union.getMethod("as" + is.getName().substring(2)).invoke(event);
-      if (want.isInstance(m)) return m;
-      throw Refusal.parse("the union typed it as " + m.getClass().getSimpleName() + ", not " + want.getSimpleName());
-    }
+  static Object member(Sdk sdk, String event, Object read) throws Exception {
+    if (read == null || !sdk.union.isInstance(read)) return Untyped.of(read);
+    Class<?> want = sdk.members.get(event);
+    Object m = active(read);
+    if (want.isInstance(m)) return m;
+    if (m != null) throw Refusal.parse("the union typed it as " + m.getClass().getSimpleName() + ", not " + want.getSimpleName());
     throw Refusal.parse("the union typed it as no member: it kept the event as raw JSON (its fallback for an event it could not read as " + want.getSimpleName() + ")");
+  }
+
+  /** What a program iterating the stream gets for the event: the member, or the union holding only the raw JSON. */
+  static Harness.Made made(Sdk sdk, Object read) throws Exception {
+    if (read == null || !sdk.union.isInstance(read)) return new Harness.Made(render(sdk, Untyped.of(read)), read == null ? "null" : read.getClass().getSimpleName());
+    Object m = active(read);
+    if (m != null) return new Harness.Made(render(sdk, m), m.getClass().getSimpleName());
+    Object json = ((Optional<?>) sdk.union.getMethod("_json").invoke(read)).orElse(null);
+    return new Harness.Made(value(sdk, json), sdk.union.getSimpleName() + " (unknown: its raw JSON, _json())");
   }
 
   /** What the union handed on without typing it, answered as it came. */
@@ -125,37 +189,98 @@ public final class Stainless {
     }
   }
 
-  /** The member's fields through its accessors, in wire shape: what a Java program reads. */
+  /** The member's fields through its accessors, deep, in wire shape: what a Java program reads. */
   static Object render(Sdk sdk, Object member) throws Exception {
     if (member instanceof Untyped u) return u.value == null ? null : sdk.mapper.convertValue(u.value, Object.class);
+    return value(sdk, member);
+  }
+
+  /** An SDK object: its modelled fields, each through its accessor; a map type (no fields) its entries. */
+  private static Object object(Sdk sdk, Object o) throws Exception {
+    List<Field> fields = fields(o.getClass());
+    if (fields.isEmpty()) return value(sdk, o.getClass().getMethod("_additionalProperties").invoke(o));
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Field f : fields(member.getClass())) {
+    for (Field f : fields) {
       Object v;
       try {
-        v = (f.accessor != null ? f.accessor : f.raw).invoke(member);
+        v = (f.accessor != null ? f.accessor : f.raw).invoke(o);
       } catch (InvocationTargetException e) {
         if (sdk.invalidData.isInstance(e.getCause())) throw Refusal.parse(e.getCause().getMessage());
         throw e;
       }
-      if (v instanceof Optional<?> o) {
-        if (o.isEmpty()) continue; // an optional field the payload did not set (or set to null)
-        v = o.get();
+      if (v instanceof Optional<?> opt) {
+        if (opt.isEmpty()) {
+          // the raw field tells null from not set: a program reading it there sees the null the payload sent
+          if (f.accessor != null && f.raw.invoke(o).getClass().getSimpleName().equals("JsonNull")) out.put(f.wire, null);
+          continue;
+        }
+        v = opt.get();
       }
-      out.put(f.wire, plain(sdk, v));
+      if (v != null && v.getClass().getSimpleName().equals("JsonMissing")) continue; // a raw field the payload did not set
+      out.put(f.wire, value(sdk, v));
     }
     return out;
   }
 
-  private static Object plain(Sdk sdk, Object v) throws Exception {
+  /** A nested union: the member it holds, read as the member; one that typed none is refused. */
+  private static Object union(Sdk sdk, Object u) throws Exception {
+    Object m;
+    try {
+      m = active(u);
+    } catch (InvocationTargetException e) {
+      if (sdk.invalidData.isInstance(e.getCause())) throw Refusal.parse(e.getCause().getMessage());
+      throw e;
+    }
+    if (m != null) return value(sdk, m);
+    // what a program's Visitor gets then: unknown(json), which throws the SDK's invalid-data exception unless overridden
+    Object json = ((Optional<?>) u.getClass().getMethod("_json").invoke(u)).orElse(null);
+    throw Refusal.parse("Unknown " + u.getClass().getSimpleName() + ": " + json + " (the union typed it as none of its members)");
+  }
+
+  private static boolean isModel(Class<?> c) {
+    try {
+      c.getMethod("builder");
+      c.getMethod("_additionalProperties");
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  private static boolean isUnion(Class<?> c) {
+    try {
+      c.getMethod("_json");
+      return !memberTests(c).isEmpty();
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  private static Object value(Sdk sdk, Object v) throws Exception {
     if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Integer || v instanceof BigDecimal) return v;
     if (v instanceof Double d) return Double.isFinite(d) ? d : d.toString(); // JSON has no Infinity: shown by name
-    // a JsonValue (the event's type) or an SDK enum: its text when it has one, else what the value holds
+    if (v instanceof List<?> items) {
+      List<Object> out = new ArrayList<>(items.size());
+      for (Object x : items) out.add(value(sdk, x));
+      return out;
+    }
+    if (v instanceof Map<?, ?> entries) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : entries.entrySet()) out.put(String.valueOf(e.getKey()), value(sdk, e.getValue()));
+      return out;
+    }
+    if (isModel(v.getClass())) return object(sdk, v);
+    if (isUnion(v.getClass())) return union(sdk, v);
+    // a JsonValue (a type constant, an untyped field) or an SDK enum: its text when it has one, else what the value holds
     try {
       Object s = v.getClass().getMethod("asString").invoke(v);
       if (s instanceof String str) return str;
       if (s instanceof Optional<?> o && o.isPresent()) return o.get();
     } catch (NoSuchMethodException e) {
       // not text
+    } catch (InvocationTargetException e) {
+      if (sdk.invalidData.isInstance(e.getCause())) throw Refusal.parse(e.getCause().getMessage()); // an enum holding a non-string
+      throw e;
     }
     return sdk.mapper.convertValue(v, Object.class);
   }
@@ -163,7 +288,11 @@ public final class Stainless {
   /** A field the event models: its wire name, its typed accessor (null for the type, a raw JsonValue) and its raw one. */
   record Field(String wire, String name, Method accessor, Method raw) {}
 
+  private static final Map<Class<?>, List<Field>> FIELDS = new HashMap<>();
+
   static List<Field> fields(Class<?> event) {
+    List<Field> known = FIELDS.get(event);
+    if (known != null) return known;
     List<Field> out = new ArrayList<>();
     for (Method raw : event.getMethods()) {
       JsonProperty p = raw.getAnnotation(JsonProperty.class);
@@ -178,13 +307,19 @@ public final class Stainless {
       out.add(new Field(p.value(), name, accessor, raw));
     }
     out.sort((a, b) -> a.wire.compareTo(b.wire));
+    FIELDS.put(event, out);
     return out;
+  }
+
+  private static boolean scalar(Class<?> c) {
+    return c == String.class || c == long.class || c == Long.class || c == double.class || c == Double.class || c == boolean.class || c == Boolean.class;
   }
 
   /**
    * The event built as a program builds it: {@code Event.builder()}, one typed setter per field the value has
-   * (the type through its JsonValue setter), {@code build()}. A number the setter's type cannot hold is
-   * unrepresentable: a program cannot pass it, and the serializer never sees it.
+   * (the type through its JsonValue setter, a nested object or list as the SDK's mapper reads it), {@code
+   * build()}. A value the setter's type cannot hold is unrepresentable: a program cannot pass it, and the
+   * serializer never sees it.
    */
   static Object build(Sdk sdk, Class<?> event, JsonNode value) throws Exception {
     Object builder = event.getMethod("builder").invoke(null);
@@ -201,11 +336,20 @@ public final class Stainless {
       if (t instanceof ParameterizedType pt && pt.getRawType() == Optional.class) t = pt.getActualTypeArguments()[0];
       Class<?> c = t instanceof Class<?> k ? k : (Class<?>) ((ParameterizedType) t).getRawType();
       // the setter takes what the accessor gives: a Kotlin Long is a Java long, an Optional<Long> a Long
-      Class<?> param = c;
-      Object v = Values.as(f.wire, x, c == long.class ? Long.class : c == double.class ? Double.class : c == boolean.class ? Boolean.class : c);
+      Object v;
+      if (scalar(c)) {
+        v = Values.as(f.wire, x, c == long.class ? Long.class : c == double.class ? Double.class : c == boolean.class ? Boolean.class : c);
+      } else {
+        try {
+          v = sdk.mapper.readerFor(sdk.mapper.getTypeFactory().constructType(t)).readValue(x);
+        } catch (IOException | IllegalArgumentException e) {
+          throw Refusal.unrepresentable(f.wire, Harness.oneLine(x.toString()), c.getSimpleName());
+        }
+      }
       try {
-        builder.getClass().getMethod(f.name, param).invoke(builder, v);
+        builder.getClass().getMethod(f.name, c).invoke(builder, v);
       } catch (InvocationTargetException e) {
+        if (v == null && e.getCause() instanceof NullPointerException) throw Refusal.unrepresentable(f.wire, "null", c.getSimpleName()); // a program cannot pass null there
         throw Refusal.serialize(String.valueOf(e.getCause()));
       }
     }

@@ -1,9 +1,11 @@
 /**
- * The families models are grouped by in the HTML report, in the order a
- * response's stream meets them. A model's family is read from its name or
- * its event type, so `ResponseOutputTextDeltaStreamingEvent`,
- * `OpenResponsesOutputTextDelta` and `response.output_text.delta` all fall
- * into "text", and a model no rule knows into "other".
+ * The families models are grouped by, in the order a response's stream
+ * meets them: `orc list`, the terminal, Markdown and HTML reports and
+ * `orc check-stream` all say the same word for a model. A model's family is
+ * read from its name or its event type, so
+ * `ResponseOutputTextDeltaStreamingEvent`, `OpenResponsesOutputTextDelta` and
+ * `response.output_text.delta` all fall into "text", and a model no rule
+ * knows into "other".
  */
 export const FAMILIES = [
   'lifecycle',
