@@ -1,5 +1,5 @@
 /** Keywords whose value is one subschema (2020-12 applicators, and `contentSchema`). */
-const ONE = new Set([
+export const ONE = new Set([
   'items',
   'additionalItems',
   'additionalProperties',
@@ -14,9 +14,9 @@ const ONE = new Set([
   'contentSchema',
 ]);
 /** Keywords whose value is a list of subschemas. */
-const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+export const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 /** Keywords whose value maps names to subschemas. */
-const MAP = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions']);
+export const MAP = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions']);
 
 const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 

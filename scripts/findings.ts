@@ -151,7 +151,7 @@ export const FINDINGS: Record<string, Finding> = {
     evidence: [{ check: 'Required.Parse.AcceptsFraction', outcome: 'failed:mismatch' }],
   },
   'py-openresponses': {
-    text: "openresponses-py's union, strict mode; models the spec's 24 events and no image event, so only its own SSE parser meets the bundled models: it keeps a leading BOM in the first field name",
+    text: "openresponses-py's union, strict mode: models the spec's 24 events (the spec's reasoning spelling) and no image event; ignores an extension event as the spec says; refuses integers past pydantic's size limit; its own SSE parser keeps a leading BOM in the first field name",
     evidence: [{ check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' }],
   },
   'py-openresponses-compat': {
@@ -163,15 +163,15 @@ export const FINDINGS: Record<string, Finding> = {
     evidence: [{ check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' }],
   },
   'py-openresponses-types': {
-    text: "openresponses-types' pydantic class per spec event, picked by `type` (it has no union) and no decoder: nothing of the bundled models to check",
+    text: "openresponses-types' pydantic class per spec event, picked by `type` (it has no union, so the stream checks are n/a) and no decoder",
     evidence: [],
   },
   'py-litellm': {
-    text: "litellm's Responses stream transform, the one its proxy runs: no image event of its own; its decoder (openai's `SSEDecoder`) keeps a leading BOM",
+    text: "litellm's Responses stream transform, the one its proxy runs: no image event of its own, 17 of the spec's 24 (neither reasoning spelling); rewrites `error.code: null` to `\"unknown_error\"`; its decoder (openai's `SSEDecoder`) keeps a leading BOM",
     evidence: [{ check: 'Required.Sse.StandardQuirks', outcome: 'failed:mismatch' }],
   },
   'rust-openresponses': {
-    text: "openresponses-rust's event enum (the spec's 24 events, an `Unknown` fallback): nothing of the bundled models to check",
+    text: "openresponses-rust's event enum (the spec's 24 events, an `Unknown` fallback that takes an extension event): `i32` integers, a `metadata` map that refuses `null`; its serializer leaves out null members it should write",
     evidence: [],
   },
   'ts-ai-sdk-openai': {
@@ -194,4 +194,6 @@ export const BEHAVIOUR_ROWS: { check: string; title: string }[] = [
   { check: 'Informational.Serialize.NumberSpelling', title: 'how `1` is written' },
   { check: 'Informational.Serialize.KeyOrder', title: 'key order written' },
   { check: 'Informational.Sse.MissingFinalBlankLine', title: 'a last event without its blank line' },
+  { check: 'Informational.Sse.ReasoningSpelling', title: 'reasoning events its union models' },
+  { check: 'Informational.Sse.UnknownEvent', title: 'an event type its union does not know' },
 ];

@@ -5,7 +5,7 @@ import { summarize } from '../test/helpers/main-job-summary.js';
 
 /**
  * `tsx scripts/record-verdicts.ts REPORT.json COMMIT`: writes the digest of a main
- * job's verdicts (orc run --adapter all --seed 1, 100 runs) to
+ * job's verdicts (orc run --adapter all --seed 1 --runs 20, npm run conformance) to
  * test/fixtures/main-job-verdicts.json, which test/main-job-verdicts.test.ts
  * holds every later main job to, and the summary the README's figures are
  * written from (test/fixtures/main-job-summary.json; then run

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cutSpecEvents, DEFAULT_SPEC } from './cut-spec-events.js';
+import { LIST, MAP, ONE } from '../core/keyword-place.js';
 
 type Obj = Record<string, unknown>;
 
@@ -34,24 +35,6 @@ const ANNOTATIONS = new Set([
   '$comment',
   'externalDocs',
 ]);
-/** Keywords whose value is a map of name → schema. */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
-/** Keywords whose value is a list of schemas. */
-const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-/** Keywords whose value is one schema. */
-const SCHEMAS = new Set([
-  'items',
-  'additionalProperties',
-  'unevaluatedProperties',
-  'unevaluatedItems',
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-]);
-
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A schema with its annotations dropped at every depth; rules (`enum`, `const`, `required`, …) copied as written. */
@@ -60,9 +43,9 @@ export function withoutAnnotations(schema: unknown): unknown {
   const out: Obj = {};
   for (const [k, v] of Object.entries(schema)) {
     if (ANNOTATIONS.has(k) || k.startsWith('x-')) continue;
-    if (SCHEMA_MAPS.has(k) && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, withoutAnnotations(s)]));
-    else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) out[k] = v.map(withoutAnnotations);
-    else if (SCHEMAS.has(k)) out[k] = withoutAnnotations(v);
+    if (MAP.has(k) && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, withoutAnnotations(s)]));
+    else if (LIST.has(k) && Array.isArray(v)) out[k] = v.map(withoutAnnotations);
+    else if (ONE.has(k)) out[k] = withoutAnnotations(v);
     else out[k] = v;
   }
   return out;

@@ -71,7 +71,7 @@ describe('orc run', () => {
       '--adapter',
       'all',
       '--model',
-      'in_progress',
+      'response.image_generation_call.in_progress',
       '--suite',
       'Serialize',
       '--runs',

@@ -4,12 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Adapter } from '../core/contract.js';
-import { bundledHarnesses } from '../adapters/stdio/factories.js';
-import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.js';
+import { loadManifests } from '../adapters/stdio/harnesses.js';
 import { show } from '../core/equality.js';
-import { GENERATING, set } from './helpers/adapters.js';
+import { GENERATING } from './helpers/adapters.js';
+import { withHarness } from './helpers/spec-event-harness.js';
 
-const CI = process.env.CI === 'true' || process.env.CI === '1';
 const manifests = loadManifests();
 const enc = (s: string) => new TextEncoder().encode(s);
 const withField = (field: string, literal: string) =>
@@ -35,21 +34,7 @@ async function answer(
   return new TextDecoder().decode(o.bytes);
 }
 
-function pin(name: string, why: string, body: (a: Adapter) => Promise<void>) {
-  const m = manifests.find((x) => x.adapters.some((a) => a.name === name))!;
-  const ready = isBuilt(m);
-  if (!ready && CI) throw new Error(`${name} is not built in CI: "npm run adapters:setup" must build every harness`);
-  it.skipIf(!ready)(`${name}: ${why}${ready ? '' : ' (not built here)'}`, async () => {
-    const a = await bundledHarnesses()
-      .find((f) => f.name === name)!
-      .create({ set, checkProtocol: true });
-    try {
-      await body(a);
-    } finally {
-      await a.close?.();
-    }
-  });
-}
+const pin = (name: string, why: string, body: (a: Adapter) => Promise<void>) => withHarness(name, `${name}: ${why}`, body);
 
 const generating = { type: 'response.image_generation_call.generating', item_id: 'a', output_index: 1, sequence_number: 2 };
 const PARTIAL = 'OpenResponsesImageGenCallPartialImage';

@@ -3,11 +3,9 @@
  * type, answered with the class the union made of it. Each pin is what that SDK's union does with an extension
  * event, an unknown type and the two spellings of the reasoning delta; the hello lists the union's own types.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Adapter, UnionOutcome } from '../core/contract.js';
-import { bundledHarnesses } from '../adapters/stdio/factories.js';
-import { built } from './helpers/spec-event-harness.js';
-import { set } from './helpers/adapters.js';
+import { withHarness } from './helpers/spec-event-harness.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const EXTENSION = '{"type":"acme:trace_event","sequence_number":3}';
@@ -19,18 +17,7 @@ const OPENAI_REASONING = reasoning('response.reasoning_text.delta');
 /** What the union made of the event, in one line: the class, or the error's kind. */
 const made = (o: UnionOutcome) => (o.ok ? o.as : `${o.error.kind}: ${o.error.message}`);
 
-function pin(name: string, why: string, body: (a: Adapter) => Promise<void>) {
-  it.skipIf(!built(name))(`${name}: ${why}`, async () => {
-    const a = await bundledHarnesses()
-      .find((f) => f.name === name)!
-      .create({ set, checkProtocol: true });
-    try {
-      await body(a);
-    } finally {
-      await a.close?.();
-    }
-  });
-}
+const pin = (name: string, why: string, body: (a: Adapter) => Promise<void>) => withHarness(name, `${name}: ${why}`, body);
 
 describe("the Python harnesses' union is the SDK's own", () => {
   pin('py-openai', 'construct_type builds an unknown or extension event into the first member; it knows the reasoning_text spelling', async (a) => {

@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bundledHarnesses } from '../adapters/stdio/factories.js';
-import { isBuilt, loadManifests } from '../adapters/stdio/harnesses.js';
 import type { Adapter } from '../core/contract.js';
-import { GENERATING, set } from './helpers/adapters.js';
+import { GENERATING } from './helpers/adapters.js';
 import { byId, runChecks } from './helpers/run.js';
 import { orc } from './helpers/cli.js';
-
-const CI = process.env.CI === 'true' || process.env.CI === '1';
-const manifests = loadManifests();
-const built = (name: string) => isBuilt(manifests.find((m) => m.adapters.some((a) => a.name === name))!);
+import { withHarness as startedHarness } from './helpers/spec-event-harness.js';
 
 /** In CI every harness must be there; elsewhere one whose toolchain is missing is skipped, by name. */
-function withHarness(name: string, body: (a: Adapter) => Promise<void>) {
-  const ready = built(name);
-  if (!ready && CI) throw new Error(`${name} is not built in CI: "npm run adapters:setup" must build every harness`);
-  it.skipIf(!ready)(`${name}${ready ? '' : ' (not built here: run npm run adapters:setup)'}`, async () => {
-    const a = await bundledHarnesses()
-      .find((f) => f.name === name)!
-      .create({ set, checkProtocol: true });
-    try {
-      await body(a);
-    } finally {
-      await a.close?.();
-    }
-  });
-}
+const withHarness = (name: string, body: (a: Adapter) => Promise<void>) => startedHarness(name, name, body);
 
 const parseChecks = (a: Adapter) =>
   runChecks(a, {

@@ -206,7 +206,9 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
       withAnswer = 0;
     beforeAll(() => {
       const out = join(dir, 'real');
-      const r = orc(['run', '--adapter', 'reference,ts-openrouter-latest', '--runs', '20', '--seed', '7', '--quiet', '--out', out]);
+      // the image-generation models, one family: a report of every model is the main job's (family-reports.test.ts folds those)
+      const images = 'OpenResponsesImageGenCallInProgress,OpenResponsesImageGenCallGenerating,OpenResponsesImageGenCallPartialImage,OpenResponsesImageGenCallCompleted';
+      const r = orc(['run', '--adapter', 'reference,ts-openrouter-latest', '--model', images, '--runs', '20', '--seed', '7', '--quiet', '--out', out]);
       expect(r.status, r.stderr).toBe(1);
       html = readFileSync(join(out, 'report.html'), 'utf8');
       const results = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).results as CheckResult[];

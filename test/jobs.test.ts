@@ -15,7 +15,7 @@ describe('--jobs: adapters run at once, reports unchanged', () => {
       '--adapter',
       'ts-openai-node,reference,ts-openrouter-latest',
       '--model',
-      'generating,completed',
+      'generating,OpenResponsesImageGenCallCompleted',
       '--suite',
       'Parse,Serialize,Sse',
       '--runs',

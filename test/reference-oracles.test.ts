@@ -164,7 +164,10 @@ describe('reference JSON codec against JSON.parse and ajv', () => {
     );
   });
 
-  for (const model of set.models) {
+  // the oracle sets aside unknown members at the top only, as a flat model has them: the spec's nested events have
+  // theirs at every depth, and their independent oracle is py-jsonschema (its own walk, json and jsonschema), which
+  // passes every Required check beside the reference (harness-py-jsonschema.test.ts, the main job)
+  for (const model of set.models.filter((m) => !m.id.startsWith('urn:openresponses:'))) {
     const codec = new Codec(set, model);
     const enc = (s: string) => new TextEncoder().encode(s);
     const payloads = fc.oneof(

@@ -26,7 +26,7 @@ describe('sharding', () => {
       '--adapter',
       'reference,ts-openrouter-latest',
       '--model',
-      'generating,completed',
+      'generating,OpenResponsesImageGenCallCompleted',
       '--suite',
       'Parse,Serialize',
       '--runs',

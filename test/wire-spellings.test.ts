@@ -67,7 +67,11 @@ describe('wire spellings', () => {
   it('every case of UnicodeEscapes, for every model and seed, sends each short escape and \\u escapes', () => {
     expect(JSON.parse(`"${ESCAPE_TAIL.text}"`)).toBe(ESCAPE_TAIL.value);
     for (const short of ['\\/', '\\b', '\\f', '\\n', '\\r', '\\t', '\\"', '\\\\', '\\u00E9', '\\ud83d\\ude00']) expect(ESCAPE_TAIL.text).toContain(short);
-    for (const m of set.models) {
+    // the tail goes after a top-level string (suites/wire-spellings.ts): a model whose strings are all nested (the
+    // spec's error and lifecycle events) has its escapes drawn by the spelling tape alone, not every case
+    const topLevelString = (m: (typeof set.models)[number]) =>
+      Object.entries<any>(m.schema.properties ?? {}).some(([k, s]) => s.type === 'string' && !s.enum && s.const === undefined && k !== 'type');
+    for (const m of set.models.filter(topLevelString)) {
       const check = planChecks({ set, models: [m], suite: 'Recommended.WireSpelling.UnicodeEscapes' })[0]!;
       if (check.mode !== 'property') throw new Error('a property');
       for (let seed = 1; seed <= 5; seed++) {

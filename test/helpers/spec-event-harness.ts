@@ -1,4 +1,8 @@
 import { join } from 'node:path';
+import { it } from 'vitest';
+import type { Adapter } from '../../core/contract.js';
+import { bundledHarnesses } from '../../adapters/stdio/factories.js';
+import { set } from './adapters.js';
 import { StdioAdapter } from '../../adapters/stdio/client.js';
 import { isBuilt, loadManifests } from '../../adapters/stdio/harnesses.js';
 
@@ -31,3 +35,25 @@ export function startWithEvents(name: string, types: readonly string[]): Promise
 }
 
 export const enc = (s: string) => new TextEncoder().encode(s);
+
+/**
+ * A test of one bundled harness, started as `orc run` starts it (the run's models, protocol checked), closed after;
+ * skipped by name where it is not built (never in CI, where `built` throws instead).
+ */
+export function withHarness(name: string, title: string, body: (a: Adapter) => Promise<void>, timeout?: number): void {
+  const ready = built(name);
+  it.skipIf(!ready)(
+    `${title}${ready ? '' : ' (not built here: run npm run adapters:setup)'}`,
+    async () => {
+      const a = await bundledHarnesses()
+        .find((f) => f.name === name)!
+        .create({ set, checkProtocol: true });
+      try {
+        await body(a);
+      } finally {
+        await a.close?.();
+      }
+    },
+    timeout,
+  );
+}
