@@ -207,7 +207,8 @@ describe.skipIf(!hasChromium && !ci)('HTML report in headless Chromium', () => {
     beforeAll(() => {
       const out = join(dir, 'real');
       // the image-generation models, one family: a report of every model is the main job's (family-reports.test.ts folds those)
-      const images = 'OpenResponsesImageGenCallInProgress,OpenResponsesImageGenCallGenerating,OpenResponsesImageGenCallPartialImage,OpenResponsesImageGenCallCompleted';
+      const images =
+        'OpenResponsesImageGenCallInProgress,OpenResponsesImageGenCallGenerating,OpenResponsesImageGenCallPartialImage,OpenResponsesImageGenCallCompleted';
       const r = orc(['run', '--adapter', 'reference,ts-openrouter-latest', '--model', images, '--runs', '20', '--seed', '7', '--quiet', '--out', out]);
       expect(r.status, r.stderr).toBe(1);
       html = readFileSync(join(out, 'report.html'), 'utf8');
