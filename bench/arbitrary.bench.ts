@@ -25,7 +25,7 @@ export async function benchArbitrary(set: SchemaSet, values = 20_000) {
   const compiled = validValues(set, model.id);
   const hand = handArbitrary(model.schema['x-event-type']);
   const validate = set.ajv.getSchema(model.id)!;
-  const { a, b, ratio } = await compare(
+  const { a, b, ratio, roundRatios } = await compare(
     values,
     () => fc.sample(compiled, { numRuns: values, seed: 1 }),
     () => fc.sample(hand, { numRuns: values, seed: 1 }),
@@ -51,6 +51,7 @@ export async function benchArbitrary(set: SchemaSet, values = 20_000) {
       `edge values in ${values.toLocaleString('en')} (compiled / hand-written): ${EDGES.map(([k]) => `${k} ${compiledProfile.edges[k]}/${handProfile.edges[k]}`).join(', ')}`,
     ],
     ratio,
+    roundRatios,
     target: 1.0,
     met: ratio >= 1.0 && valid === 1,
   };

@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../core/models.js';
-import { compare } from './measure.js';
+import { compare, MIN_ROUNDS } from './measure.js';
 
 /**
- * The main job cut down (every bundled adapter, one model, 20 cases per
- * property) with the default --jobs against --jobs 1: what running adapters
+ * The main job cut down (every bundled adapter, one model, 10 cases per
+ * property: five rounds of each in minutes) with the default --jobs against --jobs 1: what running adapters
  * at once buys while out-of-process harnesses work.
  */
 export async function benchJobs() {
@@ -24,7 +24,7 @@ export async function benchJobs() {
         '--model',
         'generating',
         '--runs',
-        '20',
+        '10',
         '--seed',
         '1',
         '--quiet',
@@ -38,7 +38,7 @@ export async function benchJobs() {
     );
     if (r.status !== 0 && r.status !== 1) throw new Error(`orc run --jobs ${n} exited ${r.status}: ${r.stderr.slice(-300)}`);
   };
-  const { a, b, ratio } = await compare(1, job(jobs), job(1), 2);
+  const { a, b, ratio, roundRatios } = await compare(1, job(jobs), job(1), MIN_ROUNDS);
   return {
     name: `main job, cut down: --jobs ${jobs} (the default here) vs --jobs 1`,
     jobs,
@@ -46,6 +46,7 @@ export async function benchJobs() {
     oneAtATime: { medianMs: Math.round(b.medianMs) },
     lines: [`--jobs ${jobs}: ${Math.round(a.medianMs).toLocaleString('en')} ms`, `--jobs 1: ${Math.round(b.medianMs).toLocaleString('en')} ms`],
     ratio,
+    roundRatios,
     target: 1.3,
     met: ratio >= 1.3,
   };

@@ -65,7 +65,16 @@ const spread = (xs: number[], digits = 0) => {
 export async function benchNestedCost() {
   const name = 'nested events: compile + breaker list over ajv compiling the same schema (the flat seed model beside them)';
   if (!existsSync(DEFAULT_SPEC)) {
-    return { name, lines: [`skipped: the spec document is not at ${DEFAULT_SPEC}`], ratio: 0, target: TARGET, atMost: true, met: true, skipped: true };
+    return {
+      name,
+      lines: [`skipped: the spec document is not at ${DEFAULT_SPEC}`],
+      ratio: 0,
+      roundRatios: [],
+      target: TARGET,
+      atMost: true,
+      met: true,
+      skipped: true,
+    };
   }
   const cut = cutSpecEvents(JSON.parse(readFileSync(DEFAULT_SPEC, 'utf8')));
   const subjects: [string, Record<string, unknown> | undefined][] = [
@@ -79,18 +88,24 @@ export async function benchNestedCost() {
   const flatPlan = Math.max(1e-3, median(flat.map((c) => c.compileMs + c.breakersMs)));
   const lines: string[] = [];
   const ratios: number[] = [];
+  const perRound: number[][] = [];
   const figures: Record<string, unknown> = {};
   for (const [label] of subjects) {
     const cs = rounds.get(label)!;
     const plan = cs.map((c) => (c.compileMs + c.breakersMs) / c.ajvMs);
-    if (label !== subjects[0]![0]) ratios.push(median(plan));
+    if (label !== subjects[0]![0]) {
+      ratios.push(median(plan));
+      perRound.push(plan);
+    }
     figures[label] = cs;
     lines.push(
       `${label}: ajv ${spread(cs.map((c) => c.ajvMs))} ms · compile ${spread(cs.map((c) => c.compileMs))} ms · ${cs[0]!.count} breakers listed ${spread(cs.map((c) => c.breakersMs))} ms, each built and drawn once ${spread(cs.map((c) => c.buildMs))} ms · 100 values ${spread(cs.map((c) => c.drawMs))} ms, median ${(cs[0]!.medianBytes / 1024).toFixed(1)} KB · (compile + list) / ajv ${spread(plan, 2)}× · / the flat model's ${(median(cs.map((c) => c.compileMs + c.breakersMs)) / flatPlan).toFixed(1)}×`,
     );
   }
   const ratio = Math.max(...ratios);
-  return { name, rounds: figures, lines, ratio, target: TARGET, atMost: true, met: ratio <= TARGET };
+  // the worst event's rounds
+  const roundRatios = perRound[ratios.indexOf(ratio)]!;
+  return { name, rounds: figures, lines, ratio, roundRatios, target: TARGET, atMost: true, met: ratio <= TARGET };
 }
 
 function median(xs: number[]): number {

@@ -17,7 +17,7 @@ export async function benchPipelining(requests = 10_000) {
   };
   try {
     // rounds long enough (about 0.1 s pipelined) that a pause of the machine does not decide the median
-    const { a, b, ratio } = await compare(requests, burst(pipelined), burst(serial), 7);
+    const { a, b, ratio, roundRatios } = await compare(requests, burst(pipelined), burst(serial), 7);
     return {
       name: 'stdio harness: pipelined (64 in flight) vs one request at a time',
       requests,
@@ -28,6 +28,7 @@ export async function benchPipelining(requests = 10_000) {
         `one at a time: ${Math.round(b.perSecond).toLocaleString('en')} requests/s`,
       ],
       ratio,
+      roundRatios,
       target: 5,
       met: ratio >= 5,
     };

@@ -75,6 +75,7 @@ export function loadSchemaSet(extraModels: ModelSource[] = []): SchemaSet {
     if (typeof schema.$id !== 'string') schema.$id = `file://${resolve(file)}`;
     byId.set(schema.$id, schema);
     if (isModel) models.push(toModel(schema, file));
+    return schema.$id;
   };
   // the seed's models at the top, the spec's in their folder (schema/models/open-responses/)
   const modelDir = join(SCHEMA_DIR, 'models');
@@ -84,7 +85,8 @@ export function loadSchemaSet(extraModels: ModelSource[] = []): SchemaSet {
     add(join(modelDir, f), true);
   add(join(SCHEMA_DIR, 'ImageGenCallEvent.schema.json'), false);
   const bundled = models.splice(0);
-  for (const f of extraModels) add(f, true);
+  const userIds = new Set<string>();
+  for (const f of extraModels) userIds.add(add(f, true));
   // a schema given for an event type a bundled model describes, or under its $id, stands in for it: the user's model is the one checked
   const replaced = (m: Model) => models.some((extra) => extra.id === m.id || (eventTypeOf(m) !== undefined && eventTypeOf(extra) === eventTypeOf(m)));
   models.unshift(...bundled.filter((m) => !replaced(m)));
@@ -112,12 +114,15 @@ export function loadSchemaSet(extraModels: ModelSource[] = []): SchemaSet {
   };
   for (const [id, schema] of byId) {
     try {
-      ajv.addSchema(schema);
+      // held to the meta-schema: a user's schema now; the bundled ones by test/models-valid.test.ts, not at every start (compiling the meta-schema is most of what loading costs)
+      ajv.addSchema(schema, undefined, undefined, userIds.has(id));
     } catch (e) {
       throw invalid(id, e);
     }
   }
+  // a user's schema compiled now, so a bad one is a usage error before anything runs; the bundled ones where first used
   for (const id of byId.keys()) {
+    if (!userIds.has(id)) continue;
     try {
       ajv.getSchema(id);
     } catch (e) {

@@ -35,7 +35,7 @@ export function unknownKeywordOf(message: string): string | undefined {
  * non-finite number invalid, since the model's numbers are finite float64.
  * The stylistic strict modes stay off: they refuse schemas that JSON Schema allows.
  */
-export function createAjv(options: { allErrors?: boolean } = {}): Ajv {
+export function createAjv(options: { allErrors?: boolean; validateSchema?: boolean } = {}): Ajv {
   const ajv = new Ajv2020({
     strictSchema: 'log',
     logger: {
@@ -54,6 +54,7 @@ export function createAjv(options: { allErrors?: boolean } = {}): Ajv {
     // formats are annotations, as 2020-12 makes them by default; the compiler refuses those it cannot honour
     validateFormats: false,
     allErrors: options.allErrors ?? false,
+    validateSchema: options.validateSchema ?? true,
   });
   ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
   return ajv;

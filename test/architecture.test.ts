@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { bundledChecks, CHECK_LISTING_FILE, listingText } from '../runner/check-listing.js';
 import { describe, expect, it } from 'vitest';
 import { composeChecks, checkId } from '../core/check.js';
 import { loadSchemaSet, PROJECT_ROOT } from '../core/models.js';
@@ -93,5 +94,11 @@ describe('check ids', () => {
   it("are the ones users' baselines name: a change is deliberate, listed here and in the README", () => {
     const pinned = readFileSync(join(PROJECT_ROOT, 'test/fixtures/check-ids.txt'), 'utf8').trim().split('\n');
     expect(planned.map(({ c }) => `${c.model} ${c.suite} ${c.id}`)).toEqual(pinned);
+  });
+
+  it('are listed by orc list as the suites compose them: schema/bundled-checks.json is what npm run generate writes now', () => {
+    const composed = planned.map(({ c }) => ({ model: c.model, id: c.id, level: c.level, needs: c.needs, description: c.description }));
+    expect(readFileSync(CHECK_LISTING_FILE, 'utf8')).toBe(listingText(composed));
+    expect(bundledChecks(set.models.map((m) => m.name))).toEqual(composed);
   });
 });

@@ -29,7 +29,8 @@ let validate: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 export function readManifest(file: string): Omit<HarnessManifest, 'folder' | 'dir'> {
   const shown = relative(PROJECT_ROOT, file).startsWith('..') ? file : relative(PROJECT_ROOT, file);
   const manifest = readUserJson(file, 'the harness manifest', { unreadable: 'check the folder', notJson: 'fix the file' });
-  validate ??= createAjv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'harness.schema.json'), 'utf8')));
+  // the manifest schema is the package's own, held to the meta-schema by test/models-valid.test.ts: not compiled against it at every start
+  validate ??= createAjv({ validateSchema: false }).compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'harness.schema.json'), 'utf8')));
   if (!validate(manifest)) {
     const e = validate.errors![0]!;
     const extra = e.keyword === 'additionalProperties' ? ` ("${e.params.additionalProperty}")` : '';

@@ -23,14 +23,21 @@ export type Reply =
   | { id: number; ok: true; events: DecodedEvent[] }
   | { id: number; ok: false; error: AdapterError };
 
-const ajv = createAjv({ allErrors: true });
-const validators = Object.fromEntries(
-  (['hello', 'request', 'reply'] as const).map((n) => [n, ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'protocol', `${n}.schema.json`), 'utf8')))]),
-) as Record<'hello' | 'request' | 'reply', ReturnType<typeof ajv.compile>>;
+type Validator = ReturnType<ReturnType<typeof createAjv>['compile']>;
+let validators: Record<'hello' | 'request' | 'reply', Validator> | undefined;
+
+/** Compiled when a message is first checked, not when a command that starts no harness loads this (orc list). */
+function protocolValidators(): Record<'hello' | 'request' | 'reply', Validator> {
+  // the package's own schemas, held to the meta-schema by test/models-valid.test.ts
+  const ajv = createAjv({ allErrors: true, validateSchema: false });
+  return Object.fromEntries(
+    (['hello', 'request', 'reply'] as const).map((n) => [n, ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'protocol', `${n}.schema.json`), 'utf8')))]),
+  ) as Record<'hello' | 'request' | 'reply', Validator>;
+}
 
 /** Checks one message against its schema in schema/protocol/; the first problem, or undefined. */
 export function protocolProblem(kind: 'hello' | 'request' | 'reply', message: unknown): string | undefined {
-  const v = validators[kind];
+  const v = (validators ??= protocolValidators())[kind];
   if (v(asDoubles(message as Answer))) return undefined;
   const e = v.errors![0]!;
   return `${kind} breaks schema/protocol/${kind}.schema.json: ${e.instancePath || '/'} ${e.message}`;

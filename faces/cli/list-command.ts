@@ -1,8 +1,8 @@
 import { BUNDLED } from '../../adapters/index.js';
-import { SUITES } from '../../suites/index.js';
 import { eventTypeOf, findModel, loadSchemaSet } from '../../core/models.js';
 import { FAMILIES, modelFamily } from '../../core/families.js';
-import { composeChecks } from '../../core/check.js';
+import { SUITES } from '../../suites/index.js';
+import { bundledChecks, type ListedCheck } from '../../runner/check-listing.js';
 import { parse } from './args.js';
 import { jsonDocument } from '../../core/json.js';
 
@@ -21,11 +21,14 @@ export async function listCommand(argv: string[]): Promise<number> {
   const set = loadSchemaSet(values.schema ?? []);
   const chosen = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
   const models = chosen.map((model) => ({ family: modelFamily(model.name), model })).sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family));
-  const checks = models.map(({ model }) =>
-    SUITES.flatMap((s) =>
-      composeChecks(s, { set, model }).map((c) => ({ model: model.name, id: c.id, level: c.level, needs: c.needs, description: c.description })),
-    ),
-  );
+  // the bundled models' checks are listed as generated; a schema of the user's is composed, with the suites' generators
+  const all: ListedCheck[] = values.schema
+    ? (await import('../../runner/compose-listing.js')).composeListing(
+        set,
+        models.map((m) => m.model),
+      )
+    : bundledChecks(models.map((m) => m.model.name));
+  const checks = models.map(({ model }) => all.filter((c) => c.model === model.name));
   const listing = {
     models: models.map(({ family, model }, i) => ({
       name: model.name,

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"sort"
 	"strings"
 )
 
@@ -157,7 +158,8 @@ func build(f reflect.Value, x any, path string) error {
 			return cannot(path, x, f)
 		}
 		m := reflect.MakeMap(f.Type())
-		for k, item := range obj {
+		for _, k := range sortedKeys(obj) { // the first unrepresentable member found is the same every run
+			item := obj[k]
 			e := reflect.New(f.Type().Elem()).Elem()
 			if err := build(e, item, join(path, k)); err != nil {
 				return err
@@ -196,9 +198,11 @@ func buildStruct(f reflect.Value, x any, path string) error {
 	if !ok {
 		return cannot(path, x, f)
 	}
-	for name, sf := range JSONFields(t) {
+	for i := 0; i < t.NumField(); i++ { // in declaration order: the first unrepresentable field found is the same every run
+		sf := t.Field(i)
+		name := strings.Split(sf.Tag.Get("json"), ",")[0]
 		item, ok := obj[name]
-		if !ok {
+		if name == "" || name == "-" || !sf.IsExported() || !ok {
 			continue
 		}
 		if err := build(f.FieldByIndex(sf.Index), item, join(path, name)); err != nil {
@@ -206,6 +210,15 @@ func buildStruct(f reflect.Value, x any, path string) error {
 		}
 	}
 	return nil
+}
+
+func sortedKeys(obj map[string]any) []string {
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // join names a field inside a value, from the top: output_index, part/text, logprobs/0/token.
