@@ -89,6 +89,8 @@ export interface StreamCheckOptions {
    * events do not apply, as when no model describes them.
    */
   families?: readonly Family[];
+  /** Models held whatever `families` says: those the user gave (`--schema`), which no family may silently leave out. */
+  alwaysHeld?: readonly string[];
 }
 
 const NO_TYPE = '(no type)';
@@ -100,7 +102,8 @@ const NO_TYPE = '(no type)';
  * client ignores them.
  */
 export async function checkStream(all: SchemaSet, input: AsyncIterable<Uint8Array>, options: StreamCheckOptions = {}): Promise<StreamCheck> {
-  const set = options.families ? { ...all, models: all.models.filter((m) => options.families!.includes(familyOf(m))) } : all;
+  const held = (m: Model) => options.families!.includes(familyOf(m)) || (options.alwaysHeld?.includes(m.name) ?? false);
+  const set = options.families ? { ...all, models: all.models.filter(held) } : all;
   const maxKept = options.maxKept ?? 1000;
   const models = new EventModels(set);
   const maxItems = options.maxItems ?? MAX_ITEMS;

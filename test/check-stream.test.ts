@@ -628,6 +628,23 @@ describe('check-stream --schema: events of any model (issue 21)', () => {
       'orc: schema NoType names no event type: give it "x-event-type", or a "type" property whose "const" (or one-value "enum") is the event\'s type',
     ]);
   });
+
+  it('a schema given is held whatever --family says: an event of its type that breaks it is a problem, not an unchecked event', () => {
+    const audit = schema('AcmeAudit', {
+      properties: { type: { const: 'acme.audit' }, note: { type: 'string' }, sequence_number: { type: 'integer' } },
+      required: ['type', 'note', 'sequence_number'],
+    });
+    const stream = file(
+      'audit.ndjson',
+      lines({ type: 'response.output_text.delta', delta: 'Hi', sequence_number: 1 }, { type: 'acme.audit', note: 7, sequence_number: 2 }),
+    );
+    const r = orc(['check-stream', stream, '--schema', audit, '--family', 'text', '--json']);
+    expect(r.status, r.stderr).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.familiesHeld).toEqual(['text', 'other']);
+    expect(json.eventsByModel).toContainEqual({ model: 'AcmeAudit', type: 'acme.audit', count: 1 });
+    expect(json.problems.map((p: { rule: string }) => p.rule)).toContain('Schema.AcmeAudit');
+  });
 });
 
 describe('reading a long line costs its length, not its length squared', () => {

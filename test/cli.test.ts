@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../core/oracle.js';
-import { PROJECT_ROOT, SCHEMA_DIR } from '../core/models.js';
+import { findModel, loadSchemaSet, PROJECT_ROOT, SCHEMA_DIR } from '../core/models.js';
+import { composeListing } from '../runner/compose-listing.js';
 import { FAMILIES } from '../core/families.js';
 import { orc } from './helpers/cli.js';
 
@@ -248,6 +249,31 @@ describe('orc list', () => {
       ['OpenResponsesImageGenCallGenerating', 'image generation', 'response.image_generation_call.generating'],
     ]);
     expect(json.checks.length).toBe(json.models.reduce((n: number, m: { checks: number }) => n + m.checks, 0));
+  });
+
+  it("lists a --schema model's checks as the suites compose them, beside the bundled ones, and one standing in for a bundled model in its place", () => {
+    const dir = tmp();
+    const mine = join(dir, 'mine.schema.json');
+    writeFileSync(
+      mine,
+      JSON.stringify({
+        title: 'MineDelta',
+        type: 'object',
+        properties: { type: { const: 'response.output_text.delta' }, delta: { type: 'string' } },
+        required: ['type', 'delta'],
+      }),
+    );
+    const json = JSON.parse(orc(['list', '--json', '--schema', mine, '--model', 'MineDelta,generating']).stdout);
+    const set = loadSchemaSet([mine]);
+    expect(json.checks).toEqual(
+      composeListing(
+        set,
+        json.models.map((m: { name: string }) => findModel(set, m.name)),
+      ),
+    );
+    expect(json.checks.some((c: { id: string }) => c.id === 'Required.Parse.RejectsMissingField.delta')).toBe(true);
+    // the bundled model of that event type is gone from the listing: the user's stands in for it
+    expect(orc(['list', '--schema', mine]).stdout).not.toContain('ResponseOutputTextDeltaStreamingEvent');
   });
 });
 

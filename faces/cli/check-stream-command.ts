@@ -25,7 +25,8 @@ export const CHECK_STREAM_HELP = `orc check-stream FILE|- [--all] [--json] [--st
                            error, image-generation): --family image-generation checks an OpenAI
                            image-generation capture, whose other events are not the spec's;
                            --schema adds a model from a JSON Schema file, for events whose type it
-                           names, standing in for a bundled model of that type (repeatable)`;
+                           names, standing in for a bundled model of that type (repeatable),
+                           and held whatever --family says`;
 
 export async function checkStreamCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -48,13 +49,17 @@ export async function checkStreamCommand(argv: string[]): Promise<number> {
   const families = values.family ? familiesOf(values.family) : undefined;
   const schemas = values.schema ?? [];
   const set = loadSchemaSet(schemas);
-  for (const m of set.models.slice(set.models.length - schemas.length)) {
+  const given = set.models.slice(set.models.length - schemas.length);
+  for (const m of given) {
     if (!eventTypeOf(m))
       throw new UsageError(
         `schema ${m.name} names no event type: give it "x-event-type", or a "type" property whose "const" (or one-value "enum") is the event's type`,
       );
   }
-  const r = await checkStream(set, file === '-' ? process.stdin : createReadStream(file), { strict, ...(families ? { families } : {}) });
+  const r = await checkStream(set, file === '-' ? process.stdin : createReadStream(file), {
+    strict,
+    ...(families ? { families, alwaysHeld: given.map((m) => m.name) } : {}),
+  });
   const { problems, problemCount } = r;
   const shown = values.all ? problems : problems.slice(0, 1);
   if (values.json) {

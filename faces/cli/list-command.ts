@@ -21,13 +21,16 @@ export async function listCommand(argv: string[]): Promise<number> {
   const set = loadSchemaSet(values.schema ?? []);
   const chosen = values.model ? values.model.split(',').map((m) => findModel(set, m.trim())) : set.models;
   const models = chosen.map((model) => ({ family: modelFamily(model.name), model })).sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family));
-  // the bundled models' checks are listed as generated; a schema of the user's is composed, with the suites' generators
-  const all: ListedCheck[] = values.schema
-    ? (await import('../../runner/compose-listing.js')).composeListing(
-        set,
-        models.map((m) => m.model),
-      )
-    : bundledChecks(models.map((m) => m.model.name));
+  // the bundled models' checks are listed as generated; a schema of the user's (the set's last models) is composed, with the suites' generators
+  const given = new Set(set.models.slice(set.models.length - (values.schema?.length ?? 0)));
+  const composed: ListedCheck[] =
+    given.size > 0
+      ? (await import('../../runner/compose-listing.js')).composeListing(
+          set,
+          models.map((m) => m.model).filter((m) => given.has(m)),
+        )
+      : [];
+  const all = [...bundledChecks(models.map((m) => m.model.name).filter((name) => ![...given].some((g) => g.name === name))), ...composed];
   const checks = models.map(({ model }) => all.filter((c) => c.model === model.name));
   const listing = {
     models: models.map(({ family, model }, i) => ({
