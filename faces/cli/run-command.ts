@@ -22,6 +22,9 @@ import { onInterrupt } from './interrupt.js';
 import { claimOutDir } from '../../core/files.js';
 import { jsonDocument } from '../../core/json.js';
 
+/** The progress report's writes take at most one part in this many of a run's time. */
+const PROGRESS_SHARE_INVERSE = 20;
+
 function parseShard(spec: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(spec);
   const index = Number(m?.[1]),
@@ -115,9 +118,11 @@ export async function runCommand(argv: string[]): Promise<number> {
     events.push(e);
     if (e.type === 'run-started') writeReports(out, events);
     else if (e.type === 'check-finished' && Date.now() - lastWrite > interval) {
+      const started = Date.now();
       writeProgressReport(out, events);
       lastWrite = Date.now();
-      interval = Math.min(interval * 1.5, 30_000);
+      // a write grows with the report (seconds at the main job's 200 MB, every harness waiting meanwhile): kept to a twentieth of the run
+      interval = Math.max(Math.min(interval * 1.5, 30_000), PROGRESS_SHARE_INVERSE * (lastWrite - started));
     }
   };
   const interrupt = onInterrupt('orc: stopping after the current check; reports will be marked incomplete');

@@ -9,16 +9,25 @@ import { htmlReport } from '../../reports/html.js';
 import { writeAtomic } from '../../core/files.js';
 import { jsonDocument } from '../../core/json.js';
 
+/**
+ * Every report a run writes, by file name under the output folder, each
+ * rendered when asked: the main job's are hundreds of megabytes apiece, so
+ * they are made and written one at a time, never all held at once.
+ */
+function reportRenderers(events: readonly RunEvent[]): [string, () => string][] {
+  return [
+    ['summary.md', () => markdownReport(events)],
+    ['junit.xml', () => junitReport(events)],
+    ['report.html', () => htmlReport(events)],
+    ...Object.entries(badges(events)).map(([name, text]): [string, () => string] => [join('badges', name), () => text]),
+    // report.json last: a run that dies while writing leaves it saying the run had not finished
+    ['report.json', () => jsonDocument(jsonReport(events))],
+  ];
+}
+
 /** Every report a run writes, by file name under the output folder: one pure function each. */
 export function renderReports(events: readonly RunEvent[]): Record<string, string> {
-  const files: Record<string, string> = {
-    'report.json': jsonDocument(jsonReport(events)),
-    'summary.md': markdownReport(events),
-    'junit.xml': junitReport(events),
-    'report.html': htmlReport(events),
-  };
-  for (const [name, text] of Object.entries(badges(events))) files[join('badges', name)] = text;
-  return files;
+  return Object.fromEntries(reportRenderers(events).map(([name, render]) => [name, render()]));
 }
 
 /** During a run: the JSON report alone, cheap enough to rewrite as results come, so a killed run leaves it valid and marked incomplete. */
@@ -28,9 +37,8 @@ export function writeProgressReport(dir: string, events: readonly RunEvent[]): v
 
 /** Writes every format into `dir`; returns the line that says where, the folder once so that it fits a terminal line. */
 export function writeReports(dir: string, events: readonly RunEvent[]): string {
-  const files = renderReports(events);
   mkdirSync(join(dir, 'badges'), { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeAtomic(join(dir, name), text);
+  for (const [name, render] of reportRenderers(events)) writeAtomic(join(dir, name), render());
   return `reports in ${dir}: report.json, summary.md, junit.xml, report.html, badges/`;
 }
 
