@@ -33,7 +33,7 @@ export function unnamedMembers(source: SchemaSource, id: string, value: Json): U
 /** What a schema place says of the members and items below it, worked out once per place: every parsed value walks it. */
 interface Place {
   conj: Conj;
-  union?: { keyword: 'oneOf' | 'anyOf'; branches: Node[]; expanded: Set<string> };
+  union?: { keyword: 'oneOf' | 'anyOf'; branches: Node[]; expanded: Set<string>; opened: Map<string, Place> };
   /** Absent where the place says nothing of an object's members: such an object is kept whole. */
   object?: { properties: Map<string, Place>; required: Set<string>; map?: Place };
   items?: { prefix: Place[]; rest?: Place };
@@ -53,7 +53,7 @@ class Places {
     const comb = pendingCombinator(conj);
     if (comb) {
       const branches = ((comb.node.schema as Record<string, unknown[]>)[comb.keyword] ?? []).map((_, i) => child(comb.node, comb.keyword, i));
-      place.union = { keyword: comb.keyword, branches, expanded: new Set([...conj.expanded, comb.key]) };
+      place.union = { keyword: comb.keyword, branches, expanded: new Set([...conj.expanded, comb.key]), opened: new Map() };
       return place;
     }
     if (
@@ -101,7 +101,11 @@ class Places {
   /** A union place with the branches a value matched opened: one conjunction per set of branches. */
   chosen(place: Place, branches: Node[]): Place {
     const u = place.union!;
-    return this.at(conjOf(this.ctx, [...place.conj.roots, ...branches], u.expanded));
+    // every value at the place asks again: the conjunction (and its key) made once per set of branches
+    const key = branches.map((b) => u.branches.indexOf(b)).join(',');
+    let opened = u.opened.get(key);
+    if (!opened) u.opened.set(key, (opened = this.at(conjOf(this.ctx, [...place.conj.roots, ...branches], u.expanded))));
+    return opened;
   }
 }
 

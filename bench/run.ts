@@ -11,6 +11,7 @@ import { benchOneCheck, benchStartup } from './startup.bench.js';
 import { killRates, measureMutants } from '../mutants/measure.js';
 import { spreadOf } from './measure.js';
 import { benchBreakdown } from './breakdown.bench.js';
+import { benchCheckStream } from './check-stream.bench.js';
 
 interface Figure {
   name: string;
@@ -38,6 +39,7 @@ const benches: (() => Promise<Figure>)[] = [
   benchJobs,
   benchStartup,
   benchOneCheck,
+  () => benchCheckStream(set),
 ];
 const results: Figure[] = [];
 for (const bench of benches) {
