@@ -116,11 +116,52 @@ function placesOf(ctx: Context): Places {
   return p;
 }
 
+/** The walk's shortcuts, each of which must change no answer: a test turns one off and compares. */
+export const SHORTCUTS = { typeRefutes: true };
+
+const branchTypes = new WeakMap<Node, ReadonlySet<unknown> | null>();
+
+/**
+ * The values of `type` a branch allows, where it says so plainly: a
+ * `properties.type` with `const` or `enum`, its own or through `$ref` (which
+ * applies beside the rest); null where it does not say.
+ */
+function typesOfBranch(ctx: Context, branch: Node): ReadonlySet<unknown> | null {
+  const known = branchTypes.get(branch);
+  if (known !== undefined) return known;
+  let found: ReadonlySet<unknown> | null = null;
+  let n: Node = branch;
+  for (let hops = 0; hops < 8 && found === null; hops++) {
+    const s = n.schema as Record<string, any> | boolean;
+    if (typeof s !== 'object' || s === null) break;
+    const t = s.properties?.type;
+    if (t && typeof t === 'object' && 'const' in t) found = new Set([t.const]);
+    else if (t && typeof t === 'object' && Array.isArray(t.enum)) found = new Set(t.enum);
+    else if (typeof s.$ref === 'string') n = ctx.resolve(n, s.$ref);
+    else break;
+  }
+  branchTypes.set(branch, found);
+  return found;
+}
+
+/**
+ * A branch that names `type` with other values than the value's own can match
+ * neither as the value is nor with unnamed members set aside (it names
+ * `type`, which stays): decided without its validator, which a stream's every
+ * item and part would otherwise run once for each branch, twice when it fails.
+ */
+function refutedByType(ctx: Context, branch: Node, v: Json): boolean {
+  if (!SHORTCUTS.typeRefutes || !isPlainObject(v) || !Object.hasOwn(v, 'type')) return false;
+  const types = typesOfBranch(ctx, branch);
+  return types !== null && !types.has((v as Record<string, Json>).type);
+}
+
 function walk(all: Places, place: Place, v: Json, at: string[], out: UnnamedMember[]): Json {
   if (place.union) {
     const { keyword, branches } = place.union;
     // a branch matches as the value is, or (a closed branch) once the members it does not name are set aside
-    const matches = (b: Node) => all.ctx.validator(b)(v) || all.ctx.validator(b)(walk(all, all.chosen(place, [b]), v, at, []));
+    const matches = (b: Node) =>
+      !refutedByType(all.ctx, b, v) && (all.ctx.validator(b)(v) || all.ctx.validator(b)(walk(all, all.chosen(place, [b]), v, at, [])));
     const matching = branches.filter(matches);
     const chosen = keyword === 'oneOf' && matching.length > 1 ? [] : matching;
     return walk(all, all.chosen(place, chosen), v, at, out);

@@ -12,6 +12,7 @@ export interface SchemaSource {
 /** Resolves `$ref`, checks keywords and hands out the oracle's validator for any place. */
 export class Context {
   private validators = new Map<string, (v: unknown) => boolean>();
+  private validatorOfNode = new WeakMap<Node, (v: unknown) => boolean>();
   private checked = new Set<string>();
 
   /** `supported`: the keywords of the vocabularies the compiler composes. */
@@ -55,6 +56,9 @@ export class Context {
 
   /** The oracle's verdict for a value at this place of the schema. */
   validator(node: Node): (v: unknown) => boolean {
+    // a node asked again (a union's branch, for every value a stream holds) is found without building its key
+    const known = this.validatorOfNode.get(node);
+    if (known) return known;
     const key = keyOf(node);
     let fn = this.validators.get(key);
     if (!fn) {
@@ -63,6 +67,7 @@ export class Context {
       fn = (v: unknown) => compiled(v) as boolean;
       this.validators.set(key, fn);
     }
+    this.validatorOfNode.set(node, fn);
     return fn;
   }
 

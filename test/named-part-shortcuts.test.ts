@@ -1,0 +1,59 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { breakers, namedPart, validValues } from '../arbitraries/index.js';
+import { SHORTCUTS } from '../arbitraries/named-members.js';
+import type { Json } from '../core/json.js';
+import { loadSchemaSet } from '../core/models.js';
+
+const set = loadSchemaSet();
+// the spec's events whose members are unions of typed objects: parts, items, a response's output
+const UNION_MODELS = [
+  'ResponseContentPartAddedStreamingEvent',
+  'ResponseOutputItemDoneStreamingEvent',
+  'ResponseCompletedStreamingEvent',
+  'ResponseOutputItemAddedStreamingEvent',
+];
+
+/** Every `type` string a value holds, at any depth. */
+function typesIn(v: Json, out: Set<string>): Set<string> {
+  if (Array.isArray(v)) v.forEach((x) => typesIn(x, out));
+  else if (v !== null && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) k === 'type' && typeof x === 'string' ? out.add(x) : typesIn(x as Json, out);
+  return out;
+}
+
+/** The value with its n-th nested `type` (counted depth first) made `to`: an item or part another branch's type names. */
+function retyped(v: Json, n: { left: number }, to: string): Json {
+  if (Array.isArray(v)) return v.map((x) => retyped(x, n, to));
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'type' && typeof x === 'string' && n.left-- === 0 ? to : retyped(x as Json, n, to)]));
+}
+
+describe("namedPart's shortcut for a union's typed branches changes no answer", () => {
+  it.each(UNION_MODELS)('%s: valid values, broken ones, and ones whose nested type names another branch', (name) => {
+    const model = set.models.find((m) => m.name === name)!;
+    const valid = fc.sample(fc.oneof(validValues(set, model.id), validValues(set, model.id, { tame: true })), { numRuns: 150, seed: 26 });
+    const broken = breakers(set, model.id)
+      .slice(0, 40)
+      .flatMap((b) => fc.sample(b.arbitrary, { numRuns: 2, seed: 26 }).map((bv) => bv.value));
+    const types = [...valid.reduce((s, v) => typesIn(v, s), new Set<string>())];
+    const swapped = valid.slice(0, 60).flatMap((v, i) => Array.from({ length: 4 }, (_, k) => retyped(v, { left: k }, types[(i + k) % types.length]!)));
+    const values = [...valid, ...broken, ...swapped];
+    expect(types.length).toBeGreaterThan(3);
+    const walked = (on: boolean) => {
+      SHORTCUTS.typeRefutes = on;
+      try {
+        return values.map((v) => {
+          try {
+            return namedPart(set, model.id, v);
+          } catch (e) {
+            return { threw: (e as Error).message };
+          }
+        });
+      } finally {
+        SHORTCUTS.typeRefutes = true;
+      }
+    };
+    expect(walked(true)).toEqual(walked(false));
+  });
+});
