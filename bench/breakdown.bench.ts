@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../core/models.js';
@@ -82,7 +82,7 @@ async function oneAdapter(adapter: string, model: string, out: string): Promise<
  * the breakdown the speed targets are read against.
  */
 export async function benchBreakdown(models = ['OpenResponsesImageGenCallGenerating', 'ResponseOutputTextDeltaStreamingEvent']) {
-  if (!readdirSync('/proc').includes('self')) return { name: 'main job breakdown', lines: ['skipped: no /proc on this machine'], rows: [] };
+  if (!existsSync('/proc/self/stat')) return { name: 'main job breakdown', lines: ['skipped: no /proc on this machine to read CPU times from'], rows: [] };
   const out = mkdtempSync(join(tmpdir(), 'orc-bench-breakdown-'));
   const rows: Row[] = [];
   for (const a of BUNDLED.filter((a) => !a.missing?.())) {

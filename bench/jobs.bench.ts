@@ -7,8 +7,9 @@ import { compare, MIN_ROUNDS } from './measure.js';
 
 /**
  * The main job cut down (every bundled adapter, one model, 10 cases per
- * property: five rounds of each in minutes) with the default --jobs against --jobs 1: what running adapters
- * at once buys while out-of-process harnesses work.
+ * property, so that five rounds of each take minutes) with the default
+ * --jobs against --jobs 1: what running adapters at once buys while
+ * out-of-process harnesses work.
  */
 export async function benchJobs() {
   const out = mkdtempSync(join(tmpdir(), 'orc-bench-jobs-'));
