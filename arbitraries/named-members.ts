@@ -152,8 +152,11 @@ function typesOfBranch(ctx: Context, branch: Node): ReadonlySet<unknown> | null 
  */
 function refutedByType(ctx: Context, branch: Node, v: Json): boolean {
   if (!SHORTCUTS.typeRefutes || !isPlainObject(v) || !Object.hasOwn(v, 'type')) return false;
+  const type = (v as Record<string, Json>).type;
+  // a set finds a scalar as JSON Schema compares it (0 is -0); an object or array equal to a branch's is another object, so no shortcut
+  if (type !== null && typeof type === 'object') return false;
   const types = typesOfBranch(ctx, branch);
-  return types !== null && !types.has((v as Record<string, Json>).type);
+  return types !== null && !types.has(type);
 }
 
 function walk(all: Places, place: Place, v: Json, at: string[], out: UnnamedMember[]): Json {

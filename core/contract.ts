@@ -105,9 +105,13 @@ export interface Adapter {
   close?(): void | Promise<void>;
 }
 
+/** Failures that come of the harness's process and its state (a death, a hang, a garbled or oversized answer), each of which restarts it. */
+export const RESTART_KINDS = ['crash', 'timeout', 'protocol', 'oversized'] as const satisfies readonly ErrorKind[];
+export type RestartKind = (typeof RESTART_KINDS)[number];
+
 /** One cause of restarts, and how often it happened. */
 export interface Restart {
-  kind: Extract<ErrorKind, 'crash' | 'timeout' | 'protocol' | 'oversized'>;
+  kind: RestartKind;
   message: string;
   count: number;
 }

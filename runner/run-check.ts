@@ -1,8 +1,9 @@
 import * as fc from 'fast-check';
-import { hasOperation, supports, type Adapter } from '../core/contract.js';
+import { hasOperation, RESTART_KINDS, supports, type Adapter } from '../core/contract.js';
 import type { Check, ObservationCheck, Observed, PropertyCheck, Verdict } from '../core/check.js';
 import { encodeReplay, replayCommand } from './replay-token.js';
 import { listedPath } from './case-at.js';
+import { caseKey } from './case-key.js';
 import type { CheckResult, Failure, Observation, ResultBase } from '../core/results.js';
 
 export interface CheckRunOptions {
@@ -24,6 +25,8 @@ export const CHECK_BUDGET_MS = 120_000;
  * of a shortened wait names the smallest input the harness was seen to hang on.
  */
 const MAX_SHRINK_TIMEOUTS = 1;
+/** Failures that depend on the harness's state as much as on the case: asked again, never remembered. */
+const HARNESS_STATE_KINDS: ReadonlySet<string> = new Set(RESTART_KINDS);
 
 type Failed = Extract<Verdict, { kind: string }>;
 /** A result before its duration is known, for each status. */
@@ -195,11 +198,20 @@ async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunO
     unsent = true;
     return 'not sent: in a class of requests this harness hung on';
   });
+  // fast-check meets the same candidate again and again (about half of a shrink's candidates, measured on py-openai): an answer that depends only on the case is asked once
+  const answered = new Map<string, Failed | undefined>();
   const prop = fc.asyncProperty(check.arbitrary, async (t) => {
     // past the cap a hang is not waited for again: every candidate left passes unasked, and shrinking ends with the smallest case found
     if (timeouts >= MAX_SHRINK_TIMEOUTS) return true;
     const original = !replayed;
     replayed = true;
+    const key = caseKey(t);
+    const known = key === undefined ? undefined : answered.get(key);
+    if (key !== undefined && answered.has(key)) {
+      if (!known) return true;
+      last = { t, verdict: known };
+      return false;
+    }
     unsent = false;
     const f = failedOf(await evaluate(t));
     // the failing case itself, now in a hang class: its failure was really seen while scanning, and is what it shows
@@ -208,8 +220,10 @@ async function shrink<T>(check: PropertyCheck<T>, adapter: Adapter, o: CheckRunO
       return false;
     }
     if (f?.kind === 'timeout') timeouts++;
-    if (f && f.kind === first.kind) {
-      last = { t, verdict: f };
+    const same = f && f.kind === first.kind ? f : undefined;
+    if (key !== undefined && !unsent && !(f && HARNESS_STATE_KINDS.has(f.kind))) answered.set(key, same);
+    if (same) {
+      last = { t, verdict: same };
       return false;
     }
     return true;

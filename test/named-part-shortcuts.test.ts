@@ -57,3 +57,40 @@ describe("namedPart's shortcut for a union's typed branches changes no answer", 
     expect(walked(true)).toEqual(walked(false));
   });
 });
+
+describe("the shortcut holds where a branch's type is not a string", () => {
+  // a user's schema may name its branches by an object or a number: equal values are equal however they are held
+  const schema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://example.test/typed-by-object.json',
+    title: 'TypedByObject',
+    type: 'object',
+    properties: {
+      item: {
+        oneOf: [
+          { type: 'object', properties: { type: { const: { kind: 'a' } }, x: { type: 'integer' } }, required: ['type'] },
+          { type: 'object', properties: { type: { enum: [[1, 'b'], 2] }, y: { type: 'integer' } }, required: ['type'] },
+          { type: 'object', properties: { type: { const: 'c' }, z: { type: 'integer' } }, required: ['type'] },
+        ],
+      },
+    },
+  };
+  const objectSet = loadSchemaSet([{ file: 'typed-by-object.schema.json', schema }]);
+  const id = schema.$id;
+
+  it.each([
+    [{ item: { type: { kind: 'a' }, x: 1, extra: true } }, ['item', 'extra']],
+    [{ item: { type: [1, 'b'], y: 2, extra: true } }, ['item', 'extra']],
+    [{ item: { type: 2, y: 2, extra: true } }, ['item', 'extra']],
+    [{ item: { type: 'c', z: 3, extra: true } }, ['item', 'extra']],
+  ])('%j: its branch is found, and its unnamed member set aside', (value, where) => {
+    const on = namedPart(objectSet, id, value as Json);
+    SHORTCUTS.typeRefutes = false;
+    try {
+      expect(namedPart(objectSet, id, value as Json)).toEqual(on);
+    } finally {
+      SHORTCUTS.typeRefutes = true;
+    }
+    expect(on.unnamed).toEqual([{ at: where.slice(0, -1), name: where.at(-1) }]);
+  });
+});

@@ -3,10 +3,10 @@ import type {
   Adapter,
   AdapterError,
   AdapterInfo,
-  ErrorKind,
   Operation,
   ParseOutcome,
   Restart,
+  RestartKind,
   SerializeOutcome,
   SseOutcome,
   UnionOutcome,
@@ -113,7 +113,7 @@ const PACE_FROM_BYTES = 64 * 1024;
 /** A harness that cannot even say hello this many times in a row is not coming back. */
 const MAX_SPAWN_FAILURES = 3;
 
-type Fault = { kind: Extract<ErrorKind, 'crash' | 'timeout' | 'protocol' | 'oversized'>; message: string };
+type Fault = { kind: RestartKind; message: string };
 
 /**
  * An out-of-process implementation behind the same contract as an

@@ -18,7 +18,7 @@ import { SAMPLE_OF_TYPE, typesOf, type JsonType } from './type.js';
  */
 export function valueKey(v: Json): string {
   if (typeof v === 'number') return Object.is(v, -0) ? 'n-0' : `n${v}`;
-  if (typeof v === 'string') return `s${v}`;
+  if (typeof v === 'string') return JSON.stringify(v);
   if (v === null || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(valueKey).join(',')}]`;
   return `{${Object.keys(v)
