@@ -1,15 +1,23 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './errors.js';
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 
-/** Written beside, then renamed over: a reader never sees half a file, even if the writer is killed. */
-export function writeAtomic(path: string, content: string): void {
+/** Text gathered to about this many characters before a write: few calls, and no piece of a large document held long. */
+const WRITE_BATCH_CHARS = 1 << 20;
+
+/**
+ * Written beside, then renamed over: a reader never sees half a file, even if
+ * the writer is killed. The content may come in pieces (a report of hundreds
+ * of megabytes), which are written as they come and never joined whole.
+ */
+export function writeAtomic(path: string, content: string | Iterable<string>): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, content);
+    if (typeof content === 'string') writeFileSync(tmp, content);
+    else writePieces(tmp, content);
     renameSync(tmp, path);
   } catch (e) {
     // a full disk or a folder gone read-only must not leave half a file behind; where no file could be made
@@ -21,6 +29,32 @@ export function writeAtomic(path: string, content: string): void {
     }
     throw new UsageError(`cannot write ${path}: ${code(e)}; free some space or give a folder you can write to`);
   }
+}
+
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= WRITE_BATCH_CHARS) {
+        writeAll(fd, batch.join(''));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (batch.length) writeAll(fd, batch.join(''));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A write may take less than it is given (a full disk takes part): the rest is written again, or the error thrown. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
 }
 
 function pidAlive(pid: number): boolean {

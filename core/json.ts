@@ -121,3 +121,45 @@ export function lineSafe(text: string): string {
 export function jsonDocument(value: unknown): string {
   return lineSafe(JSON.stringify(value, null, 2)) + '\n';
 }
+
+/**
+ * The same text as jsonDocument, in pieces: an object's members and an
+ * array's elements down to `depth` each made apart, so that a report of
+ * hundreds of megabytes is written without ever being one string.
+ */
+export function* jsonDocumentPieces(value: unknown, depth = 2): Generator<string> {
+  yield* pieces(value, '', depth);
+  yield '\n';
+}
+
+function* pieces(value: unknown, indent: string, depth: number): Generator<string> {
+  const plain = isPlainObject(value) && typeof value.toJSON !== 'function';
+  if (depth === 0 || !(Array.isArray(value) || plain)) {
+    // what JSON.stringify gives at this depth: the nested lines indented as the whole document would have them
+    const text = JSON.stringify(value, null, 2);
+    yield lineSafe(indent === '' ? text : text.replace(/\n/g, `\n${indent}`));
+    return;
+  }
+  const inner = `${indent}  `;
+  // JSON.stringify leaves out an object's members it cannot write, and writes null for such an element
+  const entries: [string | undefined, unknown][] = Array.isArray(value)
+    ? value.map((v) => [undefined, writable(v) ? v : null])
+    : Object.entries(value).filter(([, v]) => writable(v));
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) {
+    yield `${open}${close}`;
+    return;
+  }
+  yield open;
+  let first = true;
+  for (const [k, v] of entries) {
+    yield `${first ? '' : ','}\n${inner}${k === undefined ? '' : `${lineSafe(JSON.stringify(k))}: `}`;
+    first = false;
+    yield* pieces(v, inner, depth - 1);
+  }
+  yield `\n${indent}${close}`;
+}
+
+function writable(v: unknown): boolean {
+  return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+}

@@ -25,6 +25,7 @@ import { byFamily } from '../core/families.js';
 import { hexDump } from './_internals/hex-dump.js';
 import { xmlText } from './_internals/xml.js';
 import { FILTER_SCRIPT, REPORT_STYLE } from './_internals/html-assets.js';
+import { endingEach } from './_internals/lines.js';
 
 /**
  * Every string that reaches the page goes through here, as into the JUnit
@@ -146,6 +147,15 @@ function matrixRow(d: RunData, row: MatrixRow, known: Set<string>, anchors: Map<
  * counterexample, bytes, answer and replay command, one fold away.
  */
 export function htmlReport(events: readonly RunEvent[]): string {
+  return htmlLines(events).join('\n') + '\n';
+}
+
+/** The same page as htmlReport, a line at a time: the main job's is hundreds of megabytes, written without being one string. */
+export function htmlReportPieces(events: readonly RunEvent[]): Iterable<string> {
+  return endingEach(htmlLines(events));
+}
+
+function htmlLines(events: readonly RunEvent[]): string[] {
   const d = collect(events);
   const failures = d.results.filter(isFailed);
   const anchors = new Map<CheckResult, string>(failures.map((r, i) => [r, `f${i + 1}`]));
@@ -278,7 +288,7 @@ export function htmlReport(events: readonly RunEvent[]): string {
     `<p class="muted">Levels: ${LEVELS.join(', ')}. Written by openresponses-conformance${d.finishedAt ? ` at ${esc(d.finishedAt)}` : ''}. <a href="#toc">Contents</a></p>`,
   );
   out.push('<a class="to-toc" href="#toc">↑ contents</a>', `<script>${FILTER_SCRIPT}</script>`, '</body></html>');
-  return out.join('\n') + '\n';
+  return out;
 }
 
 /** The Behaviours view's cases by check; a case that behaves alike under every model is said once. */

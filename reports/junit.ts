@@ -2,6 +2,7 @@ import type { FailedResult, RunEvent } from '../core/results.js';
 import { collect } from './collect.js';
 import { xmlText } from './_internals/xml.js';
 import { failureLines } from './failure-lines.js';
+import { endingEach } from './_internals/lines.js';
 
 function failureBody(r: FailedResult): string {
   return failureLines(r)
@@ -16,6 +17,15 @@ function failureBody(r: FailedResult): string {
  * gates exactly as `orc run --baseline` does.
  */
 export function junitReport(events: readonly RunEvent[]): string {
+  return junitLines(events).join('\n') + '\n';
+}
+
+/** The same XML as junitReport, a line (a test suite) at a time, never one string. */
+export function junitReportPieces(events: readonly RunEvent[]): Iterable<string> {
+  return endingEach(junitLines(events));
+}
+
+function junitLines(events: readonly RunEvent[]): string[] {
   const d = collect(events);
   const known = new Map((d.baseline?.known ?? []).map((e) => [`${e.adapter}\u0000${e.model}\u0000${e.check}`, e.reason]));
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
@@ -55,5 +65,5 @@ export function junitReport(events: readonly RunEvent[]): string {
   out.push(`<testsuites name="openresponses-conformance" tests="${sum('tests')}" failures="${sum('failures')}" errors="0" skipped="${sum('skipped')}">`);
   out.push(...suites.map((s) => s.xml));
   out.push('</testsuites>');
-  return out.join('\n') + '\n';
+  return out;
 }

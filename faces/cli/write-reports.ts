@@ -3,36 +3,39 @@ import { join } from 'node:path';
 import type { RunEvent } from '../../core/results.js';
 import { jsonReport } from '../../reports/json.js';
 import { markdownReport } from '../../reports/markdown.js';
-import { junitReport } from '../../reports/junit.js';
+import { junitReportPieces } from '../../reports/junit.js';
 import { badges } from '../../reports/badges.js';
-import { htmlReport } from '../../reports/html.js';
+import { htmlReportPieces } from '../../reports/html.js';
 import { writeAtomic } from '../../core/files.js';
-import { jsonDocument } from '../../core/json.js';
+import { jsonDocumentPieces } from '../../core/json.js';
 
 /**
  * Every report a run writes, by file name under the output folder, each
  * rendered when asked: the main job's are hundreds of megabytes apiece, so
- * they are made and written one at a time, never all held at once.
+ * they are made and written one at a time, never all held at once, and the
+ * largest written a piece at a time, never one string.
  */
-function reportRenderers(events: readonly RunEvent[]): [string, () => string][] {
+function reportRenderers(events: readonly RunEvent[]): [string, () => string | Iterable<string>][] {
   return [
     ['summary.md', () => markdownReport(events)],
-    ['junit.xml', () => junitReport(events)],
-    ['report.html', () => htmlReport(events)],
+    ['junit.xml', () => junitReportPieces(events)],
+    ['report.html', () => htmlReportPieces(events)],
     ...Object.entries(badges(events)).map(([name, text]): [string, () => string] => [join('badges', name), () => text]),
     // report.json last: a run that dies while writing leaves it saying the run had not finished
-    ['report.json', () => jsonDocument(jsonReport(events))],
+    ['report.json', () => jsonDocumentPieces(jsonReport(events))],
   ];
 }
 
 /** Every report a run writes, by file name under the output folder: one pure function each. */
 export function renderReports(events: readonly RunEvent[]): Record<string, string> {
-  return Object.fromEntries(reportRenderers(events).map(([name, render]) => [name, render()]));
+  return Object.fromEntries(reportRenderers(events).map(([name, render]) => [name, joined(render())]));
 }
+
+const joined = (text: string | Iterable<string>) => (typeof text === 'string' ? text : [...text].join(''));
 
 /** During a run: the JSON report alone, cheap enough to rewrite as results come, so a killed run leaves it valid and marked incomplete. */
 export function writeProgressReport(dir: string, events: readonly RunEvent[]): void {
-  writeAtomic(join(dir, 'report.json'), jsonDocument(jsonReport(events)));
+  writeAtomic(join(dir, 'report.json'), jsonDocumentPieces(jsonReport(events)));
 }
 
 /** Writes every format into `dir`; returns the line that says where, the folder once so that it fits a terminal line. */
