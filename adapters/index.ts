@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { Adapter, AdapterEnv, AdapterFactory } from '../core/contract.js';
-import { reference } from './reference/index.js';
-import { tsOpenRouter012, tsOpenRouterLatest } from './ts-openrouter/index.js';
+import { reference } from './reference/factory.js';
+import { tsOpenRouter012, tsOpenRouterLatest } from './ts-openrouter/factory.js';
 import { bundledHarnesses, commandAdapter } from './stdio/factories.js';
 
 /** Every adapter `--adapter all` runs, in the order the matrix shows them: in process first, then the harnesses. */

@@ -17,11 +17,22 @@ import type { Context } from './_internals/context.js';
  * nothing of its members is kept whole. This is what the project means by an
  * open object: a member it does not name may come (forward compatibility),
  * and no check but UnknownFields asks for it back.
+ *
+ * `valid`: the caller has validated the value as it is against the model, so
+ * a union its `type` narrows to one branch is not asked again. `build: false`:
+ * only the unnamed members are wanted, and the value comes back as it is.
  */
-export function namedPart(source: SchemaSource, id: string, value: Json): { value: Json; unnamed: UnnamedMember[] } {
+export function namedPart(
+  source: SchemaSource,
+  id: string,
+  value: Json,
+  options: { valid?: boolean; build?: boolean } = {},
+): { value: Json; unnamed: UnnamedMember[] } {
   const ctx = contextFor(source);
   const unnamed: UnnamedMember[] = [];
-  const named = walk(placesOf(ctx), placesOf(ctx).at(conjOf(ctx, [ctx.root(id)])), value, [], unnamed);
+  const all = placesOf(ctx);
+  const w: Walk = { all, build: options.build ?? true, at: [] };
+  const named = walk(w, all.root(id), value, unnamed, options.valid === true && SHORTCUTS.trustValid);
   return { value: named, unnamed };
 }
 
@@ -41,7 +52,15 @@ interface Place {
 
 class Places {
   private readonly byKey = new Map<string, Place>();
+  private readonly roots = new Map<string, Place>();
   constructor(readonly ctx: Context) {}
+
+  /** A model's own place: each event of a stream starts here. */
+  root(id: string): Place {
+    let place = this.roots.get(id);
+    if (!place) this.roots.set(id, (place = this.at(conjOf(this.ctx, [this.ctx.root(id)]))));
+    return place;
+  }
 
   at(conj: Conj): Place {
     const key = conjKey(conj);
@@ -117,7 +136,7 @@ function placesOf(ctx: Context): Places {
 }
 
 /** The walk's shortcuts, each of which must change no answer: a test turns one off and compares. */
-export const SHORTCUTS = { typeRefutes: true };
+export const SHORTCUTS = { typeRefutes: true, scalars: true, trustValid: true };
 
 const branchTypes = new WeakMap<Node, ReadonlySet<unknown> | null>();
 
@@ -145,13 +164,21 @@ function typesOfBranch(ctx: Context, branch: Node): ReadonlySet<unknown> | null 
 }
 
 /**
- * A branch that names `type` with other values than the value's own can match
+ * A branch whose own `type` keyword leaves out an object's (or an array's)
+ * JSON type cannot match it, nor can a `false` one. A branch that names the
+ * `type` member with other values than the value's own can match
  * neither as the value is nor with unnamed members set aside (it names
  * `type`, which stays): decided without its validator, which a stream's every
  * item and part would otherwise run once for each branch, twice when it fails.
  */
 function refutedByType(ctx: Context, branch: Node, v: Json): boolean {
-  if (!SHORTCUTS.typeRefutes || !isPlainObject(v) || !Object.hasOwn(v, 'type')) return false;
+  if (!SHORTCUTS.typeRefutes) return false;
+  // the other half of a nullable member (`anyOf: [X, {type: 'null'}]`) never matches an object or an array
+  const s = branch.schema as Record<string, unknown> | boolean;
+  if (s === false) return true;
+  const kind = Array.isArray(v) ? 'array' : isPlainObject(v) ? 'object' : undefined;
+  if (kind && typeof s === 'object' && s !== null && s.type !== undefined && !(Array.isArray(s.type) ? s.type : [s.type]).includes(kind)) return true;
+  if (!isPlainObject(v) || !Object.hasOwn(v, 'type')) return false;
   const type = (v as Record<string, Json>).type;
   // a set finds a scalar as JSON Schema compares it (0 is -0); an object or array equal to a branch's is another object, so no shortcut
   if (type !== null && typeof type === 'object') return false;
@@ -159,35 +186,76 @@ function refutedByType(ctx: Context, branch: Node, v: Json): boolean {
   return types !== null && !types.has(type);
 }
 
-function walk(all: Places, place: Place, v: Json, at: string[], out: UnnamedMember[]): Json {
+/** How one walk goes: what it trusts, whether it builds the named value, and the path it is at (one array, pushed and popped). */
+interface Walk {
+  all: Places;
+  /** Only the unnamed members are wanted: the value is handed back as it is. */
+  build: boolean;
+  at: string[];
+}
+
+/**
+ * `valid`: the value at this place is known to satisfy the place's schemas as
+ * it is (the caller validated the whole, and every step down (a property, an
+ * item, a branch) keeps that). A union then has exactly one branch its `type`
+ * does not refute, or none matches as the value is: that one is the branch
+ * its validators would choose, so they are not run. Below a map the walk
+ * stops trusting: a keyword of one's own (patternProperties, say) may take a
+ * member from `additionalProperties`.
+ */
+function walk(w: Walk, place: Place, v: Json, out: UnnamedMember[], valid = false): Json {
+  // a scalar has no members: whichever branch a union chose, it is itself
+  if (SHORTCUTS.scalars && (v === null || typeof v !== 'object')) return v;
+  const { all, at } = w;
   if (place.union) {
     const { keyword, branches } = place.union;
+    if (valid) {
+      const open = branches.filter((b) => !refutedByType(all.ctx, b, v));
+      if (open.length === 1) return walk(w, all.chosen(place, open), v, out, true);
+    }
     // a branch matches as the value is, or (a closed branch) once the members it does not name are set aside
     const matches = (b: Node) =>
-      !refutedByType(all.ctx, b, v) && (all.ctx.validator(b)(v) || all.ctx.validator(b)(walk(all, all.chosen(place, [b]), v, at, [])));
+      !refutedByType(all.ctx, b, v) && (all.ctx.validator(b)(v) || all.ctx.validator(b)(walk({ all, build: true, at }, all.chosen(place, [b]), v, [])));
     const matching = branches.filter(matches);
     const chosen = keyword === 'oneOf' && matching.length > 1 ? [] : matching;
-    return walk(all, all.chosen(place, chosen), v, at, out);
+    // a branch chosen once members were set aside does not hold of the value as it is: below, nothing is trusted
+    return walk(w, all.chosen(place, chosen), v, out);
   }
   if (Array.isArray(v)) {
     const items = place.items;
     if (!items) return v;
-    return v.map((x, i) => {
+    const named = w.build ? new Array<Json>(v.length) : undefined;
+    for (let i = 0; i < v.length; i++) {
       const p = items.prefix[i] ?? items.rest;
-      return p ? walk(all, p, x, [...at, String(i)], out) : x;
-    });
+      at.push(String(i));
+      const x = p ? walk(w, p, v[i]!, out, valid) : v[i]!;
+      at.pop();
+      if (named) named[i] = x;
+    }
+    return named ?? v;
   }
   if (!isPlainObject(v) || !place.object) return v;
   const { properties, required, map } = place.object;
   const o = v as Record<string, Json>;
-  const entries: [string, Json][] = [];
+  const entries: [string, Json][] | undefined = w.build ? [] : undefined;
   // named members in the schema's order, then a map's in the value's: the order a canonical writer keeps
-  for (const [k, p] of properties) if (Object.hasOwn(o, k)) entries.push([k, walk(all, p, o[k]!, [...at, k], out)]);
+  for (const [k, p] of properties) {
+    if (!Object.hasOwn(o, k)) continue;
+    at.push(k);
+    const x = walk(w, p, o[k]!, out, valid);
+    at.pop();
+    entries?.push([k, x]);
+  }
+  let here: string[] | undefined;
   for (const k of Object.keys(o)) {
     if (properties.has(k)) continue;
-    if (map) entries.push([k, walk(all, map, o[k]!, [...at, k], out)]);
-    else if (required.has(k)) entries.push([k, o[k]!]);
-    else out.push({ at, name: k });
+    if (map) {
+      at.push(k);
+      const x = walk(w, map, o[k]!, out);
+      at.pop();
+      entries?.push([k, x]);
+    } else if (required.has(k)) entries?.push([k, o[k]!]);
+    else out.push({ at: (here ??= at.slice()), name: k });
   }
-  return objectFrom(entries);
+  return entries ? objectFrom(entries) : v;
 }

@@ -4,7 +4,9 @@ import type { SchemaSet } from '../core/models.js';
 import { eventTypeOf } from '../core/models.js';
 import { validResponseStreams } from '../arbitraries/response-streams.js';
 import { encodeSse, PLAIN } from '../arbitraries/sse/framing.js';
-import { checkStream } from '../stream/check-stream.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../core/models.js';
 import { compare } from './measure.js';
 
 const STREAMS = 300;
@@ -28,6 +30,10 @@ function capture(set: SchemaSet): { chunks: Uint8Array[]; events: number } {
  * and the ajv validator of each event's model, nothing else.
  */
 export async function benchCheckStream(set: SchemaSet) {
+  // the build orc check-stream runs (npm run bench builds it first): tsx's on-load compile names every closure it makes, a cost eventsource-parser, plain JavaScript, does not pay
+  const { checkStream } = (await import(
+    pathToFileURL(join(PROJECT_ROOT, 'dist', 'stream', 'check-stream.js')).href
+  )) as typeof import('../stream/check-stream.js');
   const { chunks, events } = capture(set);
   const validators = new Map(set.models.flatMap((m) => (eventTypeOf(m) ? [[eventTypeOf(m)!, set.ajv.getSchema(m.id)!] as const] : [])));
   const orc = async () => {

@@ -7,7 +7,7 @@ import { benchPipelining } from './pipelining.bench.js';
 import { benchStdioClient } from './stdio-client.bench.js';
 import { benchJobs } from './jobs.bench.js';
 import { benchNestedCost } from './nested-cost.bench.js';
-import { benchOneCheck, benchStartup } from './startup.bench.js';
+import { benchListStart, benchOneCheck, benchStartup } from './startup.bench.js';
 import { killRates, measureMutants } from '../mutants/measure.js';
 import { spreadOf } from './measure.js';
 import { benchBreakdown } from './breakdown.bench.js';
@@ -38,6 +38,7 @@ const benches: (() => Promise<Figure>)[] = [
   benchPipelining,
   benchJobs,
   benchStartup,
+  benchListStart,
   benchOneCheck,
   () => benchCheckStream(set),
 ];

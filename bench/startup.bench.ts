@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../core/models.js';
-import { compare } from './measure.js';
+import { compare, MIN_ROUNDS } from './measure.js';
 
 const COMPILED = [join(PROJECT_ROOT, 'bin', 'orc.js')];
 /** The start orc had before: tsx's loader compiling the sources on load (its cache warmed by the first round, as a user's is). */
@@ -67,5 +67,48 @@ export async function benchOneCheck() {
     target: 0.35,
     atMost: true,
     met: share <= 0.35,
+  };
+}
+
+/** The CPU a whole `orc` process took (user and system, its start included), as it says itself at exit. */
+function cpuOf(command: string[]): number {
+  const dir = mkdtempSync(join(tmpdir(), 'orc-bench-cpu-'));
+  const file = join(dir, 'cpu');
+  const atExit = `data:text/javascript,${encodeURIComponent(
+    `import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); writeFileSync(${JSON.stringify(file)}, String(u.user + u.system)); });`,
+  )}`;
+  try {
+    starter(['--import', atExit, ...COMPILED], command)();
+    return Number(readFileSync(file, 'utf8')) / 1000;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `orc list` over `orc --version`, in CPU: listing the models, suites and
+ * adapters must cost little more than starting, so it may not load what
+ * runs a check (ajv, fast-check, a suite, an adapter's code).
+ */
+export async function benchListStart() {
+  const rounds = Math.max(MIN_ROUNDS, 9);
+  const list: number[] = [];
+  const version: number[] = [];
+  cpuOf(['list']);
+  cpuOf(['--version']);
+  for (let i = 0; i < rounds; i++) {
+    list.push(cpuOf(['list']));
+    version.push(cpuOf(['--version']));
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const ratio = median(list) / median(version);
+  return {
+    name: 'orc list over orc --version, CPU of the whole process (compiled)',
+    lines: [`orc list:      ${Math.round(median(list))} ms CPU`, `orc --version: ${Math.round(median(version))} ms CPU`],
+    ratio,
+    roundRatios: list.map((l, i) => l / version[i]!),
+    target: 1.5,
+    atMost: true,
+    met: ratio <= 1.5,
   };
 }

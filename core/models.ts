@@ -91,7 +91,6 @@ export function loadSchemaSet(extraModels: ModelSource[] = []): SchemaSet {
   const replaced = (m: Model) => models.some((extra) => extra.id === m.id || (eventTypeOf(m) !== undefined && eventTypeOf(extra) === eventTypeOf(m)));
   models.unshift(...bundled.filter((m) => !replaced(m)));
 
-  const ajv = createAjv();
   const invalid = (id: string, e: unknown) => {
     const name = byId.get(id)?.title ?? id;
     // a stack overflow says nothing of the schema's validity: say what ran out
@@ -112,30 +111,57 @@ export function loadSchemaSet(extraModels: ModelSource[] = []): SchemaSet {
     }
     return new UsageError(`schema ${name} is not a valid JSON Schema 2020-12 (${(e as Error).message.slice(0, 200)}); fix the schema file`);
   };
-  for (const [id, schema] of byId) {
-    try {
-      // held to the meta-schema: a user's schema now; the bundled ones by test/models-valid.test.ts, not at every start (compiling the meta-schema is most of what loading costs)
-      ajv.addSchema(schema, undefined, undefined, userIds.has(id));
-    } catch (e) {
-      throw invalid(id, e);
+  const compile = (): Ajv => {
+    const ajv = createAjv();
+    for (const [id, schema] of byId) {
+      try {
+        // held to the meta-schema: a user's schema now; the bundled ones by test/models-valid.test.ts, not at every start (compiling the meta-schema is most of what loading costs)
+        ajv.addSchema(schema, undefined, undefined, userIds.has(id));
+      } catch (e) {
+        throw invalid(id, e);
+      }
     }
-  }
-  // a user's schema compiled now, so a bad one is a usage error before anything runs; the bundled ones where first used
-  for (const id of byId.keys()) {
-    if (!userIds.has(id)) continue;
-    try {
-      ajv.getSchema(id);
-    } catch (e) {
-      throw invalid(id, e);
+    // a user's schema compiled now, so a bad one is a usage error before anything runs; the bundled ones where first used
+    for (const id of byId.keys()) {
+      if (!userIds.has(id)) continue;
+      try {
+        ajv.getSchema(id);
+      } catch (e) {
+        throw invalid(id, e);
+      }
     }
-  }
-  return { byId, models, ajv };
+    return ajv;
+  };
+  // a user's schema is checked now, so a bad one is a usage error before anything runs; with the bundled ones only, ajv
+  // loads when a validator is first asked for (orc list asks for none)
+  let ajv = userIds.size > 0 ? compile() : undefined;
+  return {
+    byId,
+    models,
+    get ajv() {
+      return (ajv ??= compile());
+    },
+  };
 }
 
 /** The model of an event's `type`, if any: a recorded stream holds events of other types too. */
 export function modelOfEventType(set: SchemaSet, type: unknown): Model | undefined {
-  return typeof type === 'string' ? set.models.find((m) => eventTypeOf(m) === type) : undefined;
+  if (typeof type !== 'string') return undefined;
+  let byType = modelsByType.get(set.models);
+  if (!byType) {
+    byType = new Map();
+    // the first model of a type, as a search in the set's order finds it
+    for (const m of set.models) {
+      const t = eventTypeOf(m);
+      if (t !== undefined && !byType.has(t)) byType.set(t, m);
+    }
+    modelsByType.set(set.models, byType);
+  }
+  return byType.get(type);
 }
+
+/** Keyed by the models list, not the set: a set held to fewer families is a new object with a new list. */
+const modelsByType = new WeakMap<readonly Model[], Map<string, Model>>();
 
 /**
  * The event type a model describes: its `x-event-type`, or else the one

@@ -1,7 +1,12 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchema, ErrorObject, ValidateFunction } from 'ajv';
 
 export type Ajv = InstanceType<typeof Ajv2020>;
+
+// ajv loads when a validator is first made, not with every module that can make one: `orc list` and `--help` make none
+const require = createRequire(import.meta.url);
+let ajvClass: typeof Ajv2020 | undefined;
 
 /**
  * Keywords that annotate and never constrain a value, beyond those 2020-12
@@ -36,7 +41,8 @@ export function unknownKeywordOf(message: string): string | undefined {
  * The stylistic strict modes stay off: they refuse schemas that JSON Schema allows.
  */
 export function createAjv(options: { allErrors?: boolean; validateSchema?: boolean } = {}): Ajv {
-  const ajv = new Ajv2020({
+  ajvClass ??= (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020;
+  const ajv = new ajvClass({
     strictSchema: 'log',
     logger: {
       log: console.log,

@@ -37,3 +37,22 @@ export function bundledChecks(models: readonly string[]): ListedCheck[] {
   }
   return models.flatMap((m) => byModel.get(m) ?? []);
 }
+
+/**
+ * How many bundled checks each model has, read from the listing's lines
+ * without building a check: `orc list` prints only the counts, and the
+ * listing is a megabyte.
+ */
+export function bundledCheckCounts(): Map<string, number> {
+  const text = readFileSync(CHECK_LISTING_FILE, 'utf8');
+  // by the name as the listing spells it (JSON), read once a model
+  const spelt = new Map<string, number>();
+  // a row's line is `[` and the model's name as JSON, then `,` and the rest (listingText)
+  for (let at = text.indexOf('\n["'); at !== -1; at = text.indexOf('\n["', at + 1)) {
+    let end = at + 3;
+    while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+    const name = text.slice(at + 2, end + 1);
+    spelt.set(name, (spelt.get(name) ?? 0) + 1);
+  }
+  return new Map([...spelt].map(([name, n]) => [JSON.parse(name) as string, n]));
+}

@@ -3,6 +3,7 @@ import { modelOfEventType, type Model, type SchemaSet } from '../core/models.js'
 import type { ErrorObject } from '../core/oracle.js';
 import { everyErrorValidator, setAsideUnnamed, type UnnamedMember } from '../core/unnamed-members.js';
 import { namedPart } from '../arbitraries/index.js';
+import { SHORTCUTS } from '../arbitraries/named-members.js';
 
 /** What the model of an event's type says of it. */
 export interface ModelVerdict {
@@ -39,7 +40,11 @@ export class EventModels {
     const validate = everyErrorValidator(this.set, model.id);
     let unnamed: UnnamedMember[];
     let errors: ErrorObject[];
-    const named = this.named(model, event);
+    // most events of a capture are valid as they are: the set's own validator (first error only) says so at the cost of ajv alone, and the walk then trusts it
+    const valid = SHORTCUTS.trustValid && this.set.ajv.getSchema(model.id)!(event) === true;
+    // a valid event without a member its model does not name is judged: the named part is the event itself
+    if (valid && this.named(model, event, { valid, build: false })?.unnamed.length === 0) return { model, errors: [], broken: [], unknown: [] };
+    const named = this.named(model, event, { valid });
     if (named) {
       unnamed = named.unnamed;
       errors = validate(named.value) ? [] : [...(validate.errors ?? [])];
@@ -54,10 +59,10 @@ export class EventModels {
     };
   }
 
-  private named(model: Model, event: Json): ReturnType<typeof namedPart> | undefined {
+  private named(model: Model, event: Json, options: Parameters<typeof namedPart>[3]): ReturnType<typeof namedPart> | undefined {
     if (this.unwalkable.has(model.id)) return undefined;
     try {
-      return namedPart(this.set, model.id, event);
+      return namedPart(this.set, model.id, event, options);
     } catch {
       this.unwalkable.add(model.id);
       return undefined;

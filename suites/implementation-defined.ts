@@ -4,6 +4,7 @@ import { fieldsOfType } from './typical.js';
 import { encodeText, shownPayload, andThen } from './verdicts.js';
 import { parsedDuplicate, parsedNumber, parsedString } from './behaviours.js';
 import { implementationDefinedPayloads } from './implementation-defined-payloads.js';
+import { SUITE_DESCRIPTIONS } from './catalog.js';
 
 const parseCase = (model: string, label: string, text: string, name: (o: ParseOutcome) => Observed): ObservationCase => ({
   label,
@@ -18,7 +19,7 @@ function observation(name: string, description: string, cases: ObservationCase[]
 export const implementationDefinedSuite: Suite = {
   name: 'ImplementationDefined',
   idSegment: 'ImplDefined',
-  description: 'values JSON allows but float64 or UTF-16 cannot hold, and duplicate keys: what a parser makes of them, recorded, never failed',
+  description: SUITE_DESCRIPTIONS.ImplementationDefined,
   checks(ctx) {
     const m = ctx.model.name;
     const checks: CheckDraft[] = [];

@@ -10,6 +10,7 @@ import { confusionChecks, malformedJsonChecks } from './malformed.js';
 import { unmodelledCheck } from './union-behaviour.js';
 import { typicalValue } from './typical.js';
 import { eventTypeOf } from '../core/models.js';
+import { SUITE_DESCRIPTIONS } from './catalog.js';
 
 export const withField = (name: string, field: string) => (field === '' ? name : `${name}.${field}`);
 
@@ -37,7 +38,7 @@ function withTameBackground(b: Breaker, tame: Breaker | undefined): fc.Arbitrary
 
 export const parseSuite: Suite = {
   name: 'Parse',
-  description: 'accepts every valid payload with its values intact; rejects every payload that breaks a rule, with a parse error',
+  description: SUITE_DESCRIPTIONS.Parse,
   checks(ctx) {
     const { set, model } = ctx;
     const checks: CheckDraft[] = [];

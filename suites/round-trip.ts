@@ -3,10 +3,11 @@ import { difference, show } from '../core/equality.js';
 import type { Json } from '../core/json.js';
 import type { Suite } from '../core/check.js';
 import { encodeText, expectParsed, reserialize, shownPayload, andThen, written } from './verdicts.js';
+import { SUITE_DESCRIPTIONS } from './catalog.js';
 
 export const roundTripSuite: Suite = {
   name: 'RoundTrip',
-  description: 'parse(serialize(v)) is v; serialize(parse(text)) means what text means',
+  description: SUITE_DESCRIPTIONS.RoundTrip,
   checks({ set, model }) {
     // half of them plain, as in Serialize: an SDK whose types hold less than the model still meets cases it can hold
     const values = mixedValues(set, model.id);

@@ -5,13 +5,13 @@ import type { CheckDraft, Suite, Verdict } from '../core/check.js';
 import { andThen, schemaVerdict, written } from './verdicts.js';
 import { serializerChoiceChecks } from './serializer-choices.js';
 import type { Answer } from '../core/json.js';
+import { SUITE_DESCRIPTIONS } from './catalog.js';
 
 type Judge = (value: Json, output: Answer, text: string) => Verdict;
 
 export const serializeSuite: Suite = {
   name: 'Serialize',
-  description:
-    'the serializer writes JSON that validates against the schema and reads back as the value given, whatever it is given; what it chooses where JSON leaves a choice is recorded',
+  description: SUITE_DESCRIPTIONS.Serialize,
   checks(ctx) {
     const { set, model } = ctx;
     // half of them plain: a serializer whose native type holds less than the model (an int64) still meets cases it can write

@@ -10,6 +10,7 @@ import { refusal } from './behaviours.js';
 import { andThen, encodeText, misbehaved, shownPayload } from './verdicts.js';
 import { eventsDifference } from './sse-difference.js';
 import { dataDifference, renderEvents } from './sse-data.js';
+import { SUITE_DESCRIPTIONS } from './catalog.js';
 
 /** Non-ASCII in every free string, so that cuts can land inside a UTF-8 character. */
 function withMultibyte(v: Json): Json {
@@ -55,7 +56,7 @@ function expectDecodedText(adapter: Adapter, s: SseStream): Verdict | Promise<Ve
 export const sseSuite: Suite = {
   name: 'Sse',
   once: true,
-  description: "the implementation's text/event-stream decoder yields the events the reference decoder does, however the stream is framed and cut",
+  description: SUITE_DESCRIPTIONS.Sse,
   checks(ctx) {
     const { set, model } = ctx;
     const values = validValues(set, model.id, { tame: true });

@@ -13,6 +13,7 @@ import { misbehaved, encodeText, shownPayload } from './verdicts.js';
 import { eventsDifference } from './sse-difference.js';
 import { dataDifference, renderEvents } from './sse-data.js';
 import { throughUnion, unionBehaviour } from './union-behaviour.js';
+import { SUITE_DESCRIPTIONS } from './catalog.js';
 
 /** The event a family's stream starts from: the checks of its whole streams are planned under its model. */
 const IMAGE_HOST = 'response.image_generation_call.generating';
@@ -225,8 +226,7 @@ export const streamSuite: Suite = {
   name: 'Stream',
   idSegment: 'Sse',
   hosts: [IMAGE_HOST, RESPONSE_HOST],
-  description:
-    "whole streams of a family through the SDK's decoder and its event union: every event kept, extension events ignored; what the union does with events it does not know, recorded",
+  description: SUITE_DESCRIPTIONS.Stream,
   checks({ set, model }) {
     if (eventTypeOf(model) === RESPONSE_HOST) return responseStreamChecks(set);
     if (eventTypeOf(model) !== IMAGE_HOST) return [];

@@ -6,6 +6,7 @@ import type { CheckDraft, Suite } from '../core/check.js';
 import { typicalValue } from './typical.js';
 import { memberText, wrote } from './behaviours.js';
 import { encodeText, expectParsedIfCanonicalIs, reserialize, shownPayload, andThen } from './verdicts.js';
+import { SUITE_DESCRIPTIONS } from './catalog.js';
 
 /** The value without the member the pointer names: what a parser that ignores it must yield. */
 function without(value: Json, pointer: string): Json {
@@ -21,7 +22,7 @@ function without(value: Json, pointer: string): Json {
 
 export const unknownFieldsSuite: Suite = {
   name: 'UnknownFields',
-  description: 'a parser ignores fields the model does not name (forward compatibility); what a serializer then does is recorded',
+  description: SUITE_DESCRIPTIONS.UnknownFields,
   checks(ctx) {
     const { set, model } = ctx;
     // the values a vocabulary hands this suite: members the model does not name

@@ -3,6 +3,7 @@ import { ESCAPE_TAIL } from '../arbitraries/wire/spellings.js';
 import type { Json } from '../core/json.js';
 import type { Suite } from '../core/check.js';
 import { expectParsedIfCanonicalIs, shownPayload } from './verdicts.js';
+import { SUITE_DESCRIPTIONS } from './catalog.js';
 
 const KINDS: [string, SpellingKind, string][] = [
   ['Whitespace', 'whitespace', 'any JSON whitespace between tokens'],
@@ -30,7 +31,7 @@ function withEscapable(v: Json, valid: (x: unknown) => boolean): Json {
 
 export const wireSpellingSuite: Suite = {
   name: 'WireSpelling',
-  description: 'every legal JSON spelling of a valid value parses to that value',
+  description: SUITE_DESCRIPTIONS.WireSpelling,
   checks({ set, model }) {
     const values = mixedValues(set, model.id);
     const validate = set.ajv.getSchema(model.id)!;

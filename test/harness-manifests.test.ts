@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../core/errors.js';
 import { SCHEMA_DIR } from '../core/models.js';
 import { createAjv } from '../core/oracle.js';
-import { ADAPTERS_DIR, loadManifests } from '../adapters/stdio/harnesses.js';
+import { ADAPTERS_DIR, checkManifest, loadManifests } from '../adapters/stdio/harnesses.js';
 
 const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, 'harness.schema.json'), 'utf8'));
 const folders = readdirSync(ADAPTERS_DIR).filter((d) => {
@@ -99,5 +99,29 @@ describe('harness.json schema', () => {
     const run = load('{"toolchain":');
     expect(run).toThrow(UsageError);
     expect(run).toThrow(/the harness manifest .*h\/harness\.json is not JSON/);
+  });
+
+  it('read for a listing, a manifest is held to the schema when its harness is built or started, in the same one line', () => {
+    const dir = join(scratch, String(n++));
+    mkdirSync(join(dir, 'h'), { recursive: true });
+    writeFileSync(join(dir, 'h', 'harness.json'), JSON.stringify({ ...good, bulid: [] }));
+    // what a listing reads is there: names and summaries come without ajv
+    const [m] = loadManifests(dir, { check: false });
+    expect(m!.adapters.map((a) => a.name)).toEqual(['go-x']);
+    expect(() => checkManifest(m!)).toThrow(/h\/harness\.json breaks schema\/harness\.schema\.json: \/ must NOT have additional properties \("bulid"\)/);
+    // one a listing cannot read is refused at once, as ever
+    writeFileSync(join(dir, 'h', 'harness.json'), JSON.stringify({ ...good, adapters: [{ name: 1 }] }));
+    expect(() => loadManifests(dir, { check: false })).toThrow(UsageError);
+  });
+
+  it('a harness listed from a manifest that breaks the schema does not start, and says why in that line', async () => {
+    const { bundledHarnesses } = await import('../adapters/stdio/factories.js');
+    const dir = join(scratch, String(n++));
+    mkdirSync(join(dir, 'h'), { recursive: true });
+    writeFileSync(join(dir, 'h', 'harness.json'), JSON.stringify({ ...good, bulid: [] }));
+    const [factory] = bundledHarnesses(dir);
+    expect(factory!.name).toBe('go-x');
+    const set = (await import('../core/models.js')).loadSchemaSet();
+    await expect(factory!.create({ set })).rejects.toThrow(/breaks schema\/harness\.schema\.json: \/ must NOT have additional properties \("bulid"\)/);
   });
 });

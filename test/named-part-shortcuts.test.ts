@@ -4,6 +4,7 @@ import { breakers, namedPart, validValues } from '../arbitraries/index.js';
 import { SHORTCUTS } from '../arbitraries/named-members.js';
 import type { Json } from '../core/json.js';
 import { loadSchemaSet } from '../core/models.js';
+import { EventModels } from '../stream/event-models.js';
 
 const set = loadSchemaSet();
 // the spec's events whose members are unions of typed objects: parts, items, a response's output
@@ -92,5 +93,63 @@ describe("the shortcut holds where a branch's type is not a string", () => {
       SHORTCUTS.typeRefutes = true;
     }
     expect(on.unnamed).toEqual([{ at: where.slice(0, -1), name: where.at(-1) }]);
+  });
+});
+
+/** The value with a member no schema names added to its n-th object (counted depth first), where there is one. */
+function withExtra(v: Json, n: { left: number }): Json {
+  if (Array.isArray(v)) return v.map((x) => withExtra(x, n));
+  if (v === null || typeof v !== 'object') return v;
+  const here = n.left-- === 0;
+  const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withExtra(x as Json, n)]));
+  return here ? { ...o, orc_unnamed_member: { deep: [1] } } : o;
+}
+
+describe('what a stream check trusts of a valid event changes no verdict', () => {
+  const events = UNION_MODELS.flatMap((name) => {
+    const model = set.models.find((m) => m.name === name)!;
+    const valid = fc.sample(validValues(set, model.id), { numRuns: 60, seed: 27 });
+    const broken = breakers(set, model.id)
+      .slice(0, 30)
+      .flatMap((b) => fc.sample(b.arbitrary, { numRuns: 1, seed: 27 }).map((bv) => bv.value));
+    const extra = valid.slice(0, 30).flatMap((v) => [0, 1, 2, 3, 5, 8].map((k) => withExtra(v, { left: k })));
+    const types = [...valid.reduce((s, v) => typesIn(v, s), new Set<string>())];
+    const swapped = valid.slice(0, 20).flatMap((v, i) => [1, 2].map((k) => retyped(v, { left: k }, types[(i + k) % types.length]!)));
+    return [...valid, ...broken, ...extra, ...swapped];
+  });
+  const verdicts = (flags: Partial<typeof SHORTCUTS>) => {
+    const saved = { ...SHORTCUTS };
+    Object.assign(SHORTCUTS, flags);
+    try {
+      const models = new EventModels(set);
+      return events.map((e) => {
+        const v = models.check(e);
+        return v && { model: v.model.id, errors: v.errors, unknown: v.unknown, broken: v.broken };
+      });
+    } finally {
+      Object.assign(SHORTCUTS, saved);
+    }
+  };
+
+  it('valid events, ones with members no model names at several depths, broken ones, ones whose nested type names another branch', () => {
+    const all = verdicts({});
+    expect(all).toEqual(verdicts({ trustValid: false }));
+    expect(all).toEqual(verdicts({ trustValid: false, scalars: false, typeRefutes: false }));
+    // the events hold every kind of verdict: a test of only one kind proves little
+    expect(all.some((v) => v?.errors.length === 0 && v.unknown.length === 0)).toBe(true);
+    expect(all.some((v) => v?.errors.length === 0 && v.unknown.length > 0)).toBe(true);
+    expect(all.some((v) => v && v.errors.length > 0)).toBe(true);
+  });
+
+  it('the walk trusting a valid value, or only listing what it does not name, finds what the full walk finds', () => {
+    for (const name of UNION_MODELS) {
+      const id = set.models.find((m) => m.name === name)!.id;
+      const validate = set.ajv.getSchema(id)!;
+      for (const e of events.filter((x) => validate(x))) {
+        const full = namedPart(set, id, e);
+        expect(namedPart(set, id, e, { valid: true })).toEqual(full);
+        expect(namedPart(set, id, e, { valid: true, build: false })).toEqual({ value: e, unnamed: full.unnamed });
+      }
+    }
   });
 });

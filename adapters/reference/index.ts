@@ -1,6 +1,6 @@
 import { asDoubles } from '../../core/json.js';
 import { eventTypeOf, type SchemaSet } from '../../core/models.js';
-import { describeThrown, failure, type Adapter, type AdapterFactory, type UnionOutcome } from '../../core/contract.js';
+import { describeThrown, failure, type Adapter, type UnionOutcome } from '../../core/contract.js';
 import { Codec, readPayload, ReferenceParseError } from './codec.js';
 import { decodeSse } from '../../core/sse-decoder.js';
 
@@ -10,9 +10,15 @@ class ReferenceSerializeError extends Error {
 
 /** The reference implementation (codec, SSE decoder) over a schema set: what every check is proven against. */
 export function referenceAdapter(set: SchemaSet): Adapter {
-  const codecs = new Map(set.models.map((m) => [m.name, new Codec(set, m)]));
-  const models = [...codecs.keys()];
-  const codec = (model: string) => codecs.get(model)!;
+  const byName = new Map(set.models.map((m) => [m.name, m]));
+  const models = [...byName.keys()];
+  // each model's codec (its validator compiled) when the model is first asked for: a run of one model compiles one
+  const codecs = new Map<string, Codec>();
+  const codec = (model: string) => {
+    let c = codecs.get(model);
+    if (!c) codecs.set(model, (c = new Codec(set, byName.get(model)!)));
+    return c;
+  };
   const guard = <T>(fn: () => T, expected: new (...a: any[]) => Error, kind: 'parse_error' | 'serialize_error') => {
     try {
       return fn();
@@ -20,15 +26,17 @@ export function referenceAdapter(set: SchemaSet): Adapter {
       return failure(e instanceof expected ? kind : 'exception', describeThrown(e));
     }
   };
-  const byType = new Map(set.models.flatMap((m) => (eventTypeOf(m) === undefined ? [] : [[eventTypeOf(m)!, codec(m.name)] as const])));
+  const byType = new Map(set.models.flatMap((m) => (eventTypeOf(m) === undefined ? [] : [[eventTypeOf(m)!, m.name] as const])));
   // the spec: a client ignores an event type it does not know, so such an event is handed on as read, never refused
   const union = (payload: Uint8Array): UnionOutcome => {
     const json = readPayload(payload);
     const type = json !== null && typeof json === 'object' && !Array.isArray(json) ? json.type : undefined;
     if (typeof type !== 'string')
       throw new ReferenceParseError(`an event's data must be an object with a string "type"; got ${JSON.stringify(json).slice(0, 80)}`);
-    const c = byType.get(type);
-    return c ? { ok: true, value: c.render(c.decode(payload)), as: c.model.name } : { ok: true, value: json, as: 'unknown event' };
+    const name = byType.get(type);
+    if (name === undefined) return { ok: true, value: json, as: 'unknown event' };
+    const c = codec(name);
+    return { ok: true, value: c.render(c.decode(payload)), as: c.model.name };
   };
   return {
     info: {
@@ -52,9 +60,4 @@ export function referenceAdapter(set: SchemaSet): Adapter {
   };
 }
 
-/** The reference implementation as a bundled adapter, `reference`: it runs everywhere. */
-export const reference: AdapterFactory = {
-  name: 'reference',
-  summary: 'strict, correct TypeScript implementation of every bundled model (the default)',
-  create: async ({ set }) => referenceAdapter(set),
-};
+export { reference } from './factory.js';

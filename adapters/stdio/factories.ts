@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { fromCloneOnly, type AdapterEnv, type AdapterFactory } from '../../core/contract.js';
 import { eventTypeOf } from '../../core/models.js';
-import { StdioAdapter } from './client.js';
-import { hasSources, isBuilt, loadManifests } from './harnesses.js';
+import { checkManifest, hasSources, isBuilt, loadManifests } from './harnesses.js';
 import { SCHEMAS_ENV, schemasFile } from './schemas-file.js';
 
 const modelNames = (env: AdapterEnv) => env.set.models.map((m) => m.name);
@@ -12,17 +11,19 @@ const eventTypes = (env: AdapterEnv) => Object.fromEntries(env.set.models.flatMa
 const harnessEnv = (env: AdapterEnv) => ({ [SCHEMAS_ENV]: schemasFile(env.set) });
 
 /** One factory per adapter a harness manifest declares, in folder order. */
-export function bundledHarnesses(): AdapterFactory[] {
-  return loadManifests().flatMap((m) =>
+export function bundledHarnesses(adaptersDir?: string): AdapterFactory[] {
+  return loadManifests(adaptersDir, { check: false }).flatMap((m) =>
     m.adapters.map((a) => ({
       name: a.name,
       summary: a.summary,
       missing: () => (hasSources(m) ? undefined : fromCloneOnly(a.name, `its harness's source (adapters/${m.folder}/)`)),
       async create(env) {
+        checkManifest(m);
         if (!hasSources(m)) throw new Error(fromCloneOnly(a.name, `its harness's source (adapters/${m.folder}/)`));
         if (!isBuilt(m)) throw new Error(`the ${a.name} harness is not built; run "npm run adapters:setup" (it needs ${m.toolchain.command})`);
         const [cmd, ...args] = a.run;
         const command = cmd!.includes('/') ? [join(m.dir, cmd!), ...args] : [cmd!, ...args];
+        const { StdioAdapter } = await import('./client.js');
         return StdioAdapter.start({
           name: a.name,
           command,
@@ -46,8 +47,9 @@ export function commandAdapter(name: string, commandLine: string): AdapterFactor
     summary: `the program "${line}", out of process`,
     // a bare `cmd:LINE` is named by itself
     adapterSpec: name === `cmd:${commandLine}` ? name : `${name}=cmd:${commandLine}`,
-    create: (env) =>
-      StdioAdapter.start({
+    // the client (and the protocol's validators) load when a harness starts, not when orc lists it
+    create: async (env) =>
+      (await import('./client.js')).StdioAdapter.start({
         name,
         command: line,
         checkProtocol: env.checkProtocol ?? false,
