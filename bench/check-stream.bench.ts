@@ -1,12 +1,10 @@
 import * as fc from 'fast-check';
 import { createParser } from 'eventsource-parser';
-import type { SchemaSet } from '../core/models.js';
-import { eventTypeOf } from '../core/models.js';
+import { eventTypeOf, PROJECT_ROOT, type SchemaSet } from '../core/models.js';
 import { validResponseStreams } from '../arbitraries/response-streams.js';
 import { encodeSse, PLAIN } from '../arbitraries/sse/framing.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from '../core/models.js';
 import { compare } from './measure.js';
 
 const STREAMS = 300;
