@@ -26,13 +26,6 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   /** Adapters run at once (default 1); the events come out in the same order whatever it is. */
   jobs?: number;
-  /**
-   * What each adapter cost in an earlier run (milliseconds, by name): with
-   * jobs > 1 the costliest start first, so that none is left running alone
-   * at the end; an adapter not named is taken as costly. Order only: the
-   * events and reports are the same.
-   */
-  costs?: ReadonlyMap<string, number>;
   /** How long one check may take, shrinking included. */
   checkBudgetMs?: number;
 }
@@ -43,13 +36,6 @@ export interface RunOptions {
  */
 export function inShard(shard: RunOptions['shard'], adapterIndex: number, checkIndex: number, checkCount: number): boolean {
   return !shard || (adapterIndex * checkCount + checkIndex) % shard.count === shard.index - 1;
-}
-
-/** The adapters' indices, costliest first by an earlier run's costs (unknown first of all), the listed order among equals. */
-export function costliestFirst(adapters: readonly { name: string }[], costs: ReadonlyMap<string, number> | undefined): number[] {
-  const cost = (a: number) => costs?.get(adapters[a]!.name) ?? Infinity;
-  const order = adapters.map((_, a) => a);
-  return costs ? order.sort((a, b) => cost(b) - cost(a) || a - b) : order;
 }
 
 function startFailure(check: Check, adapter: string, message: string, seed: number): CheckResult {
@@ -187,11 +173,10 @@ export async function run(o: RunOptions): Promise<CheckResult[]> {
       await adapter.close?.();
     }
   };
-  const startOrder = costliestFirst(o.adapters, o.costs);
   let taken = 0;
   const worker = async () => {
-    while (taken < startOrder.length) {
-      const a = startOrder[taken++]!;
+    while (taken < o.adapters.length) {
+      const a = taken++;
       try {
         await runAdapter(a);
       } finally {

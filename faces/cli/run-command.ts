@@ -13,7 +13,6 @@ import { CHECK_BUDGET_MS } from '../../runner/run-check.js';
 import { COLOR_OPTIONS, intOption, outDir, parse, useColor } from './args.js';
 import { progressLine } from './progress.js';
 import { startReports, writeProgressReport, writeReports } from './write-reports.js';
-import { readCosts, writeCosts } from './adapter-costs.js';
 import { TOOL } from '../../core/tool.js';
 import { readBaseline } from '../../runner/baseline.js';
 import { MAX_RUNS, randomSeed } from '../../runner/replay-token.js';
@@ -110,7 +109,6 @@ export async function runCommand(argv: string[]): Promise<number> {
     release();
     throw e;
   }
-  const costs = readCosts(out);
   const events: RunEvent[] = [];
   // every format is written at the start, so that none still shows the previous run; then the JSON alone, less
   // and less often (a full render of every format costs as much as the checks), and every format again at the end
@@ -139,7 +137,6 @@ export async function runCommand(argv: string[]): Promise<number> {
       runs,
       seed,
       jobs,
-      ...(costs ? { costs } : {}),
       checkBudgetMs,
       ...(shard ? { shard } : {}),
       adapterEnv: { checkProtocol: values['check-protocol'] ?? false, timeoutMs },
@@ -164,7 +161,6 @@ export async function runCommand(argv: string[]): Promise<number> {
     interrupt.release();
     try {
       process.stderr.write(`${writeReports(out, events)}\n`);
-      writeCosts(out, events, costs);
     } finally {
       release();
     }
